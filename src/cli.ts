@@ -1,0 +1,13 @@
+// The `conduct` command. Each subcommand lives in src/cli/<name>.ts and exports `run(args)`.
+const commands: Record<string, () => Promise<{ run(args: string[]): Promise<number> }>> = {
+  migrate: () => import("./cli/migrate.ts"),
+};
+
+const [name, ...args] = process.argv.slice(2);
+const load = name ? commands[name] : undefined;
+if (!load) {
+  console.error(`usage: conduct <${Object.keys(commands).sort().join("|")}> [args]`);
+  process.exit(name ? 2 : 0);
+}
+const command = await load();
+process.exitCode = await command.run(args);

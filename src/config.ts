@@ -1,0 +1,98 @@
+import { z } from "zod";
+
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+const positiveInt = (fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === "" ? String(fallback) : v.trim()))
+    .pipe(z.coerce.number().int().positive());
+
+const envSchema = z.object({
+  PORT: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === "" ? "3000" : v.trim()))
+    .pipe(z.coerce.number().int().min(0).max(65535)),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DATABASE_URL: optional.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+      .optional(),
+  ),
+  DATA_DIR: z.string().default("./data"),
+  POLICY_FILE: z.string().default("policies/code-of-conduct.txt"),
+  POLICY_RULES_FILE: z.string().default("policies/code-of-conduct.rules.yaml"),
+  DIRECTORY_FILE: optional,
+  SLACK_BOT_TOKEN: optional.pipe(z.string().startsWith("xoxb-", "must be a bot token starting with xoxb-").optional()),
+  SLACK_SIGNING_SECRET: optional,
+  SLACK_APP_TOKEN: optional.pipe(z.string().startsWith("xapp-", "must be an app-level token starting with xapp-").optional()),
+  SLACK_API_URL: optional.pipe(z.string().url("must be a URL like https://slack.com/api/").optional()),
+  MICROSOFT_APP_ID: optional,
+  MICROSOFT_APP_PASSWORD: optional,
+  MICROSOFT_APP_TENANT_ID: optional,
+  REPORTS_ENCRYPTION_KEY: optional.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9+/]{43}=$/, "must be 32 bytes in base64 (openssl rand -base64 32)")
+      .optional(),
+  ),
+  RETENTION_DAYS: positiveInt(1095),
+  APPROVAL_REMIND_DAYS: positiveInt(2),
+  APPROVAL_ESCALATE_DAYS: positiveInt(5),
+});
+
+export type Config = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Reads the environment into a typed config; every problem is reported at once, one line per variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (parsed.success) return checkPairs(parsed.data);
+  throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+}
+
+function checkPairs(config: Config): Config {
+  const problems: string[] = [];
+  if (config.SLACK_BOT_TOKEN && !config.SLACK_SIGNING_SECRET && !config.SLACK_APP_TOKEN)
+    problems.push("SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)");
+  if ((config.SLACK_SIGNING_SECRET || config.SLACK_APP_TOKEN) && !config.SLACK_BOT_TOKEN)
+    problems.push("SLACK_BOT_TOKEN: required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set");
+  if (config.MICROSOFT_APP_ID && !config.MICROSOFT_APP_PASSWORD)
+    problems.push("MICROSOFT_APP_PASSWORD: required when MICROSOFT_APP_ID is set");
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}
+
+/** What `.env.example` documents: name, default, meaning. Kept next to the schema so they agree. */
+export const configDocs: Array<[name: keyof Config, fallback: string, meaning: string]> = [
+  ["PORT", "3000", "HTTP port for /healthz, /slack/events and /api/messages"],
+  ["LOG_LEVEL", "info", "pino log level"],
+  ["DATABASE_URL", "(unset)", "postgres://… to use PostgreSQL; unset = embedded PGlite in DATA_DIR"],
+  ["DATA_DIR", "./data", "where the embedded database lives"],
+  ["POLICY_FILE", "policies/code-of-conduct.txt", "the Code of Conduct document"],
+  ["POLICY_RULES_FILE", "policies/code-of-conduct.rules.yaml", "reviewed rules: verdicts, approvers, concepts per clause"],
+  ["DIRECTORY_FILE", "(unset)", "people, supervisors and roles (YAML), imported at startup"],
+  ["SLACK_BOT_TOKEN", "(unset)", "xoxb-… bot token; set to turn the Slack surface on"],
+  ["SLACK_SIGNING_SECRET", "(unset)", "verifies requests to POST /slack/events"],
+  ["SLACK_APP_TOKEN", "(unset)", "xapp-… token: Socket Mode instead of HTTP"],
+  ["SLACK_API_URL", "https://slack.com/api/", "Slack Web API base URL (tests point it at a fake)"],
+  ["MICROSOFT_APP_ID", "(unset)", "Bot Framework app id; unset = Teams local mode without auth"],
+  ["MICROSOFT_APP_PASSWORD", "(unset)", "Bot Framework app secret"],
+  ["MICROSOFT_APP_TENANT_ID", "(unset)", "tenant for a single-tenant bot"],
+  ["REPORTS_ENCRYPTION_KEY", "(unset)", "32 bytes base64 (openssl rand -base64 32): encrypts reports at rest"],
+  ["RETENTION_DAYS", "1095", "closed cases are purged of content after this many days"],
+  ["APPROVAL_REMIND_DAYS", "2", "business days before an approver is reminded"],
+  ["APPROVAL_ESCALATE_DAYS", "5", "business days before a request escalates"],
+];

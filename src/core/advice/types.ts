@@ -1,0 +1,20 @@
+import type { ApproverRole, Verdict } from "../policy/types.ts";
+
+export interface CitedClause {
+  id: string; // "3(c)" or "4"
+  title: string; // the section title
+  quote: string; // exact sentence(s) of the Code
+  score: number; // 0..1, best first
+}
+
+/** The platform-neutral answer to "can I do X?"; each surface renders it its own way. */
+export interface Answer {
+  question: string;
+  verdict: Verdict;
+  approvers: ApproverRole[];
+  clauses: CitedClause[];
+  /** Two or three plain sentences ending with the next step. */
+  answer: string;
+  /** The rules-file topic that decided it (absent when out of scope), e.g. to prefill an approval request. */
+  topicId?: string;
+}

@@ -1,0 +1,22 @@
+import { readFileSync } from "node:fs";
+import { parse as parseYaml } from "yaml";
+import { parsePolicy } from "./parse.ts";
+import { RulesError, validateRules, type PolicyRules } from "./rules.ts";
+import type { PolicyDocument } from "./types.ts";
+
+export interface Policy {
+  document: PolicyDocument;
+  rules: PolicyRules;
+}
+
+/** Loads a company's Code and its reviewed rules file; any mismatch is a startup error. */
+export function loadPolicy(documentFile: string, rulesFile: string): Policy {
+  const document = parsePolicy(readFileSync(documentFile, "utf8"));
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(rulesFile, "utf8"));
+  } catch (error) {
+    throw new RulesError(rulesFile, [`not valid YAML: ${(error as Error).message.split("\n")[0]}`]);
+  }
+  return { document, rules: validateRules(raw, document, rulesFile) };
+}

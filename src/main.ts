@@ -1,0 +1,29 @@
+import { startApp } from "./app.ts";
+import { ConfigError, loadConfig } from "./config.ts";
+import { createLogger } from "./log.ts";
+import { RulesError } from "./core/policy/rules.ts";
+
+const logger = createLogger();
+
+try {
+  const config = loadConfig();
+  logger.level = config.LOG_LEVEL;
+  const app = await startApp(config, logger);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    await app.close();
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+} catch (error) {
+  if (error instanceof ConfigError || error instanceof RulesError) {
+    console.error(error.message);
+  } else {
+    logger.fatal({ err: error }, "startup failed");
+  }
+  process.exit(1);
+}

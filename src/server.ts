@@ -1,0 +1,34 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Logger } from "./log.ts";
+
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+
+export interface HttpServerOptions {
+  logger: Logger;
+  /** Exact paths ("POST /slack/events") to handlers; surfaces mount here. */
+  routes: Map<string, RouteHandler>;
+  health: () => Record<string, unknown>;
+}
+
+/** One HTTP server for the health check and every surface's endpoint. */
+export function createHttpServer({ logger, routes, health }: HttpServerOptions): Server {
+  return createServer(async (req, res) => {
+    const path = (req.url ?? "/").split("?")[0];
+    const key = `${req.method} ${path}`;
+    try {
+      if (key === "GET /healthz") return sendJson(res, 200, health());
+      const handler = routes.get(key);
+      if (handler) return await handler(req, res);
+      sendJson(res, routes.has(`POST ${path}`) || path === "/healthz" ? 405 : 404, { error: "not found" });
+    } catch (error) {
+      logger.error({ route: key, err: { type: (error as Error)?.name } }, "request failed");
+      if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
+      else res.end();
+    }
+  });
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
+  res.end(JSON.stringify(body));
+}

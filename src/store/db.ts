@@ -1,0 +1,80 @@
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "./generated/client.ts";
+import { migrate, type SqlConnection } from "./migrate.ts";
+
+export type { PrismaClient };
+export type DatabaseKind = "pglite" | "postgres";
+
+export interface Database {
+  kind: DatabaseKind;
+  prisma: PrismaClient;
+  close(): Promise<void>;
+}
+
+export type DatabaseOptions =
+  | { url: string } // PostgreSQL; `?schema=name` selects a schema (created if missing)
+  | { dataDir: string } // embedded PGlite on disk
+  | { pglite: PGlite }; // an embedded instance the caller owns (tests: in memory, cloned)
+
+/** Opens the database the config names and brings its schema up to date before anything uses it. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if ("url" in options) return openPostgres(options.url);
+  const owned = !("pglite" in options);
+  const pglite = "pglite" in options ? options.pglite : await PGlite.create(options.dataDir);
+  await migrate(pgliteConnection(pglite));
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    kind: "pglite",
+    prisma,
+    async close() {
+      await prisma.$disconnect();
+      if (owned) await pglite.close();
+    },
+  };
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const schema = new URL(url).searchParams.get("schema") ?? undefined;
+  if (schema && !/^[A-Za-z_][A-Za-z0-9_]{0,62}$/.test(schema)) throw new Error("DATABASE_URL: ?schema= must be a plain identifier");
+  const connectionString = withoutParam(url, "schema");
+  const pool = new pg.Pool({ connectionString, ...(schema ? { options: `-c search_path="${schema}"` } : {}) });
+  const client = await pool.connect();
+  try {
+    if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    await migrate(pgConnection(client));
+  } finally {
+    client.release();
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, schema ? { schema } : undefined) });
+  return {
+    kind: "postgres",
+    prisma,
+    async close() {
+      await prisma.$disconnect();
+      await pool.end().catch(() => {});
+    },
+  };
+}
+
+export function pgliteConnection(db: PGlite): SqlConnection {
+  return {
+    exec: async (sql) => void (await db.exec(sql)),
+    query: async <T>(sql: string, params?: unknown[]) => (await db.query<T>(sql, params)).rows,
+  };
+}
+
+export function pgConnection(client: pg.PoolClient | pg.Client): SqlConnection {
+  return {
+    exec: async (sql) => void (await client.query(sql)),
+    query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
+  };
+}
+
+function withoutParam(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.searchParams.delete(name);
+  return parsed.toString();
+}
