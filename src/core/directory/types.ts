@@ -13,3 +13,14 @@ export interface Person {
   supervisorId: string | null;
   roles: PersonRole[];
 }
+
+/** What the other cores need to know about people. Implemented over the store by src/core/directory. */
+export interface DirectoryQueries {
+  get(personId: string): Promise<Person | null>;
+  supervisorOf(personId: string): Promise<Person | null>;
+  /** Everyone holding the role, e.g. all `director`s are the Board. */
+  holdersOf(role: PersonRole): Promise<Person[]>;
+  /** Supervisor, their supervisor, …, up to the top (the President); nearest first. */
+  chainAbove(personId: string): Promise<Person[]>;
+  resolve(platform: Platform, platformUserId: string): Promise<Person | null>;
+}
