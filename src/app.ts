@@ -18,8 +18,10 @@ export interface App {
 }
 
 export interface AppOverrides {
-  /** Tests pass an in-memory PGlite here instead of DATA_DIR. */
+  /** Where to open the database instead of DATABASE_URL / DATA_DIR. */
   database?: DatabaseOptions;
+  /** An already opened database (tests: a fresh in-memory one); the app closes it. */
+  db?: Database;
 }
 
 /** The composition root: config → policy → store → core → surfaces → HTTP server. */
@@ -27,7 +29,9 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const policy = loadPolicy(resolve(config.POLICY_FILE), resolve(config.POLICY_RULES_FILE));
   logger.info({ sections: policy.document.sections.length, topics: policy.rules.topics.length }, "policy loaded");
 
-  const db = await openDatabase(overrides.database ?? (config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: resolve(config.DATA_DIR) }));
+  const db =
+    overrides.db ??
+    (await openDatabase(overrides.database ?? (config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: resolve(config.DATA_DIR) })));
   logger.info({ db: db.kind }, "database ready");
 
   const routes = new Map<string, RouteHandler>();

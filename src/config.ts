@@ -48,6 +48,7 @@ const envSchema = z.object({
 });
 
 export type Config = z.infer<typeof envSchema>;
+export const configKeys = Object.keys(envSchema.shape) as Array<keyof Config>;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -66,7 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 function checkPairs(config: Config): Config {
   const problems: string[] = [];
   if (config.SLACK_BOT_TOKEN && !config.SLACK_SIGNING_SECRET && !config.SLACK_APP_TOKEN)
-    problems.push("SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)");
+    problems.push("SLACK_BOT_TOKEN: SLACK_SIGNING_SECRET is required with it in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)");
   if ((config.SLACK_SIGNING_SECRET || config.SLACK_APP_TOKEN) && !config.SLACK_BOT_TOKEN)
     problems.push("SLACK_BOT_TOKEN: required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set");
   if (config.MICROSOFT_APP_ID && !config.MICROSOFT_APP_PASSWORD)

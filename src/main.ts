@@ -3,6 +3,13 @@ import { ConfigError, loadConfig } from "./config.ts";
 import { createLogger } from "./log.ts";
 import { RulesError } from "./core/policy/rules.ts";
 
+// A .env file is optional; real environment variables win over it.
+try {
+  process.loadEnvFile();
+} catch {
+  // no .env: defaults and the environment are enough
+}
+
 const logger = createLogger();
 
 try {

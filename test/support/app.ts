@@ -1,0 +1,25 @@
+import { Writable } from "node:stream";
+import { startApp, type App } from "../../src/app.ts";
+import { loadConfig } from "../../src/config.ts";
+import { createLogger } from "../../src/log.ts";
+import { freshDatabase } from "./db.ts";
+
+export interface TestApp extends App {
+  url: string;
+  /** Every log line the app wrote, for assertions such as "no report text in logs". */
+  logs: string[];
+}
+
+/** Starts the real app on a free port with a fresh database; `env` adds or overrides variables. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      logs.push(...String(chunk).split("\n").filter(Boolean));
+      done();
+    },
+  });
+  const config = loadConfig({ PORT: "0", LOG_LEVEL: "debug", ...env });
+  const app = await startApp(config, createLogger("debug", sink), { db: await freshDatabase() });
+  return Object.assign(app, { url: `http://127.0.0.1:${app.port}`, logs });
+}
