@@ -1,0 +1,103 @@
+import { randomUUID } from "node:crypto";
+import type { Clock } from "../core/clock.ts";
+import type { OutboxMessage, PrismaClient } from "./generated/client.ts";
+import type { Tx } from "./tx.ts";
+
+export type { OutboxMessage };
+
+/** A notification for one person. Payloads hold ids and kinds, never report content. */
+export interface Notification {
+  recipientId: string;
+  kind: string;
+  payload: Record<string, unknown>;
+  /** A second enqueue with the same key does nothing (e.g. "case:C-1:assigned:dana"). */
+  dedupeKey?: string;
+}
+
+/** Writes a notification in the caller's transaction, so it exists exactly when the change does. */
+export async function enqueue(tx: Tx, notification: Notification, clock: Clock): Promise<void> {
+  const data = {
+    id: randomUUID(),
+    recipientId: notification.recipientId,
+    kind: notification.kind,
+    payload: notification.payload as object,
+    nextAttemptAt: clock.now(),
+    createdAt: clock.now(),
+  };
+  if (notification.dedupeKey) {
+    await tx.outboxMessage.upsert({ where: { dedupeKey: notification.dedupeKey }, create: { ...data, dedupeKey: notification.dedupeKey }, update: {} });
+  } else {
+    await tx.outboxMessage.create({ data });
+  }
+}
+
+/** Thrown by a sender to ask for a later retry (429 Retry-After, 5xx, timeouts, recipient not reachable yet). */
+export class RetryLater extends Error {
+  constructor(message: string, readonly afterMs?: number) {
+    super(message);
+    this.name = "RetryLater";
+  }
+}
+
+export type Send = (message: OutboxMessage) => Promise<void>;
+
+export interface DeliveryOptions {
+  clock: Clock;
+  batchSize?: number;
+  /** How long a claim lasts; a crashed worker's messages are retried after it. */
+  leaseMs?: number;
+  maxAttempts?: number;
+}
+
+const BASE_BACKOFF_MS = 1_000;
+const MAX_BACKOFF_MS = 15 * 60_000;
+
+/** Exponential backoff with jitter, or the platform's Retry-After when it gave one. */
+export function backoffMs(attempts: number, retryAfterMs?: number): number {
+  if (retryAfterMs !== undefined) return retryAfterMs;
+  const exp = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** Math.max(0, attempts - 1));
+  return Math.round(exp * (0.8 + Math.random() * 0.4));
+}
+
+/**
+ * Claims due messages (FOR UPDATE SKIP LOCKED, so replicas never take the same one) and sends
+ * each. Returns how many were sent. At-least-once: a crash between sending and marking re-sends
+ * after the lease, so senders should be idempotent where the platform allows.
+ */
+export async function deliverDue(prisma: PrismaClient, send: Send, options: DeliveryOptions): Promise<number> {
+  const { clock, batchSize = 20, leaseMs = 60_000, maxAttempts = 50 } = options;
+  const now = clock.now();
+  const claimed = await prisma.$queryRawUnsafe<OutboxMessage[]>(
+    `UPDATE outbox_message SET locked_until = $1::timestamp, attempts = attempts + 1
+     WHERE id IN (
+       SELECT id FROM outbox_message
+       WHERE status = 'pending' AND next_attempt_at <= $2::timestamp AND (locked_until IS NULL OR locked_until < $2::timestamp)
+       ORDER BY next_attempt_at, created_at LIMIT $3 FOR UPDATE SKIP LOCKED)
+     RETURNING id, recipient_id AS "recipientId", kind, payload, attempts, created_at AS "createdAt"`,
+    new Date(now.getTime() + leaseMs),
+    now,
+    batchSize,
+  );
+  let sent = 0;
+  for (const message of claimed) {
+    try {
+      await send(message);
+      await prisma.outboxMessage.update({ where: { id: message.id }, data: { status: "sent", sentAt: clock.now(), lockedUntil: null, lastError: null } });
+      sent++;
+    } catch (error) {
+      const retryAfter = error instanceof RetryLater ? error.afterMs : undefined;
+      const gaveUp = message.attempts >= maxAttempts;
+      await prisma.outboxMessage.update({
+        where: { id: message.id },
+        data: {
+          status: gaveUp ? "failed" : "pending",
+          lockedUntil: null,
+          // Only the error's class and message: senders never put content in errors.
+          lastError: `${(error as Error).name}: ${(error as Error).message}`.slice(0, 500),
+          nextAttemptAt: new Date(clock.now().getTime() + backoffMs(message.attempts, retryAfter)),
+        },
+      });
+    }
+  }
+  return sent;
+}
