@@ -1,0 +1,68 @@
+import type { Clock } from "./core/clock.ts";
+import type { DirectoryQueries, Person } from "./core/directory/types.ts";
+import type { Logger } from "./log.ts";
+import type { PrismaClient } from "./store/generated/client.ts";
+import { runDueJobs, type JobHandler } from "./store/jobs.ts";
+import { deliverDue, RetryLater, type OutboxMessage } from "./store/outbox.ts";
+
+/** A platform that can deliver a notification to a person (Slack DM, Teams 1:1, …). */
+export interface NotificationChannel {
+  name: string;
+  canReach(person: Person): boolean | Promise<boolean>;
+  /** Renders and sends; throws RetryLater on 429/5xx/timeouts. */
+  send(person: Person, message: OutboxMessage): Promise<void>;
+}
+
+export interface WorkerOptions {
+  prisma: PrismaClient;
+  directory: Pick<DirectoryQueries, "get">;
+  channels: NotificationChannel[];
+  jobHandlers: Record<string, JobHandler>;
+  clock: Clock;
+  logger: Logger;
+  intervalMs?: number;
+}
+
+// Someone the bot cannot reach yet (never talked to it on Teams, say) is tried again later.
+const UNREACHABLE_RETRY_MS = 15 * 60_000;
+
+/** Fires due timers and delivers the outbox, on every replica; the database keeps it once-only. */
+export function createWorker(options: WorkerOptions) {
+  const { prisma, directory, channels, jobHandlers, clock, logger, intervalMs = 1_000 } = options;
+
+  const send = async (message: OutboxMessage): Promise<void> => {
+    const person = await directory.get(message.recipientId);
+    if (!person) throw new Error("recipient is not in the directory");
+    for (const channel of channels) {
+      if (await channel.canReach(person)) return channel.send(person, message);
+    }
+    throw new RetryLater("recipient not reachable on any platform yet", UNREACHABLE_RETRY_MS);
+  };
+
+  /** One pass: timers first (they may enqueue notifications), then deliveries. */
+  const tick = async (): Promise<{ jobs: number; sent: number }> => {
+    const jobs = await runDueJobs(prisma, jobHandlers, { clock });
+    let sent = 0;
+    for (let batch = await deliverDue(prisma, send, { clock }); batch > 0; batch = await deliverDue(prisma, send, { clock })) sent += batch;
+    if (jobs || sent) logger.debug({ jobs, sent }, "worker pass");
+    return { jobs, sent };
+  };
+
+  let timer: NodeJS.Timeout | undefined;
+  let pass: Promise<unknown> | undefined; // at most one pass at a time per process
+  return {
+    tick,
+    start() {
+      timer = setInterval(() => {
+        pass ??= tick()
+          .catch((error) => logger.warn({ err: { type: (error as Error).name } }, "worker pass failed"))
+          .finally(() => (pass = undefined));
+      }, intervalMs);
+      timer.unref();
+    },
+    async stop() {
+      clearInterval(timer);
+      await pass;
+    },
+  };
+}
