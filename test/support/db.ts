@@ -43,7 +43,7 @@ async function cloneTemplate(): Promise<PGlite> {
     await migrate(pgliteConnection(db));
     return db;
   });
-  return (await template).clone();
+  return (await (await template).clone()) as PGlite;
 }
 
 async function freshPostgresSchema(baseUrl: string): Promise<TestDatabase> {

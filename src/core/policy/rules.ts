@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { ROLES, VERDICTS, type PolicyDocument } from "./types.ts";
 
+/** A word or phrase of the rules file's vocabulary: it must contain a letter or digit. */
+const phrase = z.string().regex(/[\p{L}\p{N}]/u, "must contain a word");
+
 /**
  * The reviewed rules file says what the Code *requires*: one entry per topic a question can be
  * about, naming the clause that decides it, the verdict, the roles that approve or advise, the
@@ -14,26 +17,55 @@ const topicSchema = z
     also: z.array(z.string()).default([]),
     verdict: z.enum(VERDICTS),
     approvers: z.array(z.enum(ROLES)).default([]),
+    /** Whether every approver must agree ("the Audit Committee and the Board") or any one may ("an executive officer or the Board"). */
+    approval: z.enum(["all", "any"]).default("all"),
     /** Exact sentence(s) of the clause to quote; defaults to the clause's first sentence. */
     quote: z.string().optional(),
     /** One plain sentence saying what the Code requires here; the answer is built around it. */
     summary: z.string().min(1),
-    /** Words and phrases describing this topic's concepts (not users' questions). */
-    concepts: z.array(z.string().min(1)).default([]),
+    /**
+     * Words and phrases describing this topic's concepts (not users' questions): one list, or
+     * lists by facet (e.g. `gift: [...]`, `giver: [...]`); a question touching several facets
+     * is about the topic. Terms in a facet named `strong` settle the topic on their own.
+     */
+    concepts: z.union([z.array(phrase), z.record(z.string().regex(/^[a-z_]+$/, "facet names are lower_snake_case"), z.array(phrase).min(1))]).default([]),
+    /** Facets of which at least one must match for a question to be about this topic (e.g. a question about the Code itself must mention the Code). */
+    requires: z.array(z.string()).default([]),
+    /** Phrases that choose this topic over other topics of the same clause; a negated cue does not count. */
+    cues: z.array(phrase).default([]),
     /** Short illustrative situations, written by the reviewers, that this topic covers. */
     examples: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+
+/** How answers are worded around the topics: the next steps and what the Code does not cover. */
+const adviceSchema = z
+  .object({
+    /** Topic cited next to a situation that should be reported (e.g. misconduct done to the asker). */
+    reporting_topic: z.string().optional(),
+    /** Closing sentence of an answer that says to report something. */
+    report_step: z.string().min(1).default("Report it to your supervisor or another appropriate manager."),
+    /** Closing sentence when the Code forbids or allows something and the asker may still be unsure. */
+    unsure_step: z.string().min(1).default("If you are unsure, ask your supervisor."),
+    /** Closing sentence when the Code does not cover the question. */
+    not_covered_step: z.string().min(1).default("Ask your supervisor or the team that handles it."),
+    /** Everyday workplace matters the Code does not cover (cafeteria, payroll, passwords…). */
+    not_covered: z.array(phrase).default([]),
   })
   .strict();
 
 const rulesSchema = z
   .object({
     version: z.literal(1),
+    advice: adviceSchema.default({}),
     topics: z.array(topicSchema).min(1),
   })
   .passthrough();
 
 export type Topic = z.infer<typeof topicSchema> & { quote: string };
-export type PolicyRules = Omit<z.infer<typeof rulesSchema>, "topics"> & { topics: Topic[] };
+export type PolicyAdvice = z.infer<typeof adviceSchema>;
+/** The validated rules file; other top-level keys are kept as they are. */
+export type PolicyRules = { version: 1; advice: PolicyAdvice; topics: Topic[]; [key: string]: unknown };
 
 export class RulesError extends Error {
   constructor(readonly file: string, readonly problems: string[]) {
@@ -58,11 +90,17 @@ export function validateRules(raw: unknown, policy: PolicyDocument, file = "rule
     for (const id of [topic.clause, ...topic.also]) {
       if (!policy.clauses.has(id)) problems.push(`${where}: clause "${id}" is not in the Code (known: ${known})`);
     }
+    const facets = Array.isArray(topic.concepts) ? [] : Object.keys(topic.concepts);
+    for (const facet of topic.requires) {
+      if (!facets.includes(facet)) problems.push(`${where}: requires facet "${facet}", which its concepts do not have (facets: ${facets.join(", ") || "none"})`);
+    }
     const clause = policy.clauses.get(topic.clause);
     const quote = topic.quote ?? clause?.sentences[0] ?? "";
     if (clause && !clause.text.includes(quote)) problems.push(`${where}: quote is not word for word in clause ${topic.clause}`);
     return { ...topic, quote };
   });
+  const reporting = parsed.data.advice.reporting_topic;
+  if (reporting !== undefined && !seen.has(reporting)) problems.push(`advice.reporting_topic: no topic has id "${reporting}"`);
   if (problems.length) throw new RulesError(file, problems);
   return { ...parsed.data, topics };
 }

@@ -1,0 +1,37 @@
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { EvalFileError, evaluate, formatReport, parseEvalFile } from "../core/advice/eval.ts";
+import { configuredAdvisor } from "./advisorFromConfig.ts";
+
+const USAGE = "usage: conduct eval FILE.jsonl [--misses]   (lines: {q, clauses?, verdicts?, approvers?})";
+
+const argsSchema = z.object({ file: z.string().min(1), misses: z.boolean().default(false) });
+
+/** `conduct eval FILE.jsonl`: scores the advisor on labelled questions and prints the metrics. */
+export async function run(argv: string[]): Promise<number> {
+  let args: z.infer<typeof argsSchema>;
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options: { misses: { type: "boolean" } }, allowPositionals: true });
+    if (positionals.length !== 1) throw new Error("give exactly one evaluation file");
+    args = argsSchema.parse({ ...values, file: positionals[0] });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  let cases;
+  try {
+    cases = parseEvalFile(readFileSync(args.file, "utf8"), args.file);
+  } catch (error) {
+    console.error(error instanceof EvalFileError ? error.message : `${args.file}: ${(error as Error).message}`);
+    return 2;
+  }
+  const advisor = configuredAdvisor();
+  for (const c of cases) advisor.advise(c.q); // warm up (JIT) so latency is the steady state of a running bot
+  const report = evaluate((q) => advisor.advise(q), cases);
+  console.log(formatReport(report));
+  if (args.misses) {
+    for (const m of report.misses) console.log(`\n✗ ${m.failed.join(",")}: ${m.q}\n  expected ${JSON.stringify(m.expected)}\n  got      ${JSON.stringify(m.got)}`);
+  }
+  return 0;
+}

@@ -1,0 +1,90 @@
+import type { Policy } from "../policy/load.ts";
+import { composeAnswer, EMPTY_ANSWER, NOT_ENGLISH_ANSWER, notCoveredAnswer } from "./answer.ts";
+import { readIntent } from "./intent.ts";
+import { isEnglish } from "./language.ts";
+import { MATCH_LIMIT } from "./normalise.ts";
+import { Scorer, type ClauseScore } from "./score.ts";
+import type { Answer, CitedClause } from "./types.ts";
+import { decide, rerank } from "./verdict.ts";
+
+export interface Advisor {
+  advise(question: string): Answer;
+}
+
+/** Below this score a question is not about anything the Code covers (one facet of a topic is not enough). */
+export const ABSTAIN_BELOW = 1.6;
+/** Other clauses are cited after the deciding one when they score at least this share of it… */
+const RUNNER_UP_SHARE = 0.45;
+/** …and at least this absolute score. */
+const RUNNER_UP_FLOOR = 0.8;
+const MAX_CLAUSES = 3;
+/** A clause the deciding topic names too (its `also`, or the reporting clause) scores at least this share of it. */
+const COMPANION_SHARE = 0.8;
+
+/** Builds the question → answer function for one Code and its reviewed rules; everything runs in process. */
+export function createAdvisor(policy: Policy): Advisor {
+  const scorer = new Scorer(policy);
+  const { rules, document } = policy;
+  const reportingTopic = rules.topics.find((t) => t.id === rules.advice.reporting_topic);
+
+  const quoteFor = (clause: ClauseScore | undefined, clauseId: string): string => {
+    const best = clause?.topics[0];
+    if (best && best.relevance > 0) return rules.topics[best.topic]!.quote;
+    return rules.topics.find((t) => t.clause === clauseId)?.quote ?? document.clauses.get(clauseId)?.sentences[0] ?? "";
+  };
+  const cite = (clauseId: string, quote: string, score: number): CitedClause => ({
+    id: clauseId,
+    title: document.clauses.get(clauseId)?.title ?? "",
+    quote,
+    score: toUnit(score),
+  });
+
+  return {
+    advise(raw: string): Answer {
+      const question = raw.trim();
+      if (!question) return outOfScope(question, EMPTY_ANSWER, "empty");
+      if (!isEnglish(question)) return outOfScope(question, NOT_ENGLISH_ANSWER, "not_english");
+      const notice = question.length > MATCH_LIMIT ? ("truncated" as const) : undefined;
+
+      const intent = readIntent(question);
+      const clauses = rerank(scorer.score(question).clauses, intent, reportingTopic, rules.topics);
+      const best = clauses[0];
+      if (!best || !best.topics.length || best.score < ABSTAIN_BELOW) return { ...outOfScope(question, notCoveredAnswer(rules)), ...(notice && { notice }) };
+
+      const decision = decide(best, rules.topics, intent, reportingTopic);
+      const { topic } = decision;
+      const byId = new Map(clauses.map((c) => [c.clauseId, c]));
+      const cited: CitedClause[] = [cite(topic.clause, topic.quote, best.score)];
+      const add = (clauseId: string, quote: string, score: number) => {
+        if (cited.length < MAX_CLAUSES && !cited.some((c) => c.id === clauseId)) cited.push(cite(clauseId, quote, score));
+      };
+      // A clause cited because the deciding topic calls for it ranks just below the deciding one.
+      const companion = (id: string) => Math.max(byId.get(id)?.score ?? 0, best.score * COMPANION_SHARE);
+      for (const id of topic.also) add(id, quoteFor(byId.get(id), id), companion(id));
+      if (decision.report && reportingTopic) add(reportingTopic.clause, reportingTopic.quote, companion(reportingTopic.clause));
+      for (const runner of clauses.slice(1)) {
+        if (runner.score < Math.max(RUNNER_UP_FLOOR, best.score * RUNNER_UP_SHARE)) break;
+        add(runner.clauseId, quoteFor(runner, runner.clauseId), runner.score);
+      }
+      return {
+        question,
+        verdict: decision.verdict,
+        approvers: decision.approvers,
+        clauses: cited,
+        answer: composeAnswer(decision, rules),
+        topicId: topic.id,
+        ...(notice && { notice }),
+      };
+    },
+  };
+}
+
+function outOfScope(question: string, answer: string, notice?: Answer["notice"]): Answer {
+  return { question, verdict: "out_of_scope", approvers: [], clauses: [], answer, ...(notice && { notice }) };
+}
+
+/** Maps a raw score (about 0..6) onto 0..1 for display and ordering. */
+function toUnit(score: number): number {
+  return Math.round(1000 * (1 - Math.exp(-Math.max(0, score) / 3))) / 1000;
+}
+

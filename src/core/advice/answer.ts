@@ -1,0 +1,58 @@
+import type { PolicyRules, Topic } from "../policy/rules.ts";
+import type { ApproverRole } from "../policy/types.ts";
+import type { Decision } from "./verdict.ts";
+
+/** How an answer names each Code role. */
+export const ROLE_NAMES: Record<ApproverRole, string> = {
+  supervisor: "your immediate supervisor",
+  executive_officer: "an executive officer",
+  officer: "any officer of the Company",
+  president: "the President",
+  board: "the Board of Directors",
+  audit_committee: "the Audit Committee",
+  attorneys: "the Company's attorneys",
+};
+
+/** Two or three plain sentences: the verdict, what the Code requires, and the next step. */
+export function composeAnswer(decision: Decision, rules: PolicyRules): string {
+  const { topic, verdict, approvers } = decision;
+  const { advice } = rules;
+  const section = sectionOf(topic);
+  switch (verdict) {
+    case "allowed":
+      return `Yes, the Code allows this. ${topic.summary} ${advice.unsure_step}`;
+    case "prohibited":
+      return `No, the Code does not allow this. ${topic.summary} ${advice.unsure_step}`;
+    case "needs_approval": {
+      const who = approvers.length ? names(approvers, topic.approval === "any" ? "or" : "and") : "the Company";
+      return `Only with approval given beforehand. ${topic.summary} Next step: request approval from ${who} before you go ahead (section ${section}).`;
+    }
+    case "guidance": {
+      const who = approvers.length ? names(approvers, "or") : ROLE_NAMES.supervisor;
+      return `${topic.summary} Next step: ask ${who} for guidance (section ${section}).`;
+    }
+    case "report":
+      return `This should be reported. ${topic.summary} ${advice.report_step}`;
+    case "out_of_scope":
+      return notCoveredAnswer(rules);
+  }
+}
+
+export function notCoveredAnswer(rules: PolicyRules): string {
+  return `The Code of Conduct does not cover this question. ${rules.advice.not_covered_step}`;
+}
+
+export const EMPTY_ANSWER =
+  "Please type a question about the Code of Conduct, for example whether you may accept a gift from a supplier. I will tell you what the Code says and who to ask.";
+
+export const NOT_ENGLISH_ANSWER =
+  "Sorry, I can only answer questions in English. Please ask again in English, or ask your immediate supervisor for help.";
+
+function sectionOf(topic: Topic): string {
+  return topic.clause;
+}
+
+function names(roles: readonly ApproverRole[], join: "and" | "or"): string {
+  const list = roles.map((r) => ROLE_NAMES[r]);
+  return list.length < 2 ? list.join("") : `${list.slice(0, -1).join(", ")} ${join} ${list.at(-1)}`;
+}

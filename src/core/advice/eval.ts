@@ -1,0 +1,155 @@
+import { performance } from "node:perf_hooks";
+import { z } from "zod";
+import { ROLES, VERDICTS } from "../policy/types.ts";
+import type { Answer } from "./types.ts";
+
+/** One line of an evaluation file: a question and what answers are acceptable (missing fields are not scored). */
+export const evalCaseSchema = z.object({
+  q: z.string(),
+  clauses: z.array(z.string().regex(/^\d+(\([a-z]\))?$/, 'clause ids look like "3" or "3(c)"')).optional(),
+  verdicts: z.array(z.enum(VERDICTS)).optional(),
+  approvers: z.array(z.enum(ROLES)).optional(),
+});
+export type EvalCase = z.infer<typeof evalCaseSchema>;
+
+export class EvalFileError extends Error {}
+
+/** Parses JSONL; every bad line is reported with its number. Blank lines are skipped. */
+export function parseEvalFile(text: string, file = "eval file"): EvalCase[] {
+  const cases: EvalCase[] = [];
+  const problems: string[] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (!line.trim()) return;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      problems.push(`line ${i + 1}: not valid JSON`);
+      return;
+    }
+    const parsed = evalCaseSchema.safeParse(json);
+    if (parsed.success) cases.push(parsed.data);
+    else problems.push(`line ${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join(".") || "(line)"}: ${x.message}`).join("; ")}`);
+  });
+  if (problems.length) throw new EvalFileError(`${file}:\n${problems.map((p) => `  ${p}`).join("\n")}`);
+  return cases;
+}
+
+export interface Ratio {
+  hit: number;
+  total: number;
+}
+
+export interface Miss {
+  q: string;
+  expected: Omit<EvalCase, "q">;
+  got: { verdict: Answer["verdict"]; clauses: string[]; approvers: string[] };
+  failed: string[];
+}
+
+export interface EvalReport {
+  questions: number;
+  top1Clause: Ratio;
+  top1Section: Ratio;
+  top3Section: Ratio;
+  verdict: Ratio;
+  approvers: Ratio;
+  /** Of the questions answered "out_of_scope", how many were meant to be. */
+  abstentionPrecision: Ratio;
+  /** Of the out-of-scope questions, how many were answered "out_of_scope". */
+  abstentionRecall: Ratio;
+  /** Of the in-scope questions, how many were wrongly answered "out_of_scope". */
+  wrongAbstention: Ratio;
+  latencyMs: { p50: number; p99: number };
+  misses: Miss[];
+}
+
+export const sectionOf = (clauseId: string): string => clauseId.replace(/\(.*$/, "");
+
+/** An expected "3" accepts any clause of section 3; an expected "3(c)" only "3(c)". */
+export function clauseMatches(returned: string, expected: readonly string[]): boolean {
+  return expected.some((e) => e === returned || (!e.includes("(") && sectionOf(returned) === e));
+}
+
+/**
+ * Approvers match when the answer names none and none are expected, or when it names at least one
+ * and every role it names is acceptable.
+ */
+export function approversMatch(returned: readonly string[], expected: readonly string[]): boolean {
+  if (!expected.length) return !returned.length;
+  return returned.length > 0 && returned.every((r) => expected.includes(r));
+}
+
+/** Each question is timed this many times and its median kept, so one scheduler hiccup on a shared machine is not its latency. */
+const TIMED_RUNS = 5;
+
+export function evaluate(advise: (q: string) => Answer, cases: readonly EvalCase[]): EvalReport {
+  const r = (): Ratio => ({ hit: 0, total: 0 });
+  const report: EvalReport = {
+    questions: cases.length,
+    top1Clause: r(), top1Section: r(), top3Section: r(), verdict: r(), approvers: r(),
+    abstentionPrecision: r(), abstentionRecall: r(), wrongAbstention: r(),
+    latencyMs: { p50: 0, p99: 0 }, misses: [],
+  };
+  const times: number[] = [];
+  const count = (ratio: Ratio, ok: boolean, failed: string[], name: string) => {
+    ratio.total++;
+    if (ok) ratio.hit++;
+    else failed.push(name);
+  };
+  for (const c of cases) {
+    const runs: number[] = [];
+    let answer!: Answer;
+    for (let i = 0; i < TIMED_RUNS; i++) {
+      const start = performance.now();
+      answer = advise(c.q);
+      runs.push(performance.now() - start);
+    }
+    times.push(percentile(runs, 0.5));
+    const ids = answer.clauses.map((x) => x.id);
+    const failed: string[] = [];
+    const expectedOut = c.verdicts?.includes("out_of_scope") || (c.clauses !== undefined && c.clauses.length === 0);
+    const abstained = answer.verdict === "out_of_scope";
+    if (c.clauses?.length) {
+      const sections = c.clauses.map(sectionOf);
+      count(report.top1Clause, ids[0] !== undefined && clauseMatches(ids[0], c.clauses), failed, "clause");
+      count(report.top1Section, ids[0] !== undefined && sections.includes(sectionOf(ids[0])), failed, "section");
+      count(report.top3Section, ids.slice(0, 3).some((id) => sections.includes(sectionOf(id))), failed, "top3");
+    }
+    if (c.verdicts) count(report.verdict, c.verdicts.includes(answer.verdict), failed, "verdict");
+    if (c.approvers) count(report.approvers, approversMatch(answer.approvers, c.approvers), failed, "approvers");
+    if (abstained) count(report.abstentionPrecision, !!expectedOut, [], "");
+    if (expectedOut) count(report.abstentionRecall, abstained, failed, "abstain");
+    else count(report.wrongAbstention, !abstained, [], "");
+    if (failed.length) {
+      const { q, ...expected } = c;
+      report.misses.push({ q, expected, got: { verdict: answer.verdict, clauses: ids, approvers: answer.approvers }, failed });
+    }
+  }
+  report.wrongAbstention.hit = report.wrongAbstention.total - report.wrongAbstention.hit; // count the wrong ones
+  report.latencyMs = { p50: percentile(times, 0.5), p99: percentile(times, 0.99) };
+  return report;
+}
+
+export function percentile(values: readonly number[], p: number): number {
+  if (!values.length) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
+}
+
+const pct = ({ hit, total }: Ratio) => (total ? `${((100 * hit) / total).toFixed(1)}% (${hit}/${total})` : "n/a (0 scored)");
+
+export function formatReport(report: EvalReport): string {
+  return [
+    `questions            ${report.questions}`,
+    `top-1 clause         ${pct(report.top1Clause)}`,
+    `top-1 section        ${pct(report.top1Section)}`,
+    `top-3 section        ${pct(report.top3Section)}`,
+    `verdict              ${pct(report.verdict)}`,
+    `approvers            ${pct(report.approvers)}`,
+    `abstention precision ${pct(report.abstentionPrecision)}`,
+    `abstention recall    ${pct(report.abstentionRecall)}`,
+    `wrongly abstained    ${pct(report.wrongAbstention)} of in-scope questions`,
+    `latency              p50 ${report.latencyMs.p50.toFixed(3)} ms, p99 ${report.latencyMs.p99.toFixed(3)} ms (per question: median of ${TIMED_RUNS} runs)`,
+  ].join("\n");
+}

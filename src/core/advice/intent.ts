@@ -1,0 +1,45 @@
+import { words } from "./normalise.ts";
+
+/** What the question's form says, independently of its subject. */
+export interface Intent {
+  /** "Who do I ask…", "I'm not sure whether…": the asker wants guidance. */
+  seeksGuidance: boolean;
+  /** "Who can approve…": the asker wants to know whose approval is needed. */
+  asksWhoApproves: boolean;
+  /** It describes misconduct by someone else (done to the asker or seen by them) and asks what to do. */
+  describesMisconduct: boolean;
+  /** "Can I…", "Is it OK…": the asker wants to know whether they may do something themselves. */
+  asksPermission: boolean;
+  /** "I want to report…", "How do I report…", "If I report…": the asker means to report something. */
+  wantsToReport: boolean;
+}
+
+const WHO_TO_ASK =
+  /\b(who|whom) (do|should|can|could|would|must|shall) (i|we) (ask|talk|speak|check|go|contact|turn|consult|call|email|see|get)\b|\bwho (answers|handles|advises|can advise|can help|can tell me)\b|\bwho to (ask|talk|contact|check|speak)\b|\bwhere (do|can|should) (i|we) (go|turn|ask|get)\b|\bwho (is|would be) the (right|best) person\b/;
+const DOUBT = /\b(not sure|unsure|in doubt|uncertain|do not know whether|do not know if)\b/;
+const WHO_APPROVES =
+  /\bwho (can|could|must|should|has to|needs to|will|would|is allowed to|be allowed to) (approve|sign off|grant|authorize|authorise|waive|okay|ok|allow|permit|give permission|change)\b|\bwho approves\b|\bwhose (approval|permission|sign off)\b/;
+const PERMISSION =
+  /^(can|may|could|am|is|are|do|does|should|would) (i|we|my|our|the|a|an|it|that|this|there|you|employees|staff)\b|\b(is|be|would) (it|that|this) (ok|okay|allowed|fine|acceptable|legal|a problem|against)\b|\bam i allowed\b|\bwhat (can|may|should) (i|we) (say|tell|share|answer|disclose|mention)\b/;
+const WHAT_TO_DO = /\b(what (should|can|do|must) (i|we) do|how (do|can|should) (i|we) report|where (do|can|should) (i|we) report|who (do|should|can) (i|we) (tell|report))\b/;
+const WITNESS = /\bi (saw|see|noticed|notice|witnessed|found out|discovered|overheard|caught|suspect|heard that|know that|think that)\b/;
+const ACTOR =
+  /^(my|our|a|an|the|one of my|one of our|another|some|this) ?(new |senior |direct |own |male |female )?(boss|manager|supervisor|coworker|co worker|colleague|team leader|team lead|leader|lead|superior|director|employee|officer|executive|ceo|cfo|vp|foreman|teammate|person|guy|woman|man)\b|^(someone|somebody|he|she|they|people|everyone)\b/;
+const DIRECTED_AT_ME = /\b(asked|asks|ask|wants|want|told|tells|tell|pressured|pressures|pressuring|instructed|ordered|orders|expects|needs|wanted|asking) me to\b/;
+const REPORT_ACT =
+  /\b(i|we) (want to |need to |would like to |should |could |can |will |might |have to |must )?(report|whistleblow|blow the whistle|file a complaint|complain)\b|\bif i report\b|\b(how|where|who) (do|can|should|would) (i|we) (report|complain)\b|\bto whom (do|should|can) (i|we) report\b|\breport(ing)? (it|this|him|her|them|my|a|an)\b/;
+const SENTENCE = /\s*\.\s*/;
+
+export function readIntent(question: string): Intent {
+  const sentences = words(question).join(" ").split(SENTENCE).filter(Boolean);
+  const text = sentences.join(" . ");
+  const asksPermission = sentences.some((s) => PERMISSION.test(s)) && !WHAT_TO_DO.test(text);
+  const describes = sentences.some((s) => ACTOR.test(s) && !DIRECTED_AT_ME.test(s)) || WITNESS.test(text);
+  return {
+    seeksGuidance: WHO_TO_ASK.test(text) || DOUBT.test(text),
+    asksWhoApproves: WHO_APPROVES.test(text),
+    describesMisconduct: describes && !asksPermission,
+    asksPermission,
+    wantsToReport: REPORT_ACT.test(text),
+  };
+}

@@ -1,0 +1,102 @@
+import type { Topic } from "../policy/rules.ts";
+import { phraseStems, type Token } from "./normalise.ts";
+
+/** One phrase of the rules file, compiled: a topic's concept (in a facet), a topic's cue, or a not-covered term. */
+export interface Term {
+  stems: string[];
+  kind: "concept" | "cue" | "not_covered";
+  /** Index of the topic in the rules file; -1 for not-covered terms. */
+  topic: number;
+  facet: string;
+  weight: number;
+}
+
+export interface Hit {
+  term: Term;
+  /** A negation governs the phrase's first word ("not on company time"). */
+  negated: boolean;
+}
+
+/** Words that a phrase may skip between its own words: "company van" matches "company's delivery van". */
+const MAX_GAP = 4;
+/** The facet whose terms settle a topic on their own. */
+export const STRONG_FACET = "strong";
+
+/** The rules file's vocabulary, indexed by each phrase's first stem for a single pass over a question. */
+export class Lexicon {
+  private readonly byFirst = new Map<string, Term[]>();
+
+  constructor(topics: readonly Topic[], notCovered: readonly string[] = []) {
+    const terms: Term[] = [];
+    topics.forEach((topic, index) => {
+      for (const [facet, phrases] of Object.entries(facetsOf(topic))) {
+        for (const phrase of phrases) terms.push({ stems: phraseStems(phrase), kind: "concept", topic: index, facet, weight: 1 });
+      }
+      for (const cue of topic.cues) terms.push({ stems: phraseStems(cue), kind: "cue", topic: index, facet: "cue", weight: 1 });
+    });
+    for (const phrase of notCovered) terms.push({ stems: phraseStems(phrase), kind: "not_covered", topic: -1, facet: "not_covered", weight: 1 });
+    weighConcepts(terms, topics);
+    for (const term of terms) {
+      const first = term.stems[0];
+      if (first === undefined) continue;
+      const list = this.byFirst.get(first);
+      if (list) list.push(term);
+      else this.byFirst.set(first, [term]);
+    }
+  }
+
+  /** Every phrase that occurs in the tokens (in order, with small gaps, within one sentence). */
+  find(tokens: readonly Token[]): Hit[] {
+    const hits: Hit[] = [];
+    tokens.forEach((token, start) => {
+      for (const term of this.byFirst.get(token.stem) ?? []) {
+        if (matchesAt(tokens, start, term.stems)) hits.push({ term, negated: token.negated });
+      }
+    });
+    return hits;
+  }
+}
+
+/** A topic's concepts by facet; a plain list is one facet. */
+export function facetsOf(topic: Topic): Record<string, string[]> {
+  return Array.isArray(topic.concepts) ? { concepts: topic.concepts } : topic.concepts;
+}
+
+function matchesAt(tokens: readonly Token[], start: number, stems: readonly string[]): boolean {
+  let at = start;
+  for (let k = 1; k < stems.length; k++) {
+    let found = -1;
+    for (let j = at + 1; j <= at + 1 + MAX_GAP && j < tokens.length; j++) {
+      const s = tokens[j]!.stem;
+      if (s === ".") break;
+      if (s === stems[k]) {
+        found = j;
+        break;
+      }
+    }
+    if (found < 0) return false;
+    at = found;
+  }
+  return true;
+}
+
+/**
+ * A concept weighs more when it is a longer phrase and less when many clauses share it
+ * ("company" says little; "slush fund" says a lot). Siblings of one clause share freely.
+ */
+function weighConcepts(terms: Term[], topics: readonly Topic[]): void {
+  const clausesByKey = new Map<string, Set<string>>();
+  for (const term of terms) {
+    if (term.kind !== "concept") continue;
+    const key = term.stems.join(" ");
+    const clauses = clausesByKey.get(key) ?? new Set<string>();
+    clauses.add(topics[term.topic]!.clause);
+    clausesByKey.set(key, clauses);
+  }
+  for (const term of terms) {
+    if (term.kind !== "concept") continue;
+    const spread = clausesByKey.get(term.stems.join(" "))!.size;
+    const length = Math.min(1.5, 1 + 0.25 * (term.stems.length - 1));
+    term.weight = length / (1 + 0.3 * Math.log(spread));
+  }
+}

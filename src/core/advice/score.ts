@@ -1,0 +1,148 @@
+import type { Policy } from "../policy/load.ts";
+import { Lexicon, STRONG_FACET, type Hit } from "./lexicon.ts";
+import { tokenize } from "./normalise.ts";
+import { contentStems, TfIdfIndex } from "./similarity.ts";
+
+/** How much each signal counts; a question about a topic touches two of its facets (≈ 2.0). */
+export const WEIGHTS = {
+  /** A term of the facet named `strong` scores at least this many times its weight on its own… */
+  strongFacet: 2,
+  /** …plus this when other facets agree. */
+  strongBonus: 0.3,
+  /** Similarity (0..1) to the reviewers' example situations of a topic. */
+  examples: 1.2,
+  /** Similarity (0..1) to the Code's own words for the clause: the fallback for unlisted vocabulary. */
+  codeText: 0.6,
+  /** Each not-covered term (payroll, parking…) the question mentions lowers every score this much. */
+  notCovered: 0.6,
+  /** Matched cues (one word counts 1, longer cues more; up to 2 in all) favour a topic over its siblings in the same clause. */
+  cue: 0.5,
+  /** Cues also add this much each (up to two) to their clause's score, once a topic touches two facets. */
+  cueInClause: 0.25,
+  /** A topic whose question touches only one of its facets (and no strong term) counts this share. */
+  oneFacet: 0.75,
+} as const;
+
+export interface TopicScore {
+  topic: number;
+  /** Sum over the topic's facets of the best concept matched in each. */
+  concepts: number;
+  facets: number;
+  /** Weight of the distinct cues matched (see summarize). */
+  cues: number;
+  examples: number;
+  /** concepts + weighted example similarity: how much the question is about this topic. */
+  relevance: number;
+}
+
+export interface ClauseScore {
+  clauseId: string;
+  /** The best strength of the clause's topics plus the Code-text similarity, less not-covered terms. */
+  score: number;
+  /** The clause's topics, best first. */
+  topics: TopicScore[];
+}
+
+export interface Scored {
+  clauses: ClauseScore[];
+  notCovered: number;
+}
+
+/** Scores a question against every topic of the rules file, and so against the clauses they decide. */
+export class Scorer {
+  private readonly lexicon: Lexicon;
+  private readonly examples: TfIdfIndex;
+  private readonly exampleTopic: number[] = [];
+  private readonly codeText: TfIdfIndex;
+  private readonly clauseIds: string[];
+
+  constructor(private readonly policy: Policy) {
+    const { topics, advice } = policy.rules;
+    this.lexicon = new Lexicon(topics, advice.not_covered);
+    const exampleDocs: string[][] = [];
+    topics.forEach((topic, index) => {
+      for (const example of topic.examples) {
+        exampleDocs.push(contentStems(tokenize(example)));
+        this.exampleTopic.push(index);
+      }
+    });
+    this.examples = new TfIdfIndex(exampleDocs);
+    this.clauseIds = [...policy.document.clauses.keys()];
+    this.codeText = new TfIdfIndex(this.clauseIds.map((id) => contentStems(tokenize(policy.document.clauses.get(id)!.text))));
+  }
+
+  /** Scores the clauses whose topics the question touches (by concept, cue or example); the rest score nothing. */
+  score(question: string): Scored {
+    const tokens = tokenize(question);
+    const hits = this.lexicon.find(tokens);
+    const content = contentStems(tokens);
+    const topics = this.policy.rules.topics;
+
+    const exampleSim = new Map<number, number>();
+    for (const [doc, sim] of this.examples.cosine(content)) {
+      const topic = this.exampleTopic[doc]!;
+      if (sim > (exampleSim.get(topic) ?? 0)) exampleSim.set(topic, sim);
+    }
+    const textSim = new Map<string, number>();
+    for (const [doc, sim] of this.codeText.cosine(content)) textSim.set(this.clauseIds[doc]!, sim);
+
+    const notCovered = new Set<string>();
+    const perTopic = new Map<number, Hit[]>();
+    for (const hit of hits) {
+      if (hit.term.kind === "not_covered") notCovered.add(hit.term.stems.join(" "));
+      else {
+        const list = perTopic.get(hit.term.topic);
+        if (list) list.push(hit);
+        else perTopic.set(hit.term.topic, [hit]);
+      }
+    }
+    for (const topic of exampleSim.keys()) if (!perTopic.has(topic)) perTopic.set(topic, []);
+
+    const byClause = new Map<string, ClauseScore>();
+    for (const [index, topicHits] of perTopic) {
+      const topic = topics[index]!;
+      const { concepts, facets, cues, matched } = summarize(topicHits);
+      if (topic.requires.length && !topic.requires.some((f) => matched.has(f))) continue;
+      const examples = exampleSim.get(index) ?? 0;
+      let clause = byClause.get(topic.clause);
+      if (!clause) {
+        clause = { clauseId: topic.clause, score: WEIGHTS.codeText * (textSim.get(topic.clause) ?? 0) - WEIGHTS.notCovered * notCovered.size, topics: [] };
+        byClause.set(topic.clause, clause);
+      }
+      clause.topics.push({ topic: index, concepts, facets, cues, examples, relevance: concepts + WEIGHTS.examples * examples });
+    }
+    const strength = (t: TopicScore) => t.relevance + (t.facets >= 2 ? WEIGHTS.cueInClause * Math.min(2, t.cues) : 0);
+    const clauses = [...byClause.values()];
+    for (const c of clauses) {
+      c.topics.sort((a, b) => b.relevance - a.relevance);
+      c.score += Math.max(0, ...c.topics.map(strength));
+    }
+    clauses.sort((a, b) => b.score - a.score);
+    return { clauses, notCovered: notCovered.size };
+  }
+}
+
+/**
+ * Sums the best concept of each facet; a strong term is enough on its own (it sets a floor) and
+ * adds a little when other facets agree. Also weighs the distinct cues that no negation governs
+ * (a two-word cue such as "company money" counts 1.5).
+ */
+function summarize(hits: readonly Hit[]): { concepts: number; facets: number; cues: number; matched: Set<string> } {
+  const best = new Map<string, number>();
+  const cues = new Map<string, number>();
+  for (const { term, negated } of hits) {
+    if (term.kind === "cue") {
+      if (!negated) cues.set(term.stems.join(" "), 1 + 0.5 * (term.stems.length - 1));
+      continue;
+    }
+    if (term.weight > (best.get(term.facet) ?? 0)) best.set(term.facet, term.weight);
+  }
+  let concepts = 0;
+  for (const [facet, w] of best) if (facet !== STRONG_FACET) concepts += w;
+  if (best.size === 1) concepts *= WEIGHTS.oneFacet;
+  const strong = best.get(STRONG_FACET);
+  if (strong !== undefined) concepts = Math.max(concepts, strong * WEIGHTS.strongFacet) + WEIGHTS.strongBonus;
+  let cueWeight = 0;
+  for (const w of cues.values()) cueWeight += w;
+  return { concepts, facets: best.size, cues: cueWeight, matched: new Set(best.keys()) };
+}

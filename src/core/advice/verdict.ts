@@ -1,0 +1,56 @@
+import type { Topic } from "../policy/rules.ts";
+import type { ApproverRole, Verdict } from "../policy/types.ts";
+import type { Intent } from "./intent.ts";
+import { WEIGHTS, type ClauseScore, type TopicScore } from "./score.ts";
+
+export interface Decision {
+  topic: Topic;
+  verdict: Verdict;
+  approvers: ApproverRole[];
+  /** The question describes misconduct, so the reporting clause is cited too. */
+  report: boolean;
+}
+
+/** How much the question's form favours a topic whose verdict fits it. */
+const INTENT_BONUS = { guidance: 1, approval: 0.5, report: 0.5 } as const;
+/** How much saying "I want to report…" favours the reporting clause, when the question touches it at all. */
+const REPORT_ACT_BONUS = 0.75;
+const EXAMPLES_IN_FIT = 0.3;
+
+/** Applies what the question's form says to the clause ranking (highest first afterwards). */
+export function rerank(clauses: ClauseScore[], intent: Intent, reportingTopic: Topic | undefined, topics: readonly Topic[]): ClauseScore[] {
+  if (!intent.wantsToReport || !reportingTopic) return clauses;
+  const adjusted = clauses.map((c) =>
+    c.topics.some((t) => topics[t.topic] === reportingTopic && t.relevance > 0) ? { ...c, score: c.score + REPORT_ACT_BONUS } : c,
+  );
+  return adjusted.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Picks the topic of the winning clause that fits the question best (its concepts, its cues, and
+ * the question's form), then the verdict: the topic's own, except that a situation describing
+ * someone else's misconduct is to be reported, and asking permission for one's own act is not a report.
+ */
+export function decide(clause: ClauseScore, topics: readonly Topic[], intent: Intent, reportingTopic: Topic | undefined): Decision {
+  const ranked = clause.topics
+    .map((score) => ({ score, fit: fit(score, topics[score.topic]!, intent) }))
+    .sort((a, b) => b.fit - a.fit || a.score.topic - b.score.topic); // ties go to the topic listed first
+  const topic = topics[ranked[0]!.score.topic]!;
+
+  if ((intent.describesMisconduct || intent.wantsToReport) && !intent.asksPermission && topic.verdict !== "report") {
+    return { topic, verdict: "report", approvers: [], report: topic.id !== reportingTopic?.id };
+  }
+  if (topic.verdict === "report" && intent.asksPermission && topic.id !== reportingTopic?.id && !intent.describesMisconduct) {
+    return { topic, verdict: "prohibited", approvers: [], report: false };
+  }
+  return { topic, verdict: topic.verdict, approvers: [...topic.approvers], report: false };
+}
+
+/** Concepts and cues decide between a clause's topics; the examples only break near-ties. */
+function fit(score: TopicScore, topic: Topic, intent: Intent): number {
+  let value = score.concepts + EXAMPLES_IN_FIT * score.examples + WEIGHTS.cue * Math.min(2, score.cues);
+  if (intent.seeksGuidance && topic.verdict === "guidance") value += INTENT_BONUS.guidance;
+  if (intent.asksWhoApproves && topic.verdict === "needs_approval") value += INTENT_BONUS.approval;
+  if (intent.describesMisconduct && topic.verdict === "report") value += INTENT_BONUS.report;
+  return value;
+}
