@@ -2,15 +2,22 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import type { Config } from "./config.ts";
+import { createAdvisor } from "./core/advice/index.ts";
+import { createDirectoryService, type DirectoryService } from "./core/directory/service.ts";
 import { loadPolicy, type Policy } from "./core/policy/load.ts";
 import type { Logger } from "./log.ts";
 import { createHttpServer, type RouteHandler } from "./server.ts";
 import { openDatabase, type Database, type DatabaseOptions } from "./store/db.ts";
+import { createDirectoryRepository } from "./store/directoryRepo.ts";
+import { createSlackSurface } from "./surfaces/slack/index.ts";
+import { createTeamsSurface } from "./surfaces/teams/index.ts";
 
 export interface App {
   config: Config;
   policy: Policy;
   db: Database;
+  /** People, supervisors and Code roles (DirectoryQueries), enrolment and imports. */
+  directory: DirectoryService;
   server: Server;
   /** The port actually bound (useful when PORT=0). */
   port: number;
@@ -22,6 +29,8 @@ export interface AppOverrides {
   database?: DatabaseOptions;
   /** An already opened database (tests: a fresh in-memory one); the app closes it. */
   db?: Database;
+  /** Tests: where Teams fetches the Bot Framework's token signing keys (a local key server). */
+  teamsOpenIdMetadataUrl?: string;
 }
 
 /** The composition root: config → policy → store → core → surfaces → HTTP server. */
@@ -34,21 +43,53 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     (await openDatabase(overrides.database ?? (config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: resolve(config.DATA_DIR) })));
   logger.info({ db: db.kind }, "database ready");
 
+  const directory = createDirectoryService(createDirectoryRepository(db.prisma));
+  if (config.DIRECTORY_FILE) {
+    const imported = await directory.importFile(config.DIRECTORY_FILE).catch(async (error: unknown) => {
+      await db.close();
+      throw error;
+    });
+    const { total, created, updated, deactivated, merged } = imported;
+    logger.info({ people: total, created, updated, deactivated, merged }, "directory imported");
+  }
+
   const routes = new Map<string, RouteHandler>();
   for (const line of surfaceStatus(config)) logger.info(line);
+
+  const advisor = createAdvisor(policy);
+  const teams = createTeamsSurface({
+    logger,
+    prisma: db.prisma,
+    policy,
+    advisor,
+    directory,
+    credentials: {
+      appId: config.MICROSOFT_APP_ID,
+      appPassword: config.MICROSOFT_APP_PASSWORD,
+      tenantId: config.MICROSOFT_APP_TENANT_ID,
+      openIdMetadataUrl: overrides.teamsOpenIdMetadataUrl,
+    },
+  });
+  routes.set("POST /api/messages", teams.handle);
+
+  const slack = config.SLACK_BOT_TOKEN ? createSlackSurface({ config, logger, prisma: db.prisma, policy, advisor, directory }) : undefined;
+  if (slack?.requestListener) routes.set("POST /slack/events", slack.requestListener);
 
   const server = createHttpServer({ logger, routes, health: () => ({ status: "ok", db: db.kind }) });
   await new Promise<void>((done, fail) => server.once("error", fail).listen(config.PORT, done));
   const port = (server.address() as AddressInfo).port;
   logger.info({ port }, `listening on http://localhost:${port}`);
+  await slack?.start(); // Socket Mode connects out; HTTP mode has nothing to start
 
   return {
     config,
     policy,
     db,
+    directory,
     server,
     port,
     async close() {
+      await slack?.stop();
       await new Promise<void>((done) => server.close(() => done()));
       server.closeAllConnections?.();
       await db.close();
@@ -64,6 +105,6 @@ export function surfaceStatus(config: Config): string[] {
       : "Slack: off (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to turn it on; see README)",
     config.MICROSOFT_APP_ID
       ? "Teams: on (POST /api/messages, Bot Framework auth)"
-      : "Teams: off (set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to turn it on; see README)",
+      : "Teams: off – local mode only: POST /api/messages without authentication, for the Emulator and tests (set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to turn it on; see README)",
   ];
 }

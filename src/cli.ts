@@ -1,6 +1,13 @@
 // The `conduct` command. Each subcommand lives in src/cli/<name>.ts and exports `run(args)`.
 const commands: Record<string, () => Promise<{ run(args: string[]): Promise<number> }>> = {
   migrate: () => import("./cli/migrate.ts"),
+  ask: () => import("./cli/ask.ts"),
+  eval: () => import("./cli/eval.ts"),
+  chat: () => import("./cli/chat.ts"),
+  directory: () => import("./cli/directory.ts"),
+  export: () => import("./cli/export.ts"),
+  keys: () => import("./cli/keys.ts"),
+  audit: () => import("./cli/audit.ts"),
 };
 
 const [name, ...args] = process.argv.slice(2);

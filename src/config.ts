@@ -42,6 +42,12 @@ const envSchema = z.object({
       .regex(/^[A-Za-z0-9+/]{43}=$/, "must be 32 bytes in base64 (openssl rand -base64 32)")
       .optional(),
   ),
+  REPORTS_ENCRYPTION_PREVIOUS_KEYS: optional.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9+/]{43}=(\s*,\s*[A-Za-z0-9+/]{43}=)*$/, "must be a comma-separated list of 32-byte base64 keys")
+      .optional(),
+  ),
   RETENTION_DAYS: positiveInt(1095),
   APPROVAL_REMIND_DAYS: positiveInt(2),
   APPROVAL_ESCALATE_DAYS: positiveInt(5),
@@ -93,6 +99,7 @@ export const configDocs: Array<[name: keyof Config, fallback: string, meaning: s
   ["MICROSOFT_APP_PASSWORD", "(unset)", "Bot Framework app secret"],
   ["MICROSOFT_APP_TENANT_ID", "(unset)", "tenant for a single-tenant bot"],
   ["REPORTS_ENCRYPTION_KEY", "(unset)", "32 bytes base64 (openssl rand -base64 32): encrypts reports at rest"],
+  ["REPORTS_ENCRYPTION_PREVIOUS_KEYS", "(unset)", "earlier REPORTS_ENCRYPTION_KEYs, comma-separated: still decrypt until `conduct keys rotate` re-encrypts"],
   ["RETENTION_DAYS", "1095", "closed cases are purged of content after this many days"],
   ["APPROVAL_REMIND_DAYS", "2", "business days before an approver is reminded"],
   ["APPROVAL_ESCALATE_DAYS", "5", "business days before a request escalates"],

@@ -1,5 +1,5 @@
 import { Writable } from "node:stream";
-import { startApp, type App } from "../../src/app.ts";
+import { startApp, type App, type AppOverrides } from "../../src/app.ts";
 import { loadConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/log.ts";
 import { freshDatabase } from "./db.ts";
@@ -10,8 +10,11 @@ export interface TestApp extends App {
   logs: string[];
 }
 
-/** Starts the real app on a free port with a fresh database; `env` adds or overrides variables. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * Starts the real app on a free port with a fresh database; `env` adds or overrides variables,
+ * `overrides` adds startApp overrides (the database is always a fresh one).
+ */
+export async function startTestApp(env: Record<string, string> = {}, overrides: Omit<AppOverrides, "db" | "database"> = {}): Promise<TestApp> {
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
@@ -20,6 +23,6 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     },
   });
   const config = loadConfig({ PORT: "0", LOG_LEVEL: "debug", ...env });
-  const app = await startApp(config, createLogger("debug", sink), { db: await freshDatabase() });
+  const app = await startApp(config, createLogger("debug", sink), { ...overrides, db: await freshDatabase() });
   return Object.assign(app, { url: `http://127.0.0.1:${app.port}`, logs });
 }

@@ -11,8 +11,18 @@ export interface Advisor {
   advise(question: string): Answer;
 }
 
-/** Below this score a question is not about anything the Code covers (one facet of a topic is not enough). */
+/** From this score a question is clearly about its best clause (one facet of a topic is not enough). */
 export const ABSTAIN_BELOW = 1.6;
+/**
+ * Below ABSTAIN_BELOW a question is still answered from its best clause unless something says it is
+ * out of scope: a not-covered term (payroll, parking…), or a score under this floor without an ethics
+ * term (fake, bribe, shred…) or the form of a conduct question to say it is a Code matter.
+ */
+const WEAK_FLOOR = 1;
+/** "Can I…", "Is it OK…", "I saw…", "What should I do…": a conduct question's form, with at least this score. */
+const FORM_FLOOR = 0.45;
+/** An ethics term makes a question in scope if its best clause scores at least this. */
+const ETHICS_FLOOR = 0.15;
 /** Other clauses are cited after the deciding one when they score at least this share of it… */
 const RUNNER_UP_SHARE = 0.45;
 /** …and at least this absolute score. */
@@ -47,9 +57,14 @@ export function createAdvisor(policy: Policy): Advisor {
       const notice = question.length > MATCH_LIMIT ? ("truncated" as const) : undefined;
 
       const intent = readIntent(question);
-      const clauses = rerank(scorer.score(question).clauses, intent, reportingTopic, rules.topics);
+      const scored = scorer.score(question);
+      const clauses = rerank(scored.clauses, intent, reportingTopic, rules.topics);
       const best = clauses[0];
-      if (!best || !best.topics.length || best.score < ABSTAIN_BELOW) return { ...outOfScope(question, notCoveredAnswer(rules)), ...(notice && { notice }) };
+      const confident = !!best && best.score >= ABSTAIN_BELOW;
+      const conductForm = intent.asksPermission || intent.witnessed || intent.describesMisconduct || intent.wantsToReport;
+      const floor = scored.ethics > 0 ? ETHICS_FLOOR : conductForm ? FORM_FLOOR : WEAK_FLOOR;
+      const inScope = confident || (!!best && !scored.notCovered && best.score >= floor);
+      if (!best || !inScope) return { ...outOfScope(question, notCoveredAnswer(rules)), ...(notice && { notice }) };
 
       const decision = decide(best, rules.topics, intent, reportingTopic);
       const { topic } = decision;
@@ -62,8 +77,10 @@ export function createAdvisor(policy: Policy): Advisor {
       const companion = (id: string) => Math.max(byId.get(id)?.score ?? 0, best.score * COMPANION_SHARE);
       for (const id of topic.also) add(id, quoteFor(byId.get(id), id), companion(id));
       if (decision.report && reportingTopic) add(reportingTopic.clause, reportingTopic.quote, companion(reportingTopic.clause));
+      // A weak match cites the next likeliest clauses too, so the right one is at least among them.
+      const runnerUpFloor = confident ? Math.max(RUNNER_UP_FLOOR, best.score * RUNNER_UP_SHARE) : ETHICS_FLOOR;
       for (const runner of clauses.slice(1)) {
-        if (runner.score < Math.max(RUNNER_UP_FLOOR, best.score * RUNNER_UP_SHARE)) break;
+        if (runner.score < runnerUpFloor) break;
         add(runner.clauseId, quoteFor(runner, runner.clauseId), runner.score);
       }
       return {

@@ -8,6 +8,8 @@ export interface Intent {
   asksWhoApproves: boolean;
   /** It describes misconduct by someone else (done to the asker or seen by them) and asks what to do. */
   describesMisconduct: boolean;
+  /** The asker says they saw, heard or found out about it, or asks what to do: stronger than merely naming someone else. */
+  witnessed: boolean;
   /** "Can I…", "Is it OK…": the asker wants to know whether they may do something themselves. */
   asksPermission: boolean;
   /** "I want to report…", "How do I report…", "If I report…": the asker means to report something. */
@@ -21,25 +23,32 @@ const WHO_APPROVES =
   /\bwho (can|could|must|should|has to|needs to|will|would|is allowed to|be allowed to) (approve|sign off|grant|authorize|authorise|waive|okay|ok|allow|permit|give permission|change)\b|\bwho approves\b|\bwhose (approval|permission|sign off)\b/;
 const PERMISSION =
   /^(can|may|could|am|is|are|do|does|should|would) (i|we|my|our|the|a|an|it|that|this|there|you|employees|staff)\b|\b(is|be|would) (it|that|this) (ok|okay|allowed|fine|acceptable|legal|a problem|against)\b|\bam i allowed\b|\bwhat (can|may|should) (i|we) (say|tell|share|answer|disclose|mention)\b/;
-const WHAT_TO_DO = /\b(what (should|can|do|must) (i|we) do|how (do|can|should) (i|we) report|where (do|can|should) (i|we) report|who (do|should|can) (i|we) (tell|report))\b/;
-const WITNESS = /\bi (saw|see|noticed|notice|witnessed|found out|discovered|overheard|caught|suspect|heard that|know that|think that)\b/;
+const WHAT_TO_DO =
+  /\b(what (should|can|do|must) (i|we) do|what are my options|how (do|can|should) (i|we) (report|handle)|where (do|can|should) (i|we) report|who (do|should|can) (i|we) (tell|report)|should (i|we) (say|do|tell|report|mention) (something|anything|someone|anyone|it|this|that)|should (i|we) (speak up|speak out|report|tell)|(do|would) (i|we) (have|need) to (report|tell|say)|am i (supposed|obliged|required|obligated) to (report|tell|say))\b/;
+const WITNESS =
+  /\bi (saw|see|noticed|notice|watched|spotted|witnessed|found out|find out|discovered|overheard|caught|suspect|heard|know that|think that|learned|just learned|realized|came across|walked in on)\b|\bi (think|believe|am pretty sure) (my|our|a|the|someone|he|she|they)\b|\b(told|tells) me (that )?(he|she|they)\b/;
 const ACTOR =
-  /^(my|our|a|an|the|one of my|one of our|another|some|this) ?(new |senior |direct |own |male |female )?(boss|manager|supervisor|coworker|co worker|colleague|team leader|team lead|leader|lead|superior|director|employee|officer|executive|ceo|cfo|vp|foreman|teammate|person|guy|woman|man)\b|^(someone|somebody|he|she|they|people|everyone)\b/;
+  /^(my|our|a|an|the|one of my|one of our|another|some|this|that) ([a-z]+ ){0,2}(boss|manager|supervisor|coworker|co worker|colleague|team leader|team lead|shift lead|crew lead|leader|lead|superior|director|employee|officer|executive|ceo|cfo|vp|foreman|teammate|buyer|accountant|controller|clerk|cashier|driver|technician|engineer|salesman|salesperson|intern|person|guy|woman|man)\b|^(someone|somebody|he|she|they|people|everyone)\b/;
 const DIRECTED_AT_ME = /\b(asked|asks|ask|wants|want|told|tells|tell|pressured|pressures|pressuring|instructed|ordered|orders|expects|needs|wanted|asking) me to\b/;
 const REPORT_ACT =
-  /\b(i|we) (want to |need to |would like to |should |could |can |will |might |have to |must )?(report|whistleblow|blow the whistle|file a complaint|complain)\b|\bif i report\b|\b(how|where|who) (do|can|should|would) (i|we) (report|complain)\b|\bto whom (do|should|can) (i|we) report\b|\breport(ing)? (it|this|him|her|them|my|a|an)\b/;
+  /\b(i|we) (want to |need to |would like to |should |could |can |will |might |have to |must )?(report|whistleblow|blow the whistle|file a complaint|complain|flag|speak up|speak out|rat out|turn in|turned in|tell on|call the (ethics|compliance) (line|hotline))\b|\bif i (report|speak up|speak out|flag|call the hotline)\b|\b(how|where|who) (do|can|should|would) (i|we) (report|complain|flag|raise)\b|\bto whom (do|should|can) (i|we) report\b|\breport(ing)? (it|this|him|her|them|my|a|an)\b|\b(rat|rats|ratting) (out|on)\b|\b(speaking|speak) (up|out) about\b|\b(ethics|compliance) (line|hotline)\b|\btell on\b/;
 const SENTENCE = /\s*\.\s*/;
 
 export function readIntent(question: string): Intent {
   const sentences = words(question).join(" ").split(SENTENCE).filter(Boolean);
   const text = sentences.join(" . ");
-  const asksPermission = sentences.some((s) => PERMISSION.test(s)) && !WHAT_TO_DO.test(text);
+  const whatToDo = WHAT_TO_DO.test(text);
+  const wantsToReport = REPORT_ACT.test(text);
+  // Asking how to report, or what to do, is not asking leave to do something oneself.
+  const asksPermission = sentences.some((s) => PERMISSION.test(s)) && !whatToDo && !wantsToReport;
+  const witnessed = WITNESS.test(text) || whatToDo;
   const describes = sentences.some((s) => ACTOR.test(s) && !DIRECTED_AT_ME.test(s)) || WITNESS.test(text);
   return {
     seeksGuidance: WHO_TO_ASK.test(text) || DOUBT.test(text),
     asksWhoApproves: WHO_APPROVES.test(text),
     describesMisconduct: describes && !asksPermission,
+    witnessed: witnessed && !asksPermission,
     asksPermission,
-    wantsToReport: REPORT_ACT.test(text),
+    wantsToReport,
   };
 }

@@ -1,11 +1,14 @@
 import type { Topic } from "../policy/rules.ts";
 import { phraseStems, type Token } from "./normalise.ts";
 
-/** One phrase of the rules file, compiled: a topic's concept (in a facet), a topic's cue, or a not-covered term. */
+/**
+ * One phrase of the rules file, compiled: a topic's concept (in a facet), a topic's cue, a
+ * not-covered term (payroll, parking…) or an ethics term (fake, bribe, shred…).
+ */
 export interface Term {
   stems: string[];
-  kind: "concept" | "cue" | "not_covered";
-  /** Index of the topic in the rules file; -1 for not-covered terms. */
+  kind: "concept" | "cue" | "not_covered" | "ethics";
+  /** Index of the topic in the rules file; -1 for not-covered and ethics terms. */
   topic: number;
   facet: string;
   weight: number;
@@ -26,7 +29,7 @@ export const STRONG_FACET = "strong";
 export class Lexicon {
   private readonly byFirst = new Map<string, Term[]>();
 
-  constructor(topics: readonly Topic[], notCovered: readonly string[] = []) {
+  constructor(topics: readonly Topic[], notCovered: readonly string[] = [], ethics: readonly string[] = []) {
     const terms: Term[] = [];
     topics.forEach((topic, index) => {
       for (const [facet, phrases] of Object.entries(facetsOf(topic))) {
@@ -35,6 +38,7 @@ export class Lexicon {
       for (const cue of topic.cues) terms.push({ stems: phraseStems(cue), kind: "cue", topic: index, facet: "cue", weight: 1 });
     });
     for (const phrase of notCovered) terms.push({ stems: phraseStems(phrase), kind: "not_covered", topic: -1, facet: "not_covered", weight: 1 });
+    for (const phrase of ethics) terms.push({ stems: phraseStems(phrase), kind: "ethics", topic: -1, facet: "ethics", weight: 1 });
     weighConcepts(terms, topics);
     for (const term of terms) {
       const first = term.stems[0];

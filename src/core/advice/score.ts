@@ -21,6 +21,11 @@ export const WEIGHTS = {
   cueInClause: 0.25,
   /** A topic whose question touches only one of its facets (and no strong term) counts this share. */
   oneFacet: 0.75,
+  /**
+   * A topic whose question misses every facet it `requires` counts this share: too little to
+   * answer on its own, but it names the likeliest clause when an ethics term says the question is in scope.
+   */
+  partial: 0.3,
 } as const;
 
 export interface TopicScore {
@@ -33,6 +38,8 @@ export interface TopicScore {
   examples: number;
   /** concepts + weighted example similarity: how much the question is about this topic. */
   relevance: number;
+  /** The question misses every facet the topic requires, so it counts only a share (WEIGHTS.partial). */
+  partial: boolean;
 }
 
 export interface ClauseScore {
@@ -45,7 +52,10 @@ export interface ClauseScore {
 
 export interface Scored {
   clauses: ClauseScore[];
+  /** Distinct not-covered terms (payroll, parking…) in the question. */
   notCovered: number;
+  /** Distinct ethics terms (fake, bribe, shred…) in the question. */
+  ethics: number;
 }
 
 /** Scores a question against every topic of the rules file, and so against the clauses they decide. */
@@ -58,7 +68,7 @@ export class Scorer {
 
   constructor(private readonly policy: Policy) {
     const { topics, advice } = policy.rules;
-    this.lexicon = new Lexicon(topics, advice.not_covered);
+    this.lexicon = new Lexicon(topics, advice.not_covered, advice.ethics_terms);
     const exampleDocs: string[][] = [];
     topics.forEach((topic, index) => {
       for (const example of topic.examples) {
@@ -87,9 +97,11 @@ export class Scorer {
     for (const [doc, sim] of this.codeText.cosine(content)) textSim.set(this.clauseIds[doc]!, sim);
 
     const notCovered = new Set<string>();
+    const ethics = new Set<string>();
     const perTopic = new Map<number, Hit[]>();
     for (const hit of hits) {
       if (hit.term.kind === "not_covered") notCovered.add(hit.term.stems.join(" "));
+      else if (hit.term.kind === "ethics") ethics.add(hit.term.stems.join(" "));
       else {
         const list = perTopic.get(hit.term.topic);
         if (list) list.push(hit);
@@ -101,24 +113,27 @@ export class Scorer {
     const byClause = new Map<string, ClauseScore>();
     for (const [index, topicHits] of perTopic) {
       const topic = topics[index]!;
-      const { concepts, facets, cues, matched } = summarize(topicHits);
-      if (topic.requires.length && !topic.requires.some((f) => matched.has(f))) continue;
-      const examples = exampleSim.get(index) ?? 0;
+      const summary = summarize(topicHits);
+      const partial = topic.requires.length > 0 && !topic.requires.some((f) => summary.matched.has(f));
+      const share = partial ? WEIGHTS.partial : 1;
+      const { facets, cues } = summary;
+      const concepts = share * summary.concepts;
+      const examples = share * (exampleSim.get(index) ?? 0);
       let clause = byClause.get(topic.clause);
       if (!clause) {
         clause = { clauseId: topic.clause, score: WEIGHTS.codeText * (textSim.get(topic.clause) ?? 0) - WEIGHTS.notCovered * notCovered.size, topics: [] };
         byClause.set(topic.clause, clause);
       }
-      clause.topics.push({ topic: index, concepts, facets, cues, examples, relevance: concepts + WEIGHTS.examples * examples });
+      clause.topics.push({ topic: index, concepts, facets, cues, examples, relevance: concepts + WEIGHTS.examples * examples, partial });
     }
-    const strength = (t: TopicScore) => t.relevance + (t.facets >= 2 ? WEIGHTS.cueInClause * Math.min(2, t.cues) : 0);
+    const strength = (t: TopicScore) => t.relevance + (t.facets >= 2 && !t.partial ? WEIGHTS.cueInClause * Math.min(2, t.cues) : 0);
     const clauses = [...byClause.values()];
     for (const c of clauses) {
       c.topics.sort((a, b) => b.relevance - a.relevance);
       c.score += Math.max(0, ...c.topics.map(strength));
     }
     clauses.sort((a, b) => b.score - a.score);
-    return { clauses, notCovered: notCovered.size };
+    return { clauses, notCovered: notCovered.size, ethics: ethics.size };
   }
 }
 

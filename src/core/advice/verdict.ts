@@ -37,7 +37,10 @@ export function decide(clause: ClauseScore, topics: readonly Topic[], intent: In
     .sort((a, b) => b.fit - a.fit || a.score.topic - b.score.topic); // ties go to the topic listed first
   const topic = topics[ranked[0]!.score.topic]!;
 
-  if ((intent.describesMisconduct || intent.wantsToReport) && !intent.asksPermission && topic.verdict !== "report") {
+  // Someone else's act is to be reported when it is wrong in itself, or the asker saw it or asks what to
+  // do; merely naming someone else ("our CFO wants to lease…") leaves an approval question as it is.
+  const wrongful = topic.verdict === "prohibited" || intent.witnessed || intent.wantsToReport;
+  if ((intent.describesMisconduct || intent.wantsToReport) && !intent.asksPermission && wrongful && topic.verdict !== "report") {
     return { topic, verdict: "report", approvers: [], report: topic.id !== reportingTopic?.id };
   }
   if (topic.verdict === "report" && intent.asksPermission && topic.id !== reportingTopic?.id && !intent.describesMisconduct) {

@@ -3,6 +3,8 @@ import { ROLES, VERDICTS, type PolicyDocument } from "./types.ts";
 
 /** A word or phrase of the rules file's vocabulary: it must contain a letter or digit. */
 const phrase = z.string().regex(/[\p{L}\p{N}]/u, "must contain a word");
+/** A list of phrases that may include shared lists (YAML anchors such as `*relatives`), flattened. */
+const phrases = z.array(z.union([phrase, z.array(phrase)])).transform((list) => list.flat());
 
 /**
  * The reviewed rules file says what the Code *requires*: one entry per topic a question can be
@@ -28,11 +30,11 @@ const topicSchema = z
      * lists by facet (e.g. `gift: [...]`, `giver: [...]`); a question touching several facets
      * is about the topic. Terms in a facet named `strong` settle the topic on their own.
      */
-    concepts: z.union([z.array(phrase), z.record(z.string().regex(/^[a-z_]+$/, "facet names are lower_snake_case"), z.array(phrase).min(1))]).default([]),
+    concepts: z.union([phrases, z.record(z.string().regex(/^[a-z_]+$/, "facet names are lower_snake_case"), phrases.pipe(z.array(phrase).min(1)))]).default([]),
     /** Facets of which at least one must match for a question to be about this topic (e.g. a question about the Code itself must mention the Code). */
     requires: z.array(z.string()).default([]),
     /** Phrases that choose this topic over other topics of the same clause; a negated cue does not count. */
-    cues: z.array(phrase).default([]),
+    cues: phrases.default([]),
     /** Short illustrative situations, written by the reviewers, that this topic covers. */
     examples: z.array(z.string().min(1)).default([]),
   })
@@ -50,7 +52,12 @@ const adviceSchema = z
     /** Closing sentence when the Code does not cover the question. */
     not_covered_step: z.string().min(1).default("Ask your supervisor or the team that handles it."),
     /** Everyday workplace matters the Code does not cover (cafeteria, payroll, passwords…). */
-    not_covered: z.array(phrase).default([]),
+    not_covered: phrases.default([]),
+    /**
+     * Words that only come up with a Code matter (fake, hide, bribe, shred…): a question that uses
+     * one and no not-covered term is answered from its best clause, however weak, instead of abstaining.
+     */
+    ethics_terms: phrases.default([]),
   })
   .strict();
 

@@ -1,3 +1,4 @@
+import { ROLE_NAMES } from "../../../core/advice/index.ts";
 import type { ApproverRole, Verdict } from "../../../core/policy/types.ts";
 
 /** How each verdict reads as the answer's header line. Wording only; the verdict is the core's. */
@@ -10,24 +11,14 @@ export const VERDICT_HEADERS: Record<Verdict, string> = {
   out_of_scope: "🤷 Not covered by the Code",
 };
 
-export const ROLE_NAMES: Record<ApproverRole, string> = {
-  supervisor: "your immediate supervisor",
-  executive_officer: "an executive officer",
-  officer: "an officer of the Company",
-  president: "the President",
-  board: "the Board of Directors",
-  audit_committee: "the Audit Committee",
-  attorneys: "the Company's attorneys",
-};
-
-/** "the Board", "the Audit Committee and the Board", "A, B and C". */
-export function listRoles(roles: readonly ApproverRole[]): string {
+/** "the Board of Directors", "the Audit Committee and the Board of Directors", "A, B or C". */
+export function listRoles(roles: readonly ApproverRole[], join: "and" | "or" = "and"): string {
   const names = roles.map((r) => ROLE_NAMES[r]);
   if (names.length <= 1) return names[0] ?? "";
-  return `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+  return `${names.slice(0, -1).join(", ")} ${join} ${names.at(-1)}`;
 }
 
-/** The caption in front of the roles: approvers approve; for guidance they advise. */
-export function rolesCaption(verdict: Verdict): string {
-  return verdict === "needs_approval" ? "Who approves" : "Who to ask";
+/** The line naming the roles: all approvers must approve; for guidance any of them can advise. */
+export function rolesLine(verdict: Verdict, roles: readonly ApproverRole[]): string {
+  return verdict === "needs_approval" ? `*Who approves:* ${listRoles(roles, "and")}` : `*Who to ask:* ${listRoles(roles, "or")}`;
 }

@@ -1,0 +1,52 @@
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { loadConfig } from "../config.ts";
+import { rotateKeys } from "../core/cases/rotate.ts";
+import { systemClock } from "../core/clock.ts";
+import { generateKey } from "../core/crypto/keyring.ts";
+import { keyFilePath, loadKeyring, readKeyFile, writeKeyFile } from "../core/crypto/loadKeyring.ts";
+import { openDatabase } from "../store/db.ts";
+
+const USAGE = `usage: conduct keys new              print a fresh key for REPORTS_ENCRYPTION_KEY
+       conduct keys rotate [--generate]  re-encrypt every report under the current key
+  To rotate: set REPORTS_ENCRYPTION_KEY to the new key and REPORTS_ENCRYPTION_PREVIOUS_KEYS to the
+  old one(s), run \`conduct keys rotate\`, then keep the old keys as previous keys for as long as
+  receipts issued under them must stay verifiable. With the embedded key file in DATA_DIR (no
+  REPORTS_ENCRYPTION_KEY), \`--generate\` adds a new current key to that file first.`;
+
+export async function run(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === "new" && !rest.length) {
+    console.log(generateKey());
+    return 0;
+  }
+  const generate = rest.length === 1 && rest[0] === "--generate";
+  if (sub !== "rotate" || (rest.length && !generate)) {
+    console.error(USAGE);
+    return 2;
+  }
+  const config = loadConfig();
+  if (generate) {
+    const file = keyFilePath(config.DATA_DIR);
+    if (config.REPORTS_ENCRYPTION_KEY || config.DATABASE_URL || !existsSync(file)) {
+      console.error("--generate works only with the embedded key file in DATA_DIR; otherwise set REPORTS_ENCRYPTION_KEY to a new key (conduct keys new) and the old one in REPORTS_ENCRYPTION_PREVIOUS_KEYS");
+      return 2;
+    }
+    writeKeyFile(file, [generateKey(), ...readKeyFile(file)]);
+  }
+  const db = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: resolve(config.DATA_DIR) });
+  try {
+    const keyring = loadKeyring(config, db.kind, { warn: (_obj, msg) => console.error(`warning: ${msg}`) });
+    if (!keyring.available) {
+      console.error("REPORTS_ENCRYPTION_KEY is not set: nothing to rotate to");
+      return 1;
+    }
+    const summary = await rotateKeys(db.prisma, keyring, systemClock);
+    console.log(
+      `key ${summary.keyId}: ${summary.casesChecked} cases checked, ${summary.casesRewritten} re-encrypted (${summary.messagesRewritten} messages)`,
+    );
+    return 0;
+  } finally {
+    await db.close();
+  }
+}

@@ -1,0 +1,37 @@
+import { casesByReporterTags, findCaseForHandler, type CaseRow } from "../../store/cases.ts";
+import type { Db, Tx } from "../../store/tx.ts";
+import { REPORTER_TAG, reporterIdOf, type CaseContext } from "./context.ts";
+import type { CaseError, CaseResult } from "./types.ts";
+
+/** The one answer for a case that does not exist and for one the person may not see. */
+export const NOT_FOUND = { ok: false, error: "not_found", message: "No such case." } as const;
+
+export const fail = (error: CaseError, message: string, fieldErrors?: Record<string, string>): CaseResult<never> => ({
+  ok: false,
+  error,
+  message,
+  ...(fieldErrors ? { fieldErrors } : {}),
+});
+
+/** Runs `work` in a transaction on the case, if the actor is one of its current handlers. */
+export function asHandler<T>(ctx: CaseContext, actorId: string, number: string, work: (tx: Tx, row: CaseRow) => Promise<CaseResult<T>>): Promise<CaseResult<T>> {
+  return ctx.prisma.$transaction(async (tx) => {
+    const row = await findCaseForHandler(tx, number, actorId);
+    return row ? work(tx, row) : NOT_FOUND;
+  });
+}
+
+/** The reporter's own cases: found by MAC tag under every key, confirmed by opening the sealed link. */
+export async function reporterCases(db: Db, ctx: CaseContext, reporterId: string, number?: string): Promise<CaseRow[]> {
+  if (!ctx.keyring.available) return [];
+  const rows = await casesByReporterTags(db, ctx.keyring.macsUnderEveryKey(REPORTER_TAG, reporterId), number);
+  return rows.filter((row) => reporterIdOf(ctx.keyring, row) === reporterId);
+}
+
+/** Runs `work` in a transaction on the case, if the person is its reporter. */
+export function asReporter<T>(ctx: CaseContext, reporterId: string, number: string, work: (tx: Tx, row: CaseRow) => Promise<CaseResult<T>>): Promise<CaseResult<T>> {
+  return ctx.prisma.$transaction(async (tx) => {
+    const [row] = await reporterCases(tx, ctx, reporterId, number);
+    return row ? work(tx, row) : NOT_FOUND;
+  });
+}

@@ -1,0 +1,159 @@
+// What a case's handlers do: view, write to the reporter, note, move the case through its states,
+// reassign, put it on legal hold. Everyone else gets "No such case."
+import { randomUUID } from "node:crypto";
+import { appendAudit } from "../../store/audit.ts";
+import { activeHandlerIds, addHandler, casesForHandler, casesLinkedTo, insertMessage, messagesOf, numberOf, removeHandler, updateCase, type CaseRow } from "../../store/cases.ts";
+import type { Tx } from "../../store/tx.ts";
+import { asHandler, fail } from "./access.ts";
+import { excludedFrom, reporterIdOf, sealMessage, SUBJECT, type CaseContext } from "./context.ts";
+import { scheduleCheckins } from "./checkins.ts";
+import { cancelDeadlineTimers, feedbackByOf, scheduleFeedbackTimers } from "./deadlines.ts";
+import { validateMessage } from "./intake/validate.ts";
+import { HANDLER_KINDS, notifyHandlers, notifyReporter, REPORTER_KINDS } from "./notifications.ts";
+import { cancelPurge, schedulePurge } from "./retention.ts";
+import { OUTCOMES, type CaseOutcome, type CaseResult, type CaseStatus, type CaseSummary, type CaseView } from "./types.ts";
+import { caseViewOf, summaryOf } from "./views.ts";
+
+const audit = (tx: Tx, ctx: CaseContext, actor: string, row: CaseRow, action: string, details: Record<string, unknown> = {}) =>
+  appendAudit(tx, { actor, action, subjectType: SUBJECT, subjectId: row.id, details }, ctx.clock);
+
+const ok = <T>(value: T): CaseResult<T> => ({ ok: true, value });
+
+export async function view(ctx: CaseContext, actorId: string, number: string): Promise<CaseResult<CaseView>> {
+  const loaded = await asHandler(ctx, actorId, number, async (tx, row) => {
+    await audit(tx, ctx, actorId, row, "case.viewed");
+    const linked = [...(row.linkedCaseId ? [await numberOf(tx, row.linkedCaseId)] : []), ...(await casesLinkedTo(tx, row.id)).map((c) => c.number)];
+    return ok({ row, messages: await messagesOf(tx, row.id), linked: linked.filter((n): n is string => n !== null) });
+  });
+  if (!loaded.ok) return loaded;
+  return ok(await caseViewOf(ctx, loaded.value.row, loaded.value.messages, loaded.value.linked));
+}
+
+export async function listForHandler(ctx: CaseContext, actorId: string): Promise<CaseSummary[]> {
+  return (await casesForHandler(ctx.prisma, actorId)).map((row) => summaryOf(ctx, row));
+}
+
+async function writeMessage(tx: Tx, ctx: CaseContext, row: CaseRow, kind: "to_reporter" | "note", authorId: string, text: string): Promise<string> {
+  const id = randomUUID();
+  await insertMessage(tx, { id, caseId: row.id, kind, authorId, body: sealMessage(ctx.keyring, row.id, id, text), at: ctx.clock.now() });
+  return id;
+}
+
+/** A message to the reporter, relayed through the bot; in anonymous mode the handler never learns who gets it. */
+export function messageReporter(ctx: CaseContext, actorId: string, number: string, text: unknown): Promise<CaseResult<{ messageId: string }>> {
+  const checked = validateMessage(text);
+  if (!checked.ok) return Promise.resolve(fail("invalid", checked.message, { text: checked.message }));
+  return asHandler(ctx, actorId, number, async (tx, row) => {
+    const reporterId = reporterIdOf(ctx.keyring, row);
+    if (!reporterId) return fail("invalid_state", "This case's content was purged; the reporter can no longer be reached.");
+    const messageId = await writeMessage(tx, ctx, row, "to_reporter", actorId, checked.text);
+    await audit(tx, ctx, actorId, row, "case.message_to_reporter", { messageId });
+    await notifyReporter(tx, ctx.clock, ctx.keyring, reporterId, { kind: REPORTER_KINDS.message, caseNumber: row.number, messageId });
+    if (row.status !== "received" && !row.feedbackAt) await recordFeedback(tx, ctx, row);
+    return ok({ messageId });
+  });
+}
+
+/** An internal note between handlers: never sent or shown to the reporter. */
+export function addNote(ctx: CaseContext, actorId: string, number: string, text: unknown): Promise<CaseResult<{ messageId: string }>> {
+  const checked = validateMessage(text);
+  if (!checked.ok) return Promise.resolve(fail("invalid", checked.message, { text: checked.message }));
+  return asHandler(ctx, actorId, number, async (tx, row) => {
+    if (row.purgedAt) return fail("invalid_state", "This case's content was purged.");
+    const messageId = await writeMessage(tx, ctx, row, "note", actorId, checked.text);
+    await audit(tx, ctx, actorId, row, "case.note_added", { messageId });
+    return ok({ messageId });
+  });
+}
+
+/** Feedback given (a message after acknowledgement, or closing): the 3-month clock stops. */
+async function recordFeedback(tx: Tx, ctx: CaseContext, row: CaseRow): Promise<void> {
+  await updateCase(tx, row.id, { feedbackAt: ctx.clock.now() });
+  await cancelDeadlineTimers(tx, row.id, "feedback");
+}
+
+const NEXT: Record<CaseStatus, CaseStatus[]> = {
+  received: ["acknowledged"],
+  acknowledged: ["investigating", "closed"],
+  investigating: ["closed"],
+  closed: [],
+};
+
+/** received → acknowledged → investigating → closed (with an outcome); each change is told to the reporter. */
+export function setStatus(ctx: CaseContext, actorId: string, number: string, to: CaseStatus, outcome?: CaseOutcome): Promise<CaseResult<{ status: CaseStatus }>> {
+  if (to === "closed" && !OUTCOMES.includes(outcome as CaseOutcome)) {
+    const message = `Choose an outcome: ${OUTCOMES.join(", ")}`;
+    return Promise.resolve(fail("invalid", message, { outcome: message }));
+  }
+  return asHandler(ctx, actorId, number, async (tx, row) => {
+    const from = row.status as CaseStatus;
+    if (!NEXT[from]?.includes(to)) return fail("invalid_state", from === "closed" ? "The case is closed." : `A ${from} case cannot become ${to}.`);
+    const now = ctx.clock.now();
+    if (to === "acknowledged") {
+      const feedbackBy = feedbackByOf(now, row.acknowledgeBy);
+      await updateCase(tx, row.id, { status: to, acknowledgedAt: now, feedbackBy });
+      await cancelDeadlineTimers(tx, row.id, "acknowledge");
+      // After a missed acknowledgement the feedback timers already run (from the 7-day mark).
+      if (!row.feedbackAt && !row.feedbackBy) await scheduleFeedbackTimers(tx, ctx.clock, row.id, feedbackBy);
+    } else if (to === "closed") {
+      await updateCase(tx, row.id, { status: to, outcome: outcome!, closedAt: now });
+      if (!row.feedbackAt) await recordFeedback(tx, ctx, row);
+      await scheduleCheckins(tx, ctx.clock, row.id, now);
+      await schedulePurge(tx, ctx, row.id, now);
+    } else {
+      await updateCase(tx, row.id, { status: to });
+    }
+    await audit(tx, ctx, actorId, row, "case.status_changed", { from, to, ...(to === "closed" ? { outcome } : {}) });
+    const reporterId = reporterIdOf(ctx.keyring, row);
+    if (reporterId) {
+      await notifyReporter(tx, ctx.clock, ctx.keyring, reporterId, { kind: REPORTER_KINDS.statusChanged, caseNumber: row.number, status: to, outcome: outcome ?? null });
+    }
+    ctx.logger.info({ caseNumber: row.number, status: to }, "case status changed");
+    return ok({ status: to });
+  });
+}
+
+export const NOT_ELIGIBLE = "This person cannot be assigned to this case.";
+
+/**
+ * Hands the case to another person (and, unless `stay`, gives up access). Never to the reporter or
+ * anyone involved: that is refused with one message for every reason, and the refusal is audited
+ * without naming the person, so probing for an anonymous reporter leaves a trace and learns little.
+ */
+export async function reassign(ctx: CaseContext, actorId: string, number: string, toPersonId: string, options: { stay?: boolean } = {}): Promise<CaseResult<{ handlers: string[] }>> {
+  const target = await ctx.directory.get(toPersonId);
+  return asHandler(ctx, actorId, number, async (tx, row) => {
+    if (row.purgedAt) return fail("invalid_state", "This case's content was purged.");
+    if (!target || target.id === actorId || excludedFrom(ctx.keyring, row).has(target.id)) {
+      await audit(tx, ctx, actorId, row, "case.reassign_refused");
+      return fail("not_eligible", NOT_ELIGIBLE);
+    }
+    const now = ctx.clock.now();
+    const already = activeHandlerIds(row).includes(target.id);
+    if (!already) {
+      await addHandler(tx, row.id, target.id, "reassign", now);
+      await audit(tx, ctx, actorId, row, "case.assigned", { to: target.id, reason: "reassign" });
+      await notifyHandlers(tx, ctx.clock, [target.id], HANDLER_KINDS.assigned, { caseId: row.id, caseNumber: row.number, priority: row.priority as "normal" | "high", reason: "reassign" });
+    }
+    if (!options.stay) {
+      await removeHandler(tx, row.id, actorId, now);
+      await audit(tx, ctx, actorId, row, "case.unassigned", { from: actorId });
+    }
+    const handlers = new Set(activeHandlerIds(row));
+    handlers.add(target.id);
+    if (!options.stay) handlers.delete(actorId);
+    return ok({ handlers: [...handlers] });
+  });
+}
+
+/** A case on legal hold is never purged; lifting the hold makes a closed case purgeable again. */
+export function legalHold(ctx: CaseContext, actorId: string, number: string, on: boolean): Promise<CaseResult<{ legalHold: boolean }>> {
+  return asHandler(ctx, actorId, number, async (tx, row) => {
+    if (row.purgedAt) return fail("invalid_state", "This case's content was already purged.");
+    await updateCase(tx, row.id, { legalHold: on });
+    if (on) await cancelPurge(tx, row.id);
+    else if (row.closedAt) await schedulePurge(tx, ctx, row.id, row.closedAt);
+    await audit(tx, ctx, actorId, row, "case.legal_hold", { on });
+    return ok({ legalHold: on });
+  });
+}

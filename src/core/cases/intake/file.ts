@@ -1,0 +1,106 @@
+import { randomUUID } from "node:crypto";
+import { appendAudit } from "../../../store/audit.ts";
+import { addHandler, allocateCaseNumber, insertCase } from "../../../store/cases.ts";
+import type { Tx } from "../../../store/tx.ts";
+import { pseudonymOf, reporterTag, sealReport, sealReporter, SUBJECT, type CaseContext } from "../context.ts";
+import { acknowledgeByOf, scheduleAcknowledgeTimers } from "../deadlines.ts";
+import { HANDLER_KINDS, notifyHandlers } from "../notifications.ts";
+import { claimNoticeIn } from "../notice.ts";
+import { receiptDigest } from "../receipt.ts";
+import { route, type Route } from "../routing.ts";
+import type { FileResult, Priority, Receipt, ReportDraft, ReportInput } from "../types.ts";
+import { validateReport } from "./validate.ts";
+
+export const UNAVAILABLE =
+  "Reports cannot be filed right now: the administrator has not set REPORTS_ENCRYPTION_KEY. Nothing was sent; your text is kept below.";
+export const NO_RECIPIENT =
+  "Everyone inside the company who could receive this report is named in it, so it was not filed. Your text is kept below. You can report to an outside authority instead (for accounting or securities matters, the SEC's Office of the Whistleblower; in the EU, your country's competent authority).";
+export const UNKNOWN_REPORTER = "You are not in the company directory yet, so a report cannot be filed. Your text is kept below.";
+
+/** Validates, routes and files a report; the reporter gets a receipt at once. */
+export async function fileReport(ctx: CaseContext, reporterId: string, raw: unknown): Promise<FileResult> {
+  const draft: ReportDraft = raw && typeof raw === "object" && !Array.isArray(raw) ? { ...(raw as ReportDraft) } : {};
+  if (!ctx.keyring.available) return { ok: false, fieldErrors: {}, formError: UNAVAILABLE, draft };
+  const reporter = await ctx.directory.get(reporterId);
+  if (!reporter) return { ok: false, fieldErrors: {}, formError: UNKNOWN_REPORTER, draft };
+
+  const checked = await validateReport(raw, ctx.directory, ctx.categories);
+  if (!checked.ok) return checked;
+  const input = checked.input;
+  // Exclusion works on people as the directory knows them now (an enrolled id merged into a file id).
+  const involved = [...new Set(await Promise.all(input.involved.map(async (id) => (await ctx.directory.get(id))?.id ?? id)))];
+  const routing = await route(
+    { recipient: input.recipient, directorId: input.directorId, category: ctx.categories[input.category], reporterId: reporter.id, involved },
+    ctx.directory,
+  );
+  if (!routing.handlers.length) {
+    ctx.logger.warn({ category: input.category }, "report not filed: everyone who could receive it is excluded");
+    return { ok: false, fieldErrors: {}, formError: NO_RECIPIENT, draft };
+  }
+
+  const filed = await ctx.prisma.$transaction(async (tx) => {
+    const opened = await openCase(tx, ctx, { input, involved, reporterId: reporter.id, routing, priority: "normal", linkedCaseId: null });
+    const showTypedMessageNotice = await claimNoticeIn(tx, ctx, reporter.id);
+    return { ...opened, showTypedMessageNotice };
+  });
+  ctx.logger.info({ caseNumber: filed.receipt.caseNumber, routedTo: routing.routedTo, handlers: routing.handlers.length }, "case filed");
+  return { ok: true, caseNumber: filed.receipt.caseNumber, receipt: filed.receipt, showTypedMessageNotice: filed.showTypedMessageNotice };
+}
+
+export interface OpenCaseSpec {
+  /** As submitted: the receipt covers exactly this. */
+  input: ReportInput;
+  /** Current directory ids of the people involved: stored, and excluded. */
+  involved: string[];
+  reporterId: string;
+  routing: Route;
+  priority: Priority;
+  linkedCaseId: string | null;
+}
+
+/** Creates the case, its handlers, notifications, audit entries and deadline timers in the caller's transaction. */
+export async function openCase(tx: Tx, ctx: CaseContext, spec: OpenCaseSpec): Promise<{ id: string; receipt: Receipt }> {
+  const { input, routing } = spec;
+  const keyring = ctx.keyring;
+  const now = ctx.clock.now();
+  const id = randomUUID();
+  const number = await allocateCaseNumber(tx, now.getUTCFullYear());
+  const acknowledgeBy = acknowledgeByOf(now);
+  const digest = receiptDigest(keyring, number, now, input);
+  const { what, when, where, directorId } = input;
+  await insertCase(tx, {
+    id,
+    number,
+    category: input.category,
+    section: ctx.categories[input.category].section,
+    mode: input.mode,
+    priority: spec.priority,
+    status: "received",
+    recipient: input.recipient,
+    routedTo: routing.routedTo!,
+    content: sealReport(keyring, id, { what, when, where, involved: spec.involved, directorId }),
+    reporterLink: sealReporter(keyring, id, spec.reporterId),
+    reporterTag: reporterTag(keyring, spec.reporterId),
+    receiptDigest: digest,
+    linkedCaseId: spec.linkedCaseId,
+    filedAt: now,
+    acknowledgeBy,
+  });
+  const audit = (actor: string, action: string, details: Record<string, unknown>) =>
+    appendAudit(tx, { actor, action, subjectType: SUBJECT, subjectId: id, details }, ctx.clock);
+  await audit(pseudonymOf(number), "case.filed", {
+    category: input.category,
+    mode: input.mode,
+    priority: spec.priority,
+    routedTo: routing.routedTo,
+    rerouted: routing.rerouted,
+    ...(spec.linkedCaseId ? { linkedCaseId: spec.linkedCaseId } : {}),
+  });
+  for (const personId of routing.handlers) {
+    await addHandler(tx, id, personId, "routing", now);
+    await audit("system", "case.assigned", { to: personId, reason: "routing" });
+  }
+  await notifyHandlers(tx, ctx.clock, routing.handlers, HANDLER_KINDS.assigned, { caseId: id, caseNumber: number, priority: spec.priority, reason: "routing" });
+  await scheduleAcknowledgeTimers(tx, ctx.clock, id, acknowledgeBy);
+  return { id, receipt: { caseNumber: number, filedAt: now, digest, mode: input.mode, routedTo: routing.routedTo!, acknowledgeBy } };
+}

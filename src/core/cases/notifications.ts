@@ -1,0 +1,85 @@
+/**
+ * Notifications the cases core puts in the outbox (src/store/outbox.ts), in the transaction of the
+ * change. They never carry report content, message text or the reporter's identity: a surface
+ * renders "a new case was assigned to you" with a button that opens the case through the service.
+ *
+ * To handlers (recipientId = the handler's person id), payload in the clear:
+ *   case.assigned          { caseId, caseNumber, priority, reason: "routing" | "reassign" }
+ *   case.reporter_replied  { caseId, caseNumber, messageId }   the reporter wrote in the thread
+ *   case.deadline_reminder { caseId, caseNumber, deadline: "acknowledge" | "feedback", due: ISO }
+ *   case.deadline_missed   { caseId, caseNumber, deadline, due }  to the handlers who missed it
+ *   case.escalated         { caseId, caseNumber, deadline, due }  to the ethics officer (or Audit
+ *                          Committee, or Board) now added as handler because a deadline was missed
+ *
+ * To the reporter (recipientId = the reporter's person id), payload { ref } only: `ref` is sealed
+ * with the report keys and bound to recipient and kind, so the outbox table never links a person
+ * to a case number in the clear. The surface opens it with `service.openReporterNotice(message)`:
+ *   case.reporter.message            → { caseNumber, messageId }      a handler wrote to you
+ *   case.reporter.status_changed     → { caseNumber, status, outcome } (acknowledged, investigating, closed)
+ *   case.reporter.retaliation_checkin → { caseNumber, day }           "have you faced retaliation?" (30/90)
+ */
+import type { Keyring } from "../crypto/keyring.ts";
+import { enqueue } from "../../store/outbox.ts";
+import type { Tx } from "../../store/tx.ts";
+import type { Clock } from "../clock.ts";
+import type { CaseOutcome, CaseStatus, Priority } from "./types.ts";
+
+export const HANDLER_KINDS = {
+  assigned: "case.assigned",
+  reporterReplied: "case.reporter_replied",
+  deadlineReminder: "case.deadline_reminder",
+  deadlineMissed: "case.deadline_missed",
+  escalated: "case.escalated",
+} as const;
+
+export const REPORTER_KINDS = {
+  message: "case.reporter.message",
+  statusChanged: "case.reporter.status_changed",
+  retaliationCheckin: "case.reporter.retaliation_checkin",
+} as const;
+
+export type Deadline = "acknowledge" | "feedback";
+
+export interface HandlerPayloads {
+  "case.assigned": { caseId: string; caseNumber: string; priority: Priority; reason: "routing" | "reassign" };
+  "case.reporter_replied": { caseId: string; caseNumber: string; messageId: string };
+  "case.deadline_reminder": { caseId: string; caseNumber: string; deadline: Deadline; due: string };
+  "case.deadline_missed": { caseId: string; caseNumber: string; deadline: Deadline; due: string };
+  "case.escalated": { caseId: string; caseNumber: string; deadline: Deadline; due: string };
+}
+
+export type ReporterNotice =
+  | { kind: "case.reporter.message"; caseNumber: string; messageId: string }
+  | { kind: "case.reporter.status_changed"; caseNumber: string; status: CaseStatus; outcome: CaseOutcome | null }
+  | { kind: "case.reporter.retaliation_checkin"; caseNumber: string; day: number };
+
+type Distribute<T> = T extends { kind: infer K } ? { kind: K } & Omit<T, "kind"> : never;
+
+export async function notifyHandlers<K extends keyof HandlerPayloads>(
+  tx: Tx,
+  clock: Clock,
+  recipients: readonly string[],
+  kind: K,
+  payload: HandlerPayloads[K],
+): Promise<void> {
+  for (const recipientId of recipients) await enqueue(tx, { recipientId, kind, payload: { ...payload } }, clock);
+}
+
+const noticeAad = (kind: string, recipientId: string) => `notice:${kind}:${recipientId}`;
+
+export async function notifyReporter(tx: Tx, clock: Clock, keyring: Keyring, reporterId: string, notice: Distribute<ReporterNotice>): Promise<void> {
+  const { kind, ...data } = notice;
+  const ref = keyring.seal(JSON.stringify(data), noticeAad(kind, reporterId));
+  await enqueue(tx, { recipientId: reporterId, kind, payload: { ref } }, clock);
+}
+
+/** Opens a reporter notification's sealed ref; null if it is not one, or was altered or moved. */
+export function openReporterNotice(keyring: Keyring, message: { recipientId: string; kind: string; payload: unknown }): ReporterNotice | null {
+  const ref = (message.payload as { ref?: unknown } | null)?.ref;
+  if (!Object.values(REPORTER_KINDS).includes(message.kind as never) || typeof ref !== "string") return null;
+  try {
+    return { kind: message.kind, ...JSON.parse(keyring.open(ref, noticeAad(message.kind, message.recipientId))) } as ReporterNotice;
+  } catch {
+    return null;
+  }
+}

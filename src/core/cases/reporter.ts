@@ -1,0 +1,111 @@
+// What the reporter does with their own cases: list, read the thread, write to the handlers, see
+// the history (who acted when, never note content), answer check-ins, prove what they filed.
+import { randomUUID } from "node:crypto";
+import { appendAudit, auditTrail } from "../../store/audit.ts";
+import { activeHandlerIds, findCase, insertMessage, messagesOf, openCheckins } from "../../store/cases.ts";
+import { asReporter, fail, reporterCases } from "./access.ts";
+import { categoryLabel, pseudonymOf, sealMessage, SUBJECT, type CaseContext } from "./context.ts";
+import { validateMessage, validateReport } from "./intake/validate.ts";
+import { HANDLER_KINDS, notifyHandlers } from "./notifications.ts";
+import { claimNoticeIn } from "./notice.ts";
+import { digestMatches } from "./receipt.ts";
+import type { CaseOutcome, CaseResult, CaseStatus, HistoryItem, Receipt, ReceiptCheck, ReporterCaseSummary, ReporterCaseView } from "./types.ts";
+import { reporterViewOf } from "./views.ts";
+
+export async function listForReporter(ctx: CaseContext, reporterId: string): Promise<ReporterCaseSummary[]> {
+  return (await reporterCases(ctx.prisma, ctx, reporterId)).map((row) => ({
+    number: row.number,
+    categoryLabel: categoryLabel(ctx, row.category),
+    status: row.status as CaseStatus,
+    outcome: row.outcome as CaseOutcome | null,
+    filedAt: row.filedAt,
+  }));
+}
+
+export async function viewAsReporter(ctx: CaseContext, reporterId: string, number: string): Promise<CaseResult<ReporterCaseView>> {
+  const loaded = await asReporter(ctx, reporterId, number, async (tx, row) => {
+    await appendAudit(tx, { actor: pseudonymOf(row.number), action: "case.viewed_by_reporter", subjectType: SUBJECT, subjectId: row.id }, ctx.clock);
+    const messages = await messagesOf(tx, row.id, ["to_reporter", "from_reporter"]);
+    const checkins = (await openCheckins(tx, row.id)).map((c) => c.day);
+    return { ok: true as const, value: { row, messages, checkins } };
+  });
+  if (!loaded.ok) return loaded;
+  const { row, messages, checkins } = loaded.value;
+  return { ok: true, value: await reporterViewOf(ctx, row, messages, checkins) };
+}
+
+/**
+ * A message from the reporter to the handlers. `via`: "form" (a modal: not in the chat history) or
+ * "typed" (written into the DM thread: it stays in the workspace's history). The first typed
+ * message of a reporter who was never told so returns showTypedMessageNotice: true.
+ */
+export function messageHandlers(
+  ctx: CaseContext,
+  reporterId: string,
+  number: string,
+  text: unknown,
+  via: "form" | "typed",
+): Promise<CaseResult<{ messageId: string; showTypedMessageNotice: boolean }>> {
+  const checked = validateMessage(text);
+  if (!checked.ok) return Promise.resolve(fail("invalid", checked.message, { text: checked.message }));
+  return asReporter(ctx, reporterId, number, async (tx, row) => {
+    const id = randomUUID();
+    await insertMessage(tx, { id, caseId: row.id, kind: "from_reporter", authorId: null, via, body: sealMessage(ctx.keyring, row.id, id, checked.text), at: ctx.clock.now() });
+    await appendAudit(tx, { actor: pseudonymOf(row.number), action: "case.message_from_reporter", subjectType: SUBJECT, subjectId: row.id, details: { messageId: id, via } }, ctx.clock);
+    await notifyHandlers(tx, ctx.clock, activeHandlerIds(row), HANDLER_KINDS.reporterReplied, { caseId: row.id, caseNumber: row.number, messageId: id });
+    const showTypedMessageNotice = via === "typed" ? await claimNoticeIn(tx, ctx, reporterId) : false;
+    return { ok: true, value: { messageId: id, showTypedMessageNotice } };
+  });
+}
+
+/** Details a reporter may see, by key; anything else (message ids, raw person ids) is left out. */
+const SHOWN_DETAILS = ["from", "to", "outcome", "deadline", "day", "answer", "on", "mode", "category", "routedTo", "linkedCase", "via"] as const;
+
+/** Internal bookkeeping with nothing to tell the reporter. */
+const HIDDEN_FROM_REPORTER = new Set(["case.reassign_refused"]);
+
+/** Who acted on the case and when, from the audit trail; person ids become names. */
+export async function historyForReporter(ctx: CaseContext, reporterId: string, number: string): Promise<CaseResult<HistoryItem[]>> {
+  const loaded = await asReporter(ctx, reporterId, number, async (tx, row) => ({ ok: true as const, value: { row, trail: await auditTrail(tx, SUBJECT, row.id) } }));
+  if (!loaded.ok) return loaded;
+  const { row, trail } = loaded.value;
+  const you = pseudonymOf(row.number);
+  const names = new Map<string, string>();
+  const nameOf = async (id: string) => {
+    if (!names.has(id)) names.set(id, (await ctx.directory.get(id))?.name ?? "Someone no longer in the directory");
+    return names.get(id)!;
+  };
+  const items: HistoryItem[] = [];
+  for (const entry of trail) {
+    if (HIDDEN_FROM_REPORTER.has(entry.action)) continue;
+    const raw = (entry.details ?? {}) as Record<string, unknown>;
+    const details: HistoryItem["details"] = {};
+    for (const key of SHOWN_DETAILS) {
+      const value = raw[key];
+      if (typeof value === "number" || typeof value === "boolean") details[key] = value;
+      else if (typeof value === "string") details[key] = (key === "to" || key === "from") && entry.action !== "case.status_changed" ? await nameOf(value) : value;
+      else if (Array.isArray(value)) details[key] = (await Promise.all(value.map((v) => nameOf(String(v))))).join(", ");
+    }
+    const actor = entry.actor === you ? "You" : entry.actor === "system" ? "System" : await nameOf(entry.actor);
+    items.push({ at: entry.at, actor, action: entry.action, details });
+  }
+  return { ok: true, value: items };
+}
+
+/** Marks the typed-message notice shown for this reporter; true only the first time. */
+export function claimTypedMessageNotice(ctx: CaseContext, reporterId: string): Promise<boolean> {
+  return ctx.prisma.$transaction((tx) => claimNoticeIn(tx, ctx, reporterId));
+}
+
+/**
+ * Proves what was filed: the receipt's digest must be the server's HMAC of this submission, and
+ * the digest recorded for that case number. Works after the content was purged.
+ */
+export async function verifyReceipt(ctx: CaseContext, receipt: Pick<Receipt, "caseNumber" | "filedAt" | "digest">, submission: unknown): Promise<ReceiptCheck> {
+  const row = await findCase(ctx.prisma, { number: receipt.caseNumber });
+  if (!row || row.filedAt.getTime() !== new Date(receipt.filedAt).getTime()) return { valid: false, reason: "unknown case" };
+  if (!ctx.keyring.ids.includes(receipt.digest.split(":")[0] ?? "")) return { valid: false, reason: "key no longer available" };
+  const checked = await validateReport(submission, ctx.directory, ctx.categories);
+  if (!checked.ok || row.receiptDigest !== receipt.digest) return { valid: false, reason: "digest does not match" };
+  return digestMatches(ctx.keyring, row.number, row.filedAt, checked.input, receipt.digest) ? { valid: true } : { valid: false, reason: "digest does not match" };
+}

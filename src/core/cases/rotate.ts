@@ -1,0 +1,45 @@
+// `conduct keys rotate`: re-encrypts every sealed value under the current key, so previous keys
+// can be retired. Safe to re-run; each case is rewritten in its own transaction.
+import type { Keyring } from "../crypto/keyring.ts";
+import { appendAudit } from "../../store/audit.ts";
+import { allCases, messagesOf, updateCase } from "../../store/cases.ts";
+import type { PrismaClient } from "../../store/generated/client.ts";
+import type { Clock } from "../clock.ts";
+import { openMessage, openReport, reporterIdOf, reporterTag, sealMessage, sealReport, sealReporter } from "./context.ts";
+
+export interface RotationSummary {
+  keyId: string;
+  casesChecked: number;
+  casesRewritten: number;
+  messagesRewritten: number;
+}
+
+export async function rotateKeys(prisma: PrismaClient, keyring: Keyring, clock: Clock): Promise<RotationSummary> {
+  const summary: RotationSummary = { keyId: keyring.currentId, casesChecked: 0, casesRewritten: 0, messagesRewritten: 0 };
+  const stale = (sealed: string | null) => sealed !== null && keyring.keyIdOf(sealed) !== keyring.currentId;
+  const staleTag = (tag: string | null) => tag !== null && !tag.startsWith(`${keyring.currentId}:`);
+  for await (const listed of allCases(prisma)) {
+    summary.casesChecked++;
+    await prisma.$transaction(async (tx) => {
+      const row = (await tx.reportCase.findUnique({ where: { id: listed.id } }))!;
+      const messages = (await messagesOf(tx, row.id)).filter((m) => stale(m.body));
+      if (!stale(row.content) && !stale(row.reporterLink) && !staleTag(row.reporterTag) && !messages.length) return;
+      const report = openReport(keyring, row);
+      const reporterId = reporterIdOf(keyring, row);
+      await updateCase(tx, row.id, {
+        content: report ? sealReport(keyring, row.id, report) : null,
+        reporterLink: reporterId ? sealReporter(keyring, row.id, reporterId) : null,
+        reporterTag: reporterId ? reporterTag(keyring, reporterId) : null,
+      });
+      for (const m of messages) {
+        await tx.caseMessage.update({ where: { id: m.id }, data: { body: sealMessage(keyring, row.id, m.id, openMessage(keyring, row.id, m.id, m.body)!) } });
+      }
+      summary.casesRewritten++;
+      summary.messagesRewritten += messages.length;
+    });
+  }
+  await prisma.$transaction((tx) =>
+    appendAudit(tx, { actor: "system", action: "keys.rotated", subjectType: "keys", subjectId: keyring.currentId, details: { ...summary } }, clock),
+  );
+  return summary;
+}

@@ -1,0 +1,78 @@
+import type { JobHandler } from "../../store/jobs.ts";
+import { answerCheckin, checkinJobHandlers, type CheckinAnswer } from "./checkins.ts";
+import { withDefaults, type CaseServiceDeps } from "./context.ts";
+import { deadlineJobHandlers } from "./deadlines.ts";
+import { addNote, legalHold, listForHandler, messageReporter, reassign, setStatus, view } from "./handling.ts";
+import { fileReport } from "./intake/file.ts";
+import { openReporterNotice, type ReporterNotice } from "./notifications.ts";
+import { claimTypedMessageNotice, historyForReporter, listForReporter, messageHandlers, verifyReceipt, viewAsReporter } from "./reporter.ts";
+import { retentionJobHandlers } from "./retention.ts";
+import type {
+  CaseOutcome,
+  CaseResult,
+  CaseStatus,
+  CaseSummary,
+  CaseView,
+  FileResult,
+  HistoryItem,
+  Receipt,
+  ReceiptCheck,
+  ReporterCaseSummary,
+  ReporterCaseView,
+} from "./types.ts";
+
+/**
+ * The Report use cases, platform-neutral. Person ids are directory ids (surfaces resolve platform
+ * users first). Handler operations answer "No such case." to anyone who is not a current handler.
+ */
+export interface CaseService {
+  // Reporter
+  fileReport(reporterId: string, draft: unknown): Promise<FileResult>;
+  listForReporter(reporterId: string): Promise<ReporterCaseSummary[]>;
+  viewAsReporter(reporterId: string, caseNumber: string): Promise<CaseResult<ReporterCaseView>>;
+  messageHandlers(reporterId: string, caseNumber: string, text: unknown, via: "form" | "typed"): Promise<CaseResult<{ messageId: string; showTypedMessageNotice: boolean }>>;
+  historyForReporter(reporterId: string, caseNumber: string): Promise<CaseResult<HistoryItem[]>>;
+  answerCheckin(reporterId: string, caseNumber: string, day: number, answer: "yes" | "no"): Promise<CaseResult<CheckinAnswer>>;
+  claimTypedMessageNotice(reporterId: string): Promise<boolean>;
+  verifyReceipt(receipt: Pick<Receipt, "caseNumber" | "filedAt" | "digest">, submission: unknown): Promise<ReceiptCheck>;
+  // Handlers
+  view(actorId: string, caseNumber: string): Promise<CaseResult<CaseView>>;
+  listForHandler(actorId: string): Promise<CaseSummary[]>;
+  messageReporter(actorId: string, caseNumber: string, text: unknown): Promise<CaseResult<{ messageId: string }>>;
+  addNote(actorId: string, caseNumber: string, text: unknown): Promise<CaseResult<{ messageId: string }>>;
+  acknowledge(actorId: string, caseNumber: string): Promise<CaseResult<{ status: CaseStatus }>>;
+  setStatus(actorId: string, caseNumber: string, status: CaseStatus, outcome?: CaseOutcome): Promise<CaseResult<{ status: CaseStatus }>>;
+  close(actorId: string, caseNumber: string, outcome: CaseOutcome): Promise<CaseResult<{ status: CaseStatus }>>;
+  reassign(actorId: string, caseNumber: string, toPersonId: string, options?: { stay?: boolean }): Promise<CaseResult<{ handlers: string[] }>>;
+  legalHold(actorId: string, caseNumber: string, on: boolean): Promise<CaseResult<{ legalHold: boolean }>>;
+  // Delivery and timers
+  /** Opens the sealed ref of a reporter notification (kinds case.reporter.*); null for anything else. */
+  openReporterNotice(message: { recipientId: string; kind: string; payload: unknown }): ReporterNotice | null;
+  /** Handlers for runDueJobs: deadlines, escalations, retaliation check-ins, retention purge. */
+  jobHandlers: Record<string, JobHandler>;
+}
+
+export function createCaseService(deps: CaseServiceDeps): CaseService {
+  const ctx = withDefaults(deps);
+  return {
+    fileReport: (reporterId, draft) => fileReport(ctx, reporterId, draft),
+    listForReporter: (reporterId) => listForReporter(ctx, reporterId),
+    viewAsReporter: (reporterId, number) => viewAsReporter(ctx, reporterId, number),
+    messageHandlers: (reporterId, number, text, via) => messageHandlers(ctx, reporterId, number, text, via),
+    historyForReporter: (reporterId, number) => historyForReporter(ctx, reporterId, number),
+    answerCheckin: (reporterId, number, day, answer) => answerCheckin(ctx, reporterId, number, day, answer),
+    claimTypedMessageNotice: (reporterId) => claimTypedMessageNotice(ctx, reporterId),
+    verifyReceipt: (receipt, submission) => verifyReceipt(ctx, receipt, submission),
+    view: (actorId, number) => view(ctx, actorId, number),
+    listForHandler: (actorId) => listForHandler(ctx, actorId),
+    messageReporter: (actorId, number, text) => messageReporter(ctx, actorId, number, text),
+    addNote: (actorId, number, text) => addNote(ctx, actorId, number, text),
+    acknowledge: (actorId, number) => setStatus(ctx, actorId, number, "acknowledged"),
+    setStatus: (actorId, number, status, outcome) => setStatus(ctx, actorId, number, status, outcome),
+    close: (actorId, number, outcome) => setStatus(ctx, actorId, number, "closed", outcome),
+    reassign: (actorId, number, to, options) => reassign(ctx, actorId, number, to, options),
+    legalHold: (actorId, number, on) => legalHold(ctx, actorId, number, on),
+    openReporterNotice: (message) => openReporterNotice(ctx.keyring, message),
+    jobHandlers: { ...deadlineJobHandlers(ctx), ...checkinJobHandlers(ctx), ...retentionJobHandlers(ctx) },
+  };
+}

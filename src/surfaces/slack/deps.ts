@@ -1,0 +1,61 @@
+import type { webApi } from "@slack/bolt";
+import type { Answer } from "../../core/advice/types.ts";
+import type { Policy } from "../../core/policy/load.ts";
+import type { Logger } from "../../log.ts";
+import type { PrismaClient } from "../../store/db.ts";
+import type { SlackMessage } from "./render/blocks.ts";
+
+export type WebClient = webApi.WebClient;
+
+/** The Ask core as the surface sees it (src/core/advice). */
+export interface Advisor {
+  advise(question: string): Answer;
+}
+
+/**
+ * One person's click, command or shortcut, with the ways to answer them that work from where
+ * they were: a modal (`triggerId`, valid for 3 seconds), a reply only they can see, or their DM.
+ */
+export interface Interaction {
+  client: WebClient;
+  userId: string;
+  triggerId: string;
+  /** The conversation they acted in, when there is one. */
+  channelId?: string;
+  replyPrivately(message: SlackMessage): Promise<void>;
+}
+
+/**
+ * The flows other parts of the product plug into. The defaults (placeholders.ts) say plainly
+ * what is not switched on yet; the reports and approvals surfaces replace them in index.ts.
+ */
+export interface SlackFlows {
+  /** "Report a concern": the button under an answer, the global shortcut, `/conduct report`. */
+  startReport(interaction: Interaction, from: { clauseId?: string }): Promise<void>;
+  /** "Request approval" under an answer that needs approval; `topicId` is a rules-file topic. */
+  requestApproval(interaction: Interaction, topicId: string): Promise<void>;
+  /** `/conduct requests`: the person's approval requests. */
+  listRequests(interaction: Interaction): Promise<void>;
+  /** "Ask a person" under an answer. */
+  askPerson(interaction: Interaction, from: { clauseId?: string }): Promise<void>;
+}
+
+/**
+ * `/conduct <word>`. With text after the word it runs only if `takesText`; otherwise the whole
+ * text is a question (so "/conduct help me with gifts" is answered, not shown the help).
+ */
+export interface Subcommand {
+  run(interaction: Interaction, rest: string): Promise<void>;
+  takesText?: boolean;
+}
+
+export interface SlackDeps {
+  logger: Logger;
+  prisma: PrismaClient;
+  policy: Policy;
+  advisor: Advisor;
+  /** Counts a question per clause, verdict and day (never who or what). */
+  recordAsk(answer: Answer): Promise<void>;
+  flows: SlackFlows;
+  subcommands: Map<string, Subcommand>;
+}

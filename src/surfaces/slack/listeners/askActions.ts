@@ -1,0 +1,73 @@
+import type { App, BlockAction as BoltBlockAction, RespondFn, SlackActionMiddlewareArgs, AllMiddlewareArgs } from "@slack/bolt";
+import { NO_CLAUSE, recordFeedback } from "../../../store/feedback.ts";
+import { claimEvent } from "../../../store/processedEvents.ts";
+import { actionInteraction } from "../conversations.ts";
+import type { Interaction, SlackDeps } from "../deps.ts";
+import { ACTIONS } from "../ids.ts";
+import { blockActionSchema, type BlockAction } from "../payloads.ts";
+import { FEEDBACK_THANKS, withFeedbackRecorded } from "../render/answer.ts";
+import { plainMessage } from "../render/notices.ts";
+
+type ActionArgs = SlackActionMiddlewareArgs<BoltBlockAction> & AllMiddlewareArgs;
+
+/** The buttons under an answer: Request approval, Report a concern, Ask a person, 👍 and 👎. */
+export function registerAskActionListeners(app: App, deps: SlackDeps): void {
+  const clauseOf = (value: string) => (value === NO_CLAUSE || deps.policy.document.clauses.has(value) ? value : undefined);
+
+  app.action<BoltBlockAction>(ACTIONS.requestApproval, withAction(deps, async (interaction, action) => {
+    const topicId = action.actions[0]!.value;
+    if (!deps.policy.rules.topics.some((t) => t.id === topicId)) return;
+    await deps.flows.requestApproval(interaction, topicId);
+  }));
+
+  app.action<BoltBlockAction>(ACTIONS.reportConcern, withAction(deps, async (interaction, action) => {
+    const clauseId = clauseOf(action.actions[0]!.value);
+    await deps.flows.startReport(interaction, clauseId && clauseId !== NO_CLAUSE ? { clauseId } : {});
+  }));
+
+  app.action<BoltBlockAction>(ACTIONS.askPerson, withAction(deps, async (interaction, action) => {
+    const clauseId = clauseOf(action.actions[0]!.value);
+    await deps.flows.askPerson(interaction, clauseId && clauseId !== NO_CLAUSE ? { clauseId } : {});
+  }));
+
+  for (const [actionId, helpful] of [[ACTIONS.feedbackUp, true], [ACTIONS.feedbackDown, false]] as const) {
+    app.action<BoltBlockAction>(actionId, withAction(deps, async (interaction, action, respond) => {
+      const clauseId = clauseOf(action.actions[0]!.value);
+      const channelId = action.container.channel_id ?? action.channel?.id;
+      const messageTs = action.container.message_ts ?? action.message?.ts;
+      if (!clauseId || !channelId || !messageTs) return;
+      // One vote per answer message, whoever clicks and however often: counts stay honest.
+      if (!(await claimEvent(deps.prisma, `slack:feedback:${channelId}:${messageTs}`))) return;
+      await recordFeedback(deps.prisma, { clauseId, helpful });
+
+      if (action.message && !action.container.is_ephemeral) {
+        await interaction.client.chat.update({ channel: channelId, ts: messageTs, text: FEEDBACK_THANKS, blocks: withFeedbackRecorded(action.message.blocks) });
+      } else if (action.message && respond) {
+        await respond({ replace_original: true, text: FEEDBACK_THANKS, blocks: withFeedbackRecorded(action.message.blocks) });
+      } else {
+        await interaction.replyPrivately(plainMessage(FEEDBACK_THANKS));
+      }
+    }));
+  }
+}
+
+/** Acknowledges at once (Slack waits 3 seconds), validates the payload, builds the interaction. */
+function withAction(deps: SlackDeps, handle: (interaction: Interaction, action: BlockAction, respond: RespondFn | undefined) => Promise<void>) {
+  return async ({ ack, body, client, respond }: ActionArgs) => {
+    await ack();
+    const parsed = blockActionSchema.safeParse(body);
+    if (!parsed.success) {
+      deps.logger.warn({ action: body.actions?.[0]?.action_id }, "ignored a malformed button click");
+      return;
+    }
+    const action = parsed.data;
+    const interaction = actionInteraction(client, respond, {
+      userId: action.user.id,
+      triggerId: action.trigger_id,
+      channelId: action.container.channel_id ?? action.channel?.id,
+      threadTs: action.container.thread_ts ?? action.message?.thread_ts,
+      ephemeral: action.container.is_ephemeral === true,
+    });
+    await handle(interaction, action, respond);
+  };
+}

@@ -1,0 +1,91 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { HTTPModuleFunctions as http, HTTPResponseAck, type App, type Receiver } from "@slack/bolt";
+import type { Logger } from "../../log.ts";
+import { boltLogger } from "./boltLogger.ts";
+import { envelopeSchema } from "./payloads.ts";
+
+/**
+ * Events, slash commands and interactivity on one URL, for the app's own HTTP server (no
+ * second port). Bolt's HTTPReceiver does the same but answers an unknown or malformed payload
+ * with a 404 after three seconds; this one uses the same Bolt functions (request verification
+ * with the signing secret, body parsing, ack) and answers such payloads 400 at once.
+ */
+export class SlackHttpReceiver implements Receiver {
+  private app: App | undefined;
+  private readonly boltLog;
+
+  constructor(
+    private readonly signingSecret: string,
+    private readonly logger: Logger,
+  ) {
+    this.boltLog = boltLogger(logger);
+  }
+
+  init(app: App): void {
+    this.app = app;
+  }
+
+  /** Nothing to start: `requestListener` is mounted on the app's server. */
+  async start(): Promise<void> {}
+  async stop(): Promise<void> {}
+
+  readonly requestListener = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    let buffered;
+    try {
+      // Checks X-Slack-Signature over `v0:timestamp:body` and rejects timestamps over 5 minutes old.
+      buffered = await http.parseAndVerifyHTTPRequest({ enabled: true, signingSecret: this.signingSecret, bodyLimit: http.defaultBodyLimit }, req);
+    } catch (error) {
+      if (http.isRawBodyError(error) && (error as { statusCode?: number }).statusCode === 413) return http.buildNoBodyResponse(res, 413);
+      this.logger.warn({ surface: "slack" }, "rejected a request that failed Slack signature verification");
+      return http.buildNoBodyResponse(res, 401);
+    }
+
+    let body: unknown;
+    try {
+      body = http.parseHTTPRequestBody(buffered);
+    } catch {
+      this.logger.warn({ surface: "slack" }, "rejected a request whose body is not JSON or form data");
+      return http.buildNoBodyResponse(res, 400);
+    }
+    if ((body as { ssl_check?: unknown } | null)?.ssl_check === "1") return http.buildSSLCheckResponse(res);
+
+    const envelope = envelopeSchema.safeParse(body);
+    if (!envelope.success) {
+      this.logger.warn({ surface: "slack" }, "rejected a payload of a kind Slack does not send");
+      return http.buildNoBodyResponse(res, 400);
+    }
+    const data = envelope.data;
+    if ("type" in data && data.type === "url_verification") return http.buildUrlVerificationResponse(res, data);
+    if ("type" in data && data.type === "app_rate_limited") return http.buildNoBodyResponse(res, 200);
+
+    const ack = new HTTPResponseAck({
+      logger: this.boltLog,
+      processBeforeResponse: false,
+      // A well-formed payload no listener acknowledged (e.g. a button nobody handles yet).
+      unhandledRequestHandler: ({ response }) => {
+        this.logger.warn({ surface: "slack", kind: kindOf(data) }, "no listener acknowledged a Slack request");
+        if (!response.headersSent) http.buildNoBodyResponse(response, 200);
+      },
+      httpRequest: buffered,
+      httpRequestBody: data,
+      httpResponse: res,
+    });
+    try {
+      await this.app?.processEvent({
+        body: data,
+        ack: ack.bind(),
+        retryNum: http.extractRetryNumFromHTTPRequest(req),
+        retryReason: http.extractRetryReasonFromHTTPRequest(req),
+      });
+    } catch (error) {
+      this.logger.error({ surface: "slack", kind: kindOf(data), err: { type: (error as Error)?.name } }, "Slack request failed");
+      if (!res.headersSent) http.buildNoBodyResponse(res, 500);
+    }
+  };
+}
+
+function kindOf(body: object): string {
+  if ("command" in body) return "command";
+  if ("event" in body) return `event:${(body.event as { type: string }).type}`;
+  return "type" in body ? String(body.type) : "unknown";
+}

@@ -1,0 +1,62 @@
+import type { Answer } from "../../../core/advice/types.ts";
+import { NO_CLAUSE } from "../../../store/feedback.ts";
+import { ACTIONS, BLOCKS } from "../ids.ts";
+import { escapeText, quoteBlock, truncate } from "../text.ts";
+import { button, context, header, section, type Block, type ButtonElement, type SlackMessage } from "./blocks.ts";
+import { rolesLine, VERDICT_HEADERS } from "./labels.ts";
+
+const QUESTION_MAX = 300;
+const QUOTE_MAX = 2500;
+export const FEEDBACK_THANKS = "Thanks, your feedback was counted. It is anonymous.";
+export const TRUNCATED_NOTICE = "Your question was long, so I matched only its beginning.";
+
+/**
+ * An `Answer` as a Block Kit message: the verdict as the header, the question echoed (escaped),
+ * the core's explanation, the decisive clause quoted with its id and title, who approves or
+ * advises, and the Ask buttons.
+ */
+export function renderAnswer(answer: Answer): SlackMessage {
+  const decisive = answer.clauses[0];
+  const clauseId = decisive?.id ?? NO_CLAUSE;
+  const blocks: Block[] = [
+    header(VERDICT_HEADERS[answer.verdict]),
+    context(`You asked: ${escapeText(truncate(answer.question, QUESTION_MAX))}`),
+    section(escapeText(answer.answer)),
+  ];
+  if (answer.notice === "truncated") blocks.push(context(TRUNCATED_NOTICE));
+  if (decisive) blocks.push(section(`*${escapeText(decisive.id)} · ${escapeText(decisive.title)}*\n${quoteBlock(truncate(decisive.quote, QUOTE_MAX))}`));
+  if (answer.approvers.length) blocks.push(section(rolesLine(answer.verdict, answer.approvers)));
+  const others = answer.clauses.slice(1).map((c) => `${escapeText(c.id)} · ${escapeText(c.title)}`);
+  if (others.length) blocks.push(context(`Also relevant: ${others.join("; ")}`));
+
+  const buttons: ButtonElement[] = [];
+  if (answer.verdict === "needs_approval" && answer.topicId) buttons.push(button(ACTIONS.requestApproval, "Request approval", answer.topicId, "primary"));
+  buttons.push(
+    button(ACTIONS.reportConcern, "Report a concern", clauseId, answer.verdict === "report" ? "danger" : undefined),
+    button(ACTIONS.askPerson, "Ask a person", clauseId),
+    ...feedbackButtons(clauseId),
+  );
+  blocks.push({ type: "actions", block_id: BLOCKS.askActions, elements: buttons });
+
+  return { text: escapeText(`${VERDICT_HEADERS[answer.verdict]}: ${answer.answer}`), blocks };
+}
+
+function feedbackButtons(clauseId: string): ButtonElement[] {
+  return [button(ACTIONS.feedbackUp, "👍", clauseId), button(ACTIONS.feedbackDown, "👎", clauseId)];
+}
+
+const FEEDBACK_IDS: ReadonlySet<string> = new Set([ACTIONS.feedbackUp, ACTIONS.feedbackDown]);
+
+/**
+ * The same answer after a 👍/👎: the vote buttons give way to a thank-you, so one answer is
+ * voted on once. `blocks` are the message's blocks as Slack sent them back.
+ */
+export function withFeedbackRecorded(blocks: ReadonlyArray<{ type: string }>): Block[] {
+  const kept = blocks.flatMap((raw): Block[] => {
+    const block = raw as Block & { elements?: Array<{ action_id?: string }> };
+    if (block.type !== "actions" || !Array.isArray(block.elements)) return [block];
+    const elements = block.elements.filter((e) => !FEEDBACK_IDS.has(e?.action_id ?? ""));
+    return elements.length ? [{ ...block, elements } as Block] : [];
+  });
+  return [...kept, { ...context(FEEDBACK_THANKS), block_id: BLOCKS.feedbackDone }];
+}

@@ -1,0 +1,46 @@
+import { ActivityTypes } from "botbuilder";
+import { Application, type TeamsAdapter } from "@microsoft/teams-ai";
+import type { TeamsDeps } from "./deps.ts";
+import { isCardAction, onAskPerson, onFeedback, onReportConcern, onRequestApproval, onUnknownCardAction } from "./handlers/cardActions.ts";
+import { onMembersAdded } from "./handlers/install.ts";
+import { onMessage } from "./handlers/message.ts";
+import { rememberPersonalChat } from "./handlers/rememberChat.ts";
+import type { PrismaStorage } from "./storage.ts";
+import { VERBS } from "./verbs.ts";
+
+/** Registers one group of routes (reports, approvals) on the Application, with the surface's deps. */
+export type RouteGroup = (app: Application, deps: TeamsDeps) => void;
+
+/**
+ * The teams-ai Application: one small handler per activity type, card buttons by verb. Turn
+ * state lives in the database (PrismaStorage), never in memory. The typing indicator is off:
+ * answers are immediate, and its timer is shared across concurrent turns.
+ */
+export function createApplication(
+  adapter: TeamsAdapter,
+  botAppId: string,
+  storage: PrismaStorage,
+  deps: TeamsDeps,
+  more: readonly RouteGroup[] = [],
+): Application {
+  const app = new Application({
+    adapter,
+    botAppId,
+    storage,
+    startTypingTimer: false,
+    removeRecipientMention: true,
+    longRunningMessages: false,
+  });
+  app.turn("beforeTurn", rememberPersonalChat(deps));
+  // First the groups, so a flow in progress (a report being written) can take a message before Ask does.
+  for (const group of more) group(app, deps);
+  app.conversationUpdate("membersAdded", onMembersAdded(deps));
+  app.activity(ActivityTypes.Message, onMessage(deps));
+  app.adaptiveCards.actionExecute(VERBS.feedback, onFeedback(deps));
+  app.adaptiveCards.actionExecute(VERBS.requestApproval, onRequestApproval(deps));
+  app.adaptiveCards.actionExecute(VERBS.reportConcern, onReportConcern(deps));
+  app.adaptiveCards.actionExecute(VERBS.askPerson, onAskPerson(deps));
+  // Last: a button no route knows (a card from an older version) gets a toast, not an error.
+  app.addRoute(isCardAction, onUnknownCardAction, true);
+  return app;
+}

@@ -1,0 +1,22 @@
+import { card, text, type Card } from "./elements.ts";
+
+/** Fixed texts of the Teams surface (no user input in any of them). */
+export const MESSAGES = {
+  movedToPrivate: "Let's take this to a private message.",
+  emptyQuestion: "What would you like to know? Ask me something like “Can I accept a gift from a supplier?”",
+  feedbackThanks: "Thanks, your feedback was counted. It is anonymous.",
+  unknownAction: "This button is no longer available. Ask your question again to get a fresh answer.",
+  alreadyHandled: "Already done.",
+  failed: "Sorry, something went wrong on my side. Please try again in a moment.",
+} as const;
+
+/** The greeting on install in a personal chat (and the answer to "help"). */
+export function welcomeCard(): Card {
+  return card([
+    text("Hi! I answer questions about the Code of Business Conduct.", { weight: "bolder", size: "medium" }),
+    text("Ask me things like “Can I accept a gift from a supplier?” and I'll tell you what the Code says, quote the clause, and who approves or advises."),
+    text("In a channel, mention me with your question. Type **report** to raise a concern confidentially, or **requests** to see your approval requests.", {
+      isSubtle: true,
+    }),
+  ]);
+}

@@ -1,0 +1,40 @@
+import type { ConversationReference } from "botbuilder";
+import { z } from "zod";
+import type { PrismaClient } from "../../store/db.ts";
+
+const storedReference = z
+  .object({
+    channelId: z.string(),
+    serviceUrl: z.string(),
+    conversation: z.object({ id: z.string() }).passthrough(),
+    bot: z.object({ id: z.string() }).passthrough(),
+  })
+  .passthrough();
+
+/**
+ * Each person's 1:1 chat with the bot, so approvals, case messages and moved answers can reach
+ * them later (proactive messages need the conversation reference Teams gave us).
+ */
+export interface TeamsConversations {
+  remember(aadObjectId: string, reference: Partial<ConversationReference>): Promise<void>;
+  find(aadObjectId: string): Promise<Partial<ConversationReference> | null>;
+}
+
+export function teamsConversations(prisma: PrismaClient): TeamsConversations {
+  return {
+    async remember(aadObjectId, reference) {
+      const id = aadObjectId.toLowerCase();
+      const json = JSON.parse(JSON.stringify(reference)) as object;
+      await prisma.teamsConversation.upsert({
+        where: { aadObjectId: id },
+        create: { aadObjectId: id, reference: json },
+        update: { reference: json },
+      });
+    },
+    async find(aadObjectId) {
+      const row = await prisma.teamsConversation.findUnique({ where: { aadObjectId: aadObjectId.toLowerCase() } });
+      const parsed = storedReference.safeParse(row?.reference);
+      return parsed.success ? (parsed.data as unknown as Partial<ConversationReference>) : null;
+    },
+  };
+}

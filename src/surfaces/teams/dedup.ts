@@ -1,0 +1,32 @@
+import type { Activity } from "botbuilder";
+import { claimEvent } from "../../store/processedEvents.ts";
+import type { PrismaClient } from "../../store/db.ts";
+
+/**
+ * The de-duplication key of an activity. Teams message ids are only unique within a
+ * conversation (channel posts use timestamps), so the conversation is part of the key.
+ */
+export function eventKey(activity: Partial<Activity>): string | undefined {
+  if (!activity.id) return undefined;
+  return `teams:${activity.id}:${activity.conversation?.id ?? ""}`;
+}
+
+export interface ActivityClaims {
+  /** True the first time this activity is seen (on any replica); activities without an id always pass. */
+  claim(activity: Partial<Activity>): Promise<boolean>;
+  /** Gives a claimed activity back after a failed turn, so the channel's retry is handled. */
+  release(activity: Partial<Activity>): Promise<void>;
+}
+
+export function activityClaims(prisma: PrismaClient): ActivityClaims {
+  return {
+    async claim(activity) {
+      const key = eventKey(activity);
+      return key === undefined ? true : claimEvent(prisma, key);
+    },
+    async release(activity) {
+      const key = eventKey(activity);
+      if (key !== undefined) await prisma.processedEvent.deleteMany({ where: { key } });
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import type { Activity, TurnContext } from "botbuilder";
+import type { Answer } from "../../core/advice/types.ts";
+import type { Policy } from "../../core/policy/load.ts";
+import type { Logger } from "../../log.ts";
+import type { PrismaClient } from "../../store/db.ts";
+import type { Card } from "./cards/elements.ts";
+import type { TeamsConversations } from "./conversations.ts";
+
+/** The Ask core as the surface sees it (src/core/advice). */
+export interface Advisor {
+  advise(question: string): Answer;
+}
+
+/** What a flow answers with: a card (shown in place of the clicked card, or posted) or a short text. */
+export type Reply = Card | string;
+
+/** One person's message or click, with the ways to reach them. */
+export interface Interaction {
+  context: TurnContext;
+  /** Their AAD object id, lower-cased, when Teams sent one (it always does in Teams). */
+  aadObjectId?: string;
+  /** Whether it happened in their 1:1 chat with the bot (else a channel or group chat). */
+  personal: boolean;
+  /** Posts in their 1:1 chat with the bot, creating that chat if they never opened it. */
+  sendPrivately(activity: Partial<Activity>): Promise<void>;
+  /** Answers only them: in the 1:1 chat where they are, else via sendPrivately. */
+  replyPrivately(activity: Partial<Activity>): Promise<void>;
+}
+
+/**
+ * The flows other parts of the product plug into. The defaults (placeholders.ts) say plainly
+ * what is not switched on yet; the reports and approvals work replaces them via TeamsOptions.flows.
+ * A flow's Reply is delivered where the person acted: as the Action.Execute response for a
+ * click (a card replaces theirs, a text is a toast), as a message for a typed command.
+ */
+export interface TeamsFlows {
+  /** "Report a concern" under an answer, or the `report` command. */
+  startReport(interaction: Interaction, from: { clauseId?: string }): Promise<Reply>;
+  /** "Request approval" under an answer that needs approval; `topicId` is a rules-file topic. */
+  requestApproval(interaction: Interaction, topicId: string): Promise<Reply>;
+  /** The `requests` command: the person's approval requests. */
+  listRequests(interaction: Interaction): Promise<Reply>;
+  /** "Ask a person" under an answer. */
+  askPerson(interaction: Interaction, from: { clauseId?: string }): Promise<Reply>;
+}
+
+export interface TeamsDeps {
+  logger: Logger;
+  prisma: PrismaClient;
+  policy: Policy;
+  advisor: Advisor;
+  /** Counts a question per clause, verdict and day (never who or what); optional. */
+  recordAsk?: (answer: Answer) => Promise<void>;
+  conversations: TeamsConversations;
+  flows: TeamsFlows;
+  /** Builds the Interaction of a turn (how to reach its person privately). */
+  interaction(context: TurnContext): Interaction;
+}

@@ -1,0 +1,33 @@
+import { TeamsInfo, type TurnContext } from "botbuilder";
+import type { DirectoryService } from "../../../core/directory/service.ts";
+import { whoToAsk } from "../../../core/guidance/whoToAsk.ts";
+import { replyActivity } from "../cards/deliver.ts";
+import { peopleToAskCard } from "../cards/people.ts";
+import type { Interaction, Reply } from "../deps.ts";
+
+/** The person's name and email from Teams (the connector's member lookup), or null. */
+export function teamsLookup(context: TurnContext) {
+  return async (): Promise<{ name: string; email: string } | null> => {
+    const member = await TeamsInfo.getMember(context, context.activity.from.id).catch(() => null);
+    const email = member?.email || member?.userPrincipalName;
+    if (!member || !email) return null;
+    return { name: member.name ?? "", email };
+  };
+}
+
+export const SENT_PRIVATELY = "I've sent you who to ask in our 1:1 chat.";
+
+/**
+ * "Ask a person": the asker's supervisor and the officers, from the directory (section 15),
+ * sent only to the asker (in a channel, to their 1:1 chat).
+ */
+export function askPersonFlow(directory: DirectoryService) {
+  return async (interaction: Interaction): Promise<Reply> => {
+    const enrolment = interaction.aadObjectId
+      ? await directory.resolveOrEnrol("teams", interaction.aadObjectId, teamsLookup(interaction.context))
+      : null;
+    const people = await whoToAsk(directory, enrolment?.person.id ?? null);
+    await interaction.replyPrivately(replyActivity(peopleToAskCard(people, enrolment?.notice)));
+    return SENT_PRIVATELY;
+  };
+}

@@ -1,0 +1,64 @@
+import { ActivityTypes, type TurnContext } from "botbuilder";
+import type { AdaptiveCard, TurnState } from "@microsoft/teams-ai";
+import type { ZodType } from "zod";
+import { NO_CLAUSE, recordFeedback } from "../../../store/feedback.ts";
+import { MESSAGES } from "../cards/messages.ts";
+import type { Reply, TeamsDeps } from "../deps.ts";
+import { clauseContextData, feedbackData, requestApprovalData } from "../verbs.ts";
+
+/** What an Action.Execute handler gives teams-ai: a card to show instead of the clicked one, or a toast. */
+type ExecuteResult = AdaptiveCard | string;
+type ExecuteHandler = (context: TurnContext, state: TurnState, data: unknown) => Promise<ExecuteResult>;
+
+const asResult = (reply: Reply): ExecuteResult => reply as ExecuteResult;
+
+/** Parses the button's data; anything unexpected (an old or forged card) gets a polite toast. */
+function withData<T>(schema: ZodType<T>, deps: Pick<TeamsDeps, "logger">, verb: string, handle: (context: TurnContext, data: T) => Promise<ExecuteResult>): ExecuteHandler {
+  return async (context, _state, raw) => {
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      deps.logger.warn({ verb }, "teams: card action with unexpected data");
+      return MESSAGES.unknownAction;
+    }
+    return handle(context, parsed.data);
+  };
+}
+
+/** 👍/👎 under an answer: one count for the clause and day, nothing about who clicked. */
+export function onFeedback(deps: TeamsDeps): ExecuteHandler {
+  return withData(feedbackData, deps, "feedback", async (_context, { clauseId, helpful }) => {
+    if (clauseId !== NO_CLAUSE && !deps.policy.document.clauses.has(clauseId)) return MESSAGES.unknownAction;
+    await recordFeedback(deps.prisma, { clauseId, helpful });
+    deps.logger.info({ clauseId, helpful }, "teams: feedback counted");
+    return MESSAGES.feedbackThanks;
+  });
+}
+
+export function onRequestApproval(deps: TeamsDeps): ExecuteHandler {
+  return withData(requestApprovalData, deps, "requestApproval", async (context, { topicId }) =>
+    asResult(await deps.flows.requestApproval(deps.interaction(context), topicId)),
+  );
+}
+
+export function onReportConcern(deps: TeamsDeps): ExecuteHandler {
+  return withData(clauseContextData, deps, "reportConcern", async (context, { clauseId }) =>
+    asResult(await deps.flows.startReport(deps.interaction(context), { clauseId })),
+  );
+}
+
+export function onAskPerson(deps: TeamsDeps): ExecuteHandler {
+  return withData(clauseContextData, deps, "askPerson", async (context, { clauseId }) =>
+    asResult(await deps.flows.askPerson(deps.interaction(context), { clauseId })),
+  );
+}
+
+/** Any other Action.Execute (a card from an older version): a toast instead of an error. */
+export const isCardAction = async (context: TurnContext): Promise<boolean> =>
+  context.activity.type === ActivityTypes.Invoke && context.activity.name === "adaptiveCard/action";
+
+export async function onUnknownCardAction(context: TurnContext): Promise<void> {
+  await context.sendActivity({
+    type: ActivityTypes.InvokeResponse,
+    value: { status: 200, body: { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: MESSAGES.unknownAction } },
+  });
+}

@@ -1,0 +1,110 @@
+import type { Activity, TurnContext } from "botbuilder";
+import type { Answer } from "../../core/advice/types.ts";
+import type { DirectoryService } from "../../core/directory/service.ts";
+import type { Policy } from "../../core/policy/load.ts";
+import type { Logger } from "../../log.ts";
+import type { RouteHandler } from "../../server.ts";
+import type { PrismaClient } from "../../store/db.ts";
+import { aadObjectIdOf, isPersonal } from "./activity.ts";
+import { createAdapter, type TeamsCredentials } from "./adapter.ts";
+import { createApplication, type RouteGroup } from "./application.ts";
+import { teamsConversations } from "./conversations.ts";
+import { activityClaims } from "./dedup.ts";
+import type { Advisor, Interaction, TeamsDeps, TeamsFlows } from "./deps.ts";
+import { teamsEndpoint } from "./endpoint.ts";
+import { askPersonFlow } from "./flows/askPerson.ts";
+import { placeholderFlows } from "./placeholders.ts";
+import { privateSender } from "./privateChat.ts";
+import { PrismaStorage } from "./storage.ts";
+import { turnRunner } from "./turn.ts";
+
+export type { Advisor, Interaction, Reply, TeamsFlows } from "./deps.ts";
+export type { TeamsCredentials } from "./adapter.ts";
+export type { RouteGroup } from "./application.ts";
+
+export interface TeamsOptions {
+  logger: Logger;
+  prisma: PrismaClient;
+  policy: Policy;
+  advisor: Advisor;
+  credentials: TeamsCredentials;
+  recordAsk?: (answer: Answer) => Promise<void>;
+  /** People and roles: "Ask a person" names the asker's supervisor and the officers. */
+  directory?: DirectoryService;
+  /** Report and approval flows; each one not given is a placeholder that says it is not switched on. */
+  flows?: Partial<TeamsFlows>;
+  /** More routes (card verbs, dialogs, messages) for reports and approvals, tried before the Ask ones. */
+  routes?: readonly RouteGroup[];
+}
+
+export interface TeamsSurface {
+  /** POST /api/messages */
+  handle: RouteHandler;
+  /**
+   * Sends to a person's 1:1 chat with the bot from outside a turn (the outbox delivering an
+   * approval request or a case message). False when they never wrote to the bot or installed
+   * it; errors (Teams unreachable) are thrown so the outbox retries.
+   */
+  sendToPerson(aadObjectId: string, activity: Partial<Activity> | string): Promise<boolean>;
+  localMode: boolean;
+}
+
+/** The Teams surface: a teams-ai Application on botbuilder's CloudAdapter, mounted at POST /api/messages. */
+export function createTeamsSurface(options: TeamsOptions): TeamsSurface {
+  const { prisma, policy, credentials } = options;
+  const logger = options.logger.child({ surface: "teams" });
+  const localMode = !credentials.appId;
+  if (localMode) {
+    logger.warn(
+      "Teams: LOCAL MODE – MICROSOFT_APP_ID is not set, so POST /api/messages accepts activities WITHOUT authentication " +
+        "(replies only to a loopback serviceUrl). Fine for the Bot Framework Emulator and tests; never expose it. " +
+        "Set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to connect to Teams.",
+    );
+  }
+  const botAppId = credentials.appId ?? "";
+  const adapter = createAdapter(credentials);
+  const conversations = teamsConversations(prisma);
+  const sendPrivately = privateSender(adapter, botAppId, conversations);
+
+  const interaction = (context: TurnContext): Interaction => {
+    const aadObjectId = aadObjectIdOf(context.activity);
+    const personal = isPersonal(context.activity);
+    return {
+      context,
+      ...(aadObjectId ? { aadObjectId } : {}),
+      personal,
+      sendPrivately: (activity) => sendPrivately(context, activity),
+      replyPrivately: async (activity) => {
+        if (personal) await context.sendActivity(activity);
+        else await sendPrivately(context, activity);
+      },
+    };
+  };
+  const deps: TeamsDeps = {
+    logger,
+    prisma,
+    policy,
+    advisor: options.advisor,
+    ...(options.recordAsk ? { recordAsk: options.recordAsk } : {}),
+    conversations,
+    flows: {
+      ...placeholderFlows(policy),
+      ...(options.directory ? { askPerson: askPersonFlow(options.directory) } : {}),
+      ...options.flows,
+    },
+    interaction,
+  };
+  const app = createApplication(adapter, botAppId, new PrismaStorage(prisma), deps, options.routes);
+  const handle = teamsEndpoint({ adapter, logger, localMode, runTurn: turnRunner(app, activityClaims(prisma), logger) });
+
+  async function sendToPerson(aadObjectId: string, activity: Partial<Activity> | string): Promise<boolean> {
+    const reference = await conversations.find(aadObjectId);
+    if (!reference) return false;
+    await adapter.continueConversationAsync(botAppId, reference, async (context) => {
+      await context.sendActivity(activity);
+    });
+    return true;
+  }
+
+  return { handle, sendToPerson, localMode };
+}

@@ -1,0 +1,137 @@
+import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+import { parse, stringify } from "yaml";
+import { createApprovalService, type ApprovalService } from "../../src/core/approvals/service.ts";
+import type { ApprovalView, DecideResult, NewApprovalRequest, RequestResult } from "../../src/core/approvals/types.ts";
+import { manualClock } from "../../src/core/clock.ts";
+import { createDirectoryService, type DirectoryService } from "../../src/core/directory/service.ts";
+import { loadPolicy, type Policy } from "../../src/core/policy/load.ts";
+import { approvalJobHandlers, createApprovalStore, type PrismaApprovalStore } from "../../src/store/approvals.ts";
+import { verifyAudit } from "../../src/store/audit.ts";
+import { createDirectoryRepository } from "../../src/store/directoryRepo.ts";
+import type { PrismaClient } from "../../src/store/generated/client.ts";
+import { runDueJobs } from "../../src/store/jobs.ts";
+import { freshDatabase, type TestDatabase } from "../support/db.ts";
+
+const path = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
+export const POLICY = loadPolicy(path("policies/code-of-conduct.txt"), path("policies/code-of-conduct.rules.yaml"));
+export const EXAMPLE_PEOPLE = (parse(readFileSync(path("directory.example.yaml"), "utf8")) as { people: Array<Record<string, unknown>> }).people;
+
+/** Monday 5 January 2026, 09:00 UTC. */
+export const MONDAY = "2026-01-05T09:00:00Z";
+
+export type ManualClock = ReturnType<typeof manualClock>;
+
+export interface Harness {
+  db: TestDatabase;
+  clock: ManualClock;
+  directory: DirectoryService;
+  store: PrismaApprovalStore;
+  approvals: ApprovalService;
+  /** Runs the due persisted timers, as the worker does. */
+  runJobs(): Promise<number>;
+  /** Outbox messages, oldest first, optionally of one kind. */
+  outbox(kind?: string): Promise<Array<{ recipientId: string; kind: string; payload: Record<string, unknown> }>>;
+  /** Makes a request that must succeed. */
+  request(input: NewApprovalRequest, key?: string): Promise<ApprovalView>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  /** Edits the example company before it is imported. */
+  people?: (people: Array<Record<string, unknown>>) => Array<Record<string, unknown>>;
+  /** Replaces keys of the rules file's `approvals:` section. */
+  approvals?: Record<string, unknown>;
+  remindDays?: number;
+  escalateDays?: number;
+  /** An already open database (the concurrency tests' second replica shares one). */
+  db?: TestDatabase;
+  importDirectory?: boolean;
+}
+
+export function policyWith(approvals: Record<string, unknown>): Policy {
+  const base = (POLICY.rules as Record<string, unknown>).approvals as Record<string, unknown>;
+  return { ...POLICY, rules: { ...POLICY.rules, approvals: { ...base, ...approvals } } };
+}
+
+export function servicesOn(prisma: PrismaClient, clock: ManualClock, options: HarnessOptions = {}) {
+  const directory = createDirectoryService(createDirectoryRepository(prisma), () => clock.now());
+  const store = createApprovalStore(prisma, clock);
+  const approvals = createApprovalService({
+    store,
+    directory,
+    policy: options.approvals ? policyWith(options.approvals) : POLICY,
+    clock,
+    config: { APPROVAL_REMIND_DAYS: options.remindDays ?? 2, APPROVAL_ESCALATE_DAYS: options.escalateDays ?? 5 },
+  });
+  return { directory, store, approvals };
+}
+
+/** Migrates the shared template database once, before the first test's clock starts. */
+export async function warmUp(): Promise<void> {
+  await (await freshDatabase()).close();
+}
+
+export async function harness(options: HarnessOptions = {}): Promise<Harness> {
+  const db = options.db ?? (await freshDatabase());
+  const clock = manualClock(MONDAY);
+  const { directory, store, approvals } = servicesOn(db.prisma, clock, options);
+  let closed = false;
+  if (options.importDirectory !== false) {
+    const people = options.people ? options.people(structuredClone(EXAMPLE_PEOPLE)) : EXAMPLE_PEOPLE;
+    await directory.importText(stringify({ people }));
+  }
+  return {
+    db,
+    clock,
+    directory,
+    store,
+    approvals,
+    runJobs: () => runDueJobs(db.prisma, approvalJobHandlers(store, approvals), { clock }),
+    async outbox(kind) {
+      const rows = await db.prisma.outboxMessage.findMany({ where: kind ? { kind } : {}, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+      return rows.map((r) => ({ recipientId: r.recipientId, kind: r.kind, payload: r.payload as Record<string, unknown> }));
+    },
+    async request(input, key) {
+      return created(await approvals.request(input, key));
+    },
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await db.close();
+    },
+  };
+}
+
+export function created(result: RequestResult): ApprovalView {
+  if (result.kind !== "created") throw new Error(`request rejected: ${result.code}: ${result.message}`);
+  return result.view;
+}
+
+export function recorded(result: DecideResult) {
+  if (result.kind !== "recorded") throw new Error(`decision not recorded: ${JSON.stringify(result.kind === "rejected" ? result : { kind: result.kind })}`);
+  return result;
+}
+
+/** The seat ids of each stage. */
+export const seatsOf = (view: ApprovalView) => view.stages.map((s) => s.approvers.map((a) => a.person.id));
+
+export const recipients = (messages: Array<{ recipientId: string }>) => messages.map((m) => m.recipientId).sort();
+
+export async function auditActions(h: Harness, requestId: string): Promise<string[]> {
+  const rows = await h.db.prisma.auditEntry.findMany({ where: { subjectType: "approval", subjectId: requestId }, orderBy: { seq: "asc" } });
+  return rows.map((r) => r.action);
+}
+
+export async function expectAuditIntact(h: Harness) {
+  const { problems } = await verifyAudit(h.db.prisma);
+  if (problems.length) throw new Error(`audit chain broken: ${JSON.stringify(problems)}`);
+}
+
+export const gift = (requesterId: string, extra: Partial<NewApprovalRequest> = {}): NewApprovalRequest => ({
+  requesterId,
+  topicId: "gifts",
+  summary: "Two tickets to the regional energy conference dinner",
+  details: { amount: 450, currency: "USD", giver: "Northwind Fuels" },
+  ...extra,
+});

@@ -1,0 +1,55 @@
+// Drives `npx conduct directory import` as an operator would: a child process, real files.
+import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = new URL("../..", import.meta.url).pathname;
+
+function conduct(args: string[], env: Record<string, string>) {
+  const child = spawn("npx", ["--no-install", "conduct", ...args], {
+    cwd: root,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d) => (stdout += d));
+  child.stderr.on("data", (d) => (stderr += d));
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((done) =>
+    child.on("close", (code) => done({ code, stdout, stderr: stderr.replace(/^npm warn .*\n/gm, "") })),
+  );
+}
+
+// Each run starts npx, tsx and (for an import) the embedded database: slow on a busy machine.
+describe("conduct directory import", { timeout: 180_000 }, () => {
+  it("imports the example file, then again with nothing new, printing a summary and exiting 0", async () => {
+    const env = { DATA_DIR: mkdtempSync(join(tmpdir(), "conduct-dir-")) };
+    const first = await conduct(["directory", "import", "directory.example.yaml"], env);
+    expect(first).toMatchObject({ code: 0, stdout: "imported 14 people (14 new, 0 updated, 0 deactivated)\n" });
+    const again = await conduct(["directory", "import", "directory.example.yaml"], env);
+    expect(again).toMatchObject({ code: 0, stdout: "imported 14 people (0 new, 0 updated, 0 deactivated)\n" });
+  });
+
+  it("prints every problem of a bad file, naming person and line, and exits 1", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "conduct-dir-"));
+    const file = join(dir, "people.yaml");
+    writeFileSync(
+      file,
+      "people:\n  - id: ana\n    name: Ana\n    email: ana@example.com\n    supervisor: bo\n    roles: [ceo]\n",
+    );
+    const result = await conduct(["directory", "import", file], { DATA_DIR: dir });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain(`${file}: invalid directory file`);
+    expect(result.stderr).toContain(`${file}:5: person "ana": supervisor "bo" is not in the file`);
+    expect(result.stderr).toContain(`${file}:6: person "ana": unknown role "ceo"`);
+  });
+
+  it("explains its usage when the arguments are wrong", async () => {
+    const result = await conduct(["directory", "export"], { DATA_DIR: mkdtempSync(join(tmpdir(), "conduct-dir-")) });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("usage: conduct directory import FILE");
+  });
+});
