@@ -1,4 +1,7 @@
 // The `conduct` command. Each subcommand lives in src/cli/<name>.ts and exports `run(args)`.
+import { loadDotEnv } from "./env.ts";
+
+loadDotEnv(); // the same settings as `npm start`
 const commands: Record<string, () => Promise<{ run(args: string[]): Promise<number> }>> = {
   migrate: () => import("./cli/migrate.ts"),
   ask: () => import("./cli/ask.ts"),

@@ -2,13 +2,10 @@ import { startApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { createLogger } from "./log.ts";
 import { RulesError } from "./core/policy/rules.ts";
+import { DirectoryFileError } from "./core/directory/file.ts";
+import { loadDotEnv } from "./env.ts";
 
-// A .env file is optional; real environment variables win over it.
-try {
-  process.loadEnvFile();
-} catch {
-  // no .env: defaults and the environment are enough
-}
+loadDotEnv();
 
 const logger = createLogger();
 
@@ -27,7 +24,7 @@ try {
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
 } catch (error) {
-  if (error instanceof ConfigError || error instanceof RulesError) {
+  if (error instanceof ConfigError || error instanceof RulesError || error instanceof DirectoryFileError) {
     console.error(error.message);
   } else {
     logger.fatal({ err: error }, "startup failed");

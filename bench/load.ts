@@ -1,0 +1,117 @@
+// `npm run bench:load`: drives signed Slack events at a running bot (a child process, as in
+// production) for BENCH_SECONDS (default 60) at BENCH_RATE events/s (default 200), on PGlite and,
+// when BENCH_DATABASE_URL (or TEST_DATABASE_URL) is set, on PostgreSQL. Prints requests/s,
+// p50/p99 acknowledgement latency, errors, and lost or duplicated writes.
+import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { startFakeSlack } from "../test/support/fakeSlack.ts";
+import { BOT_TOKEN, SIGNING_SECRET, eventEnvelope, imMessage, sign } from "../test/support/slack.ts";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
+const RATE = Number(process.env.BENCH_RATE ?? 200);
+const QUESTIONS = [
+  "Can I accept concert tickets from a supplier?",
+  "Can I use the company van to move house?",
+  "Can we have beer at the office party?",
+  "Can I give our source code to a partner?",
+  "Can I put a campaign sign in my yard?",
+  "What time does the cafeteria open?",
+];
+
+async function startBot(env: Record<string, string>) {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    cwd: new URL("..", import.meta.url).pathname,
+    env: { PATH: process.env.PATH, LOG_LEVEL: "warn", PORT: "0", ...env },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let out = "";
+  child.stdout.on("data", (d) => (out += d));
+  for (let i = 0; i < 600 && !/listening on http:\/\/localhost:(\d+)/.test(out); i++) await new Promise((r) => setTimeout(r, 100));
+  // LOG_LEVEL=warn hides the info line; ask the OS instead if needed.
+  const port = Number(/localhost:(\d+)/.exec(out)?.[1]);
+  return { child, port };
+}
+
+async function run(label: string, dbEnv: Record<string, string>, countRows: (sql: string) => Promise<number>) {
+  const slack = await startFakeSlack();
+  const bot = await startBot({ ...dbEnv, LOG_LEVEL: "info", SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl });
+  if (!bot.port) throw new Error(`${label}: the bot did not start`);
+  const url = `http://127.0.0.1:${bot.port}/slack/events`;
+  const latencies: number[] = [];
+  let errors = 0;
+  let sent = 0;
+  const inflight = new Set<Promise<void>>();
+  const started = performance.now();
+  const total = SECONDS * RATE;
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / RATE;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const user = `U0LOAD${i % 50}`;
+    const body = JSON.stringify(eventEnvelope(imMessage(user, QUESTIONS[i % QUESTIONS.length]!), `EvLOAD${label}${i}`));
+    const ts = Math.floor(Date.now() / 1000);
+    const t0 = performance.now();
+    const p = fetch(url, { method: "POST", headers: { "content-type": "application/json", "x-slack-request-timestamp": String(ts), "x-slack-signature": sign(body, ts) }, body })
+      .then(async (res) => {
+        await res.arrayBuffer();
+        if (res.status !== 200) errors++;
+        latencies.push(performance.now() - t0);
+      })
+      .catch(() => void errors++)
+      .finally(() => inflight.delete(p));
+    inflight.add(p);
+    sent++;
+  }
+  await Promise.all(inflight);
+  const elapsed = (performance.now() - started) / 1000;
+  // Every acknowledged event must end as exactly one answer and one de-duplication row.
+  const deadline = Date.now() + 120_000;
+  while (slack.callsTo("chat.postMessage").length < sent - errors && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+  await slack.settle(1000);
+  const answers = slack.callsTo("chat.postMessage");
+  const answered = new Set(answers.map((c) => `${c.args.channel}`)).size;
+  const processed = await countRows(`SELECT count(*)::int AS n FROM processed_event WHERE key LIKE 'slack:event:EvLOAD${label}%'`).catch(() => -1);
+  bot.child.kill("SIGTERM");
+  await new Promise((r) => bot.child.on("exit", r));
+  await slack.close();
+  latencies.sort((a, b) => a - b);
+  const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]?.toFixed(1);
+  console.log(
+    [
+      `${label.padEnd(9)} ${sent} events in ${elapsed.toFixed(1)} s = ${(sent / elapsed).toFixed(0)} req/s`,
+      `ack p50 ${q(0.5)} ms, p99 ${q(0.99)} ms, errors ${errors}`,
+      `answers ${answers.length} (lost ${Math.max(0, sent - errors - answers.length)}, duplicated ${Math.max(0, answers.length - (sent - errors))}), conversations ${answered}`,
+      processed >= 0 ? `dedupe rows ${processed}` : "",
+    ]
+      .filter(Boolean)
+      .join(" | "),
+  );
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), "conduct-bench-"));
+const { PGlite } = await import("@electric-sql/pglite");
+await run("pglite", { DATA_DIR: dataDir }, async (sql) => {
+  const db = await PGlite.create(dataDir);
+  try {
+    return ((await db.query<{ n: number }>(sql)).rows[0]?.n ?? 0);
+  } finally {
+    await db.close();
+  }
+});
+
+const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+if (pgUrl) {
+  const schema = `bench_${Date.now().toString(36)}`;
+  const url = new URL(pgUrl);
+  url.searchParams.set("schema", schema);
+  const client = new pg.Client({ connectionString: pgUrl });
+  await client.connect();
+  await run("postgres", { DATABASE_URL: url.toString() }, async (sql) => (await client.query(`SET search_path = ${schema}; ${sql}`) as unknown as pg.QueryResult[])[1]!.rows[0].n);
+  await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await client.end();
+} else {
+  console.log("postgres  skipped (set BENCH_DATABASE_URL=postgres://… to run it)");
+}
