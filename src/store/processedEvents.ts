@@ -9,3 +9,8 @@ export async function claimEvent(prisma: PrismaClient, key: string): Promise<boo
   const { count } = await prisma.processedEvent.createMany({ data: [{ key }], skipDuplicates: true });
   return count === 1;
 }
+
+/** Gives a claim back, so the next delivery is handled (the first attempt did not complete). */
+export async function releaseEvent(prisma: PrismaClient, key: string): Promise<void> {
+  await prisma.processedEvent.deleteMany({ where: { key } });
+}

@@ -78,6 +78,34 @@ describe("createAdvisor(policy).advise", () => {
     expect(ids(advise("Can we book next quarter's sales now?"))[0]).toBe("5(b)");
   });
 
+  it("generalises to everyday wording: family stakes, tipping, splitting invoices, unlisted traits, witnessed kickbacks", () => {
+    const stake = advise("My uncle holds a big slice of a firm that supplies our resin. Do I have to disclose that?");
+    expect(["3(a)", "3(e)"]).toContain(ids(stake)[0]);
+    expect(stake.verdict).toBe("needs_approval");
+
+    const tip = advise("Can I give my roommate a heads-up about the takeover so she can grab some shares?");
+    expect([tip.verdict, ids(tip)[0]]).toEqual(["prohibited", "12"]);
+
+    const split = advise("Can I ask the supplier for two smaller bills so each stays under my sign-off limit?");
+    expect([split.verdict, ids(split)[0]]).toEqual(["prohibited", "5(c)"]);
+
+    const trait = advise("Can we pass on an applicant because she just got married?");
+    expect([trait.verdict, ids(trait)[0]]).toEqual(["prohibited", "8(a)"]);
+
+    const witnessed = advise("I noticed a buyer taking kickbacks from a packaging supplier. How do I report it?");
+    expect(witnessed.verdict).toBe("report");
+    expect(ids(witnessed).slice(0, 2).sort()).toEqual(["1", "3(c)"]);
+  });
+
+  it("abstains on positive evidence that a question is out of scope, and falls back to a clause when an ethics term says it is not", () => {
+    for (const q of ["Can I switch my dental plan in the middle of the year?", "Where do I pick up my new badge?", "Can I bring my bike into the building?"]) {
+      expect(advise(q).verdict, q).toBe("out_of_scope");
+    }
+    const weak = advise("Is it wrong to fudge a few things for the new guy?");
+    expect(weak.verdict).not.toBe("out_of_scope");
+    expect(weak.clauses.length).toBeGreaterThan(0);
+  });
+
   it("asks for a question when given nothing", () => {
     for (const q of ["", "   \n\t "]) {
       const answer = advise(q);

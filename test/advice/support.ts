@@ -20,9 +20,20 @@ export function shippedAdvisor() {
   return advisor;
 }
 
-/** Every labelled question we evaluate on: the shared dev sample (when present) and our own sets. */
+/**
+ * Every labelled question we evaluate on: the shared dev sample (when present) and our own sets. The
+ * fresh sets were written in everyday words the rules did not use: `fresh` (before tuning), `fresh-blind`
+ * (held back while tuning) and `fresh-rounds` (later batches, each scored once unseen, then tuned on).
+ */
 export function evaluationQuestions(): EvalCase[] {
-  const files = [resolve(ROOT, "../shared/eval/dev-questions.jsonl"), resolve(ROOT, "test/advice/heldout-questions.jsonl"), resolve(ROOT, "test/advice/sealed-questions.jsonl")];
+  const files = [
+    resolve(ROOT, "../shared/eval/dev-questions.jsonl"),
+    resolve(ROOT, "test/advice/heldout-questions.jsonl"),
+    resolve(ROOT, "test/advice/sealed-questions.jsonl"),
+    resolve(ROOT, "test/advice/fresh-questions.jsonl"),
+    resolve(ROOT, "test/advice/fresh-blind-questions.jsonl"),
+    resolve(ROOT, "test/advice/fresh-rounds-questions.jsonl"),
+  ];
   const out: EvalCase[] = [];
   for (const file of files) {
     let text: string;

@@ -57,6 +57,8 @@ describe("Teams: asking", () => {
     expect(card.actions[0].data).toEqual({ topicId: "gifts", clauseId: "3(c)" });
     expect(card.actions[3].data).toEqual({ clauseId: "3(c)", helpful: true });
     expect(card.actions[4].data).toEqual({ clauseId: "3(c)", helpful: false });
+    // Counted per clause, verdict and day; nothing about who asked or what they typed.
+    expect(await t.db.prisma.askStat.findMany()).toEqual([{ day: new Date().toISOString().slice(0, 10), clauseId: "3(c)", verdict: "needs_approval", count: 1 }]);
   });
 
   it("stores the person's 1:1 conversation reference the first time they write", async () => {

@@ -1,9 +1,9 @@
 import type { Policy } from "../policy/load.ts";
 import { composeAnswer, EMPTY_ANSWER, NOT_ENGLISH_ANSWER, notCoveredAnswer } from "./answer.ts";
-import { readIntent } from "./intent.ts";
+import { readIntent, type Intent } from "./intent.ts";
 import { isEnglish } from "./language.ts";
 import { MATCH_LIMIT } from "./normalise.ts";
-import { Scorer, type ClauseScore } from "./score.ts";
+import { Scorer, type ClauseScore, type Scored } from "./score.ts";
 import type { Answer, CitedClause } from "./types.ts";
 import { decide, rerank } from "./verdict.ts";
 
@@ -60,11 +60,8 @@ export function createAdvisor(policy: Policy): Advisor {
       const scored = scorer.score(question);
       const clauses = rerank(scored.clauses, intent, reportingTopic, rules.topics);
       const best = clauses[0];
-      const confident = !!best && best.score >= ABSTAIN_BELOW;
-      const conductForm = intent.asksPermission || intent.witnessed || intent.describesMisconduct || intent.wantsToReport;
-      const floor = scored.ethics > 0 ? ETHICS_FLOOR : conductForm ? FORM_FLOOR : WEAK_FLOOR;
-      const inScope = confident || (!!best && !scored.notCovered && best.score >= floor);
-      if (!best || !inScope) return { ...outOfScope(question, notCoveredAnswer(rules)), ...(notice && { notice }) };
+      if (!best || !inScope(best, scored, intent)) return { ...outOfScope(question, notCoveredAnswer(rules)), ...(notice && { notice }) };
+      const confident = best.score >= ABSTAIN_BELOW;
 
       const decision = decide(best, rules.topics, intent, reportingTopic);
       const { topic } = decision;
@@ -94,6 +91,24 @@ export function createAdvisor(policy: Policy): Advisor {
       };
     },
   };
+}
+
+/**
+ * A clear match is answered. A weak one is declared out of scope on positive evidence unless an ethics
+ * term (fake, bribe, shred…) says it is a Code matter: a not-covered term (payroll, parking…), or the
+ * form of a logistics question ("How do I sign up…", "When is…"). Otherwise a weak match is answered
+ * when it reaches a floor, lower for a conduct question's form ("Can I…", "I saw…") with a topic behind it
+ * (one of its required facets, or two others).
+ */
+function inScope(best: ClauseScore, scored: Scored, intent: Intent): boolean {
+  const { score } = best;
+  if (intent.asksLogistics && scored.notCovered && !scored.ethics) return false; // "Where can I print my boarding pass?"
+  if (score >= ABSTAIN_BELOW) return true;
+  if (scored.ethics > 0) return score >= (scored.notCovered ? WEAK_FLOOR : ETHICS_FLOOR);
+  if (scored.notCovered || intent.asksLogistics) return false;
+  const conductForm = intent.asksPermission || intent.witnessed || intent.describesMisconduct || intent.wantsToReport;
+  const topicBehind = best.topics.some((t) => !t.partial || t.facets >= 2);
+  return score >= (conductForm && topicBehind ? FORM_FLOOR : WEAK_FLOOR);
 }
 
 function outOfScope(question: string, answer: string, notice?: Answer["notice"]): Answer {

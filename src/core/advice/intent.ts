@@ -14,6 +14,8 @@ export interface Intent {
   asksPermission: boolean;
   /** "I want to report…", "How do I report…", "If I report…": the asker means to report something. */
   wantsToReport: boolean;
+  /** "How do I sign up…", "When is…", "Where do I…": a question about workplace logistics. */
+  asksLogistics: boolean;
 }
 
 const WHO_TO_ASK =
@@ -24,7 +26,7 @@ const WHO_APPROVES =
 const PERMISSION =
   /^(can|may|could|am|is|are|do|does|should|would) (i|we|my|our|the|a|an|it|that|this|there|you|employees|staff)\b|\b(is|be|would) (it|that|this) (ok|okay|allowed|fine|acceptable|legal|a problem|against)\b|\bam i allowed\b|\bwhat (can|may|should) (i|we) (say|tell|share|answer|disclose|mention)\b/;
 const WHAT_TO_DO =
-  /\b(what (should|can|do|must) (i|we) do|what are my options|how (do|can|should) (i|we) (report|handle)|where (do|can|should) (i|we) report|who (do|should|can) (i|we) (tell|report)|should (i|we) (say|do|tell|report|mention) (something|anything|someone|anyone|it|this|that)|should (i|we) (speak up|speak out|report|tell)|(do|would) (i|we) (have|need) to (report|tell|say)|am i (supposed|obliged|required|obligated) to (report|tell|say))\b/;
+  /\b(what (should|can|do|must) (i|we) do|what are my options|how (do|can|should) (i|we) (report|handle)|where (do|can|should) (i|we) report|who (do|should|can) (i|we) (tell|report)|should (i|we) (say|do|tell|report|mention) (something|anything|someone|anyone)|should (i|we) (speak up|speak out))\b/;
 const WITNESS =
   /\bi (saw|see|noticed|notice|watched|spotted|witnessed|found out|find out|discovered|overheard|caught|suspect|heard|know that|think that|learned|just learned|realized|came across|walked in on)\b|\bi (think|believe|am pretty sure) (my|our|a|the|someone|he|she|they)\b|\b(told|tells) me (that )?(he|she|they)\b/;
 const ACTOR =
@@ -32,17 +34,23 @@ const ACTOR =
 const DIRECTED_AT_ME = /\b(asked|asks|ask|wants|want|told|tells|tell|pressured|pressures|pressuring|instructed|ordered|orders|expects|needs|wanted|asking) me to\b/;
 const REPORT_ACT =
   /\b(i|we) (want to |need to |would like to |should |could |can |will |might |have to |must )?(report|whistleblow|blow the whistle|file a complaint|complain|flag|speak up|speak out|rat out|turn in|turned in|tell on|call the (ethics|compliance) (line|hotline))\b|\bif i (report|speak up|speak out|flag|call the hotline)\b|\b(how|where|who) (do|can|should|would) (i|we) (report|complain|flag|raise)\b|\bto whom (do|should|can) (i|we) report\b|\breport(ing)? (it|this|him|her|them|my|a|an)\b|\b(rat|rats|ratting) (out|on)\b|\b(speaking|speak) (up|out) about\b|\b(ethics|compliance) (line|hotline)\b|\btell on\b/;
+/** "Do I need to report it?" about one's own situation asks whether to disclose it, not to report misconduct. */
+const DISCLOSE = /\b(do|would|will|should) (i|we) (need to|have to|must)? ?(report|disclose|declare|mention|tell anyone|tell someone)( it| this| that)?\b|\bshould i (disclose|declare)\b/;
+const LOGISTICS =
+  /^(how (do|can|would|should) (i|we) (get|join|sign up|enroll|enrol|register|request|order|book|reserve|submit|change|update|reset|set up|add|find|access|apply|schedule|fix|install|pick up|download|print|contact|reach|transfer|switch|renew|replace|cancel)|when (is|are|does|do|will|can)|where (is|are|do|can|should) (i|we|the|my|visitors)|what time|how (many|much|long|often)|what('?s| is| are) the (process|address|number|schedule|deadline|rate|limit|hours|phone|menu|wifi|wi fi)|who (handles|plans|organizes|is organizing|do i call|should i call|fixes|refills|runs|is in charge of))\b/;
 const SENTENCE = /\s*\.\s*/;
 
 export function readIntent(question: string): Intent {
   const sentences = words(question).join(" ").split(SENTENCE).filter(Boolean);
   const text = sentences.join(" . ");
   const whatToDo = WHAT_TO_DO.test(text);
-  const wantsToReport = REPORT_ACT.test(text);
+  const witnessedVerb = WITNESS.test(text);
+  // "Do I need to report it?" about one's own stake is a disclosure question, unless they saw someone else do wrong.
+  const wantsToReport = REPORT_ACT.test(text) && (witnessedVerb || !DISCLOSE.test(text));
   // Asking how to report, or what to do, is not asking leave to do something oneself.
   const asksPermission = sentences.some((s) => PERMISSION.test(s)) && !whatToDo && !wantsToReport;
-  const witnessed = WITNESS.test(text) || whatToDo;
-  const describes = sentences.some((s) => ACTOR.test(s) && !DIRECTED_AT_ME.test(s)) || WITNESS.test(text);
+  const witnessed = witnessedVerb || whatToDo;
+  const describes = sentences.some((s) => ACTOR.test(s) && !DIRECTED_AT_ME.test(s)) || witnessedVerb;
   return {
     seeksGuidance: WHO_TO_ASK.test(text) || DOUBT.test(text),
     asksWhoApproves: WHO_APPROVES.test(text),
@@ -50,5 +58,6 @@ export function readIntent(question: string): Intent {
     witnessed: witnessed && !asksPermission,
     asksPermission,
     wantsToReport,
+    asksLogistics: LOGISTICS.test(sentences[0] ?? "") && !wantsToReport && !witnessed,
   };
 }

@@ -18,10 +18,19 @@ export interface Hit {
   term: Term;
   /** A negation governs the phrase's first word ("not on company time"). */
   negated: boolean;
+  /** Token positions of the phrase's first and last words. */
+  start: number;
+  end: number;
 }
 
 /** Words that a phrase may skip between its own words: "company van" matches "company's delivery van". */
 const MAX_GAP = 4;
+/**
+ * …but after one of these only determiners: "my own company" does not match "my brother owns a
+ * company", while "sit on the board" (stored as "sit on board") matches "sit on our board".
+ */
+const DETERMINERS = new Set(["a", "an", "the", "my", "our", "your", "his", "her", "their", "its", "this", "that"]);
+const NO_GAP_AFTER = new Set(["my", "our", "your", "his", "her", "their", "its", "the", "a", "an", "i", "we", "you", "he", "she", "they", "it", "me", "him", "them", "to", "of", "in", "on", "at", "for", "with", "from", "by", "so", "be", "do", "can", "not", "no"]);
 /** The facet whose terms settle a topic on their own. */
 export const STRONG_FACET = "strong";
 
@@ -54,7 +63,8 @@ export class Lexicon {
     const hits: Hit[] = [];
     tokens.forEach((token, start) => {
       for (const term of this.byFirst.get(token.stem) ?? []) {
-        if (matchesAt(tokens, start, term.stems)) hits.push({ term, negated: token.negated });
+        const end = matchEnd(tokens, start, term.stems);
+        if (end >= 0) hits.push({ term, negated: token.negated, start, end });
       }
     });
     return hits;
@@ -66,10 +76,12 @@ export function facetsOf(topic: Topic): Record<string, string[]> {
   return Array.isArray(topic.concepts) ? { concepts: topic.concepts } : topic.concepts;
 }
 
-function matchesAt(tokens: readonly Token[], start: number, stems: readonly string[]): boolean {
+/** Where the phrase ends when it occurs at `start`, or -1. */
+function matchEnd(tokens: readonly Token[], start: number, stems: readonly string[]): number {
   let at = start;
   for (let k = 1; k < stems.length; k++) {
     let found = -1;
+    const strict = NO_GAP_AFTER.has(stems[k - 1]!);
     for (let j = at + 1; j <= at + 1 + MAX_GAP && j < tokens.length; j++) {
       const s = tokens[j]!.stem;
       if (s === ".") break;
@@ -77,11 +89,12 @@ function matchesAt(tokens: readonly Token[], start: number, stems: readonly stri
         found = j;
         break;
       }
+      if (strict && !DETERMINERS.has(s)) break;
     }
-    if (found < 0) return false;
+    if (found < 0) return -1;
     at = found;
   }
-  return true;
+  return at;
 }
 
 /**

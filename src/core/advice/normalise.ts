@@ -52,7 +52,15 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
-/** Stems of a short phrase from the rules file, e.g. "company truck" → ["company", "truck"]. */
+const ARTICLES = new Set(["a", "an", "the"]);
+
+/**
+ * Stems of a short phrase from the rules file, e.g. "company truck" → ["company", "truck"]. An article
+ * inside a phrase is dropped ("change the numbers" also matches "changing numbers"); a leading one is kept
+ * ("a show" is not "show").
+ */
 export function phraseStems(phrase: string): string[] {
-  return words(phrase).filter((w) => w !== ".").map(stem);
+  return words(phrase)
+    .filter((w, i) => w !== "." && (i === 0 || !ARTICLES.has(w)))
+    .map(stem);
 }

@@ -19,6 +19,8 @@ export const WEIGHTS = {
   cue: 0.5,
   /** Cues also add this much each (up to two) to their clause's score, once a topic touches two facets. */
   cueInClause: 0.25,
+  /** A second term of the same facet, elsewhere in the question, adds this share of its weight. */
+  secondTerm: 0.3,
   /** A topic whose question touches only one of its facets (and no strong term) counts this share. */
   oneFacet: 0.75,
   /**
@@ -81,7 +83,10 @@ export class Scorer {
     this.codeText = new TfIdfIndex(this.clauseIds.map((id) => contentStems(tokenize(policy.document.clauses.get(id)!.text))));
   }
 
-  /** Scores the clauses whose topics the question touches (by concept, cue or example); the rest score nothing. */
+  /**
+   * Scores the clauses whose topics the question touches (by concept, cue or example); the rest score
+   * nothing. A topic that misses every facet it requires still counts a share (WEIGHTS.partial).
+   */
   score(question: string): Scored {
     const tokens = tokenize(question);
     const hits = this.lexicon.find(tokens);
@@ -113,7 +118,7 @@ export class Scorer {
     const byClause = new Map<string, ClauseScore>();
     for (const [index, topicHits] of perTopic) {
       const topic = topics[index]!;
-      const summary = summarize(topicHits);
+      const summary = summarize(topicHits, topic.requires);
       const partial = topic.requires.length > 0 && !topic.requires.some((f) => summary.matched.has(f));
       const share = partial ? WEIGHTS.partial : 1;
       const { facets, cues } = summary;
@@ -138,22 +143,36 @@ export class Scorer {
 }
 
 /**
- * Sums the best concept of each facet; a strong term is enough on its own (it sets a floor) and
- * adds a little when other facets agree. Also weighs the distinct cues that no negation governs
- * (a two-word cue such as "company money" counts 1.5).
+ * Sums the best concept of each facet (plus a share of a second one that does not overlap it); a
+ * strong term is enough on its own (it sets a floor) and adds a little when other facets agree. Also
+ * weighs the distinct cues (a two-word cue such as "company money" counts 1.5). A negated term still
+ * says what the question is about ("no brakes", "without children": a required facet) but does not
+ * qualify it ("not with company money": a cue or another facet).
  */
-function summarize(hits: readonly Hit[]): { concepts: number; facets: number; cues: number; matched: Set<string> } {
-  const best = new Map<string, number>();
+function summarize(hits: readonly Hit[], required: readonly string[]): { concepts: number; facets: number; cues: number; matched: Set<string> } {
+  const byFacet = new Map<string, Hit[]>();
   const cues = new Map<string, number>();
-  for (const { term, negated } of hits) {
+  for (const hit of hits) {
+    const { term, negated } = hit;
+    if (negated && !(required.includes(term.facet) || term.facet === STRONG_FACET)) continue;
     if (term.kind === "cue") {
-      if (!negated) cues.set(term.stems.join(" "), 1 + 0.5 * (term.stems.length - 1));
+      cues.set(term.stems.join(" "), 1 + 0.5 * (term.stems.length - 1));
       continue;
     }
-    if (term.weight > (best.get(term.facet) ?? 0)) best.set(term.facet, term.weight);
+    const list = byFacet.get(term.facet);
+    if (list) list.push(hit);
+    else byFacet.set(term.facet, [hit]);
   }
+  const best = new Map<string, number>();
   let concepts = 0;
-  for (const [facet, w] of best) if (facet !== STRONG_FACET) concepts += w;
+  for (const [facet, list] of byFacet) {
+    list.sort((a, b) => b.term.weight - a.term.weight);
+    const top = list[0]!;
+    best.set(facet, top.term.weight);
+    if (facet === STRONG_FACET) continue;
+    const other = list.find((h) => h.start > top.end || h.end < top.start);
+    concepts += top.term.weight + WEIGHTS.secondTerm * (other?.term.weight ?? 0);
+  }
   if (best.size === 1) concepts *= WEIGHTS.oneFacet;
   const strong = best.get(STRONG_FACET);
   if (strong !== undefined) concepts = Math.max(concepts, strong * WEIGHTS.strongFacet) + WEIGHTS.strongBonus;

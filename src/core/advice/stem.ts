@@ -14,10 +14,10 @@ const IRREGULAR: Record<string, string> = {
   has: "have", had: "have", having: "have", lying: "lie", lied: "lie", using: "use", used: "use",
   uses: "use", children: "child", men: "man", women: "woman", people: "person", wives: "wife",
   lives: "life", leaving: "leave", left: "leave", shook: "shake", broke: "break", broken: "break",
-  fell: "fall", dealt: "deal", meant: "mean", led: "lead", owned: "own", owner: "own", owners: "own",
+  fell: "fall", wines: "wine", dealt: "deal", meant: "mean", led: "lead", owned: "own", owner: "own", owners: "own",
 };
 
-const KEEP = new Set(["this", "his", "its", "yes", "less", "unless", "across", "always", "perhaps", "thus", "whereas", "news", "gas", "bus", "series", "plus", "species", "analysis", "basis", "politics", "ethics", "business", "process", "access", "address", "boss", "class", "glass", "loss", "press", "miss"]);
+const KEEP = new Set(["this", "his", "its", "yes", "less", "unless", "across", "always", "perhaps", "thus", "whereas", "news", "gas", "bus", "series", "plus", "species", "analysis", "basis", "politics", "ethics", "business", "process", "access", "address", "boss", "class", "glass", "loss", "press", "miss", "wine"]);
 
 /** Stems that would turn a content word into a function word ("notes" → "not"): such words keep their base form. */
 const FUNCTION_WORDS = new Set(["not", "no", "nor", "us", "be", "in", "on", "at", "an", "as", "is", "it", "do", "so", "to", "or", "if", "of", "me", "we", "he", "she", "her", "his", "our", "the", "and", "for", "can", "may", "will", "who", "how"]);

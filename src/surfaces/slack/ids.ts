@@ -14,6 +14,33 @@ export const ACTIONS = {
   feedbackDown: "ask.feedback_down",
 } as const;
 
+/** Buttons on case messages and in App Home. value: the case number (check-ins: "<number>|<day>"). */
+export const CASE_ACTIONS = {
+  /** App Home: opens the report form. */
+  report: "report.start",
+  // A case's handlers
+  open: "case.open",
+  acknowledge: "case.acknowledge",
+  messageReporter: "case.message_reporter",
+  addNote: "case.add_note",
+  reassign: "case.reassign",
+  close: "case.close",
+  // The reporter
+  view: "case.reporter_view",
+  reply: "case.reporter_reply",
+  checkinYes: "case.checkin_yes",
+  checkinNo: "case.checkin_no",
+} as const;
+
+/** Buttons on approval messages. value: JSON { r: request id, s: stage, o: on behalf of } (decisions) or the request id. */
+export const APPROVAL_ACTIONS = {
+  approve: "approval.approve",
+  decline: "approval.decline",
+  askInfo: "approval.ask_info",
+  answer: "approval.answer",
+  withdraw: "approval.withdraw",
+} as const;
+
 export const BLOCKS = {
   askActions: "ask.actions",
   feedbackDone: "ask.feedback_done",
@@ -26,7 +53,24 @@ export const SHORTCUTS = {
 
 export const VIEWS = {
   notYetAvailable: "info.not_yet_available",
+  /** A modal that only shows something (case views, loading, notices). */
+  info: "info.view",
+  report: "report.form",
+  /** private_metadata: { n: case number, k: "to_reporter" | "note" | "from_reporter" } */
+  caseMessage: "case.message_form",
+  reassign: "case.reassign_form",
+  close: "case.close_form",
+  approvalRequest: "approval.request_form",
+  /** private_metadata: { r, s, o, a: action, c: channel } */
+  decision: "approval.decision_form",
+  answerInfo: "approval.answer_form",
 } as const;
+
+/** In modals every input has action_id VALUE; its block_id names the field (errors are keyed by it). */
+export const VALUE = "value";
+
+/** Message metadata on the bot's DMs about a case, so replies typed in their thread find the case. */
+export const CASE_THREAD_EVENT = { reporter: "conduct_case_reporter", handler: "conduct_case_handler" } as const;
 
 /** The slash command (manifests/slack/manifest.yaml). */
 export const COMMAND = "/conduct";

@@ -80,3 +80,29 @@ export type BlockAction = z.infer<typeof blockActionSchema>;
 export const shortcutSchema = z.object({ user: z.object({ id }), trigger_id: z.string().min(1), callback_id: z.string() });
 
 export const homeOpenedSchema = z.object({ user: id, tab: z.string().optional() });
+
+/** One input's state in a submitted modal (only the fields our inputs produce). */
+const stateValueSchema = z
+  .object({
+    type: z.string(),
+    value: z.string().max(20_000).nullish(),
+    selected_option: z.object({ value: z.string().max(150) }).nullish(),
+    selected_options: z.array(z.object({ value: z.string().max(150) })).nullish(),
+    selected_users: z.array(id).max(100).nullish(),
+    selected_user: id.nullish(),
+    selected_date: z.string().max(10).nullish(),
+  })
+  .passthrough();
+export type StateValue = z.infer<typeof stateValueSchema>;
+
+/** A modal's submission: who, which view (its id is stable across re-deliveries), and the inputs. */
+export const viewSubmissionSchema = z.object({
+  user: z.object({ id }),
+  view: z.object({
+    id: z.string().min(1).max(64),
+    callback_id: z.string(),
+    private_metadata: z.string().max(3000).default(""),
+    state: z.object({ values: z.record(z.record(stateValueSchema)) }).default({ values: {} }),
+  }),
+});
+export type ViewSubmission = z.infer<typeof viewSubmissionSchema>;

@@ -1,21 +1,55 @@
 import { z } from "zod";
 import { TurnContext, type Activity, type ConversationReference } from "botbuilder";
 
+const optionalString = z.string().optional();
+
+/** A ChannelAccount: botbuilder copies these into its replies, where the connector client type-checks them. */
+const account = z
+  .object({ id: z.string().min(1), name: optionalString, aadObjectId: optionalString, role: optionalString })
+  .passthrough();
+
+const entity = z
+  .object({
+    type: z.string(),
+    text: optionalString,
+    mentioned: z.object({ id: z.string(), name: optionalString }).passthrough().optional(),
+  })
+  .passthrough();
+
 /**
- * The fields of an incoming Bot Framework activity this surface relies on. Everything else is
- * passed through to botbuilder untouched; a body without these is answered 400 before any work.
+ * The fields of an incoming Bot Framework activity this surface, teams-ai and botbuilder rely on
+ * (or copy into replies), with their types. Anything else passes through untouched. A body that
+ * does not fit is answered 400 before any work, so malformed input never becomes a failed turn.
  */
 export const activityEnvelope = z
   .object({
     type: z.string().min(1),
     id: z.string().min(1).optional(),
+    name: optionalString,
     channelId: z.string().min(1),
     serviceUrl: z.string().url(),
-    from: z.object({ id: z.string().min(1), aadObjectId: z.string().optional() }).passthrough(),
-    recipient: z.object({ id: z.string().min(1) }).passthrough(),
+    timestamp: optionalString,
+    localTimestamp: optionalString,
+    locale: optionalString,
+    text: optionalString,
+    textFormat: optionalString,
+    replyToId: optionalString,
+    from: account,
+    recipient: account,
     conversation: z
-      .object({ id: z.string().min(1), conversationType: z.string().optional(), tenantId: z.string().optional() })
+      .object({
+        id: z.string().min(1),
+        conversationType: optionalString,
+        tenantId: optionalString,
+        isGroup: z.boolean().optional(),
+        name: optionalString,
+      })
       .passthrough(),
+    entities: z.array(entity).optional(),
+    attachments: z.array(z.object({ contentType: z.string() }).passthrough()).optional(),
+    membersAdded: z.array(account).optional(),
+    membersRemoved: z.array(account).optional(),
+    channelData: z.record(z.unknown()).optional(),
   })
   .passthrough();
 
@@ -43,7 +77,7 @@ const ENTITIES: Record<string, string> = { "&nbsp;": " ", "&amp;": "&", "&lt;": 
 
 /**
  * The words a person typed: Teams may wrap channel messages in HTML and leaves other people's
- * mentions as <at> tags (the bot's own mention is already removed by the Application).
+ * mentions as <at> tags (the bot's own mention is removed before).
  */
 export function plainText(text: string | undefined): string {
   return (text ?? "")

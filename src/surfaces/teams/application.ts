@@ -28,7 +28,8 @@ export function createApplication(
     botAppId,
     storage,
     startTypingTimer: false,
-    removeRecipientMention: true,
+    // Done in onMessage instead: botbuilder's version throws on a message without text.
+    removeRecipientMention: false,
     longRunningMessages: false,
   });
   app.turn("beforeTurn", rememberPersonalChat(deps));

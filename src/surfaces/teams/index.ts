@@ -4,6 +4,7 @@ import type { DirectoryService } from "../../core/directory/service.ts";
 import type { Policy } from "../../core/policy/load.ts";
 import type { Logger } from "../../log.ts";
 import type { RouteHandler } from "../../server.ts";
+import { recordAsk } from "../../store/askStats.ts";
 import type { PrismaClient } from "../../store/db.ts";
 import { aadObjectIdOf, isPersonal } from "./activity.ts";
 import { createAdapter, type TeamsCredentials } from "./adapter.ts";
@@ -28,6 +29,7 @@ export interface TeamsOptions {
   policy: Policy;
   advisor: Advisor;
   credentials: TeamsCredentials;
+  /** Counts a question per clause, verdict and day; defaults to the shared ask_stat counter. */
   recordAsk?: (answer: Answer) => Promise<void>;
   /** People and roles: "Ask a person" names the asker's supervisor and the officers. */
   directory?: DirectoryService;
@@ -85,7 +87,7 @@ export function createTeamsSurface(options: TeamsOptions): TeamsSurface {
     prisma,
     policy,
     advisor: options.advisor,
-    ...(options.recordAsk ? { recordAsk: options.recordAsk } : {}),
+    recordAsk: options.recordAsk ?? ((answer) => recordAsk(prisma, answer, new Date())),
     conversations,
     flows: {
       ...placeholderFlows(policy),

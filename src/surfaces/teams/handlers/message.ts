@@ -1,4 +1,4 @@
-import type { TurnContext } from "botbuilder";
+import { TurnContext } from "botbuilder";
 import { mentionsBot, plainText } from "../activity.ts";
 import { replyActivity } from "../cards/deliver.ts";
 import { MESSAGES, welcomeCard } from "../cards/messages.ts";
@@ -18,13 +18,14 @@ export function parseCommand(text: string): Command {
 
 /**
  * A message: in the 1:1 chat everything is for the bot; in a channel or group chat only a post
- * that mentions it (the Application has already removed the mention from the text).
+ * that mentions it (the mention is removed from the text).
  */
 export function onMessage(deps: TeamsDeps) {
   return async (context: TurnContext): Promise<void> => {
     const interaction = deps.interaction(context);
     if (!interaction.personal && !mentionsBot(context.activity)) return;
-    const command = parseCommand(plainText(context.activity.text));
+    const text = typeof context.activity.text === "string" ? TurnContext.removeRecipientMention(context.activity) : "";
+    const command = parseCommand(plainText(text));
     switch (command.kind) {
       case "help":
         await context.sendActivity(replyActivity(welcomeCard()));

@@ -1,0 +1,133 @@
+import type { types } from "@slack/bolt";
+import { DEFAULT_CATEGORIES, LIMITS, type Category, type FieldErrors, type Receipt, type RoutedTo } from "../../../core/cases/index.ts";
+import { CASE_ACTIONS, CASE_THREAD_EVENT, VIEWS } from "../ids.ts";
+import { escapeText } from "../text.ts";
+import { actions, button, context, header, section, slackDate, type Block, type SlackMessage } from "./blocks.ts";
+import { modal, radioInput, selectInput, textInput, usersInput, type Option } from "./modal.ts";
+
+/** The report form's block ids, one per field of the core's draft. */
+export const REPORT_BLOCKS = {
+  what: "what",
+  when: "when",
+  where: "where",
+  involved: "involved",
+  category: "category",
+  recipient: "recipient",
+  director: "director",
+  mode: "mode",
+} as const;
+
+/** The core's field names → the block that shows their error. */
+export const REPORT_FIELD_BLOCKS: Record<keyof FieldErrors, string> = {
+  what: REPORT_BLOCKS.what,
+  when: REPORT_BLOCKS.when,
+  where: REPORT_BLOCKS.where,
+  involved: REPORT_BLOCKS.involved,
+  category: REPORT_BLOCKS.category,
+  recipient: REPORT_BLOCKS.recipient,
+  directorId: REPORT_BLOCKS.director,
+  mode: REPORT_BLOCKS.mode,
+};
+
+/** "Default" leaves the choice to the core (the ethics officer, or the Audit Committee for accounting matters). */
+export const DEFAULT_RECIPIENT = "default";
+
+const RECIPIENT_OPTIONS: Option[] = [
+  { value: DEFAULT_RECIPIENT, text: "The ethics officer (default)", description: "Accounting and disclosure matters also reach the Audit Committee" },
+  { value: "supervisor", text: "My supervisor" },
+  { value: "president", text: "The President" },
+  { value: "director", text: "A Director (choose below)" },
+  { value: "audit_committee", text: "The Audit Committee" },
+];
+
+const MODE_OPTIONS: Option[] = [
+  { value: "confidential", text: "Confidential", description: "The people handling it know it was you, and keep it private." },
+  { value: "anonymous", text: "Anonymous", description: "They see only \"Reporter of C-…\"; you can still exchange messages." },
+];
+
+export const ROUTED_TO_LABELS: Record<RoutedTo, string> = {
+  ethics_officer: "the ethics officer",
+  supervisor: "a supervisor",
+  president: "the President",
+  director: "a Director",
+  audit_committee: "the Audit Committee",
+  board: "the Board of Directors",
+};
+
+/** The category a Code clause points to ("3(c)" → section 3 → conflicts and gifts), to preselect it. */
+export function categoryForClause(clauseId: string | undefined): Category | undefined {
+  const sectionId = clauseId?.match(/^\d+/)?.[0];
+  if (!sectionId) return undefined;
+  return (Object.entries(DEFAULT_CATEGORIES) as Array<[Category, { section: string | null }]>).find(([, def]) => def.section === sectionId)?.[0];
+}
+
+/** The "Report a concern" modal. Nothing is sent until Submit; field errors keep the text. */
+export function reportModal(from: { category?: Category } = {}): types.ModalView {
+  const categories: Option[] = (Object.entries(DEFAULT_CATEGORIES) as Array<[Category, { label: string }]>).map(([value, def]) => ({ value, text: def.label }));
+  return modal({
+    callbackId: VIEWS.report,
+    title: "Report a concern",
+    submit: "Submit report",
+    blocks: [
+      section(
+        "Tell us what happened. Only the people who handle reports see it, never anyone you name in it. " +
+          "Nothing is sent until you press *Submit report*.",
+      ),
+      textInput(REPORT_BLOCKS.what, "What happened", { multiline: true, maxLength: Math.min(3000, LIMITS.what), placeholder: "Describe what you saw or experienced" }),
+      textInput(REPORT_BLOCKS.when, "When", { optional: true, maxLength: LIMITS.short, placeholder: "e.g. last Tuesday afternoon" }),
+      textInput(REPORT_BLOCKS.where, "Where", { optional: true, maxLength: LIMITS.short }),
+      usersInput(REPORT_BLOCKS.involved, "People involved", { multi: true, optional: true, max: LIMITS.involved, hint: "They never receive or see the report." }),
+      selectInput(REPORT_BLOCKS.category, "What is it about", categories, { ...(from.category ? { initial: from.category } : {}) }),
+      selectInput(REPORT_BLOCKS.recipient, "Who should receive it", RECIPIENT_OPTIONS, { initial: DEFAULT_RECIPIENT }),
+      usersInput(REPORT_BLOCKS.director, "Which Director", { optional: true, hint: "Only if you chose a Director above." }),
+      radioInput(REPORT_BLOCKS.mode, "Confidential or anonymous", MODE_OPTIONS, { initial: "confidential" }),
+      context("You get a receipt with a case number and a proof-of-filing code. Retaliation for a report made in good faith is prohibited (Code section 1)."),
+    ],
+  });
+}
+
+/** The errors answer for the report form: each message next to its field, the text left as typed. */
+export function reportErrors(fieldErrors: FieldErrors, formError?: string): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const [field, message] of Object.entries(fieldErrors) as Array<[keyof FieldErrors, string]>) {
+    if (message) errors[REPORT_FIELD_BLOCKS[field] ?? REPORT_BLOCKS.what] = message;
+  }
+  if (formError) errors[REPORT_BLOCKS.what] = formError;
+  if (!Object.keys(errors).length) errors[REPORT_BLOCKS.what] = "The report could not be filed. Your text is kept; please try again.";
+  return errors;
+}
+
+/** When the database cannot be reached: the reporter must know nothing was saved. */
+export const NOT_SAVED =
+  "Your report was NOT saved: the service cannot reach its database right now. Your text is still here; please try again in a few minutes.";
+
+export const TYPED_MESSAGE_NOTICE =
+  "Messages you type in this thread stay in this workspace's message history. The *Reply* button sends them through a form instead, which keeps them out of it.";
+
+/** The metadata that lets a reply typed in the message's thread find its case. */
+export function caseThreadMetadata(kind: keyof typeof CASE_THREAD_EVENT, caseNumber: string): types.MessageMetadata {
+  return { event_type: CASE_THREAD_EVENT[kind], event_payload: { case: caseNumber } };
+}
+
+/** The reporter's receipt, in their DM, at once. */
+export function receiptMessage(receipt: Receipt, options: { showTypedMessageNotice: boolean; enrolmentNotice?: string }): SlackMessage & { metadata: types.MessageMetadata } {
+  const blocks: Block[] = [];
+  if (options.enrolmentNotice) blocks.push(context(escapeText(options.enrolmentNotice)));
+  blocks.push(
+    header(`✅ Report filed: ${receipt.caseNumber}`),
+    section(
+      [
+        `*Case:* ${receipt.caseNumber}`,
+        `*Filed:* ${slackDate(receipt.filedAt)}`,
+        `*Mode:* ${receipt.mode === "anonymous" ? "anonymous (handlers see only \"Reporter of " + receipt.caseNumber + "\")" : "confidential"}`,
+        `*Goes to:* ${ROUTED_TO_LABELS[receipt.routedTo]}`,
+        `*Acknowledged by:* ${slackDate(receipt.acknowledgeBy, "{date_short_pretty}")} at the latest`,
+      ].join("\n"),
+    ),
+    section(`*Proof of filing:* \`${escapeText(receipt.digest)}\`\nKeep this message: with it you can later prove what you filed and when.`),
+    actions([button(CASE_ACTIONS.view, "View", receipt.caseNumber), button(CASE_ACTIONS.reply, "Reply", receipt.caseNumber, "primary")]),
+    context("Handlers' messages arrive here. Use *Reply* to add something; you can also reply in this thread."),
+  );
+  if (options.showTypedMessageNotice) blocks.push(context(TYPED_MESSAGE_NOTICE));
+  return { text: `Report filed: ${receipt.caseNumber}`, blocks, metadata: caseThreadMetadata("reporter", receipt.caseNumber) };
+}
