@@ -3,14 +3,23 @@ import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import type { Config } from "./config.ts";
 import { createAdvisor } from "./core/advice/index.ts";
+import { createApprovalService, type ApprovalService } from "./core/approvals/service.ts";
+import { createCaseService, type CaseService } from "./core/cases/service.ts";
+import { systemClock, type Clock } from "./core/clock.ts";
+import type { Keyring } from "./core/crypto/keyring.ts";
+import { loadKeyring } from "./core/crypto/loadKeyring.ts";
 import { createDirectoryService, type DirectoryService } from "./core/directory/service.ts";
 import { loadPolicy, type Policy } from "./core/policy/load.ts";
 import type { Logger } from "./log.ts";
 import { createHttpServer, type RouteHandler } from "./server.ts";
+import { approvalJobHandlers, createApprovalStore } from "./store/approvals.ts";
 import { openDatabase, type Database, type DatabaseOptions } from "./store/db.ts";
 import { createDirectoryRepository } from "./store/directoryRepo.ts";
 import { createSlackSurface } from "./surfaces/slack/index.ts";
 import { createTeamsSurface } from "./surfaces/teams/index.ts";
+import { createWorker, type NotificationChannel } from "./worker.ts";
+
+export type Worker = ReturnType<typeof createWorker>;
 
 export interface App {
   config: Config;
@@ -18,6 +27,15 @@ export interface App {
   db: Database;
   /** People, supervisors and Code roles (DirectoryQueries), enrolment and imports. */
   directory: DirectoryService;
+  /** The Report core (confidential reports, relay, deadlines). */
+  cases: CaseService;
+  /** The Approve core (requests, decisions, reminders, escalations). */
+  approvals: ApprovalService;
+  /** Fires persisted timers and delivers the outbox through `channels`; `tick()` runs one pass. */
+  worker: Worker;
+  /** The platforms notifications go out on, in order of preference (a person on several gets the first). */
+  channels: NotificationChannel[];
+  clock: Clock;
   server: Server;
   /** The port actually bound (useful when PORT=0). */
   port: number;
@@ -31,6 +49,12 @@ export interface AppOverrides {
   db?: Database;
   /** Tests: where Teams fetches the Bot Framework's token signing keys (a local key server). */
   teamsOpenIdMetadataUrl?: string;
+  /** Time for the cores and the worker (tests: a manual clock, to drive deadlines and retries). */
+  clock?: Clock;
+  /** The report keys instead of REPORTS_ENCRYPTION_KEY / the key file in DATA_DIR (tests). */
+  keyring?: Keyring;
+  /** How often the worker runs a pass (default 1000 ms); 0 leaves it stopped (tests call app.worker.tick()). */
+  workerIntervalMs?: number;
 }
 
 /** The composition root: config → policy → store → core → surfaces → HTTP server. */
@@ -43,7 +67,8 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     (await openDatabase(overrides.database ?? (config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: resolve(config.DATA_DIR) })));
   logger.info({ db: db.kind }, "database ready");
 
-  const directory = createDirectoryService(createDirectoryRepository(db.prisma));
+  const clock = overrides.clock ?? systemClock;
+  const directory = createDirectoryService(createDirectoryRepository(db.prisma), () => clock.now());
   if (config.DIRECTORY_FILE) {
     const imported = await directory.importFile(config.DIRECTORY_FILE).catch(async (error: unknown) => {
       await db.close();
@@ -52,6 +77,13 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     const { total, created, updated, deactivated, merged } = imported;
     logger.info({ people: total, created, updated, deactivated, merged }, "directory imported");
   }
+
+  const keyring = overrides.keyring ?? loadKeyring(config, db.kind, logger);
+  const cases = createCaseService({ prisma: db.prisma, directory, clock, keyring, logger: logger.child({ core: "cases" }), retentionDays: config.RETENTION_DAYS });
+  const approvalStore = createApprovalStore(db.prisma, clock);
+  const approvals = createApprovalService({ store: approvalStore, directory, policy, clock, config });
+  /** Delivery platforms; each surface that can reach people adds its channel (Slack first). */
+  const channels: NotificationChannel[] = [];
 
   const routes = new Map<string, RouteHandler>();
   for (const line of surfaceStatus(config)) logger.info(line);
@@ -63,6 +95,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     policy,
     advisor,
     directory,
+    cores: { directory, cases, approvals },
     credentials: {
       appId: config.MICROSOFT_APP_ID,
       appPassword: config.MICROSOFT_APP_PASSWORD,
@@ -72,23 +105,42 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   });
   routes.set("POST /api/messages", teams.handle);
 
-  const slack = config.SLACK_BOT_TOKEN ? createSlackSurface({ config, logger, prisma: db.prisma, policy, advisor, directory }) : undefined;
+  const slack = config.SLACK_BOT_TOKEN ? createSlackSurface({ config, logger, prisma: db.prisma, policy, advisor, directory, cases, approvals, clock }) : undefined;
   if (slack?.requestListener) routes.set("POST /slack/events", slack.requestListener);
+  if (slack?.channel) channels.push(slack.channel);
+  if (teams.notifications) channels.push(teams.notifications);
+
+  const worker = createWorker({
+    prisma: db.prisma,
+    directory,
+    channels,
+    jobHandlers: { ...cases.jobHandlers, ...approvalJobHandlers(approvalStore, approvals) },
+    clock,
+    logger: logger.child({ component: "worker" }),
+    intervalMs: overrides.workerIntervalMs || 1_000,
+  });
 
   const server = createHttpServer({ logger, routes, health: () => ({ status: "ok", db: db.kind }) });
   await new Promise<void>((done, fail) => server.once("error", fail).listen(config.PORT, done));
   const port = (server.address() as AddressInfo).port;
   logger.info({ port }, `listening on http://localhost:${port}`);
   await slack?.start(); // Socket Mode connects out; HTTP mode has nothing to start
+  if (overrides.workerIntervalMs !== 0) worker.start();
 
   return {
     config,
     policy,
     db,
     directory,
+    cases,
+    approvals,
+    worker,
+    channels,
+    clock,
     server,
     port,
     async close() {
+      await worker.stop();
       await slack?.stop();
       await new Promise<void>((done) => server.close(() => done()));
       server.closeAllConnections?.();

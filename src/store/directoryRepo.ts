@@ -5,7 +5,7 @@ import type { Prisma } from "./generated/client.ts";
 import type { Db, Tx } from "./tx.ts";
 
 // Any fixed number (migrations use another): imports and enrolments queue on it across replicas.
-const DIRECTORY_LOCK = 72_707_370;
+const DIRECTORY_LOCK = 72_707_371;
 
 const withRoles = { roles: { select: { role: true }, orderBy: { role: "asc" } } } as const satisfies Prisma.PersonInclude;
 type Row = Prisma.PersonGetPayload<{ include: typeof withRoles }>;

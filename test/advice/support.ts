@@ -33,6 +33,7 @@ export function evaluationQuestions(): EvalCase[] {
     resolve(ROOT, "test/advice/fresh-questions.jsonl"),
     resolve(ROOT, "test/advice/fresh-blind-questions.jsonl"),
     resolve(ROOT, "test/advice/fresh-rounds-questions.jsonl"),
+    resolve(ROOT, "test/advice/lead-unseen-questions.jsonl"),
   ];
   const out: EvalCase[] = [];
   for (const file of files) {

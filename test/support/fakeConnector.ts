@@ -28,6 +28,8 @@ export interface FakeConnector {
   gone: Set<string>;
   /** Teams members by user id ("29:…"), answered to GET /v3/conversations/{id}/members/{userId}. */
   members: Map<string, Record<string, unknown>>;
+  /** Answers for the next activity posts, in order, instead of success (e.g. 429 with Retry-After). */
+  failNext: Array<{ status: number; headers?: Record<string, string> }>;
   close(): Promise<void>;
 }
 
@@ -62,7 +64,15 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     if (activityPath && fake.gone.has(call.conversationId!)) {
       return reply(403, { error: { code: "BotNotInConversationRoster", message: "The bot is not part of the conversation roster." } });
     }
-    if (activityPath && (req.method === "POST" || req.method === "PUT")) return reply(200, { id: `sent-${++counter}` });
+    if (activityPath && (req.method === "POST" || req.method === "PUT")) {
+      const failure = fake.failNext.shift();
+      if (failure) {
+        res.writeHead(failure.status, { "content-type": "application/json", ...failure.headers });
+        res.end(JSON.stringify({ error: { code: failure.status === 429 ? "TooManyRequests" : "ServiceError", message: "fake failure" } }));
+        return;
+      }
+      return reply(200, { id: `sent-${++counter}` });
+    }
     const memberPath = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/.exec(path);
     if (req.method === "GET" && memberPath) {
       call.conversationId = decodeURIComponent(memberPath[1]!);
@@ -79,6 +89,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     calls,
     nextConversationId: "a:created-0",
     members: new Map(),
+    failNext: [],
     gone: new Set(),
     sent: (conversationId?: string) =>
       calls.filter((c) => c.method === "POST" && c.conversationId !== undefined && (conversationId === undefined || c.conversationId === conversationId)),

@@ -8,6 +8,8 @@ export interface SlackCall {
   args: Record<string, any>;
   /** The bearer token it was made with (Web API calls). */
   token?: string;
+  /** What the fake answered (e.g. the `ts` of a posted message). */
+  result?: Record<string, any>;
 }
 
 export interface FakeUser {
@@ -29,6 +31,10 @@ export interface FakeSlack {
   /** Resolves when no new call has arrived for `quietMs` (to assert that nothing more happens). */
   settle(quietMs?: number): Promise<void>;
   users: Map<string, FakeUser>;
+  /** Makes the next `times` calls of `method` fail as Slack would: HTTP 429 with Retry-After, or a 5xx. */
+  failNext(method: string, failure: { status: number; retryAfterSeconds?: number }, times?: number): void;
+  /** Messages the bot posted, by `${channel}:${ts}` (conversations.replies answers from these). */
+  posted: Map<string, Record<string, any>>;
   close(): Promise<void>;
 }
 
@@ -43,6 +49,8 @@ export const TEAM_ID = "T0CONDUCT";
 export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: SlackCall[] = [];
   const users = new Map<string, FakeUser>();
+  const posted = new Map<string, Record<string, any>>();
+  const failures: Array<{ method: string; status: number; retryAfterSeconds?: number }> = [];
   let lastCallAt = Date.now();
   let tsCounter = 0;
   const nextTs = () => `${1_800_000_000 + ++tsCounter}.${String(tsCounter).padStart(6, "0")}`;
@@ -59,9 +67,17 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const method = path.replace(/^\/api\//, "");
     const args = parseArgs(req, raw);
     const token = (req.headers.authorization ?? "").replace(/^Bearer /, "") || (args.token as string | undefined);
-    calls.push({ method, args, ...(token ? { token } : {}) });
+    const call: SlackCall = { method, args, ...(token ? { token } : {}) };
+    calls.push(call);
+    const failure = failures.findIndex((f) => f.method === method);
+    if (failure >= 0) {
+      const [f] = failures.splice(failure, 1);
+      res.writeHead(f!.status, { "content-type": "application/json", ...(f!.retryAfterSeconds !== undefined ? { "retry-after": String(f!.retryAfterSeconds) } : {}) });
+      return res.end(JSON.stringify({ ok: false, error: f!.status === 429 ? "ratelimited" : "internal_error" }));
+    }
+    call.result = answer(method, args);
     res.writeHead(200, { "content-type": "application/json" });
-    res.end(JSON.stringify(answer(method, args)));
+    res.end(JSON.stringify(call.result));
   });
 
   function answer(method: string, args: Record<string, any>): Record<string, unknown> {
@@ -70,7 +86,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return { ok: true, url: "https://conduct-test.slack.com/", team: "Conduct Test", user: "conduct", team_id: TEAM_ID, user_id: BOT_USER_ID, bot_id: BOT_ID };
       case "chat.postMessage": {
         const ts = nextTs();
-        return { ok: true, channel: args.channel, ts, message: { type: "message", user: BOT_USER_ID, bot_id: BOT_ID, text: args.text, ts } };
+        const message = { type: "message", user: BOT_USER_ID, bot_id: BOT_ID, text: args.text, ts, ...(args.blocks ? { blocks: args.blocks } : {}), ...(args.metadata ? { metadata: args.metadata } : {}) };
+        if (!args.thread_ts) posted.set(`${args.channel}:${ts}`, message);
+        return { ok: true, channel: args.channel, ts, message };
+      }
+      case "conversations.replies": {
+        const parent = posted.get(`${args.channel}:${args.ts}`);
+        if (!parent) return { ok: false, error: "thread_not_found" };
+        const { metadata, ...rest } = parent;
+        return { ok: true, messages: [{ ...rest, ...(args.include_all_metadata && metadata ? { metadata } : {}) }], has_more: false };
       }
       case "chat.postEphemeral":
         return { ok: true, message_ts: nextTs() };
@@ -113,6 +137,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     calls,
     callsTo,
     users,
+    posted,
+    failNext(method, failure, times = 1) {
+      for (let i = 0; i < times; i++) failures.push({ method, ...failure });
+    },
     async waitFor(method, { count = 1, where = () => true, timeoutMs = 5000 } = {}) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {

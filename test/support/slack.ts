@@ -189,3 +189,61 @@ export function globalShortcut(user: string, callbackId: string): string {
 }
 
 export const FORM = "application/x-www-form-urlencoded";
+
+/** One input's state as Slack sends it in a view_submission, by the input's type. */
+export type InputState =
+  | { type: "plain_text_input"; value: string | null }
+  | { type: "number_input"; value: string | null }
+  | { type: "datepicker"; selected_date: string | null }
+  | { type: "static_select"; selected_option: { value: string } | null }
+  | { type: "radio_buttons"; selected_option: { value: string } | null }
+  | { type: "checkboxes"; selected_options: Array<{ value: string }> }
+  | { type: "users_select"; selected_user: string | null }
+  | { type: "multi_users_select"; selected_users: string[] };
+
+export const typed = (value: string | null): InputState => ({ type: "plain_text_input", value });
+export const chosen = (value: string, type: "static_select" | "radio_buttons" = "static_select"): InputState => ({ type, selected_option: { value } } as InputState);
+export const people = (...users: string[]): InputState => ({ type: "multi_users_select", selected_users: users });
+export const person = (user: string): InputState => ({ type: "users_select", selected_user: user });
+export const dated = (date: string): InputState => ({ type: "datepicker", selected_date: date });
+
+/**
+ * A `view_submission` of a modal the bot opened (pass the `view` from its views.open call), with
+ * the inputs filled in by block id (each input's action_id is "value", as the bot builds them).
+ */
+export function viewSubmission(args: { user: string; viewId: string; view: Record<string, any>; values: Record<string, InputState> }): string {
+  const values = Object.fromEntries(Object.entries(args.values).map(([blockId, state]) => [blockId, { value: state }]));
+  const payload = {
+    type: "view_submission",
+    team: { id: TEAM_ID, domain: "conduct-test" },
+    user: { id: args.user, username: "someone", name: "someone", team_id: TEAM_ID },
+    api_app_id: "A0CONDUCT",
+    token: "9s8d9as89d8as9d8as989",
+    trigger_id: `13345224609.738474920.${unique()}`,
+    view: {
+      id: args.viewId,
+      team_id: TEAM_ID,
+      type: "modal",
+      blocks: args.view.blocks ?? [],
+      private_metadata: args.view.private_metadata ?? "",
+      callback_id: args.view.callback_id,
+      state: { values },
+      hash: `1712345678.${args.viewId}`,
+      title: args.view.title,
+      clear_on_close: false,
+      notify_on_close: false,
+      close: args.view.close ?? null,
+      submit: args.view.submit ?? null,
+      previous_view_id: null,
+      root_view_id: args.viewId,
+      app_id: "A0CONDUCT",
+      external_id: "",
+      app_installed_team_id: TEAM_ID,
+      bot_id: "BBOTCONDUCT",
+    },
+    response_urls: [],
+    is_enterprise_install: false,
+    enterprise: null,
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}

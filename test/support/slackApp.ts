@@ -1,3 +1,4 @@
+import type { AppOverrides } from "../../src/app.ts";
 import { startTestApp, type TestApp } from "./app.ts";
 import { startFakeSlack, type FakeSlack } from "./fakeSlack.ts";
 import { BOT_TOKEN, eventEnvelope, FORM, postSigned, SIGNING_SECRET, type SignedPostOptions } from "./slack.ts";
@@ -13,9 +14,9 @@ export interface SlackHarness {
 }
 
 /** The real app with the Slack surface on in HTTP mode, its Web API pointed at a fake Slack. */
-export async function startSlackApp(env: Record<string, string> = {}): Promise<SlackHarness> {
+export async function startSlackApp(env: Record<string, string> = {}, overrides: Omit<AppOverrides, "db" | "database"> = {}): Promise<SlackHarness> {
   const slack = await startFakeSlack();
-  const app = await startTestApp({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl, ...env });
+  const app = await startTestApp({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl, ...env }, overrides);
   return {
     app,
     slack,

@@ -72,25 +72,37 @@ export function channelMention(base: Base & { text: string; mention?: boolean })
 }
 
 /** A click on an Action.Execute button of a card the bot sent. */
-export function cardAction(base: Base & { verb: string; data: unknown; replyToId?: string; conversation?: Record<string, unknown> }) {
+export function cardAction(base: Base & { verb: string; data: unknown; replyToId?: string; conversation?: Record<string, unknown>; conversationId?: string }) {
   return {
     ...envelope({ ...base, id: base.id ?? `f:${randomUUID()}` }),
     type: "invoke",
     name: "adaptiveCard/action",
     value: { action: { type: "Action.Execute", verb: base.verb, data: base.data }, trigger: "manual" },
     replyToId: base.replyToId ?? "1763950099999",
-    conversation: base.conversation ?? personalConversation(),
+    conversation: base.conversation ?? personalConversation(base.conversationId),
+    channelData: { tenant: { id: TENANT_ID }, source: { name: "message" } },
+  };
+}
+
+/** A dialog (task module) step: task/fetch when a card's dialog button is clicked, task/submit when its form is sent. */
+export function dialogInvoke(base: Base & { name: "task/fetch" | "task/submit"; data: Record<string, unknown>; conversationId?: string }) {
+  return {
+    ...envelope({ ...base, id: base.id ?? `f:${randomUUID()}` }),
+    type: "invoke",
+    name: base.name,
+    value: { data: base.data, context: { theme: "default" } },
+    conversation: personalConversation(base.conversationId),
     channelData: { tenant: { id: TENANT_ID }, source: { name: "message" } },
   };
 }
 
 /** The conversationUpdate Teams sends when someone installs the bot for themselves. */
-export function personalInstall(base: Base) {
+export function personalInstall(base: Base & { conversationId?: string }) {
   return {
     ...envelope({ ...base, id: base.id ?? `f:${randomUUID()}` }),
     type: "conversationUpdate",
     membersAdded: [{ id: BOT.id }],
-    conversation: personalConversation(),
+    conversation: personalConversation(base.conversationId),
     channelData: { tenant: { id: TENANT_ID } },
   };
 }
@@ -168,6 +180,7 @@ export async function startBotFrameworkKeys(appId: string): Promise<BotFramework
   };
 }
 
+import type { AppOverrides } from "../../src/app.ts";
 import type { TestApp } from "./app.ts";
 import { startTestApp } from "./app.ts";
 import { freshDatabase } from "./db.ts";
@@ -187,7 +200,7 @@ export interface TeamsTestApp {
  * The real app (startApp on a free port, fresh database) and a fake Bot Connector to point
  * activities' serviceUrl at. `env` adds variables, e.g. MICROSOFT_APP_ID for authentication.
  */
-export async function startTeamsTestApp(env: Record<string, string> = {}, overrides: { teamsOpenIdMetadataUrl?: string } = {}): Promise<TeamsTestApp> {
+export async function startTeamsTestApp(env: Record<string, string> = {}, overrides: Omit<AppOverrides, "db" | "database"> = {}): Promise<TeamsTestApp> {
   const connector = await startFakeConnector();
   const app = await startTestApp(env, overrides);
   return {

@@ -54,7 +54,7 @@ describe("Teams: asking", () => {
       ["Action.Execute", "👍", VERBS.feedback],
       ["Action.Execute", "👎", VERBS.feedback],
     ]);
-    expect(card.actions[0].data).toEqual({ topicId: "gifts", clauseId: "3(c)" });
+    expect(card.actions[0].data).toEqual({ topicId: "gifts", clauseId: "3(c)", question: GIFT });
     expect(card.actions[3].data).toEqual({ clauseId: "3(c)", helpful: true });
     expect(card.actions[4].data).toEqual({ clauseId: "3(c)", helpful: false });
     // Counted per clause, verdict and day; nothing about who asked or what they typed.

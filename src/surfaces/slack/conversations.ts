@@ -1,4 +1,4 @@
-import type { RespondFn } from "@slack/bolt";
+import type { RespondFn, types } from "@slack/bolt";
 import { z } from "zod";
 import type { Interaction, WebClient } from "./deps.ts";
 import type { SlackMessage } from "./render/blocks.ts";
@@ -9,6 +9,15 @@ const openedSchema = z.object({ channel: z.object({ id: z.string().min(1) }) });
 export async function openDm(client: WebClient, userId: string): Promise<string> {
   return openedSchema.parse(await client.conversations.open({ users: userId })).channel.id;
 }
+
+/** Posts in the person's DM with the bot and says where (to update or thread on it later). */
+export async function postDm(client: WebClient, userId: string, message: SlackMessage & { metadata?: types.MessageMetadata }): Promise<{ channel: string; ts: string }> {
+  const channel = await openDm(client, userId);
+  const posted = postedSchema.parse(await client.chat.postMessage({ channel, ...message }));
+  return { channel, ts: posted.ts };
+}
+
+const postedSchema = z.object({ ts: z.string().min(1) });
 
 /** Posts in the person's DM with the bot. */
 export async function postToDm(client: WebClient, userId: string, message: SlackMessage): Promise<void> {

@@ -3,6 +3,7 @@ import type { Answer } from "../../core/advice/types.ts";
 import type { Policy } from "../../core/policy/load.ts";
 import type { Logger } from "../../log.ts";
 import type { PrismaClient } from "../../store/db.ts";
+import type { UserMessage } from "./payloads.ts";
 import type { SlackMessage } from "./render/blocks.ts";
 
 export type WebClient = webApi.WebClient;
@@ -32,12 +33,16 @@ export interface Interaction {
 export interface SlackFlows {
   /** "Report a concern": the button under an answer, the global shortcut, `/conduct report`. */
   startReport(interaction: Interaction, from: { clauseId?: string }): Promise<void>;
-  /** "Request approval" under an answer that needs approval; `topicId` is a rules-file topic. */
-  requestApproval(interaction: Interaction, topicId: string): Promise<void>;
+  /** "Request approval" under an answer that needs approval; `topicId` is a rules-file topic, `question` what was asked. */
+  requestApproval(interaction: Interaction, topicId: string, from?: { question?: string }): Promise<void>;
   /** `/conduct requests`: the person's approval requests. */
   listRequests(interaction: Interaction): Promise<void>;
   /** "Ask a person" under an answer. */
   askPerson(interaction: Interaction, from: { clauseId?: string }): Promise<void>;
+  /** App Home for one person (views.publish): on app_home_opened and after their changes. */
+  publishHome(client: WebClient, userId: string): Promise<void>;
+  /** A person's message typed in a thread of their DM with the bot; true when it was taken (e.g. a case thread), so it is not answered as a question. */
+  replyInThread(client: WebClient, message: UserMessage, botUserId?: string): Promise<boolean>;
 }
 
 /**

@@ -43,6 +43,8 @@ export const APPROVAL_ACTIONS = {
 
 export const BLOCKS = {
   askActions: "ask.actions",
+  /** The "You asked: …" line of an answer (Request approval prefills the form from it). */
+  question: "ask.question",
   feedbackDone: "ask.feedback_done",
 } as const;
 

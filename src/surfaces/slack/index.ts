@@ -1,24 +1,36 @@
-import { App, type webApi } from "@slack/bolt";
+import { App, webApi } from "@slack/bolt";
 import type { Config } from "../../config.ts";
+import type { ApprovalService } from "../../core/approvals/service.ts";
+import type { CaseService } from "../../core/cases/service.ts";
+import { systemClock, type Clock } from "../../core/clock.ts";
 import type { DirectoryService } from "../../core/directory/service.ts";
 import type { Policy } from "../../core/policy/load.ts";
 import type { Logger } from "../../log.ts";
 import type { RouteHandler } from "../../server.ts";
 import { recordAsk } from "../../store/askStats.ts";
 import type { PrismaClient } from "../../store/db.ts";
+import type { NotificationChannel } from "../../worker.ts";
+import { approvalMessages, type ApprovalMessages } from "./approvalMessages.ts";
 import { singleWorkspaceAuthorize } from "./authorize.ts";
 import { boltLogger } from "./boltLogger.ts";
 import { dedupeEvents } from "./dedupe.ts";
+import { listRequestsFlow, requestApprovalFlow } from "./flows/approval.ts";
 import { askPersonFlow } from "./flows/askPerson.ts";
+import { publishHomeFlow, refreshHome } from "./flows/home.ts";
+import { caseThreadFlow, startReportFlow } from "./flows/report.ts";
 import type { Advisor, SlackDeps, SlackFlows, Subcommand } from "./deps.ts";
+import { approvalListeners } from "./listeners/approvals.ts";
 import { registerAskActionListeners } from "./listeners/askActions.ts";
 import { registerCommandListeners } from "./listeners/commands.ts";
 import { registerHomeListeners } from "./listeners/home.ts";
 import { registerMessageListeners } from "./listeners/messages.ts";
+import { reportListeners } from "./listeners/reports.ts";
 import { registerShortcutListeners } from "./listeners/shortcuts.ts";
+import { createSlackNotificationChannel } from "./notify.ts";
 import { placeholderFlows } from "./placeholders.ts";
 import { SlackHttpReceiver } from "./receiver.ts";
 import { helpMessage } from "./render/notices.ts";
+import type { SlackCores } from "./services.ts";
 
 export type { Interaction, SlackDeps, SlackFlows, Subcommand } from "./deps.ts";
 
@@ -42,6 +54,11 @@ export interface SlackSurfaceOptions {
   advisor: Advisor;
   /** People and roles: "Ask a person" names the asker's supervisor and the officers. */
   directory?: DirectoryService;
+  /** The Report core: with `directory`, switches on the report form, case buttons and reporter relay. */
+  cases?: CaseService;
+  /** The Approve core: with `directory`, switches on approval requests, decisions and `/conduct requests`. */
+  approvals?: ApprovalService;
+  clock?: Clock;
   /** Replaces placeholder flows (report, approval request, requests list, ask a person). */
   flows?: Partial<SlackFlows>;
   /** More `/conduct <word>` subcommands, or replacements for the built-in ones. */
@@ -54,6 +71,8 @@ export interface SlackSurface {
   /** HTTP mode: the handler for `POST /slack/events`. Absent in Socket Mode. */
   requestListener?: RouteHandler;
   mode: "http" | "socket";
+  /** Delivers outbox notifications as Slack DMs (present when the Report or Approve core is on). */
+  channel?: NotificationChannel;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -85,9 +104,33 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
     logger.error({ code: error.code, apiError: typeof data?.error === "string" ? data.error : undefined }, "a Slack listener failed");
   });
 
+  const cores: SlackCores | undefined = options.directory
+    ? { directory: options.directory, cases: options.cases, approvals: options.approvals, clock: options.clock ?? systemClock }
+    : undefined;
+  const coreFlows: Partial<SlackFlows> = {};
+  const coreListeners: ListenerGroup[] = [];
+  // Late-bound, so a replaced publishHome (options.flows) is the one refreshed.
+  const homeAfterChange = refreshHome((client, userId) => flows.publishHome(client, userId), logger);
+  let messages: ApprovalMessages | undefined;
+  if (cores) {
+    coreFlows.publishHome = publishHomeFlow(cores, logger);
+    const { cases, approvals } = cores;
+    if (cases) {
+      coreFlows.startReport = startReportFlow();
+      coreFlows.replyInThread = caseThreadFlow(cores, logger);
+      coreListeners.push(reportListeners({ ...cores, cases }, homeAfterChange));
+    }
+    if (approvals) {
+      messages = approvalMessages(options.prisma, approvals, cores.clock);
+      coreFlows.requestApproval = requestApprovalFlow({ ...cores, approvals }, options.policy);
+      coreFlows.listRequests = listRequestsFlow({ ...cores, approvals });
+      coreListeners.push(approvalListeners({ ...cores, approvals }, messages, homeAfterChange));
+    }
+  }
   const flows: SlackFlows = {
     ...placeholderFlows(options.policy),
     ...(options.directory ? { askPerson: askPersonFlow(options.directory) } : {}),
+    ...coreFlows,
     ...options.flows,
   };
   const subcommands = new Map<string, Subcommand>([
@@ -105,10 +148,23 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
     flows,
     subcommands,
   };
-  for (const register of [...ASK_LISTENERS, ...(options.listeners ?? [])]) register(app, deps);
+  for (const register of [...ASK_LISTENERS, ...coreListeners, ...(options.listeners ?? [])]) register(app, deps);
+
+  // Deliveries use their own client: a 429 or a 5xx goes back to the outbox (RetryLater) instead of
+  // being waited out inside the worker's pass.
+  const channel =
+    cores && (cores.cases || cores.approvals)
+      ? createSlackNotificationChannel({
+          client: new webApi.WebClient(config.SLACK_BOT_TOKEN, { ...clientOptions, logger: boltLog, rejectRateLimitedCalls: true, retryConfig: { retries: 0 }, timeout: 10_000 }),
+          cores,
+          ...(messages ? { approvalMessages: messages } : {}),
+          logger,
+        })
+      : undefined;
 
   return {
     mode: socketMode ? "socket" : "http",
+    ...(channel ? { channel } : {}),
     ...(receiver ? { requestListener: receiver.requestListener } : {}),
     async start() {
       if (socketMode) await app.start();

@@ -1,6 +1,7 @@
 import type { Policy } from "../../core/policy/load.ts";
 import type { SlackFlows } from "./deps.ts";
 import { listRoles } from "./render/labels.ts";
+import { homeView } from "./render/home.ts";
 import { notYetAvailableView, plainMessage } from "./render/notices.ts";
 import { escapeText } from "./text.ts";
 
@@ -38,6 +39,14 @@ export function placeholderFlows(policy: Policy): SlackFlows {
 
     async askPerson({ replyPrivately }) {
       await replyPrivately(plainMessage("I can't look people up yet: the directory is not switched on in this workspace."));
+    },
+
+    async publishHome(client, userId) {
+      await client.views.publish({ user_id: userId, view: homeView() });
+    },
+
+    async replyInThread() {
+      return false;
     },
   };
 }

@@ -36,8 +36,8 @@ export interface Interaction {
 export interface TeamsFlows {
   /** "Report a concern" under an answer, or the `report` command. */
   startReport(interaction: Interaction, from: { clauseId?: string }): Promise<Reply>;
-  /** "Request approval" under an answer that needs approval; `topicId` is a rules-file topic. */
-  requestApproval(interaction: Interaction, topicId: string): Promise<Reply>;
+  /** "Request approval" under an answer that needs approval; `topicId` is a rules-file topic, `question` what was asked. */
+  requestApproval(interaction: Interaction, topicId: string, from?: { question?: string }): Promise<Reply>;
   /** The `requests` command: the person's approval requests. */
   listRequests(interaction: Interaction): Promise<Reply>;
   /** "Ask a person" under an answer. */

@@ -14,6 +14,11 @@ import { activityClaims } from "./dedup.ts";
 import type { Advisor, Interaction, TeamsDeps, TeamsFlows } from "./deps.ts";
 import { teamsEndpoint } from "./endpoint.ts";
 import { askPersonFlow } from "./flows/askPerson.ts";
+import type { TeamsCores } from "./cores.ts";
+import { approvalRoutes, listRequestsFlow, requestApprovalFlow } from "./handlers/approvals.ts";
+import { caseRoutes, startReportFlow } from "./handlers/cases.ts";
+import { createTeamsNotificationChannel } from "./notify.ts";
+import type { NotificationChannel } from "../../worker.ts";
 import { placeholderFlows } from "./placeholders.ts";
 import { privateSender } from "./privateChat.ts";
 import { PrismaStorage } from "./storage.ts";
@@ -22,6 +27,7 @@ import { turnRunner } from "./turn.ts";
 export type { Advisor, Interaction, Reply, TeamsFlows } from "./deps.ts";
 export type { TeamsCredentials } from "./adapter.ts";
 export type { RouteGroup } from "./application.ts";
+export type { TeamsCores } from "./cores.ts";
 
 export interface TeamsOptions {
   logger: Logger;
@@ -37,6 +43,11 @@ export interface TeamsOptions {
   flows?: Partial<TeamsFlows>;
   /** More routes (card verbs, dialogs, messages) for reports and approvals, tried before the Ask ones. */
   routes?: readonly RouteGroup[];
+  /**
+   * The report and approval cores. With `approvals`, Request approval, `requests` and decisions on
+   * approval cards are switched on; with `cases`, reports and case cards. Without, placeholders.
+   */
+  cores?: TeamsCores;
 }
 
 export interface TeamsSurface {
@@ -48,6 +59,8 @@ export interface TeamsSurface {
    * it; errors (Teams unreachable) are thrown so the outbox retries.
    */
   sendToPerson(aadObjectId: string, activity: Partial<Activity> | string): Promise<boolean>;
+  /** Delivers outbox notifications as proactive 1:1 cards (for the worker's channels); set when `cores` is given. */
+  notifications?: NotificationChannel;
   localMode: boolean;
 }
 
@@ -82,6 +95,14 @@ export function createTeamsSurface(options: TeamsOptions): TeamsSurface {
       },
     };
   };
+  const cores = options.cores;
+  const approvalCores = cores?.approvals ? { ...cores, approvals: cores.approvals } : undefined;
+  const caseCores = cores?.cases ? { ...cores, cases: cores.cases } : undefined;
+  const coreFlows: Partial<TeamsFlows> = {
+    ...(approvalCores ? { requestApproval: requestApprovalFlow(approvalCores, policy), listRequests: listRequestsFlow(approvalCores) } : {}),
+    ...(caseCores ? { startReport: startReportFlow() } : {}),
+  };
+  const coreRoutes: RouteGroup[] = [...(approvalCores ? [approvalRoutes(approvalCores, policy)] : []), ...(caseCores ? [caseRoutes(caseCores)] : [])];
   const deps: TeamsDeps = {
     logger,
     prisma,
@@ -92,11 +113,12 @@ export function createTeamsSurface(options: TeamsOptions): TeamsSurface {
     flows: {
       ...placeholderFlows(policy),
       ...(options.directory ? { askPerson: askPersonFlow(options.directory) } : {}),
+      ...coreFlows,
       ...options.flows,
     },
     interaction,
   };
-  const app = createApplication(adapter, botAppId, new PrismaStorage(prisma), deps, options.routes);
+  const app = createApplication(adapter, botAppId, new PrismaStorage(prisma), deps, [...coreRoutes, ...(options.routes ?? [])]);
   const handle = teamsEndpoint({ adapter, logger, localMode, runTurn: turnRunner(app, activityClaims(prisma), logger) });
 
   async function sendToPerson(aadObjectId: string, activity: Partial<Activity> | string): Promise<boolean> {
@@ -108,5 +130,45 @@ export function createTeamsSurface(options: TeamsOptions): TeamsSurface {
     return true;
   }
 
-  return { handle, sendToPerson, localMode };
+  /**
+   * sendToPerson for the outbox: the connector client's own retries are taken out (a 429 would
+   * otherwise wait out Retry-After inside the worker's pass) and a slow connector times out, so
+   * the outbox reschedules instead.
+   */
+  async function deliverToPerson(aadObjectId: string, activity: Partial<Activity>): Promise<boolean> {
+    const reference = await conversations.find(aadObjectId);
+    if (!reference) return false;
+    await adapter.continueConversationAsync(botAppId, reference, async (context) => {
+      withoutInlineRetries(context.turnState.get(context.adapter.ConnectorClientKey));
+      await withTimeout(context.sendActivity(activity), OUTBOX_SEND_TIMEOUT_MS);
+    });
+    return true;
+  }
+
+  const notifications = cores ? createTeamsNotificationChannel({ conversations, sendToPerson: deliverToPerson, cores, logger }) : undefined;
+  return { handle, sendToPerson, localMode, ...(notifications ? { notifications } : {}) };
+}
+
+const OUTBOX_SEND_TIMEOUT_MS = 30_000;
+
+/** Removes the Azure pipeline's retry policy (429 and 5xx retried in place) from a connector client. */
+function withoutInlineRetries(client: unknown): void {
+  const pipeline = (client as { client?: { pipeline?: { removePolicy(options: { name: string }): unknown } } } | undefined)?.client?.pipeline;
+  pipeline?.removePolicy({ name: "defaultRetryPolicy" });
+}
+
+class SendTimeout extends Error {
+  constructor() {
+    super("the Bot Connector did not answer in time");
+    this.name = "TimeoutError";
+  }
+}
+
+async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([work, new Promise<never>((_, fail) => (timer = setTimeout(() => fail(new SendTimeout()), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

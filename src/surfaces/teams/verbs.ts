@@ -14,9 +14,68 @@ export const feedbackData = z.object({ clauseId, helpful: z.boolean() });
 export type FeedbackData = z.infer<typeof feedbackData>;
 
 /** Request approval: the rules topic that decided the answer (prefills the request) and its clause. */
-export const requestApprovalData = z.object({ topicId: z.string().min(1).max(100), clauseId });
+export const requestApprovalData = z.object({ topicId: z.string().min(1).max(100), clauseId, question: z.string().max(2000).optional() });
 export type RequestApprovalData = z.infer<typeof requestApprovalData>;
 
 /** Report a concern / Ask a person: the clause the answer relied on, as context for the next step. */
 export const clauseContextData = z.object({ clauseId });
 export type ClauseContextData = z.infer<typeof clauseContextData>;
+
+/** Approval cards: decisions (Action.Execute with inline inputs), refresh, and the request form. */
+export const APPROVAL_VERBS = {
+  approve: "approval.approve",
+  decline: "approval.decline",
+  askInfo: "approval.ask_info",
+  refresh: "approval.refresh",
+  answerInfo: "approval.answer_info",
+  submitRequest: "approval.submit",
+} as const;
+
+const requestId = z.string().min(1).max(100);
+const optionalInput = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+/** A decision button: which request and stage the card was shown for, plus the card's inputs. */
+export const decisionData = z.object({
+  requestId,
+  stage: z.number().int().nonnegative(),
+  onBehalfOf: z.string().min(1).max(100).optional(),
+  conditions: optionalInput,
+  expiresOn: optionalInput,
+  reason: optionalInput,
+  question: optionalInput,
+});
+export type DecisionData = z.infer<typeof decisionData>;
+
+export const requestRefData = z.object({ requestId });
+
+export const answerInfoData = z.object({ requestId, answer: optionalInput });
+
+/** The request form's submit: the topic plus the requester's inputs (details by field name). */
+export const submitRequestData = z
+  .object({ topicId: z.string().min(1).max(100), summary: optionalInput, question: z.string().max(2000).optional() })
+  .passthrough();
+
+/** Case cards (handlers and reporters) and the report dialog. */
+export const CASE_VERBS = {
+  reportForm: "report.form",
+  reportSubmit: "report.submit",
+  open: "case.open",
+  acknowledge: "case.acknowledge",
+  messageForm: "case.message",
+  messageSubmit: "case.message.submit",
+  noteForm: "case.note",
+  noteSubmit: "case.note.submit",
+  reassignForm: "case.reassign",
+  reassignSubmit: "case.reassign.submit",
+  closeForm: "case.close",
+  closeSubmit: "case.close.submit",
+  reporterView: "case.reporter.view",
+  reporterReplyForm: "case.reporter.reply",
+  reporterReplySubmit: "case.reporter.reply.submit",
+  checkin: "case.reporter.checkin",
+} as const;
+
+export const caseNumberData = z.object({ caseNumber: z.string().regex(/^C-\d{4}-\d+$/) });

@@ -1,14 +1,11 @@
-import type { App, BlockAction as BoltBlockAction, RespondFn, SlackActionMiddlewareArgs, AllMiddlewareArgs } from "@slack/bolt";
+import type { App, BlockAction as BoltBlockAction } from "@slack/bolt";
 import { NO_CLAUSE, recordFeedback } from "../../../store/feedback.ts";
 import { claimEvent } from "../../../store/processedEvents.ts";
-import { actionInteraction } from "../conversations.ts";
-import type { Interaction, SlackDeps } from "../deps.ts";
+import type { SlackDeps } from "../deps.ts";
 import { ACTIONS } from "../ids.ts";
-import { blockActionSchema, type BlockAction } from "../payloads.ts";
-import { FEEDBACK_THANKS, withFeedbackRecorded } from "../render/answer.ts";
+import { FEEDBACK_THANKS, questionOf, withFeedbackRecorded } from "../render/answer.ts";
 import { plainMessage } from "../render/notices.ts";
-
-type ActionArgs = SlackActionMiddlewareArgs<BoltBlockAction> & AllMiddlewareArgs;
+import { withAction } from "./handlers.ts";
 
 /** The buttons under an answer: Request approval, Report a concern, Ask a person, 👍 and 👎. */
 export function registerAskActionListeners(app: App, deps: SlackDeps): void {
@@ -17,7 +14,8 @@ export function registerAskActionListeners(app: App, deps: SlackDeps): void {
   app.action<BoltBlockAction>(ACTIONS.requestApproval, withAction(deps, async (interaction, action) => {
     const topicId = action.actions[0]!.value;
     if (!deps.policy.rules.topics.some((t) => t.id === topicId)) return;
-    await deps.flows.requestApproval(interaction, topicId);
+    const question = questionOf(action.message?.blocks ?? []);
+    await deps.flows.requestApproval(interaction, topicId, question ? { question } : {});
   }));
 
   app.action<BoltBlockAction>(ACTIONS.reportConcern, withAction(deps, async (interaction, action) => {
@@ -49,25 +47,4 @@ export function registerAskActionListeners(app: App, deps: SlackDeps): void {
       }
     }));
   }
-}
-
-/** Acknowledges at once (Slack waits 3 seconds), validates the payload, builds the interaction. */
-function withAction(deps: SlackDeps, handle: (interaction: Interaction, action: BlockAction, respond: RespondFn | undefined) => Promise<void>) {
-  return async ({ ack, body, client, respond }: ActionArgs) => {
-    await ack();
-    const parsed = blockActionSchema.safeParse(body);
-    if (!parsed.success) {
-      deps.logger.warn({ action: body.actions?.[0]?.action_id }, "ignored a malformed button click");
-      return;
-    }
-    const action = parsed.data;
-    const interaction = actionInteraction(client, respond, {
-      userId: action.user.id,
-      triggerId: action.trigger_id,
-      channelId: action.container.channel_id ?? action.channel?.id,
-      threadTs: action.container.thread_ts ?? action.message?.thread_ts,
-      ephemeral: action.container.is_ephemeral === true,
-    });
-    await handle(interaction, action, respond);
-  };
 }

@@ -12,6 +12,8 @@ export function registerMessageListeners(app: App, deps: SlackDeps): void {
   app.event("message", async ({ event, client, context }) => {
     const message = userMessageSchema.safeParse(event);
     if (!message.success || message.data.channel_type !== "im") return; // edits, joins, bots, channels
+    // A reply in a case's thread goes to the case, never to the question answerer.
+    if (message.data.thread_ts && (await deps.flows.replyInThread(client, message.data, context.botUserId))) return;
     await answerInDm(deps, client, message.data, context.botUserId);
   });
 

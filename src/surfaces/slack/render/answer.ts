@@ -8,6 +8,7 @@ import { rolesLine, VERDICT_HEADERS } from "./labels.ts";
 const QUESTION_MAX = 300;
 const QUOTE_MAX = 2500;
 export const FEEDBACK_THANKS = "Thanks, your feedback was counted. It is anonymous.";
+const ASKED = "You asked:";
 export const TRUNCATED_NOTICE = "Your question was long, so I matched only its beginning.";
 
 /**
@@ -20,7 +21,7 @@ export function renderAnswer(answer: Answer): SlackMessage {
   const clauseId = decisive?.id ?? NO_CLAUSE;
   const blocks: Block[] = [
     header(VERDICT_HEADERS[answer.verdict]),
-    context(`You asked: ${escapeText(truncate(answer.question, QUESTION_MAX))}`),
+    { ...context(`${ASKED} ${escapeText(truncate(answer.question, QUESTION_MAX))}`), block_id: BLOCKS.question },
     section(escapeText(answer.answer)),
   ];
   if (answer.notice === "truncated") blocks.push(context(TRUNCATED_NOTICE));
@@ -43,6 +44,14 @@ export function renderAnswer(answer: Answer): SlackMessage {
 
 function feedbackButtons(clauseId: string): ButtonElement[] {
   return [button(ACTIONS.feedbackUp, "👍", clauseId), button(ACTIONS.feedbackDown, "👎", clauseId)];
+}
+
+/** The question an answer message echoes (as Slack sends the message back in a click), unescaped; undefined if absent. */
+export function questionOf(blocks: ReadonlyArray<{ type: string }>): string | undefined {
+  const block = blocks.find((b) => (b as { block_id?: string }).block_id === BLOCKS.question) as { elements?: Array<{ text?: unknown }> } | undefined;
+  const text = block?.elements?.[0]?.text;
+  if (typeof text !== "string" || !text.startsWith(ASKED)) return undefined;
+  return text.slice(ASKED.length).trim().replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&") || undefined;
 }
 
 const FEEDBACK_IDS: ReadonlySet<string> = new Set([ACTIONS.feedbackUp, ACTIONS.feedbackDown]);

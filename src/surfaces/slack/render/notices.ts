@@ -35,6 +35,11 @@ export function plainMessage(text: string): SlackMessage {
   return { text: escaped, blocks: [section(escaped)] };
 }
 
+/** Text that is already Slack mrkdwn (user parts escaped by the renderer that built it). */
+export function markdownMessage(mrkdwnText: string): SlackMessage {
+  return { text: mrkdwnText, blocks: [section(mrkdwnText)] };
+}
+
 /** A modal for a flow that is not switched on yet in this installation. */
 export function notYetAvailableView(title: string, lines: string[]): types.ModalView {
   return {

@@ -43,7 +43,7 @@ export function renderAnswerCard(answer: Answer): Card {
 
   const actions: ExecuteAction[] = [];
   if (answer.verdict === "needs_approval" && answer.topicId) {
-    actions.push(execute("Request approval", VERBS.requestApproval, { topicId: answer.topicId, clauseId }, "positive"));
+    actions.push(execute("Request approval", VERBS.requestApproval, { topicId: answer.topicId, clauseId, question: truncate(answer.question, 500) }, "positive"));
   }
   actions.push(
     execute("Report a concern", VERBS.reportConcern, { clauseId }, answer.verdict === "report" ? "destructive" : undefined),

@@ -23,7 +23,39 @@ export interface FactSet {
   facts: Array<{ title: string; value: string }>;
 }
 
-export type Element = TextBlock | Container | FactSet;
+/** Inputs (forms in cards and dialogs). Their values come back in the action's data by id. */
+export interface TextInput {
+  type: "Input.Text";
+  id: string;
+  label?: string;
+  placeholder?: string;
+  value?: string;
+  isMultiline?: boolean;
+  isRequired?: boolean;
+  errorMessage?: string;
+  maxLength?: number;
+}
+
+export interface ChoiceInput {
+  type: "Input.ChoiceSet";
+  id: string;
+  label?: string;
+  value?: string;
+  style?: "compact" | "expanded";
+  isMultiSelect?: boolean;
+  isRequired?: boolean;
+  errorMessage?: string;
+  choices: Array<{ title: string; value: string }>;
+}
+
+export interface DateInput {
+  type: "Input.Date";
+  id: string;
+  label?: string;
+  value?: string;
+}
+
+export type Element = TextBlock | Container | FactSet | TextInput | ChoiceInput | DateInput;
 
 export interface ExecuteAction {
   type: "Action.Execute";
@@ -33,16 +65,28 @@ export interface ExecuteAction {
   style?: "positive" | "destructive";
 }
 
+/** Action.Submit: in Teams, with `msteams: { type: "task/fetch" }` it opens a dialog (task module). */
+export interface SubmitAction {
+  type: "Action.Submit";
+  title: string;
+  data: Record<string, unknown>;
+  style?: "positive" | "destructive";
+}
+
+export type Action = ExecuteAction | SubmitAction;
+
 export interface Card {
   type: "AdaptiveCard";
   $schema: "http://adaptivecards.io/schemas/adaptive-card.json";
   version: "1.5";
   body: Element[];
-  actions?: ExecuteAction[];
+  actions?: Action[];
   msteams?: { width: "Full" };
+  /** Universal Actions: how Teams asks for the current version of the card. */
+  refresh?: { action: ExecuteAction; userIds?: string[] };
 }
 
-export function card(body: Element[], actions: ExecuteAction[] = []): Card {
+export function card(body: Element[], actions: Action[] = []): Card {
   return {
     type: "AdaptiveCard",
     $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
@@ -60,4 +104,14 @@ export function text(escaped: string, options: Omit<TextBlock, "type" | "text"> 
 
 export function execute(title: string, verb: string, data: Record<string, unknown>, style?: ExecuteAction["style"]): ExecuteAction {
   return { type: "Action.Execute", title, verb, data, ...(style ? { style } : {}) };
+}
+
+/** A button that opens a dialog: Teams sends task/fetch with `data` (routed by its `verb`). */
+export function openDialog(title: string, verb: string, data: Record<string, unknown>, style?: SubmitAction["style"]): SubmitAction {
+  return { type: "Action.Submit", title, data: { ...data, verb, msteams: { type: "task/fetch" } }, ...(style ? { style } : {}) };
+}
+
+/** The submit button of a dialog's form: Teams sends task/submit with the inputs and `data`. */
+export function submit(title: string, verb: string, data: Record<string, unknown> = {}, style?: SubmitAction["style"]): SubmitAction {
+  return { type: "Action.Submit", title, data: { ...data, verb }, ...(style ? { style } : {}) };
 }

@@ -35,8 +35,8 @@ export function onFeedback(deps: TeamsDeps): ExecuteHandler {
 }
 
 export function onRequestApproval(deps: TeamsDeps): ExecuteHandler {
-  return withData(requestApprovalData, deps, "requestApproval", async (context, { topicId }) =>
-    asResult(await deps.flows.requestApproval(deps.interaction(context), topicId)),
+  return withData(requestApprovalData, deps, "requestApproval", async (context, { topicId, question }) =>
+    asResult(await deps.flows.requestApproval(deps.interaction(context), topicId, question ? { question } : {})),
   );
 }
 

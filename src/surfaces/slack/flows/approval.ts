@@ -1,0 +1,35 @@
+import type { Policy } from "../../../core/policy/load.ts";
+import type { Interaction } from "../deps.ts";
+import { prefillFromQuestion, requestModal, requestsMessage } from "../render/approvals.ts";
+import { listRoles } from "../render/labels.ts";
+import { plainMessage } from "../render/notices.ts";
+import { identify, type SlackCores } from "../services.ts";
+
+/** "Request approval" under an answer: the form opens at once, prefilled from the question and the topic. */
+export function requestApprovalFlow(cores: SlackCores & { approvals: NonNullable<SlackCores["approvals"]> }, policy: Policy) {
+  return async ({ client, triggerId }: Interaction, topicId: string, from: { question?: string } = {}): Promise<void> => {
+    const topic = policy.rules.topics.find((t) => t.id === topicId);
+    if (!topic) return;
+    const view = requestModal({
+      topicId,
+      clause: topic.clause,
+      approvers: listRoles(topic.approvers),
+      requires: cores.approvals.settings.topic(topicId).requires,
+      prefill: prefillFromQuestion(from.question),
+    });
+    await client.views.open({ trigger_id: triggerId, view });
+  };
+}
+
+/** `/conduct requests`: what waits for the person's decision, and their own requests. */
+export function listRequestsFlow(cores: SlackCores & { approvals: NonNullable<SlackCores["approvals"]> }) {
+  return async (interaction: Interaction): Promise<void> => {
+    const me = await identify(cores.directory, interaction.client, interaction.userId);
+    if (!me) {
+      await interaction.replyPrivately(plainMessage("Slack did not tell me who you are (no email on your profile), so I cannot find your requests."));
+      return;
+    }
+    const [mine, waiting] = await Promise.all([cores.approvals.listForRequester(me.person.id), cores.approvals.listWaitingFor(me.person.id)]);
+    await interaction.replyPrivately(requestsMessage(mine, waiting));
+  };
+}

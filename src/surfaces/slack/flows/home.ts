@@ -1,0 +1,44 @@
+import type { Logger } from "../../../log.ts";
+import type { WebClient } from "../deps.ts";
+import { CASE_ACTIONS } from "../ids.ts";
+import { myRequestsBlocks, waitingBlocks } from "../render/approvals.ts";
+import { actions, button, context } from "../render/blocks.ts";
+import { handlerCaseLines, reporterCaseLines } from "../render/cases.ts";
+import { homeView, type HomeSection } from "../render/home.ts";
+import { identify, type SlackCores } from "../services.ts";
+
+const MAX_PER_SECTION = 5;
+
+/**
+ * App Home: "My requests", "Waiting for my approval", "My reports" (including anonymous ones:
+ * only the reporter sees this tab) and "My cases" (as a handler), each with its buttons.
+ */
+export function publishHomeFlow(cores: SlackCores, logger: Logger) {
+  return async (client: WebClient, userId: string): Promise<void> => {
+    const me = await identify(cores.directory, client, userId);
+    const top = cores.cases ? [actions([button(CASE_ACTIONS.report, "Report a concern", "home", "primary")])] : [];
+    if (!me) {
+      await client.views.publish({ user_id: userId, view: homeView([], [...top, context("I can't find you in the company directory yet, so your requests and reports cannot be listed here.")]) });
+      return;
+    }
+    const id = me.person.id;
+    const sections: HomeSection[] = [];
+    if (cores.approvals) {
+      const [mine, waiting] = await Promise.all([cores.approvals.listForRequester(id), cores.approvals.listWaitingFor(id)]);
+      sections.push({ title: "My requests", blocks: myRequestsBlocks(mine, MAX_PER_SECTION) });
+      sections.push({ title: "Waiting for my approval", blocks: waitingBlocks(waiting, MAX_PER_SECTION) });
+    }
+    if (cores.cases) {
+      const [reports, handled] = await Promise.all([cores.cases.listForReporter(id), cores.cases.listForHandler(id)]);
+      sections.push({ title: "My reports", blocks: reports.length ? reporterCaseLines(reports.slice(0, MAX_PER_SECTION)) : [context("You have not filed any reports.")] });
+      sections.push({ title: "My cases", blocks: handled.length ? handlerCaseLines(handled.slice(0, MAX_PER_SECTION)) : [context("No cases are assigned to you.")] });
+    }
+    await client.views.publish({ user_id: userId, view: homeView(sections, top) });
+  };
+}
+
+/** Re-publishes someone's Home after a change they made; a failure only costs freshness. */
+export function refreshHome(publish: (client: WebClient, userId: string) => Promise<void>, logger: Logger) {
+  return (client: WebClient, userId: string): Promise<void> =>
+    publish(client, userId).catch((error: unknown) => logger.warn({ err: { type: (error as Error)?.name } }, "could not refresh App Home"));
+}

@@ -1,0 +1,72 @@
+import { z } from "zod";
+import type { Logger } from "../../../log.ts";
+import type { Interaction, WebClient } from "../deps.ts";
+import { CASE_THREAD_EVENT } from "../ids.ts";
+import type { UserMessage } from "../payloads.ts";
+import { plainMessage } from "../render/notices.ts";
+import { typedReplyAck } from "../render/notifications.ts";
+import { categoryForClause, reportModal } from "../render/report.ts";
+import { identify, type SlackCores } from "../services.ts";
+import { slackToPlain } from "../text.ts";
+
+/** "Report a concern": the modal opens first (the trigger lasts 3 seconds); nothing else happens until Submit. */
+export function startReportFlow() {
+  return async ({ client, triggerId }: Interaction, from: { clauseId?: string }): Promise<void> => {
+    const category = categoryForClause(from.clauseId);
+    await client.views.open({ trigger_id: triggerId, view: reportModal(category ? { category } : {}) });
+  };
+}
+
+const parentSchema = z.object({
+  messages: z
+    .array(
+      z.object({
+        bot_id: z.string().optional(),
+        metadata: z.object({ event_type: z.string(), event_payload: z.object({ case: z.string() }).passthrough() }).optional(),
+      }).passthrough(),
+    )
+    .default([]),
+});
+
+/**
+ * Replies typed in the thread of a case DM: the reporter's go to the case's handlers (with the
+ * one-time notice that typed messages stay in the workspace's history); a handler is pointed to
+ * the Message reporter button, since the thread is not a channel to the reporter.
+ */
+export function caseThreadFlow(cores: SlackCores, logger: Logger) {
+  return async (client: WebClient, message: UserMessage, botUserId?: string): Promise<boolean> => {
+    const cases = cores.cases;
+    if (!cases || !message.thread_ts) return false;
+    let parent: z.infer<typeof parentSchema>["messages"][number] | undefined;
+    try {
+      const replies = await client.conversations.replies({ channel: message.channel, ts: message.thread_ts, limit: 1, inclusive: true, include_all_metadata: true });
+      parent = parentSchema.parse(replies).messages[0];
+    } catch (error) {
+      logger.warn({ err: { type: (error as Error)?.name } }, "could not read a DM thread's first message");
+      return false;
+    }
+    const meta = parent?.bot_id ? parent.metadata : undefined;
+    if (!meta) return false;
+    const where = { channel: message.channel, thread_ts: message.thread_ts };
+    const caseNumber = meta.event_payload.case;
+
+    if (meta.event_type === CASE_THREAD_EVENT.handler) {
+      await client.chat.postMessage({
+        ...where,
+        ...plainMessage(`This was not sent to anyone. To write to the reporter of ${caseNumber}, use the Message reporter button; for the other handlers, Add internal note.`),
+      });
+      return true;
+    }
+    if (meta.event_type !== CASE_THREAD_EVENT.reporter) return false;
+
+    const reporter = await identify(cores.directory, client, message.user);
+    const text = slackToPlain(message.text, botUserId);
+    const result = reporter ? await cases.messageHandlers(reporter.person.id, caseNumber, text, "typed") : null;
+    if (!result?.ok) {
+      await client.chat.postMessage({ ...where, ...plainMessage(`Not sent: ${result?.message ?? "I could not tell who you are from Slack."}`) });
+      return true;
+    }
+    await client.chat.postMessage({ ...where, ...typedReplyAck(caseNumber, result.value.showTypedMessageNotice) });
+    return true;
+  };
+}

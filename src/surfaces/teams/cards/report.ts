@@ -1,0 +1,186 @@
+import { DEFAULT_CATEGORIES, LIMITS, type CaseView, type FieldErrors, type Receipt, type ReporterCaseView } from "../../../core/cases/index.ts";
+import { CATEGORIES, RECIPIENTS } from "../../../core/cases/index.ts";
+import { CASE_VERBS } from "../verbs.ts";
+import { card, openDialog, submit, text, type Card, type Element } from "./elements.ts";
+import { escapeCardText as esc } from "./text.ts";
+
+const RECIPIENT_LABELS: Record<(typeof RECIPIENTS)[number], string> = {
+  ethics_officer: "The Ethics and Compliance Officer (default)",
+  supervisor: "My supervisor",
+  president: "The President",
+  director: "A Director",
+  audit_committee: "The Audit Committee",
+};
+
+/** Shown before the dialog: what happens to a report, and the button that opens the form. */
+export function startReportCard(clauseId?: string): Card {
+  return card(
+    [
+      text("Report a concern", { style: "heading", weight: "bolder", size: "medium" }),
+      text("Your report goes only to the person you choose (never to anyone it names), in a form that is not kept in this chat. You can stay anonymous."),
+    ],
+    [openDialog("Write the report", CASE_VERBS.reportForm, clauseId ? { clauseId } : {}, "positive")],
+  );
+}
+
+export interface ReportFormValues {
+  what?: string;
+  when?: string;
+  where?: string;
+  involved?: string;
+  category?: string;
+  recipient?: string;
+  directorId?: string;
+  mode?: string;
+}
+
+/**
+ * The report form (a dialog): what happened (required), when, where, people involved, category,
+ * recipient and confidential/anonymous, each explained in one line. Field errors sit next to their
+ * field, and what the person wrote is kept.
+ */
+export function reportFormCard(options: {
+  people: Array<{ id: string; name: string }>;
+  directors: Array<{ id: string; name: string }>;
+  values?: ReportFormValues;
+  fieldErrors?: FieldErrors;
+  formError?: string;
+}): Card {
+  const v = options.values ?? {};
+  const errors = options.fieldErrors ?? {};
+  const errorFor = (field: keyof FieldErrors): Element[] => (errors[field] ? [text(`⚠️ ${esc(errors[field]!)}`, { color: "attention", size: "small", spacing: "none" })] : []);
+  const body: Element[] = [text("Everything you write is encrypted and seen only by the people handling your report.", { isSubtle: true })];
+  if (options.formError) body.push(text(`⚠️ ${esc(options.formError)}`, { color: "attention", weight: "bolder" }));
+  body.push(
+    { type: "Input.Text", id: "what", label: "What happened", isMultiline: true, isRequired: true, errorMessage: "Describe what happened", maxLength: LIMITS.what, ...(v.what ? { value: v.what } : {}) },
+    ...errorFor("what"),
+    { type: "Input.Text", id: "when", label: "When (optional)", placeholder: "e.g. last Tuesday, since March", maxLength: LIMITS.short, ...(v.when ? { value: v.when } : {}) },
+    ...errorFor("when"),
+    { type: "Input.Text", id: "where", label: "Where (optional)", maxLength: LIMITS.short, ...(v.where ? { value: v.where } : {}) },
+    ...errorFor("where"),
+    {
+      type: "Input.ChoiceSet",
+      id: "involved",
+      label: "People involved (optional) – they never receive the report",
+      isMultiSelect: true,
+      style: "compact",
+      choices: options.people.map((p) => ({ title: p.name, value: p.id })),
+      ...(v.involved ? { value: v.involved } : {}),
+    },
+    ...errorFor("involved"),
+    {
+      type: "Input.ChoiceSet",
+      id: "category",
+      label: "What is it about",
+      isRequired: true,
+      errorMessage: "Choose what the report is about",
+      style: "compact",
+      choices: CATEGORIES.map((c) => ({ title: DEFAULT_CATEGORIES[c].label, value: c })),
+      ...(v.category ? { value: v.category } : {}),
+    },
+    ...errorFor("category"),
+    {
+      type: "Input.ChoiceSet",
+      id: "recipient",
+      label: "Who should receive it – anyone it names is skipped automatically",
+      style: "compact",
+      choices: RECIPIENTS.map((r) => ({ title: RECIPIENT_LABELS[r], value: r })),
+      value: v.recipient ?? "ethics_officer",
+    },
+    ...errorFor("recipient"),
+  );
+  if (options.directors.length) {
+    body.push(
+      { type: "Input.ChoiceSet", id: "directorId", label: "Which Director (if you chose a Director)", style: "compact", choices: options.directors.map((p) => ({ title: p.name, value: p.id })), ...(v.directorId ? { value: v.directorId } : {}) },
+      ...errorFor("directorId"),
+    );
+  }
+  body.push(
+    {
+      type: "Input.ChoiceSet",
+      id: "mode",
+      label: "How to file it",
+      style: "expanded",
+      choices: [
+        { title: "Confidential – the handlers see who you are and keep it confidential", value: "confidential" },
+        { title: "Anonymous – the handlers never see who you are; replies still reach you here", value: "anonymous" },
+      ],
+      value: v.mode ?? "confidential",
+    },
+    ...errorFor("mode"),
+  );
+  return card(body, [submit("File the report", CASE_VERBS.reportSubmit, {}, "positive")]);
+}
+
+const day = (date: Date) => date.toISOString().slice(0, 10);
+
+/** The receipt in the reporter's 1:1 chat: the case number and what happens next, not the report. */
+export function receiptCard(receipt: Receipt): Card {
+  return card(
+    [
+      text(`Your report ${esc(receipt.caseNumber)} was filed`, { style: "heading", weight: "bolder", size: "medium" }),
+      {
+        type: "FactSet",
+        facts: [
+          { title: "Filed", value: receipt.filedAt.toISOString().replace("T", " ").slice(0, 16) + " UTC" },
+          { title: "How", value: receipt.mode === "anonymous" ? "Anonymous" : "Confidential" },
+          { title: "Acknowledged by", value: day(receipt.acknowledgeBy) },
+          { title: "Receipt code", value: esc(receipt.digest.slice(0, 16)) },
+        ],
+      },
+      text("Messages from the people handling it will arrive here. Retaliation against anyone who reports in good faith is prohibited.", { isSubtle: true }),
+    ],
+    [openDialog("View", CASE_VERBS.reporterView, { caseNumber: receipt.caseNumber }), openDialog("Message the handlers", CASE_VERBS.reporterReplyForm, { caseNumber: receipt.caseNumber })],
+  );
+}
+
+/** A case as its handlers see it, for the Open dialog. */
+export function caseDialogCard(view: CaseView): Card {
+  const reporter = view.reporter.kind === "named" ? esc(view.reporter.person.name) : esc(view.reporter.pseudonym);
+  const body: Element[] = [
+    text(`Case ${esc(view.number)} · ${esc(view.categoryLabel)}`, { style: "heading", weight: "bolder", size: "medium" }),
+    {
+      type: "FactSet",
+      facts: [
+        { title: "Status", value: view.status + (view.outcome ? ` (${view.outcome})` : "") },
+        { title: "Reporter", value: reporter },
+        { title: "Priority", value: view.priority },
+        { title: "Acknowledge by", value: day(view.acknowledgeBy) },
+        { title: "Handlers", value: esc(view.handlers.map((h) => h.name).join(", ")) },
+      ],
+    },
+  ];
+  if (view.report) {
+    body.push(text(esc(view.report.what)));
+    if (view.report.when) body.push(text(`When: ${esc(view.report.when)}`, { isSubtle: true }));
+    if (view.report.where) body.push(text(`Where: ${esc(view.report.where)}`, { isSubtle: true }));
+    if (view.report.involved.length) body.push(text(`People involved: ${esc(view.report.involved.map((p) => p.name).join(", "))}`, { isSubtle: true }));
+  } else {
+    body.push(text("The report's content was purged under the retention policy.", { isSubtle: true }));
+  }
+  for (const item of view.thread) {
+    const label = item.kind === "note" ? "Note" : item.kind === "to_reporter" ? "To the reporter" : "From the reporter";
+    body.push(text(`${label} · ${esc(item.author)} · ${day(item.at)}: ${item.text === null ? "(purged)" : esc(item.text)}`, { size: "small" }));
+  }
+  return card(body);
+}
+
+/** The reporter's own case, for the View dialog. */
+export function reporterCaseCard(view: ReporterCaseView): Card {
+  const body: Element[] = [
+    text(`Your report ${esc(view.number)}`, { style: "heading", weight: "bolder", size: "medium" }),
+    { type: "FactSet", facts: [{ title: "About", value: esc(view.categoryLabel) }, { title: "Status", value: view.status + (view.outcome ? ` (${view.outcome})` : "") }] },
+  ];
+  for (const item of view.thread) body.push(text(`${esc(item.author)} · ${day(item.at)}: ${item.text === null ? "(purged)" : esc(item.text)}`, { size: "small" }));
+  if (!view.thread.length) body.push(text("No messages yet.", { isSubtle: true }));
+  return card(body);
+}
+
+/** A one-field form in a dialog (message, note, reply), with an error and the text kept. */
+export function textFormCard(options: { title: string; hint?: string; id: string; label: string; verb: string; caseNumber: string; value?: string; error?: string; submitTitle: string }): Card {
+  const body: Element[] = [text(esc(options.title), { weight: "bolder" })];
+  if (options.hint) body.push(text(options.hint, { isSubtle: true }));
+  body.push({ type: "Input.Text", id: options.id, label: options.label, isMultiline: true, isRequired: true, maxLength: LIMITS.message, ...(options.value ? { value: options.value } : {}) });
+  if (options.error) body.push(text(`⚠️ ${esc(options.error)}`, { color: "attention", size: "small", spacing: "none" }));
+  return card(body, [submit(options.submitTitle, options.verb, { caseNumber: options.caseNumber }, "positive")]);
+}

@@ -1,0 +1,30 @@
+import type { TurnContext } from "botbuilder";
+import type { ApprovalService } from "../../core/approvals/service.ts";
+import type { CaseService } from "../../core/cases/service.ts";
+import type { DirectoryService } from "../../core/directory/service.ts";
+import type { Person } from "../../core/directory/types.ts";
+import { aadObjectIdOf } from "./activity.ts";
+import { teamsLookup } from "./flows/askPerson.ts";
+
+/** The cores the report and approval flows call (plain core APIs: the rules live there). */
+export interface TeamsCores {
+  directory: DirectoryService;
+  cases?: CaseService;
+  approvals?: ApprovalService;
+}
+
+export interface Identified {
+  person: Person;
+  /** The directory's one-time note for someone it just enrolled. */
+  notice?: string;
+}
+
+/** The directory person behind the turn's Teams user (linked by email the first time); null if Teams cannot say. */
+export async function identify(directory: DirectoryService, context: TurnContext): Promise<Identified | null> {
+  const aadObjectId = aadObjectIdOf(context.activity);
+  if (!aadObjectId) return null;
+  const enrolment = await directory.resolveOrEnrol("teams", aadObjectId, teamsLookup(context));
+  return enrolment ? { person: enrolment.person, ...(enrolment.notice ? { notice: enrolment.notice } : {}) } : null;
+}
+
+export const NOT_IDENTIFIED = "Teams did not tell me who you are (no email on your account), so I can't do this for you. Ask HR to add you to the directory.";

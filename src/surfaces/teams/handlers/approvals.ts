@@ -1,0 +1,177 @@
+import type { TurnContext } from "botbuilder";
+import type { AdaptiveCard, Application } from "@microsoft/teams-ai";
+import type { ZodType } from "zod";
+import type { ApprovalService } from "../../../core/approvals/service.ts";
+import type { ApprovalDetails, DecideResult, DecisionAction, DetailField } from "../../../core/approvals/types.ts";
+import type { Policy } from "../../../core/policy/load.ts";
+import { alreadyDecidedCard, approvalCard, noticeCard, requestFormCard } from "../cards/approvals.ts";
+import { roleName } from "../cards/labels.ts";
+import { MESSAGES } from "../cards/messages.ts";
+import { escapeCardText as esc } from "../cards/text.ts";
+import { identify, NOT_IDENTIFIED, type TeamsCores } from "../cores.ts";
+import type { Interaction, Reply, TeamsDeps } from "../deps.ts";
+import { answerInfoData, APPROVAL_VERBS, decisionData, requestRefData, submitRequestData, type DecisionData } from "../verbs.ts";
+
+type Approvals = TeamsCores & { approvals: ApprovalService };
+const asCard = (reply: Reply) => reply as AdaptiveCard;
+
+/** The idempotency key of a click: Teams' activity id, unique per click, repeated on redelivery. */
+const clickKey = (context: TurnContext) => `teams:${context.activity.id ?? ""}:${context.activity.conversation?.id ?? ""}`;
+
+function parsed<T>(schema: ZodType<T>, deps: Pick<TeamsDeps, "logger">, verb: string, handle: (context: TurnContext, data: T) => Promise<Reply>) {
+  return async (context: TurnContext, _state: unknown, raw: unknown): Promise<AdaptiveCard | string> => {
+    const result = schema.safeParse(raw);
+    if (!result.success) {
+      deps.logger.warn({ verb }, "teams: card action with unexpected data");
+      return MESSAGES.unknownAction;
+    }
+    return asCard(await handle(context, result.data));
+  };
+}
+
+/** The card a decision click gets back: the request as it now stands, or why the click did not count. */
+export function decisionReply(result: DecideResult, data: DecisionData): Reply {
+  switch (result.kind) {
+    case "recorded":
+    case "info_requested":
+    case "duplicate":
+      return approvalCard(result.view);
+    case "already_decided":
+      return alreadyDecidedCard(result.view);
+    case "not_pending":
+      return result.status === "info_requested" ? approvalCard(result.view) : alreadyDecidedCard(result.view);
+    case "rejected":
+      return result.message;
+  }
+}
+
+/** Approve / Decline / Ask for info (Action.Execute with the card's inputs), refresh, the requester's answer and request form. */
+export function approvalRoutes(cores: Approvals, policy: Policy) {
+  return (app: Application, deps: TeamsDeps): void => {
+    const { approvals, directory } = cores;
+    const decision = (action: DecisionAction) =>
+      parsed(decisionData, deps, action, async (context, data) => {
+        const me = await identify(directory, context);
+        if (!me) return NOT_IDENTIFIED;
+        const input = {
+          action,
+          stage: data.stage,
+          ...(data.onBehalfOf ? { onBehalfOf: data.onBehalfOf } : {}),
+          ...(action === "approve" ? { ...(data.conditions ? { conditions: data.conditions } : {}), ...(data.expiresOn ? { expiresOn: data.expiresOn } : {}) } : {}),
+          ...(action === "decline" && data.reason ? { reason: data.reason } : {}),
+          ...(action === "ask_info" && data.question ? { question: data.question } : {}),
+        };
+        const result = await approvals.decide(me.person.id, data.requestId, input, clickKey(context));
+        deps.logger.info({ action, outcome: result.kind, requestId: data.requestId }, "teams: approval decision");
+        if (result.kind === "rejected") {
+          // A missing reason or question: the card again, with the message and what they typed.
+          const view = await approvals.get(data.requestId, me.person.id);
+          if (view && result.code === "invalid") return approvalCard(view, { error: result.message, inputs: data });
+          return view && result.code !== "not_an_approver" ? approvalCard(view, { error: result.message, inputs: data }) : result.message;
+        }
+        return decisionReply(result, data);
+      });
+    app.adaptiveCards.actionExecute(APPROVAL_VERBS.approve, decision("approve"));
+    app.adaptiveCards.actionExecute(APPROVAL_VERBS.decline, decision("decline"));
+    app.adaptiveCards.actionExecute(APPROVAL_VERBS.askInfo, decision("ask_info"));
+
+    app.adaptiveCards.actionExecute(
+      APPROVAL_VERBS.refresh,
+      parsed(requestRefData, deps, "refresh", async (context, { requestId }) => {
+        const me = await identify(directory, context);
+        const view = me ? await approvals.get(requestId, me.person.id) : null;
+        return view ? approvalCard(view) : MESSAGES.unknownAction;
+      }),
+    );
+
+    app.adaptiveCards.actionExecute(
+      APPROVAL_VERBS.answerInfo,
+      parsed(answerInfoData, deps, "answerInfo", async (context, { requestId, answer }) => {
+        const me = await identify(directory, context);
+        if (!me) return NOT_IDENTIFIED;
+        const result = await approvals.answerInfo(me.person.id, requestId, answer ?? "");
+        if (result.kind === "rejected") {
+          const view = await approvals.get(requestId, me.person.id);
+          return view ? approvalCard(view, { error: result.message, inputs: { answer: answer ?? "" } }) : result.message;
+        }
+        return approvalCard(result.view);
+      }),
+    );
+
+    app.adaptiveCards.actionExecute(
+      APPROVAL_VERBS.submitRequest,
+      parsed(submitRequestData, deps, "submitRequest", async (context, data) => {
+        const me = await identify(directory, context);
+        if (!me) return NOT_IDENTIFIED;
+        const values = stringValues(data);
+        const details = detailsOf(values);
+        const result = await approvals.request({ requesterId: me.person.id, topicId: data.topicId, summary: values.summary ?? "", details }, clickKey(context));
+        if (result.kind === "rejected") {
+          const field = result.field?.replace(/^details\./, "");
+          return requestForm(cores, policy, data.topicId, values, result.message, field) ?? result.message;
+        }
+        deps.logger.info({ requestId: result.view.id, replayed: result.replayed }, "teams: approval requested");
+        const stage = result.view.stages[0];
+        const who = stage ? stage.approvers.map((a) => esc(a.person.name)).join(", ") : "";
+        return noticeCard(`Request ${esc(result.view.reference)} sent`, [
+          esc(result.view.summary),
+          who ? `It went to ${who}. I'll tell you here when they decide.` : "I'll tell you here when it is decided.",
+        ]);
+      }),
+    );
+  };
+}
+
+const DETAIL_FIELDS: DetailField[] = ["amount", "currency", "giver", "organisation", "position", "date", "endDate"];
+
+function stringValues(data: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(data)) if (typeof value === "string" && value.trim() !== "") out[key] = value.trim();
+  return out;
+}
+
+function detailsOf(values: Record<string, string>): ApprovalDetails {
+  const details: Record<string, unknown> = {};
+  for (const field of DETAIL_FIELDS) {
+    const value = values[field];
+    if (value === undefined) continue;
+    details[field] = field === "amount" && /^\d+(\.\d+)?$/.test(value.replace(/,/g, "")) ? Number(value.replace(/,/g, "")) : value;
+  }
+  return details as ApprovalDetails;
+}
+
+/** The request form for a topic, or null when the topic is not in the rules file. */
+export function requestForm(cores: Approvals, policy: Policy, topicId: string, values: Record<string, string>, error?: string, errorField?: string) {
+  const topic = policy.rules.topics.find((t) => t.id === topicId);
+  if (!topic) return null;
+  return requestFormCard({
+    topicId,
+    clause: topic.clause,
+    approvers: topic.approvers.map(roleName).join(", "),
+    requires: cores.approvals.settings.topic(topicId).requires,
+    values,
+    ...(error ? { error } : {}),
+    ...(errorField ? { errorField } : {}),
+  });
+}
+
+/** "Request approval" under an answer: the form, in place of the answer card, prefilled from the question. */
+export function requestApprovalFlow(cores: Approvals, policy: Policy) {
+  return async (_interaction: Interaction, topicId: string, from: { question?: string } = {}): Promise<Reply> =>
+    requestForm(cores, policy, topicId, from.question ? { summary: from.question.slice(0, 500) } : {}) ?? MESSAGES.unknownAction;
+}
+
+/** The `requests` command: what waits for the person's decision, and their own requests. */
+export function listRequestsFlow(cores: Approvals) {
+  return async (interaction: Interaction): Promise<Reply> => {
+    const me = await identify(cores.directory, interaction.context);
+    if (!me) return NOT_IDENTIFIED;
+    const [mine, waiting] = await Promise.all([cores.approvals.listForRequester(me.person.id), cores.approvals.listWaitingFor(me.person.id)]);
+    if (!mine.length && !waiting.length) return "You have no approval requests, and none wait for your decision.";
+    const lines = [
+      ...waiting.map((w) => `Waiting for you: ${esc(w.view.reference)} · ${esc(w.view.summary.slice(0, 120))} (from ${esc(w.view.requester.name)})`),
+      ...mine.slice(0, 20).map((v) => `Yours: ${esc(v.reference)} · ${esc(v.summary.slice(0, 120))} · ${v.status.replace("_", " ")}`),
+    ];
+    return noticeCard("Approval requests", lines);
+  };
+}

@@ -1,0 +1,206 @@
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { freshDatabase } from "../support/db.ts";
+import { globalShortcut, imMessage, people, slashCommand, typed } from "../support/slack.ts";
+import {
+  buttonsOf,
+  callsIn,
+  click,
+  clickForFilledModal,
+  clickForModal,
+  dm,
+  fileThroughSlack,
+  nextUpdate,
+  openReportForm,
+  postsTo,
+  REPORT_TEXT,
+  reportValues,
+  startCompany,
+  submit,
+  texts,
+  type Company,
+} from "./company.ts";
+
+// Alex Romero (U0ALEX) reports; Priya Nair (U0PRIYA), the ethics officer, receives reports by default.
+const ALEX = "U0ALEX";
+const PRIYA = "U0PRIYA";
+
+describe("Report a concern in Slack", () => {
+  let h: Company;
+  beforeAll(async () => (await freshDatabase()).close()); // the migrated template, outside the first test's time
+  beforeEach(async () => void (h = await startCompany()));
+  afterEach(async () => h?.close());
+
+  it("opens the report form with the shortcut's trigger_id before calling anything else", async () => {
+    await h.sendForm(globalShortcut(ALEX, "report_concern"));
+    const [open] = await h.slack.waitFor("views.open");
+    expect(open!.args.trigger_id).toMatch(/^13345224609\./);
+    expect(h.slack.calls.map((c) => c.method).filter((m) => m !== "auth.test")[0]).toBe("views.open");
+    const view = open!.args.view;
+    expect(view).toMatchObject({ type: "modal", callback_id: "report.form", title: { text: "Report a concern" } });
+    const inputs = Object.fromEntries(view.blocks.filter((b: any) => b.type === "input").map((b: any) => [b.block_id, b.element.type]));
+    expect(inputs).toEqual({
+      what: "plain_text_input",
+      when: "plain_text_input",
+      where: "plain_text_input",
+      involved: "multi_users_select",
+      category: "static_select",
+      recipient: "static_select",
+      director: "users_select",
+      mode: "radio_buttons",
+    });
+    const recipient = view.blocks.find((b: any) => b.block_id === "recipient").element;
+    expect(recipient.initial_option.text.text).toContain("ethics officer");
+    expect(recipient.options.map((o: any) => o.text.text).join(" | ")).toMatch(/supervisor.*President.*Director.*Audit Committee/);
+    const mode = view.blocks.find((b: any) => b.block_id === "mode").element;
+    expect(mode.options.map((o: any) => o.value)).toEqual(["confidential", "anonymous"]);
+    expect(mode.options.every((o: any) => o.description?.text)).toBe(true);
+  });
+
+  it("opens the same form from `/conduct report`", async () => {
+    await h.sendForm(slashCommand(ALEX, "C0GENERAL", "report", h.slack.responseUrl()));
+    const [open] = await h.slack.waitFor("views.open");
+    expect(open!.args.view.callback_id).toBe("report.form");
+  });
+
+  it("answers field errors next to their fields, files nothing and keeps the text in the form", async () => {
+    const view = await openReportForm(h, ALEX);
+    const answer = await submit(h, ALEX, view, reportValues({ what: typed("   "), category: { type: "static_select", selected_option: null } }));
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({ response_action: "errors", errors: { what: "Describe what happened", category: "Choose what the report is about" } });
+    expect(await h.app.db.prisma.reportCase.count()).toBe(0);
+    expect(h.slack.callsTo("chat.postMessage")).toEqual([]);
+
+    // The same form, corrected (same view id, as Slack keeps it), is filed.
+    const again = await submit(h, ALEX, view, reportValues(), { viewId: answer.viewId });
+    expect(again.body).toBeNull();
+    expect(await h.app.db.prisma.reportCase.count()).toBe(1);
+  });
+
+  it("says the report was not saved when the database is unavailable", async () => {
+    const view = await openReportForm(h, ALEX);
+    const prisma = h.app.db.prisma as unknown as Record<string, unknown>;
+    const original = prisma.$transaction;
+    prisma.$transaction = () => Promise.reject(new Error("connection refused"));
+    try {
+      const answer = await submit(h, ALEX, view, reportValues());
+      expect(answer.body.response_action).toBe("errors");
+      expect(answer.body.errors.what).toContain("NOT saved");
+    } finally {
+      prisma.$transaction = original;
+    }
+    expect(h.slack.callsTo("chat.postMessage")).toEqual([]);
+  });
+
+  it("files an anonymous report: receipt to the reporter, a content-free DM to the handler, content only in the Open modal", async () => {
+    const receipt = await fileThroughSlack(h, ALEX, { involved: people("U0LEE") });
+    expect(receipt.args.channel).toBe(dm(ALEX));
+    const receiptText = texts(receipt);
+    expect(receiptText).toContain("Report filed: C-2026-0001");
+    expect(receiptText).toMatch(/Proof of filing:\* `[0-9a-f]{8}:[0-9a-f]{64}`/);
+    expect(receiptText).toContain("stay in this workspace's message history");
+    const row = await h.app.db.prisma.reportCase.findFirstOrThrow();
+    expect(receiptText).toContain(row.receiptDigest);
+    expect(row).toMatchObject({ number: "C-2026-0001", mode: "anonymous", category: "harassment_discrimination" });
+
+    expect(await h.app.worker.tick()).toMatchObject({ sent: 1 });
+    const [assigned] = postsTo(h, dm(PRIYA));
+    expect(assigned!.args.text).toBe("Case C-2026-0001 was assigned to you");
+    expect(buttonsOf(assigned!.args.blocks).map((b) => b.text?.text)).toEqual(["Open", "Acknowledge", "Message reporter", "Add internal note", "Reassign", "Close"]);
+    const toPriya = JSON.stringify(callsIn(h, dm(PRIYA)));
+    for (const secret of ["SECRET", "Alex", "Romero", "alex", ALEX, "Lee Jordan"]) expect(toPriya).not.toContain(secret);
+
+    const loading = await clickForModal(h, PRIYA, assigned!, "case.open");
+    expect(loading.title.text).toBe("Case C-2026-0001");
+    const opened = JSON.stringify(await nextUpdate(h, 0));
+    expect(opened).toContain("SECRET-WHAT-4471");
+    expect(opened).toContain("Reporter of C-2026-0001");
+    expect(opened).toContain("Lee Jordan"); // the person named as involved
+    expect(opened).not.toMatch(/Alex|Romero/);
+    const audit = await h.app.db.prisma.auditEntry.findMany({ where: { action: "case.viewed" } });
+    expect(audit.map((a) => a.actor)).toEqual(["priya"]);
+
+    // Someone who is not a handler gets "No such case.", never the content.
+    expect(JSON.stringify(await clickForFilledModal(h, "U0KIM", assigned!, "case.open"))).toContain("No such case.");
+
+    // Neither the text nor who reported is logged.
+    const logs = h.app.logs.join("\n");
+    expect(logs).not.toContain("SECRET");
+    expect(logs).not.toContain(ALEX);
+  });
+
+  it("relays both ways: handler → reporter (New message, View, Reply) and reporter → handler", async () => {
+    await fileThroughSlack(h, ALEX);
+    await h.app.worker.tick();
+    const [assigned] = postsTo(h, dm(PRIYA));
+
+    // Priya writes to the anonymous reporter through the form.
+    const form = await clickForModal(h, PRIYA, assigned!, "case.message_reporter");
+    expect(form.callback_id).toBe("case.message_form");
+    const sent = await submit(h, PRIYA, form, { text: typed("Can you tell us who else was there? HANDLER-MSG-1") });
+    expect(sent.body.response_action).toBe("update");
+    expect(await h.app.worker.tick()).toMatchObject({ sent: 1 });
+
+    const notice = postsTo(h, dm(ALEX)).at(-1)!;
+    expect(notice.args.text).toBe("New message on C-2026-0001");
+    expect(buttonsOf(notice.args.blocks).map((b) => b.text?.text)).toEqual(["View", "Reply"]);
+    expect(texts(notice)).not.toContain("HANDLER-MSG-1"); // the text stays out of chat history
+
+    const shown = JSON.stringify(await clickForFilledModal(h, ALEX, notice, "case.reporter_view"));
+    expect(shown).toContain("HANDLER-MSG-1");
+    expect(shown).toContain("Priya Nair");
+
+    // Alex replies through the form; Priya is told, without the text.
+    const reply = await clickForModal(h, ALEX, notice, "case.reporter_reply");
+    expect((await submit(h, ALEX, reply, { text: typed("Only the two of us. REPORTER-REPLY-2") })).body.response_action).toBe("update");
+    expect(await h.app.worker.tick()).toMatchObject({ sent: 1 });
+    const told = postsTo(h, dm(PRIYA)).at(-1)!;
+    expect(told.args.text).toBe("The reporter wrote on case C-2026-0001");
+    expect(texts(told)).not.toContain("REPORTER-REPLY-2");
+    expect(JSON.stringify(await clickForFilledModal(h, PRIYA, told, "case.open"))).toContain("REPORTER-REPLY-2");
+  });
+
+  it("sends a reply typed in the receipt's thread to the handlers instead of answering it as a question", async () => {
+    const receipt = await fileThroughSlack(h, ALEX);
+    const threadTs = receipt.result!.ts as string;
+    await h.sendEvent(imMessage(ALEX, "Also: it happened again today. TYPED-REPLY-3", undefined, { thread_ts: threadTs }));
+    const [ack] = await h.slack.waitFor("chat.postMessage", { where: (c) => c.args.thread_ts === threadTs });
+    expect(ack!.args.text).toBe("Sent to the handlers of C-2026-0001.");
+    expect(texts(ack!)).not.toContain("stay in this workspace's message history"); // told once, on the receipt
+    const messages = await h.app.db.prisma.caseMessage.findMany();
+    expect(messages.map((m) => m.kind)).toEqual(["from_reporter"]);
+    expect(messages[0]!.body).not.toContain("TYPED-REPLY-3"); // stored sealed
+    await h.slack.settle();
+    expect(h.slack.callsTo("chat.postMessage").filter((c) => texts(c).includes("You asked"))).toEqual([]);
+    expect(await h.app.worker.tick()).toMatchObject({ sent: 2 }); // assigned + reporter replied
+  });
+
+  it("files one case when Slack delivers the same submission twice (X-Slack-Retry-Num)", async () => {
+    const view = await openReportForm(h, ALEX);
+    const first = await submit(h, ALEX, view, reportValues());
+    const retry = await submit(h, ALEX, view, reportValues(), { viewId: first.viewId, retryNum: 1 });
+    expect([first.status, retry.status]).toEqual([200, 200]);
+    expect(retry.body).toBeNull();
+    await h.slack.waitFor("chat.postMessage");
+    await h.slack.settle();
+    expect(await h.app.db.prisma.reportCase.count()).toBe(1);
+    expect(postsTo(h, dm(ALEX))).toHaveLength(1);
+  });
+
+  it("lets a handler acknowledge and close; the reporter hears of each change", async () => {
+    await fileThroughSlack(h, ALEX, { mode: { type: "radio_buttons", selected_option: { value: "confidential" } } });
+    await h.app.worker.tick();
+    const [assigned] = postsTo(h, dm(PRIYA));
+    await click(h, PRIYA, assigned!, "case.acknowledge");
+    const [ephemeral] = await h.slack.waitFor("chat.postEphemeral");
+    expect(ephemeral!.args).toMatchObject({ channel: dm(PRIYA), user: PRIYA });
+    expect(ephemeral!.args.text).toContain("C-2026-0001 is acknowledged");
+
+    const form = await clickForModal(h, PRIYA, assigned!, "case.close");
+    expect((await submit(h, PRIYA, form, { outcome: { type: "static_select", selected_option: { value: "substantiated" } } })).body.response_action).toBe("update");
+    expect((await h.app.db.prisma.reportCase.findFirstOrThrow()).status).toBe("closed");
+    await h.app.worker.tick();
+    const toAlex = postsTo(h, dm(ALEX)).map((c) => c.args.text);
+    expect(toAlex).toContain("C-2026-0001 is now acknowledged");
+    expect(toAlex).toContain("C-2026-0001 is now closed – substantiated");
+  });
+});

@@ -1,0 +1,84 @@
+// Reports in Teams: the report form is a dialog (task/fetch, task/submit); the receipt comes to
+// the 1:1 chat; handlers get content-free cards and read the case in a dialog.
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { CASE_VERBS, VERBS } from "../../src/surfaces/teams/verbs.ts";
+import { cardTexts, dialogInvoke, warmUp, type TeamsTestApp } from "../support/teams.ts";
+import { cardsIn, chatOf, click, PEOPLE, startWithPeople, type Who } from "./approvals.test.ts";
+
+const WHAT = "My team lead keeps making comments about my accent in meetings.\nIt happened again on Monday.";
+
+const dialog = (t: TeamsTestApp, who: Who, name: "task/fetch" | "task/submit", data: Record<string, unknown>) =>
+  dialogInvoke({ serviceUrl: t.connector.url, from: PEOPLE[who], conversationId: chatOf(who), name, data });
+
+async function invoke(t: TeamsTestApp, activity: unknown): Promise<any> {
+  const res = await t.post(activity);
+  expect(res.status).toBe(200);
+  return res.json();
+}
+
+/** Every input of a card with its value, by id. */
+function inputs(card: any): Record<string, any> {
+  const out: Record<string, any> = {};
+  const walk = (el: any) => {
+    if (!el || typeof el !== "object") return;
+    if (typeof el.type === "string" && el.type.startsWith("Input.")) out[el.id] = el;
+    for (const child of [...(el.body ?? []), ...(el.items ?? [])]) walk(child);
+  };
+  walk(card);
+  return out;
+}
+
+describe("Teams: reports", () => {
+  beforeAll(warmUp, 120_000);
+  let t: TeamsTestApp;
+  afterEach(async () => t?.close());
+
+  it("Report a concern opens the form in a dialog; a missing field brings the form back with the error next to it and the text kept", async () => {
+    ({ t } = await startWithPeople("jamie"));
+    const start = await invoke(t, click(t, "jamie", VERBS.reportConcern, { clauseId: "8" }));
+    const button = start.value.actions[0];
+    expect(button).toMatchObject({ type: "Action.Submit", data: { verb: CASE_VERBS.reportForm, msteams: { type: "task/fetch" } } });
+
+    const fetched = await invoke(t, dialog(t, "jamie", "task/fetch", button.data));
+    expect(fetched.task.type).toBe("continue");
+    const form = fetched.task.value.card.content;
+    expect(Object.keys(inputs(form))).toEqual(["what", "when", "where", "involved", "category", "recipient", "directorId", "mode"]);
+    expect(inputs(form).what.isRequired).toBe(true);
+
+    const submitted = await invoke(t, dialog(t, "jamie", "task/submit", { verb: CASE_VERBS.reportSubmit, what: WHAT, where: "Plant 2", mode: "confidential", recipient: "ethics_officer" }));
+    expect(submitted.task.type).toBe("continue");
+    const again = submitted.task.value.card.content;
+    expect(inputs(again).what.value).toBe(WHAT);
+    expect(inputs(again).where.value).toBe("Plant 2");
+    const texts = cardTexts(again);
+    const categoryError = texts.indexOf("⚠️ Choose what the report is about");
+    expect(categoryError).toBeGreaterThan(-1);
+    expect(await t.db.prisma.reportCase.count()).toBe(0);
+  });
+
+  it("an anonymous report: receipt to the reporter, and the handler's card and dialog never show who reported", async () => {
+    const { t: started } = await startWithPeople("jamie", "priya");
+    t = started;
+    const filed = await invoke(
+      t,
+      dialog(t, "jamie", "task/submit", { verb: CASE_VERBS.reportSubmit, what: WHAT, category: "harassment_discrimination", recipient: "ethics_officer", mode: "anonymous" }),
+    );
+    expect(filed.task.type).toBe("message");
+    const caseNumber = /C-\d{4}-\d+/.exec(filed.task.value)![0];
+    const receipt = cardsIn(t, "jamie");
+    expect(cardTexts(receipt[0])[0]).toBe(`Your report ${caseNumber} was filed`);
+
+    await t.app.worker.tick();
+    const [assigned] = cardsIn(t, "priya");
+    expect(cardTexts(assigned)[0]).toBe(`Case ${caseNumber} was assigned to you`);
+    expect(assigned.actions.map((a: any) => a.title)).toEqual(["Open", "Acknowledge", "Message reporter", "Add note", "Reassign", "Close"]);
+    const serialized = JSON.stringify(t.connector.sent(chatOf("priya")).map((c) => c.body));
+    expect(serialized).not.toMatch(/Jamie|jamie|accent/);
+
+    const opened = await invoke(t, dialog(t, "priya", "task/fetch", assigned.actions[0].data));
+    const texts = cardTexts(opened.task.value.card.content);
+    expect(texts).toContain(`Reporter: Reporter of ${caseNumber}`);
+    expect(JSON.stringify(opened)).not.toMatch(/Jamie/);
+    expect(texts.some((x) => x.includes("accent in meetings"))).toBe(true);
+  });
+});
