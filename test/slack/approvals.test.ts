@@ -173,6 +173,18 @@ describe("Request approval in Slack", () => {
     }
   });
 
+  it("reminds the approvers who have not decided, with the decision buttons", async () => {
+    await requestFromAnswer();
+    await h.app.worker.tick();
+    h.clock.advance(2 * 24 * 60 * 60_000); // Monday → Wednesday: APPROVAL_REMIND_DAYS (2 business days)
+    expect(await h.app.worker.tick()).toMatchObject({ jobs: 1, sent: 3 });
+    for (const user of [HELEN, VICTOR, GRACE]) {
+      const reminder = postsTo(h, dm(user)).at(-1)!;
+      expect(texts(reminder)).toContain("Reminder");
+      expect(buttonsOf(reminder.args.blocks).map((b) => b.action_id)).toEqual(["approval.approve", "approval.decline", "approval.ask_info"]);
+    }
+  });
+
   it("lists the person's requests and those waiting for them with `/conduct requests`", async () => {
     await requestFromAnswer();
     await h.app.worker.tick();

@@ -43,19 +43,27 @@ describe("/conduct and the shortcut", () => {
     expect(texts(reply!)).toContain("3(c)");
   });
 
-  it("opens the report flow for `/conduct report` (a modal saying it is not switched on yet)", async () => {
+  it("opens the report form for `/conduct report`", async () => {
     await h.sendForm(slashCommand("U0ALEX", "C0GENERAL", "report", h.slack.responseUrl()));
     const [open] = await h.slack.waitFor("views.open");
     expect(open!.args.trigger_id).toMatch(/^13345224609\./);
-    expect(open!.args.view).toMatchObject({ type: "modal", title: { text: "Report a concern" } });
-    expect(JSON.stringify(open!.args.view)).toContain("Nothing has been sent to anyone");
+    expect(open!.args.view).toMatchObject({ type: "modal", callback_id: "report.form", title: { text: "Report a concern" } });
   });
 
   it("answers `/conduct requests` privately", async () => {
+    h.slack.users.set("U0ALEX", { id: "U0ALEX", name: "Alex Kim", email: "alex@example.com" });
     await h.sendForm(slashCommand("U0ALEX", "C0GENERAL", "requests", h.slack.responseUrl()));
     const [reply] = await h.slack.waitFor("response_url");
     expect(reply!.args.response_type).toBe("ephemeral");
     expect(texts(reply!)).toContain("Approval requests");
+    expect(texts(reply!)).toContain("Nothing is waiting for your decision");
+  });
+
+  it("says privately when Slack cannot tell who asks for `/conduct requests`", async () => {
+    await h.sendForm(slashCommand("U0ALEX", "C0GENERAL", "requests", h.slack.responseUrl()));
+    const [reply] = await h.slack.waitFor("response_url");
+    expect(reply!.args.response_type).toBe("ephemeral");
+    expect(texts(reply!)).toContain("Slack did not tell me who you are");
   });
 
   it("opens the report flow from the global shortcut", async () => {

@@ -14,9 +14,11 @@ const METHOD_SCOPES: Record<string, string[]> = {
   "chat.postEphemeral": ["chat:write"],
   "chat.update": ["chat:write"],
   "conversations.open": ["im:write"],
+  "conversations.replies": ["im:history"], // the first message of a DM thread: is it a case's?
   "users.info": ["users:read", "users:read.email"], // the email matches people to the directory
   "views.open": [],
   "views.publish": [],
+  "views.update": [],
 };
 const EVENT_SCOPES: Record<string, string[]> = { "message.im": ["im:history"], app_mention: ["app_mentions:read"], app_home_opened: [] };
 

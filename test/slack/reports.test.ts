@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { freshDatabase } from "../support/db.ts";
-import { globalShortcut, imMessage, people, slashCommand, typed } from "../support/slack.ts";
+import { globalShortcut, imMessage, people, person, slashCommand, typed } from "../support/slack.ts";
 import {
   buttonsOf,
   callsIn,
@@ -202,5 +202,36 @@ describe("Report a concern in Slack", () => {
     const toAlex = postsTo(h, dm(ALEX)).map((c) => c.args.text);
     expect(toAlex).toContain("C-2026-0001 is now acknowledged");
     expect(toAlex).toContain("C-2026-0001 is now closed – substantiated");
+
+    // 30 days after closing, the reporter is asked about retaliation and answers No.
+    h.clock.advance(30 * 24 * 60 * 60_000);
+    await h.app.worker.tick();
+    const checkin = postsTo(h, dm(ALEX)).at(-1)!;
+    expect(checkin.args.text).toBe("A check-in about C-2026-0001");
+    expect(buttonsOf(checkin.args.blocks).map((b) => [b.action_id, b.value])).toEqual([
+      ["case.checkin_yes", "C-2026-0001|30"],
+      ["case.checkin_no", "C-2026-0001|30"],
+    ]);
+    await click(h, ALEX, checkin, "case.checkin_no");
+    const [answered] = await h.slack.waitFor("chat.update", { where: (c) => c.args.channel === dm(ALEX) && c.args.ts === checkin.result!.ts });
+    expect(texts(answered!)).toContain("you answered *no*");
+    expect(buttonsOf(answered!.args.blocks)).toEqual([]);
+    expect((await h.app.db.prisma.caseCheckin.findFirstOrThrow()).answer).toBe("no");
+  });
+
+  it("reassigns a case to another handler, never to the reporter", async () => {
+    await fileThroughSlack(h, ALEX);
+    await h.app.worker.tick();
+    const [assigned] = postsTo(h, dm(PRIYA));
+
+    const toReporter = await clickForModal(h, PRIYA, assigned!, "case.reassign");
+    const refused = await submit(h, PRIYA, toReporter, { to: person(ALEX), stay: { type: "checkboxes", selected_options: [] } });
+    expect(refused.body).toEqual({ response_action: "errors", errors: { to: "This person cannot be assigned to this case." } });
+
+    const form = await clickForModal(h, PRIYA, assigned!, "case.reassign");
+    expect((await submit(h, PRIYA, form, { to: person("U0SAMIRA"), stay: { type: "checkboxes", selected_options: [] } })).body.response_action).toBe("update");
+    await h.app.worker.tick();
+    expect(postsTo(h, dm("U0SAMIRA")).map((c) => c.args.text)).toEqual(["Case C-2026-0001 was assigned to you"]);
+    expect(JSON.stringify(await clickForFilledModal(h, PRIYA, assigned!, "case.open"))).toContain("No such case.");
   });
 });

@@ -31,8 +31,8 @@ export interface FakeSlack {
   /** Resolves when no new call has arrived for `quietMs` (to assert that nothing more happens). */
   settle(quietMs?: number): Promise<void>;
   users: Map<string, FakeUser>;
-  /** Makes the next `times` calls of `method` fail as Slack would: HTTP 429 with Retry-After, or a 5xx. */
-  failNext(method: string, failure: { status: number; retryAfterSeconds?: number }, times?: number): void;
+  /** Makes the next `times` calls of `method` fail as Slack would: HTTP 429 with Retry-After, a 5xx, or (status 200) `{ ok: false, error }`. */
+  failNext(method: string, failure: { status: number; retryAfterSeconds?: number; error?: string }, times?: number): void;
   /** Messages the bot posted, by `${channel}:${ts}` (conversations.replies answers from these). */
   posted: Map<string, Record<string, any>>;
   close(): Promise<void>;
@@ -50,7 +50,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: SlackCall[] = [];
   const users = new Map<string, FakeUser>();
   const posted = new Map<string, Record<string, any>>();
-  const failures: Array<{ method: string; status: number; retryAfterSeconds?: number }> = [];
+  const failures: Array<{ method: string; status: number; retryAfterSeconds?: number; error?: string }> = [];
   let lastCallAt = Date.now();
   let tsCounter = 0;
   const nextTs = () => `${1_800_000_000 + ++tsCounter}.${String(tsCounter).padStart(6, "0")}`;
@@ -73,7 +73,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     if (failure >= 0) {
       const [f] = failures.splice(failure, 1);
       res.writeHead(f!.status, { "content-type": "application/json", ...(f!.retryAfterSeconds !== undefined ? { "retry-after": String(f!.retryAfterSeconds) } : {}) });
-      return res.end(JSON.stringify({ ok: false, error: f!.status === 429 ? "ratelimited" : "internal_error" }));
+      return res.end(JSON.stringify({ ok: false, error: f!.error ?? (f!.status === 429 ? "ratelimited" : "internal_error") }));
     }
     call.result = answer(method, args);
     res.writeHead(200, { "content-type": "application/json" });

@@ -113,7 +113,7 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
   const homeAfterChange = refreshHome((client, userId) => flows.publishHome(client, userId), logger);
   let messages: ApprovalMessages | undefined;
   if (cores) {
-    coreFlows.publishHome = publishHomeFlow(cores, logger);
+    coreFlows.publishHome = publishHomeFlow(cores);
     const { cases, approvals } = cores;
     if (cases) {
       coreFlows.startReport = startReportFlow();

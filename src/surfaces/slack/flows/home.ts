@@ -13,7 +13,7 @@ const MAX_PER_SECTION = 5;
  * App Home: "My requests", "Waiting for my approval", "My reports" (including anonymous ones:
  * only the reporter sees this tab) and "My cases" (as a handler), each with its buttons.
  */
-export function publishHomeFlow(cores: SlackCores, logger: Logger) {
+export function publishHomeFlow(cores: SlackCores) {
   return async (client: WebClient, userId: string): Promise<void> => {
     const me = await identify(cores.directory, client, userId);
     const top = cores.cases ? [actions([button(CASE_ACTIONS.report, "Report a concern", "home", "primary")])] : [];
