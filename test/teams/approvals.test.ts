@@ -1,49 +1,10 @@
 // Approvals in Teams: the outbox delivers approval cards as proactive 1:1 messages; approvers
 // decide with Action.Execute on the card, and the card they get back has no buttons left.
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { manualClock } from "../../src/core/clock.ts";
 import { APPROVAL_VERBS } from "../../src/surfaces/teams/verbs.ts";
 import { MESSAGES } from "../../src/surfaces/teams/cards/messages.ts";
-import { cardAction, cardOf, cardTexts, personalInstall, startTeamsTestApp, warmUp, type TeamsTestApp } from "../support/teams.ts";
-
-const DIRECTORY_FILE = new URL("../../directory.example.yaml", import.meta.url).pathname;
-export const REPORTS_ENCRYPTION_KEY = Buffer.alloc(32, 0x5e).toString("base64");
-
-/** People of directory.example.yaml as Teams sends them (from.aadObjectId = their `teams` id). */
-export const PEOPLE = {
-  dana: { id: "29:1dana", name: "Dana Reyes", aadObjectId: "00000000-0000-0000-0000-00000000000d" },
-  marcus: { id: "29:1marcus", name: "Marcus Chen", aadObjectId: "00000000-0000-0000-0000-000000000002" },
-  kim: { id: "29:1kim", name: "Kim Nguyen", aadObjectId: "00000000-0000-0000-0000-00000000000a" },
-  priya: { id: "29:1priya", name: "Priya Nair", aadObjectId: "00000000-0000-0000-0000-000000000007" },
-  jamie: { id: "29:1jamie", name: "Jamie Brooks", aadObjectId: "00000000-0000-0000-0000-00000000000c" },
-} as const;
-export type Who = keyof typeof PEOPLE;
-export const chatOf = (who: Who) => `a:${who}-personal-chat`;
-
-export async function startWithPeople(...installed: Who[]) {
-  const clock = manualClock("2026-01-05T09:00:00Z");
-  const t = await startTeamsTestApp({ DIRECTORY_FILE, REPORTS_ENCRYPTION_KEY }, { clock, workerIntervalMs: 0 });
-  for (const who of installed) await install(t, who);
-  return { t, clock };
-}
-
-export async function install(t: TeamsTestApp, who: Who) {
-  const res = await t.post(personalInstall({ serviceUrl: t.connector.url, from: PEOPLE[who], conversationId: chatOf(who) }));
-  expect(res.status).toBe(200);
-}
-
-/** Cards the bot posted to someone's 1:1 chat, other than the welcome. */
-export function cardsIn(t: TeamsTestApp, who: Who): any[] {
-  return t.connector
-    .sent(chatOf(who))
-    .map((c) => c.body)
-    .filter((b) => b?.attachments?.length)
-    .map(cardOf)
-    .filter((card) => !cardTexts(card)[0]?.startsWith("Hi!"));
-}
-
-export const click = (t: TeamsTestApp, who: Who, verb: string, data: unknown, id?: string) =>
-  cardAction({ serviceUrl: t.connector.url, from: PEOPLE[who], conversationId: chatOf(who), verb, data, ...(id ? { id } : {}) });
+import { cardTexts, dialogInvoke, warmUp, type TeamsTestApp } from "../support/teams.ts";
+import { cardsIn, chatOf, click, install, PEOPLE, startWithPeople } from "./support/people.ts";
 
 async function invoke(t: TeamsTestApp, activity: unknown): Promise<any> {
   const res = await t.post(activity);
@@ -76,6 +37,8 @@ describe("Teams: approvals", () => {
       ["Action.Execute", "Ask for info", APPROVAL_VERBS.askInfo],
     ]);
     expect(card.actions[0].data).toEqual({ requestId: created.view.id, stage: 0 });
+    // Universal Actions refresh: Teams asks for the current card when Dana looks at it again.
+    expect(card.refresh).toEqual({ action: { type: "Action.Execute", title: "Refresh", verb: APPROVAL_VERBS.refresh, data: { requestId: created.view.id } }, userIds: ["29:1dana"] });
 
     // Marcus never opened the bot: his request waits in the outbox.
     expect(t.connector.sent(chatOf("marcus"))).toHaveLength(0);
@@ -108,6 +71,11 @@ describe("Teams: approvals", () => {
     expect(again.value).toBe(MESSAGES.alreadyHandled);
     expect(await t.db.prisma.approvalDecision.count()).toBe(1);
 
+    // Dana's card refreshes (Universal Actions) to the decided request, without buttons.
+    const refreshed = await invoke(t, click(t, "dana", APPROVAL_VERBS.refresh, { requestId: created.view.id }));
+    expect(refreshed.value.actions).toBeUndefined();
+    expect(cardTexts(refreshed.value).some((x) => x.startsWith("✅ Approved by Dana Reyes"))).toBe(true);
+
     // Marcus clicks his (now stale) card.
     const late = await invoke(t, click(t, "marcus", APPROVAL_VERBS.approve, { requestId: created.view.id, stage: 0 }));
     expect(late.value.actions).toBeUndefined();
@@ -132,6 +100,29 @@ describe("Teams: approvals", () => {
     expect(await t.db.prisma.approvalDecision.count()).toBe(0);
   });
 
+  it("ask for info: the requester answers on their card, and the approver's card comes back with the buttons", async () => {
+    ({ t } = await startWithPeople("dana", "kim"));
+    const created = await t.app.approvals.request(wine);
+    if (created.kind !== "created") throw new Error(created.message);
+    const asked = await invoke(t, click(t, "dana", APPROVAL_VERBS.askInfo, { requestId: created.view.id, stage: 0, question: "How many people will attend?" }));
+    expect(asked.value.actions).toBeUndefined();
+    expect(cardTexts(asked.value)).toContain("Dana Reyes asked: How many people will attend?");
+
+    await t.app.worker.tick();
+    const [question] = cardsIn(t, "kim");
+    expect(cardTexts(question)[0]).toBe(`Dana Reyes asked about ${created.view.reference}`);
+    expect(question.actions.map((a: any) => [a.title, a.verb])).toEqual([["Send answer", APPROVAL_VERBS.answerInfo]]);
+
+    const answered = await invoke(t, click(t, "kim", APPROVAL_VERBS.answerInfo, { requestId: created.view.id, answer: "Twelve" }));
+    expect(cardTexts(answered.value)).toContain("Kim Nguyen answered: Twelve");
+    expect(answered.value.actions).toBeUndefined();
+
+    await t.app.worker.tick();
+    const back = cardsIn(t, "dana").at(-1);
+    expect(cardTexts(back)[0]).toBe(`The requester answered about ${created.view.reference}`);
+    expect(back.actions.map((a: any) => a.title)).toEqual(["Approve", "Decline", "Ask for info"]);
+  });
+
   it("retries a 429 from the connector after its Retry-After", async () => {
     const started = await startWithPeople("dana", "kim");
     t = started.t;
@@ -149,5 +140,31 @@ describe("Teams: approvals", () => {
     expect((await t.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).status).toBe("sent");
     // Two posts of the same card: the one answered 429, and the retry (no retry inside the first pass).
     expect(cardsIn(t, "dana").map((card) => cardTexts(card)[0])).toEqual([`New approval request ${created.view.reference} from Kim Nguyen`, `New approval request ${created.view.reference} from Kim Nguyen`]);
+  });
+});
+
+describe("Teams: requesting approval", () => {
+  beforeAll(warmUp, 120_000);
+  let t: TeamsTestApp;
+  afterEach(async () => t?.close());
+
+  it("Send request on the form makes the request (once per click), and the approver gets the card; a missing detail brings the form back", async () => {
+    ({ t } = await startWithPeople("kim", "dana"));
+    const missing = await invoke(t, click(t, "kim", APPROVAL_VERBS.submitRequest, { topicId: "gifts", summary: "Tickets to the supplier's box at the game", amount: "450" }));
+    expect(cardTexts(missing.value)[0]).toBe("Request approval");
+    expect(missing.value.body.find((el: any) => el.id === "summary").value).toBe("Tickets to the supplier's box at the game");
+    expect(missing.value.body.find((el: any) => el.id === "giver").errorMessage).toBeTruthy();
+    expect(await t.db.prisma.approvalRequest.count()).toBe(0);
+
+    // From the dialog (task/submit): the dialog closes with a message, the confirmation card goes to the 1:1 chat.
+    const send = dialogInvoke({ serviceUrl: t.connector.url, from: PEOPLE.kim, conversationId: chatOf("kim"), name: "task/submit", data: { verb: APPROVAL_VERBS.submitRequest, topicId: "alcohol", summary: "Serve wine at the team dinner on Friday" } });
+    const sent = await invoke(t, send);
+    expect(sent.task.type).toBe("message");
+    expect(sent.task.value).toMatch(/^Request AP-\d+ sent\. It went to Dana Reyes, Marcus Chen/);
+    expect(await invoke(t, send)).toEqual({ task: { type: "message", value: MESSAGES.alreadyHandled } }); // redelivered: deduplicated
+    expect(await t.db.prisma.approvalRequest.count()).toBe(1);
+    expect(cardTexts(cardsIn(t, "kim")[0])[0]).toMatch(/^Request AP-\d+ sent$/);
+    await t.app.worker.tick();
+    expect(cardTexts(cardsIn(t, "dana")[0])[0]).toMatch(/^New approval request AP-\d+ from Kim Nguyen$/);
   });
 });

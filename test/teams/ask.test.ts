@@ -13,6 +13,7 @@ import {
   cardOf,
   cardTexts,
   channelMention,
+  dialogInvoke,
   personalInstall,
   personalMessage,
   startTeamsTestApp,
@@ -48,13 +49,14 @@ describe("Teams: asking", () => {
     expect(texts.some((x) => x.startsWith("“") && x.length > 20)).toBe(true);
     expect(texts.some((x) => x.startsWith("Who approves: "))).toBe(true);
     expect(card.actions.map((a: any) => [a.type, a.title, a.verb])).toEqual([
-      ["Action.Execute", "Request approval", VERBS.requestApproval],
+      ["Action.Submit", "Request approval", undefined],
       ["Action.Execute", "Report a concern", VERBS.reportConcern],
       ["Action.Execute", "Ask a person", VERBS.askPerson],
       ["Action.Execute", "👍", VERBS.feedback],
       ["Action.Execute", "👎", VERBS.feedback],
     ]);
-    expect(card.actions[0].data).toEqual({ topicId: "gifts", clauseId: "3(c)", question: GIFT });
+    // Request approval opens a dialog (task/fetch) with the form, prefilled from the question.
+    expect(card.actions[0].data).toEqual({ verb: VERBS.requestApproval, msteams: { type: "task/fetch" }, topicId: "gifts", clauseId: "3(c)", question: GIFT });
     expect(card.actions[3].data).toEqual({ clauseId: "3(c)", helpful: true });
     expect(card.actions[4].data).toEqual({ clauseId: "3(c)", helpful: false });
     // Counted per clause, verdict and day; nothing about who asked or what they typed.
@@ -190,12 +192,21 @@ describe("Teams: asking", () => {
     expect(await res.json()).toMatchObject({ statusCode: 200, value: MESSAGES.unknownAction });
   });
 
-  it("says plainly that report and approval flows are not switched on yet", async () => {
+  it("Request approval opens the request form prefilled from the question; `report` offers the report dialog", async () => {
     t = await startTeamsTestApp();
-    const approval = await t.post(cardAction({ serviceUrl: t.connector.url, verb: VERBS.requestApproval, data: { topicId: "gifts", clauseId: "3(c)" } }));
-    expect((await approval.json()).value).toMatch(/not switched on yet.*nothing has been sent/i);
+    const approval = await t.post(
+      dialogInvoke({ serviceUrl: t.connector.url, name: "task/fetch", data: { verb: VERBS.requestApproval, msteams: { type: "task/fetch" }, topicId: "gifts", clauseId: "3(c)", question: GIFT } }),
+    );
+    const dialog = await approval.json();
+    expect(dialog.task).toMatchObject({ type: "continue", value: { title: "Request approval" } });
+    const form = dialog.task.value.card.content;
+    expect(cardTexts(form)[0]).toBe("Request approval");
+    expect(form.body.find((el: any) => el.id === "summary").value).toBe(GIFT);
+    expect(form.actions.map((a: any) => [a.type, a.title, a.data.verb])).toEqual([["Action.Submit", "Send request", "approval.submit"]]);
     await t.post(personalMessage({ serviceUrl: t.connector.url, text: "report" }));
-    expect(t.connector.sent(ALICE_CHAT).at(-1)!.body.text).toMatch(/not switched on yet/);
+    const offered = cardOf(t.connector.sent(ALICE_CHAT).at(-1)!.body);
+    expect(cardTexts(offered)[0]).toBe("Report a concern");
+    expect(offered.actions[0]).toMatchObject({ type: "Action.Submit", title: "Write the report", data: { msteams: { type: "task/fetch" } } });
   });
 
   it("continues the report and requests commands from a channel in the 1:1 chat", async () => {
@@ -205,11 +216,13 @@ describe("Teams: asking", () => {
       const before = t.connector.calls.length;
       const activity = channelMention({ serviceUrl: t.connector.url, text: command });
       await t.post(activity);
-      const calls = t.connector.calls.slice(before);
+      const calls = t.connector.calls.slice(before).filter((c) => c.method === "POST");
       expect(calls.filter((c) => c.conversationId === activity.conversation.id).map((c) => c.body.text)).toEqual([MESSAGES.movedToPrivate]);
       const privately = calls.filter((c) => c.conversationId === ALICE_CHAT);
       expect(privately).toHaveLength(1);
-      expect(privately[0]!.body.text).toMatch(/not switched on yet/);
+      if (command === "report") expect(cardTexts(cardOf(privately[0]!.body))[0]).toBe("Report a concern");
+      // Alice is not in the directory (and Teams gives no email here): she is told why there is nothing to show.
+      else expect(privately[0]!.body.text).toMatch(/did not tell me who you are/);
     }
   });
 

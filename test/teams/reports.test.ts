@@ -3,7 +3,7 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { CASE_VERBS, VERBS } from "../../src/surfaces/teams/verbs.ts";
 import { cardTexts, dialogInvoke, warmUp, type TeamsTestApp } from "../support/teams.ts";
-import { cardsIn, chatOf, click, PEOPLE, startWithPeople, type Who } from "./approvals.test.ts";
+import { cardsIn, chatOf, click, PEOPLE, startWithPeople, type Who } from "./support/people.ts";
 
 const WHAT = "My team lead keeps making comments about my accent in meetings.\nIt happened again on Monday.";
 
@@ -80,5 +80,33 @@ describe("Teams: reports", () => {
     expect(texts).toContain(`Reporter: Reporter of ${caseNumber}`);
     expect(JSON.stringify(opened)).not.toMatch(/Jamie/);
     expect(texts.some((x) => x.includes("accent in meetings"))).toBe(true);
+  });
+
+  it("handler and reporter exchange messages through dialogs; notifications carry only the case number", async () => {
+    ({ t } = await startWithPeople("jamie", "priya"));
+    const filed = await invoke(t, dialog(t, "jamie", "task/submit", { verb: CASE_VERBS.reportSubmit, what: WHAT, category: "harassment_discrimination", mode: "anonymous" }));
+    const caseNumber = /C-\d{4}-\d+/.exec(filed.task.value)![0];
+    await t.app.worker.tick();
+
+    const ack = await invoke(t, click(t, "priya", CASE_VERBS.acknowledge, { caseNumber }));
+    expect(cardTexts(ack.value)[0]).toBe(`Case ${caseNumber} acknowledged`);
+
+    const form = await invoke(t, dialog(t, "priya", "task/fetch", { verb: CASE_VERBS.messageForm, caseNumber }));
+    const submitVerb = form.task.value.card.content.actions[0].data;
+    expect(submitVerb).toEqual({ verb: CASE_VERBS.messageSubmit, caseNumber });
+    const sent = await invoke(t, dialog(t, "priya", "task/submit", { ...submitVerb, text: "Thank you. Could you tell us which meetings?" }));
+    expect(sent.task).toEqual({ type: "message", value: "Sent to the reporter." });
+
+    await t.app.worker.tick();
+    const toJamie = cardsIn(t, "jamie").map((c) => cardTexts(c)[0]);
+    expect(toJamie).toContain(`New message on ${caseNumber}`);
+    expect(JSON.stringify(t.connector.sent(chatOf("jamie")).map((c) => c.body))).not.toContain("which meetings");
+
+    const viewed = await invoke(t, dialog(t, "jamie", "task/fetch", { verb: CASE_VERBS.reporterView, caseNumber }));
+    expect(cardTexts(viewed.task.value.card.content).some((x) => x.includes("which meetings?"))).toBe(true);
+    const replied = await invoke(t, dialog(t, "jamie", "task/submit", { verb: CASE_VERBS.reporterReplySubmit, caseNumber, text: "The Monday stand-ups." }));
+    expect(replied.task.type).toBe("message");
+    await t.app.worker.tick();
+    expect(cardsIn(t, "priya").map((c) => cardTexts(c)[0])).toContain(`New message on ${caseNumber}`);
   });
 });

@@ -1,7 +1,7 @@
 import { ActivityTypes } from "botbuilder";
 import { Application, type TeamsAdapter } from "@microsoft/teams-ai";
 import type { TeamsDeps } from "./deps.ts";
-import { isCardAction, onAskPerson, onFeedback, onReportConcern, onRequestApproval, onUnknownCardAction } from "./handlers/cardActions.ts";
+import { isCardAction, onAskPerson, onFeedback, onReportConcern, onRequestApproval, onRequestApprovalDialog, onUnknownCardAction } from "./handlers/cardActions.ts";
 import { onMembersAdded } from "./handlers/install.ts";
 import { onMessage } from "./handlers/message.ts";
 import { rememberPersonalChat } from "./handlers/rememberChat.ts";
@@ -39,6 +39,7 @@ export function createApplication(
   app.activity(ActivityTypes.Message, onMessage(deps));
   app.adaptiveCards.actionExecute(VERBS.feedback, onFeedback(deps));
   app.adaptiveCards.actionExecute(VERBS.requestApproval, onRequestApproval(deps));
+  app.taskModules.fetch(VERBS.requestApproval, onRequestApprovalDialog(deps));
   app.adaptiveCards.actionExecute(VERBS.reportConcern, onReportConcern(deps));
   app.adaptiveCards.actionExecute(VERBS.askPerson, onAskPerson(deps));
   // Last: a button no route knows (a card from an older version) gets a toast, not an error.

@@ -65,7 +65,7 @@ export function createTeamsNotificationChannel(options: TeamsChannelOptions): No
     },
     async send(person, message) {
       try {
-        const card = await render(person, message);
+        const card = withAutoRefresh(await render(person, message), (await conversations.find(person.teamsId!))?.user?.id);
         const sent = await options.sendToPerson(person.teamsId!, replyActivity(card));
         if (!sent) throw new RetryLater("no Teams chat with the recipient yet", UNREACHABLE_RETRY_MS);
       } catch (error) {
@@ -75,6 +75,15 @@ export function createTeamsNotificationChannel(options: TeamsChannelOptions): No
       }
     },
   };
+}
+
+/**
+ * Universal Actions: Teams refreshes a card automatically (its `refresh` action) only for the
+ * users listed, so an approval card fetches its current state (decided: no buttons) when its
+ * recipient looks at it again.
+ */
+function withAutoRefresh(card: Card, userId: string | undefined): Card {
+  return card.refresh && userId ? { ...card, refresh: { ...card.refresh, userIds: [userId] } } : card;
 }
 
 /**

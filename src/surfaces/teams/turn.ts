@@ -20,10 +20,11 @@ export function turnRunner(app: Application, claims: ActivityClaims, logger: Log
       if (!(await claims.claim(activity))) {
         logger.info(about, "teams: activity already handled, skipped");
         if (activity.type === ActivityTypes.Invoke) {
-          await context.sendActivity({
-            type: ActivityTypes.InvokeResponse,
-            value: { status: 200, body: { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: MESSAGES.alreadyHandled } },
-          });
+          // A dialog step expects a task response; a card action an Adaptive Card invoke response.
+          const body = activity.name?.startsWith("task/")
+            ? { task: { type: "message", value: MESSAGES.alreadyHandled } }
+            : { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: MESSAGES.alreadyHandled };
+          await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
         }
         return "duplicate";
       }

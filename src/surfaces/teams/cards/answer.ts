@@ -1,7 +1,7 @@
 import type { Answer } from "../../../core/advice/types.ts";
 import { NO_CLAUSE } from "../../../store/feedback.ts";
 import { VERBS } from "../verbs.ts";
-import { card, execute, text, type Card, type Element, type ExecuteAction } from "./elements.ts";
+import { card, execute, openDialog, text, type Action, type Card, type Element } from "./elements.ts";
 import { roleName, rolesCaption, VERDICT_LABELS } from "./labels.ts";
 import { escapeCardText as esc, truncate } from "./text.ts";
 
@@ -41,9 +41,10 @@ export function renderAnswerCard(answer: Answer): Card {
   const others = answer.clauses.slice(1).map((c) => `${esc(c.id)} · ${esc(c.title)}`);
   if (others.length) body.push(text(`Also relevant: ${others.join("; ")}`, { isSubtle: true, size: "small" }));
 
-  const actions: ExecuteAction[] = [];
+  const actions: Action[] = [];
   if (answer.verdict === "needs_approval" && answer.topicId) {
-    actions.push(execute("Request approval", VERBS.requestApproval, { topicId: answer.topicId, clauseId, question: truncate(answer.question, 500) }, "positive"));
+    // Opens the request form in a dialog (task/fetch), prefilled from the question.
+    actions.push(openDialog("Request approval", VERBS.requestApproval, { topicId: answer.topicId, clauseId, question: truncate(answer.question, 500) }, "positive"));
   }
   actions.push(
     execute("Report a concern", VERBS.reportConcern, { clauseId }, answer.verdict === "report" ? "destructive" : undefined),

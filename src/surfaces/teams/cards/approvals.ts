@@ -1,7 +1,7 @@
 import type { ApprovalView, DecisionView, DetailField } from "../../../core/approvals/index.ts";
 import { ROLE_NAMES } from "../../../core/advice/index.ts";
 import { APPROVAL_VERBS } from "../verbs.ts";
-import { card, execute, text, type Action, type Card, type Element } from "./elements.ts";
+import { card, execute, submit, text, type Action, type Card, type Element } from "./elements.ts";
 import { escapeCardText as esc, truncate } from "./text.ts";
 
 const names = (list: string[]) => (list.length <= 1 ? (list[0] ?? "") : `${list.slice(0, -1).join(", ")} and ${list.at(-1)}`);
@@ -139,6 +139,8 @@ export interface RequestFormOptions {
   error?: string;
   /** The field the error is about, shown next to it. */
   errorField?: string;
+  /** In a dialog the button submits the dialog (task/submit); on a card it is an Action.Execute. */
+  inDialog?: boolean;
 }
 
 /** "Request approval" from an answer: what is asked (prefilled from the question) and the facts the topic requires. */
@@ -158,5 +160,8 @@ export function requestFormCard(options: RequestFormOptions): Card {
     if (field === "date" || field === "endDate") body.push({ type: "Input.Date", id: field, label, ...(values[field] ? { value: values[field] } : {}) });
     else body.push({ type: "Input.Text", id: field, label, isRequired: required, maxLength: 200, ...(values[field] ? { value: values[field] } : {}), ...fieldError(field) });
   }
-  return card(body, [execute("Send request", APPROVAL_VERBS.submitRequest, { topicId: options.topicId }, "positive")]);
+  const send = options.inDialog
+    ? submit("Send request", APPROVAL_VERBS.submitRequest, { topicId: options.topicId }, "positive")
+    : execute("Send request", APPROVAL_VERBS.submitRequest, { topicId: options.topicId }, "positive");
+  return card(body, [send]);
 }

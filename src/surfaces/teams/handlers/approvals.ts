@@ -1,16 +1,18 @@
-import type { TurnContext } from "botbuilder";
+import { CardFactory, type TaskModuleTaskInfo, type TurnContext } from "botbuilder";
 import type { AdaptiveCard, Application } from "@microsoft/teams-ai";
-import type { ZodType } from "zod";
+import type { z, ZodType } from "zod";
 import type { ApprovalService } from "../../../core/approvals/service.ts";
 import type { ApprovalDetails, DecideResult, DecisionAction, DetailField } from "../../../core/approvals/types.ts";
 import type { Policy } from "../../../core/policy/load.ts";
+import { replyActivity } from "../cards/deliver.ts";
+import type { Card } from "../cards/elements.ts";
 import { alreadyDecidedCard, approvalCard, noticeCard, requestFormCard } from "../cards/approvals.ts";
 import { roleName } from "../cards/labels.ts";
 import { MESSAGES } from "../cards/messages.ts";
 import { escapeCardText as esc } from "../cards/text.ts";
 import { identify, NOT_IDENTIFIED, type TeamsCores } from "../cores.ts";
 import type { Interaction, Reply, TeamsDeps } from "../deps.ts";
-import { answerInfoData, APPROVAL_VERBS, decisionData, requestRefData, submitRequestData, type DecisionData } from "../verbs.ts";
+import { answerInfoData, APPROVAL_VERBS, decisionData, requestRefData, submitRequestData } from "../verbs.ts";
 
 type Approvals = TeamsCores & { approvals: ApprovalService };
 const asCard = (reply: Reply) => reply as AdaptiveCard;
@@ -30,7 +32,7 @@ function parsed<T>(schema: ZodType<T>, deps: Pick<TeamsDeps, "logger">, verb: st
 }
 
 /** The card a decision click gets back: the request as it now stands, or why the click did not count. */
-export function decisionReply(result: DecideResult, data: DecisionData): Reply {
+export function decisionReply(result: DecideResult): Reply {
   switch (result.kind) {
     case "recorded":
     case "info_requested":
@@ -66,10 +68,9 @@ export function approvalRoutes(cores: Approvals, policy: Policy) {
         if (result.kind === "rejected") {
           // A missing reason or question: the card again, with the message and what they typed.
           const view = await approvals.get(data.requestId, me.person.id);
-          if (view && result.code === "invalid") return approvalCard(view, { error: result.message, inputs: data });
           return view && result.code !== "not_an_approver" ? approvalCard(view, { error: result.message, inputs: data }) : result.message;
         }
-        return decisionReply(result, data);
+        return decisionReply(result);
       });
     app.adaptiveCards.actionExecute(APPROVAL_VERBS.approve, decision("approve"));
     app.adaptiveCards.actionExecute(APPROVAL_VERBS.decline, decision("decline"));
@@ -98,27 +99,41 @@ export function approvalRoutes(cores: Approvals, policy: Policy) {
       }),
     );
 
+    /** Makes the request from the form's inputs: the form again with the problem, or a confirmation. */
+    const sendRequest = async (context: TurnContext, data: z.infer<typeof submitRequestData>, inDialog: boolean): Promise<{ form: Card } | { sent: Card; text: string } | string> => {
+      const me = await identify(directory, context);
+      if (!me) return NOT_IDENTIFIED;
+      const values = stringValues(data);
+      const result = await approvals.request({ requesterId: me.person.id, topicId: data.topicId, summary: values.summary ?? "", details: detailsOf(values) }, clickKey(context));
+      if (result.kind === "rejected") {
+        const form = requestForm(cores, policy, data.topicId, values, { error: result.message, ...(result.field ? { errorField: result.field.replace(/^details\./, "") } : {}), inDialog });
+        return form ? { form } : result.message;
+      }
+      deps.logger.info({ requestId: result.view.id, replayed: result.replayed }, "teams: approval requested");
+      const stage = result.view.stages[0];
+      const who = stage ? stage.approvers.map((a) => a.person.name).join(", ") : "";
+      const next = who ? `It went to ${who}. I'll tell you in our chat when they decide.` : "I'll tell you in our chat when it is decided.";
+      return { sent: noticeCard(`Request ${esc(result.view.reference)} sent`, [esc(result.view.summary), esc(next)]), text: `Request ${result.view.reference} sent. ${next}` };
+    };
+
+    // On a card (an answer card from before dialogs): Action.Execute.
     app.adaptiveCards.actionExecute(
       APPROVAL_VERBS.submitRequest,
       parsed(submitRequestData, deps, "submitRequest", async (context, data) => {
-        const me = await identify(directory, context);
-        if (!me) return NOT_IDENTIFIED;
-        const values = stringValues(data);
-        const details = detailsOf(values);
-        const result = await approvals.request({ requesterId: me.person.id, topicId: data.topicId, summary: values.summary ?? "", details }, clickKey(context));
-        if (result.kind === "rejected") {
-          const field = result.field?.replace(/^details\./, "");
-          return requestForm(cores, policy, data.topicId, values, result.message, field) ?? result.message;
-        }
-        deps.logger.info({ requestId: result.view.id, replayed: result.replayed }, "teams: approval requested");
-        const stage = result.view.stages[0];
-        const who = stage ? stage.approvers.map((a) => esc(a.person.name)).join(", ") : "";
-        return noticeCard(`Request ${esc(result.view.reference)} sent`, [
-          esc(result.view.summary),
-          who ? `It went to ${who}. I'll tell you here when they decide.` : "I'll tell you here when it is decided.",
-        ]);
+        const outcome = await sendRequest(context, data, false);
+        return typeof outcome === "string" ? outcome : "form" in outcome ? outcome.form : outcome.sent;
       }),
     );
+    // In the dialog: task/submit. Problems keep the dialog open with the form; success closes it.
+    app.taskModules.submit(APPROVAL_VERBS.submitRequest, async (context, _state, raw) => {
+      const data = submitRequestData.safeParse(raw);
+      if (!data.success) return MESSAGES.unknownAction;
+      const outcome = await sendRequest(context, data.data, true);
+      if (typeof outcome === "string") return outcome;
+      if ("form" in outcome) return { title: "Request approval", card: CardFactory.adaptiveCard(outcome.form), width: "large", height: "large" } as TaskModuleTaskInfo;
+      await deps.interaction(context).replyPrivately(replyActivity(outcome.sent));
+      return outcome.text;
+    });
   };
 }
 
@@ -141,7 +156,7 @@ function detailsOf(values: Record<string, string>): ApprovalDetails {
 }
 
 /** The request form for a topic, or null when the topic is not in the rules file. */
-export function requestForm(cores: Approvals, policy: Policy, topicId: string, values: Record<string, string>, error?: string, errorField?: string) {
+export function requestForm(cores: Approvals, policy: Policy, topicId: string, values: Record<string, string>, extra: { error?: string; errorField?: string; inDialog?: boolean } = {}) {
   const topic = policy.rules.topics.find((t) => t.id === topicId);
   if (!topic) return null;
   return requestFormCard({
@@ -150,15 +165,15 @@ export function requestForm(cores: Approvals, policy: Policy, topicId: string, v
     approvers: topic.approvers.map(roleName).join(", "),
     requires: cores.approvals.settings.topic(topicId).requires,
     values,
-    ...(error ? { error } : {}),
-    ...(errorField ? { errorField } : {}),
+    ...extra,
   });
 }
 
 /** "Request approval" under an answer: the form, in place of the answer card, prefilled from the question. */
 export function requestApprovalFlow(cores: Approvals, policy: Policy) {
-  return async (_interaction: Interaction, topicId: string, from: { question?: string } = {}): Promise<Reply> =>
-    requestForm(cores, policy, topicId, from.question ? { summary: from.question.slice(0, 500) } : {}) ?? MESSAGES.unknownAction;
+  return async (interaction: Interaction, topicId: string, from: { question?: string } = {}): Promise<Reply> =>
+    requestForm(cores, policy, topicId, from.question ? { summary: from.question.slice(0, 500) } : {}, { inDialog: interaction.context.activity.name === "task/fetch" }) ??
+    MESSAGES.unknownAction;
 }
 
 /** The `requests` command: what waits for the person's decision, and their own requests. */

@@ -1,4 +1,4 @@
-import { ActivityTypes, type TurnContext } from "botbuilder";
+import { ActivityTypes, CardFactory, type TaskModuleTaskInfo, type TurnContext } from "botbuilder";
 import type { AdaptiveCard, TurnState } from "@microsoft/teams-ai";
 import type { ZodType } from "zod";
 import { NO_CLAUSE, recordFeedback } from "../../../store/feedback.ts";
@@ -61,4 +61,18 @@ export async function onUnknownCardAction(context: TurnContext): Promise<void> {
     type: ActivityTypes.InvokeResponse,
     value: { status: 200, body: { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: MESSAGES.unknownAction } },
   });
+}
+
+/**
+ * "Request approval" on an answer card opens a dialog (task/fetch): the flow's card is its form;
+ * a text (the flow is not switched on) is shown as the dialog's message.
+ */
+export function onRequestApprovalDialog(deps: TeamsDeps) {
+  return async (context: TurnContext, _state: TurnState, raw: unknown): Promise<TaskModuleTaskInfo | string> => {
+    const parsed = requestApprovalData.safeParse(raw);
+    if (!parsed.success) return MESSAGES.unknownAction;
+    const { topicId, question } = parsed.data;
+    const reply = await deps.flows.requestApproval(deps.interaction(context), topicId, question ? { question } : {});
+    return typeof reply === "string" ? reply : { title: "Request approval", card: CardFactory.adaptiveCard(reply), width: "large", height: "large" };
+  };
 }

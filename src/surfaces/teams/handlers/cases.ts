@@ -45,11 +45,10 @@ const reassignInputs = caseNumberData.extend({ to: z.string().optional() });
 const checkinInputs = caseNumberData.extend({ day: z.number().int().positive(), answer: z.enum(["yes", "no"]) });
 
 /** People to pick from in forms (the directory's active people), and the Directors. A list for a picker, no rules. */
-async function pickablePeople(prisma: PrismaClient) {
-  const rows = await prisma.person.findMany({ where: { active: true }, select: { id: true, name: true, roles: true }, orderBy: { name: "asc" }, take: 500 });
-  const people = rows.map((r) => ({ id: r.id, name: r.name }));
-  const directors = rows.filter((r) => (r.roles as unknown as string[]).includes("director")).map((r) => ({ id: r.id, name: r.name }));
-  return { people, directors };
+async function pickablePeople(prisma: PrismaClient, directory: TeamsCores["directory"]) {
+  const rows = await prisma.person.findMany({ where: { active: true }, select: { id: true, name: true }, orderBy: { name: "asc" }, take: 500 });
+  const directors = (await directory.holdersOf("director")).map((p) => ({ id: p.id, name: p.name }));
+  return { people: rows, directors };
 }
 
 /** "Report a concern" (the answer's button or the `report` command): the card whose button opens the report dialog, in the 1:1 chat. */
@@ -83,7 +82,7 @@ export function caseRoutes(cores: Cases) {
       };
 
     const reportForm = async (values?: ReportFormValues, fieldErrors?: Record<string, string>, formError?: string) =>
-      dialog("Report a concern", reportFormCard({ ...(await pickablePeople(deps.prisma)), ...(values ? { values } : {}), ...(fieldErrors ? { fieldErrors } : {}), ...(formError ? { formError } : {}) }));
+      dialog("Report a concern", reportFormCard({ ...(await pickablePeople(deps.prisma, directory)), ...(values ? { values } : {}), ...(fieldErrors ? { fieldErrors } : {}), ...(formError ? { formError } : {}) }));
 
     app.taskModules.fetch(CASE_VERBS.reportForm, async () => reportForm());
     app.taskModules.submit(
@@ -160,7 +159,7 @@ export function caseRoutes(cores: Cases) {
     app.taskModules.fetch(
       CASE_VERBS.reassignForm,
       step(caseNumberData, "case.reassign", async (_context, _personId, { caseNumber }) => {
-        const { people } = await pickablePeople(deps.prisma);
+        const { people } = await pickablePeople(deps.prisma, directory);
         return dialog(
           `Reassign ${caseNumber}`,
           card(
