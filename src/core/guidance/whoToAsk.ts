@@ -20,3 +20,8 @@ export async function whoToAsk(directory: DirectoryQueries, personId: string | n
   const officers = holders.filter((p) => !seen.has(p.id) && seen.add(p.id)).sort((a, b) => a.name.localeCompare(b.name));
   return { supervisor, officers };
 }
+
+/** The officers to name in a reply (a handful, alphabetical) and how many more there are. */
+export function officersToName(people: PeopleToAsk, max = 5): { named: Person[]; more: number } {
+  return { named: people.officers.slice(0, max), more: Math.max(0, people.officers.length - max) };
+}

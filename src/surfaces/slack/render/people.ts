@@ -1,9 +1,7 @@
 import type { Person } from "../../../core/directory/types.ts";
-import type { PeopleToAsk } from "../../../core/guidance/whoToAsk.ts";
+import { officersToName, type PeopleToAsk } from "../../../core/guidance/whoToAsk.ts";
 import { escapeText } from "../text.ts";
 import { context, section, type Block, type SlackMessage } from "./blocks.ts";
-
-const MAX_OFFICERS = 5;
 
 /** Someone to contact: a Slack mention when we know their Slack id, else name and email. */
 export function personLink(person: Person): string {
@@ -21,8 +19,9 @@ export function peopleToAskMessage(people: PeopleToAsk, notice?: string): SlackM
         : "*Routine questions about the Code:* your immediate supervisor. I don't know who that is yet; HR can add them to the directory.",
     ),
   );
-  const officers = people.officers.slice(0, MAX_OFFICERS).map(personLink);
-  const more = people.officers.length > MAX_OFFICERS ? `, or ${people.officers.length - MAX_OFFICERS} more` : "";
+  const { named, more: others } = officersToName(people);
+  const officers = named.map(personLink);
+  const more = others ? `, or ${others} more` : "";
   blocks.push(
     section(
       officers.length

@@ -1,9 +1,7 @@
 import type { Person } from "../../../core/directory/types.ts";
-import type { PeopleToAsk } from "../../../core/guidance/whoToAsk.ts";
+import { officersToName, type PeopleToAsk } from "../../../core/guidance/whoToAsk.ts";
 import { card, text, type Card, type Element } from "./elements.ts";
 import { escapeCardText as esc } from "./text.ts";
-
-const MAX_OFFICERS = 5;
 
 /** Someone to contact: name and email (escaped; no link, so nothing can be disguised). */
 export const personLine = (person: Person): string => `${esc(person.name)} (${esc(person.email)})`;
@@ -19,8 +17,9 @@ export function peopleToAskCard(people: PeopleToAsk, notice?: string): Card {
         : "**Routine questions:** your immediate supervisor. I don't know who that is yet; HR can add them to the directory.",
     ),
   );
-  const officers = people.officers.slice(0, MAX_OFFICERS).map(personLine);
-  const more = people.officers.length > MAX_OFFICERS ? `, or ${people.officers.length - MAX_OFFICERS} more` : "";
+  const { named, more: others } = officersToName(people);
+  const officers = named.map(personLine);
+  const more = others ? `, or ${others} more` : "";
   body.push(
     text(
       officers.length
