@@ -3,7 +3,7 @@
 // when BENCH_DATABASE_URL (or TEST_DATABASE_URL) is set, on PostgreSQL. Prints requests/s,
 // p50/p99 acknowledgement latency, errors, and lost or duplicated writes.
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -22,7 +22,9 @@ const QUESTIONS = [
 ];
 
 async function startBot(env: Record<string, string>) {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the bot under load.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "src/main.ts"], {
     cwd: new URL("..", import.meta.url).pathname,
     env: { PATH: process.env.PATH, LOG_LEVEL: "warn", PORT: "0", ...env },
     stdio: ["ignore", "pipe", "inherit"],
@@ -35,6 +37,12 @@ async function startBot(env: Record<string, string>) {
   return { child, port };
 }
 
+/** User + system CPU seconds a process has used so far (Linux /proc). */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+}
+
 async function run(label: string, dbEnv: Record<string, string>, countRows: (sql: string) => Promise<number>) {
   const slack = await startFakeSlack();
   const bot = await startBot({ ...dbEnv, LOG_LEVEL: "info", SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl });
@@ -42,6 +50,13 @@ async function run(label: string, dbEnv: Record<string, string>, countRows: (sql
   const url = `http://127.0.0.1:${bot.port}/slack/events`;
   const latencies: number[] = [];
   let errors = 0;
+  const errorKinds = new Map<string, number>();
+  const failed = (kind: string) => {
+    errors++;
+    errorKinds.set(kind, (errorKinds.get(kind) ?? 0) + 1);
+  };
+  const cpuBefore = cpuSeconds(bot.child.pid!);
+  const driverCpuBefore = process.cpuUsage();
   let sent = 0;
   const inflight = new Set<Promise<void>>();
   const started = performance.now();
@@ -57,10 +72,10 @@ async function run(label: string, dbEnv: Record<string, string>, countRows: (sql
     const p = fetch(url, { method: "POST", headers: { "content-type": "application/json", "x-slack-request-timestamp": String(ts), "x-slack-signature": sign(body, ts) }, body })
       .then(async (res) => {
         await res.arrayBuffer();
-        if (res.status !== 200) errors++;
+        if (res.status !== 200) failed(`HTTP ${res.status}`);
         latencies.push(performance.now() - t0);
       })
-      .catch(() => void errors++)
+      .catch((error: Error) => failed((error.cause as Error | undefined)?.message ?? error.message))
       .finally(() => inflight.delete(p));
     inflight.add(p);
     sent++;
@@ -74,6 +89,8 @@ async function run(label: string, dbEnv: Record<string, string>, countRows: (sql
   const answers = slack.callsTo("chat.postMessage");
   const answered = new Set(answers.map((c) => `${c.args.channel}`)).size;
   const processed = await countRows(`SELECT count(*)::int AS n FROM processed_event WHERE key LIKE 'slack:event:EvLOAD${label}%'`).catch(() => -1);
+  const cpu = cpuSeconds(bot.child.pid!) - cpuBefore;
+  const driverCpu = process.cpuUsage(driverCpuBefore);
   bot.child.kill("SIGTERM");
   await new Promise((r) => bot.child.on("exit", r));
   await slack.close();
@@ -85,6 +102,8 @@ async function run(label: string, dbEnv: Record<string, string>, countRows: (sql
       `ack p50 ${q(0.5)} ms, p99 ${q(0.99)} ms, errors ${errors}`,
       `answers ${answers.length} (lost ${Math.max(0, sent - errors - answers.length)}, duplicated ${Math.max(0, answers.length - (sent - errors))}), conversations ${answered}`,
       processed >= 0 ? `dedupe rows ${processed}` : "",
+      `CPU per event: bot ${((cpu * 1000) / sent).toFixed(2)} ms, load driver + fake Slack ${((driverCpu.user + driverCpu.system) / 1000 / sent).toFixed(2)} ms`,
+      errorKinds.size ? `errors: ${[...errorKinds].map(([k, n]) => `${n}× ${k}`).join(", ")}` : "",
     ]
       .filter(Boolean)
       .join(" | "),

@@ -1,8 +1,9 @@
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/client.ts";
+import { PGliteThread } from "./pgliteThread.ts";
 import { migrate, type SqlConnection } from "./migrate.ts";
 
 export type { PrismaClient };
@@ -22,16 +23,22 @@ export type DatabaseOptions =
 /** Opens the database the config names and brings its schema up to date before anything uses it. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if ("url" in options) return openPostgres(options.url);
-  const owned = !("pglite" in options);
-  const pglite = "pglite" in options ? options.pglite : await PGlite.create(options.dataDir);
-  await migrate(pgliteConnection(pglite));
+  // On disk (the product's default) PGlite gets a thread of its own; see PGliteThread.
+  const thread = "dataDir" in options ? await PGliteThread.create(options.dataDir) : undefined;
+  const pglite = thread ? thread.asPGlite() : (options as { pglite: PGlite }).pglite;
+  try {
+    await migrate(pgliteConnection(pglite));
+  } catch (error) {
+    await thread?.close();
+    throw error;
+  }
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
     kind: "pglite",
     prisma,
     async close() {
       await prisma.$disconnect();
-      if (owned) await pglite.close();
+      await thread?.close();
     },
   };
 }

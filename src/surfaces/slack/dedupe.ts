@@ -1,7 +1,7 @@
 import type { Middleware, AnyMiddlewareArgs } from "@slack/bolt";
 import type { Logger } from "../../log.ts";
 import type { PrismaClient } from "../../store/db.ts";
-import { claimEvent } from "../../store/processedEvents.ts";
+import { claimEvents } from "../../store/processedEvents.ts";
 import { eventEnvelopeSchema, postIdentitySchema } from "./payloads.ts";
 
 /** The key of one Events API delivery; a retry (X-Slack-Retry-Num) carries the same event_id. */
@@ -19,13 +19,10 @@ export function dedupeEvents(prisma: PrismaClient, logger: Logger): Middleware<A
     const envelope = eventEnvelopeSchema.safeParse(body);
     if (!envelope.success) return next();
     const { event_id: eventId, event } = envelope.data;
-    if (!(await claimEvent(prisma, eventKey(eventId)))) {
-      logger.debug({ eventId, retryNum: context.retryNum }, "skipped an event already handled");
-      return;
-    }
     const post = postIdentitySchema.safeParse(event);
-    if (post.success && !(await claimEvent(prisma, postKey(post.data.channel, post.data.ts)))) {
-      logger.debug({ eventId }, "skipped a post already handled under another event");
+    const keys = post.success ? [eventKey(eventId), postKey(post.data.channel, post.data.ts)] : [eventKey(eventId)];
+    if (!(await claimEvents(prisma, keys))) {
+      logger.debug({ eventId, retryNum: context.retryNum }, "skipped an event or post already handled");
       return;
     }
     await next();
