@@ -93,7 +93,7 @@ describe("Slack delivery of the outbox", () => {
 
     const helen = await home("U0HELEN");
     expect(JSON.stringify(sectionOf(helen, "Waiting for my approval"))).toContain(reference);
-    expect(buttonsOf(sectionOf(helen, "Waiting for my approval")).map((b) => b.text?.text)).toEqual(["Approve", "Decline", "Ask for info"]);
+    expect(buttonsOf(sectionOf(helen, "Waiting for my approval")).map((b) => b.text?.text)).toEqual(["Approve", "Decline", "Ask for info", "Delegate approvals"]);
 
     // After Priya acknowledges from her DM, her Home is published again, without the Acknowledge button.
     await h.app.worker.tick();

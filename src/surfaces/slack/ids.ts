@@ -39,6 +39,8 @@ export const APPROVAL_ACTIONS = {
   askInfo: "approval.ask_info",
   answer: "approval.answer",
   withdraw: "approval.withdraw",
+  /** App Home, `/conduct delegate`: opens the delegate form (value: where it was clicked). */
+  delegate: "approval.delegate",
 } as const;
 
 export const BLOCKS = {
@@ -66,6 +68,8 @@ export const VIEWS = {
   /** private_metadata: { r, s, o, a: action, c: channel } */
   decision: "approval.decision_form",
   answerInfo: "approval.answer_form",
+  /** Naming (or clearing) a delegate who decides one's approvals while away. */
+  delegate: "approval.delegate_form",
 } as const;
 
 /** In modals every input has action_id VALUE; its block_id names the field (errors are keyed by it). */

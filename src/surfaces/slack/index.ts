@@ -16,12 +16,14 @@ import { boltLogger } from "./boltLogger.ts";
 import { dedupeEvents } from "./dedupe.ts";
 import { listRequestsFlow, requestApprovalFlow } from "./flows/approval.ts";
 import { askPersonFlow } from "./flows/askPerson.ts";
+import { openDelegateFormFlow } from "./flows/delegation.ts";
 import { publishHomeFlow, refreshHome } from "./flows/home.ts";
 import { caseThreadFlow, startReportFlow } from "./flows/report.ts";
-import type { Advisor, SlackDeps, SlackFlows, Subcommand } from "./deps.ts";
+import type { Advisor, Interaction, SlackDeps, SlackFlows, Subcommand } from "./deps.ts";
 import { approvalListeners } from "./listeners/approvals.ts";
 import { registerAskActionListeners } from "./listeners/askActions.ts";
 import { registerCommandListeners } from "./listeners/commands.ts";
+import { delegationListeners } from "./listeners/delegation.ts";
 import { registerHomeListeners } from "./listeners/home.ts";
 import { registerMessageListeners } from "./listeners/messages.ts";
 import { reportListeners } from "./listeners/reports.ts";
@@ -112,6 +114,7 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
   // Late-bound, so a replaced publishHome (options.flows) is the one refreshed.
   const homeAfterChange = refreshHome((client, userId) => flows.publishHome(client, userId), logger);
   let messages: ApprovalMessages | undefined;
+  let openDelegateForm: ((interaction: Interaction) => Promise<void>) | undefined;
   if (cores) {
     coreFlows.publishHome = publishHomeFlow(cores);
     const { cases, approvals } = cores;
@@ -125,6 +128,8 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
       coreFlows.requestApproval = requestApprovalFlow({ ...cores, approvals }, options.policy);
       coreFlows.listRequests = listRequestsFlow({ ...cores, approvals });
       coreListeners.push(approvalListeners({ ...cores, approvals }, messages, homeAfterChange));
+      openDelegateForm = openDelegateFormFlow({ ...cores, approvals });
+      coreListeners.push(delegationListeners({ ...cores, approvals }, openDelegateForm, homeAfterChange));
     }
   }
   const flows: SlackFlows = {
@@ -137,6 +142,7 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
     ["help", { run: ({ replyPrivately }) => replyPrivately(helpMessage()) }],
     ["report", { run: (interaction) => flows.startReport(interaction, {}), takesText: true }],
     ["requests", { run: (interaction) => flows.listRequests(interaction) }],
+    ...(openDelegateForm ? ([["delegate", { run: openDelegateForm }]] as const) : []),
     ...Object.entries(options.subcommands ?? {}),
   ]);
   const deps: SlackDeps = {
@@ -152,12 +158,18 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
 
   // Deliveries use their own client: a 429 or a 5xx goes back to the outbox (RetryLater) instead of
   // being waited out inside the worker's pass.
-  const channel =
+  const deliveryClient =
     cores && (cores.cases || cores.approvals)
+      ? new webApi.WebClient(config.SLACK_BOT_TOKEN, { ...clientOptions, logger: boltLog, rejectRateLimitedCalls: true, retryConfig: { retries: 0 }, timeout: 10_000 })
+      : undefined;
+  const channel =
+    cores && deliveryClient
       ? createSlackNotificationChannel({
-          client: new webApi.WebClient(config.SLACK_BOT_TOKEN, { ...clientOptions, logger: boltLog, rejectRateLimitedCalls: true, retryConfig: { retries: 0 }, timeout: 10_000 }),
+          client: deliveryClient,
           cores,
           ...(messages ? { approvalMessages: messages } : {}),
+          // A delivered notification that changes someone's lists re-publishes their App Home.
+          refreshHome: (slackUserId) => homeAfterChange(deliveryClient, slackUserId),
           logger,
         })
       : undefined;

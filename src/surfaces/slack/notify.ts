@@ -14,11 +14,43 @@ export interface SlackChannelOptions {
   client: WebClient;
   cores: SlackCores;
   approvalMessages?: ApprovalMessages;
+  /**
+   * Re-publishes a person's App Home (by Slack user id) after a delivery that changed what it
+   * lists, so a Home tab left open is not stale. Failures only cost freshness: the DM is sent.
+   */
+  refreshHome?: (slackUserId: string) => Promise<void>;
   logger: Logger;
 }
 
 /** Approval kinds that change a request someone already has on screen: re-draw it rather than post again. */
 const REDRAW_ONLY = new Set(["approval.closed", "approval.withdrawn"]);
+
+/**
+ * Kinds whose change shows in the recipient's App Home ("Waiting for my approval", "My requests",
+ * "My reports", "My cases"): after delivering one, their Home is re-published. Reminders, messages
+ * and check-ins change nothing there, so they cost no views.publish.
+ */
+export const HOME_CHANGING_KINDS: ReadonlySet<string> = new Set([
+  "approval.requested",
+  "approval.escalated",
+  "approval.info_requested",
+  "approval.info_answered",
+  "approval.stage_approved",
+  "approval.approved",
+  "approval.declined",
+  "approval.closed",
+  "approval.withdrawn",
+  "approval.delegated",
+  "case.assigned",
+  "case.escalated",
+  "case.reporter.status_changed",
+]);
+
+/** An escalation only alerting someone (a group stage kept its approvers) adds nothing to their Home. */
+function changesHome(message: OutboxMessage): boolean {
+  if (message.kind === "approval.escalated") return (message.payload as { asApprover?: unknown } | null)?.asApprover === true;
+  return HOME_CHANGING_KINDS.has(message.kind);
+}
 
 /**
  * Delivers outbox notifications as Slack DMs to people with a Slack id. Case notifications are
@@ -79,6 +111,10 @@ export function createSlackNotificationChannel(options: SlackChannelOptions): No
         const mapped = deliveryError(error);
         logger.warn({ kind: message.kind, attempt: message.attempts, error: mapped.message }, "Slack delivery failed");
         throw mapped;
+      }
+      // Delivered: never throw from here on, or the outbox would send the DM again.
+      if (options.refreshHome && changesHome(message)) {
+        await options.refreshHome(person.slackId!).catch((error: unknown) => logger.warn({ kind: message.kind, err: { type: (error as Error)?.name } }, "could not refresh App Home"));
       }
     },
   };

@@ -4,6 +4,7 @@ import { CASE_ACTIONS } from "../ids.ts";
 import { myRequestsBlocks, waitingBlocks } from "../render/approvals.ts";
 import { actions, button, context } from "../render/blocks.ts";
 import { handlerCaseLines, reporterCaseLines } from "../render/cases.ts";
+import { delegationBlocks } from "../render/delegation.ts";
 import { homeView, type HomeSection } from "../render/home.ts";
 import { identify, type SlackCores } from "../services.ts";
 
@@ -24,9 +25,9 @@ export function publishHomeFlow(cores: SlackCores) {
     const id = me.person.id;
     const sections: HomeSection[] = [];
     if (cores.approvals) {
-      const [mine, waiting] = await Promise.all([cores.approvals.listForRequester(id), cores.approvals.listWaitingFor(id)]);
+      const [mine, waiting, delegation] = await Promise.all([cores.approvals.listForRequester(id), cores.approvals.listWaitingFor(id), cores.approvals.delegationOf(id)]);
       sections.push({ title: "My requests", blocks: myRequestsBlocks(mine, MAX_PER_SECTION) });
-      sections.push({ title: "Waiting for my approval", blocks: waitingBlocks(waiting, MAX_PER_SECTION) });
+      sections.push({ title: "Waiting for my approval", blocks: [...waitingBlocks(waiting, MAX_PER_SECTION), ...delegationBlocks(delegation)] });
     }
     if (cores.cases) {
       const [reports, handled] = await Promise.all([cores.cases.listForReporter(id), cores.cases.listForHandler(id)]);

@@ -188,6 +188,8 @@ export function approvalCard(view: ApprovalView, lead?: string): SlackMessage {
   );
   const facts = [`*Clause:* ${escapeText(view.clauseId)}`, ...detailLines(view)];
   blocks.push(section(facts.join("\n")));
+  const formalities = [...(view.inWriting ? ["decided in writing"] : []), ...(view.disclosureRequired ? ["promptly disclosed once granted"] : [])];
+  if (formalities.length) blocks.push(context(`📜 Under the Code this must be ${formalities.join(" and ")}.`));
   for (const info of view.infoRequests.slice(-3)) {
     blocks.push(
       context(

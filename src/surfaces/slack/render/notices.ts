@@ -8,7 +8,7 @@ const HOW_TO: string[] = [
     `\`${COMMAND} <question>\` answers where only you can see it.`,
   "*Report a concern:* the *Report a concern* shortcut (⚡ menu), the button under an answer, " +
     `or \`${COMMAND} report\`. Reports stay in a private message.`,
-  `*Your approval requests:* \`${COMMAND} requests\`.`,
+  `*Your approval requests:* \`${COMMAND} requests\`. Going away? \`${COMMAND} delegate\` names someone to decide your approvals meanwhile.`,
 ];
 
 export function helpBlocks(): Block[] {

@@ -1,0 +1,23 @@
+import type { Interaction } from "../deps.ts";
+import { delegateModal } from "../render/delegation.ts";
+import { loadingModal, noticeModal } from "../render/modal.ts";
+import { identify, type SlackCores } from "../services.ts";
+
+type Cores = SlackCores & { approvals: NonNullable<SlackCores["approvals"]> };
+
+/**
+ * "Delegate approvals" (App Home button, `/conduct delegate`): the modal opens at once (the
+ * trigger lasts 3 seconds) and is filled with the delegation in force, if any.
+ */
+export function openDelegateFormFlow(cores: Cores) {
+  return async ({ client, triggerId, userId }: Interaction): Promise<void> => {
+    const opened = await client.views.open({ trigger_id: triggerId, view: loadingModal("Delegate approvals") });
+    const viewId = (opened as { view?: { id?: string } }).view?.id;
+    if (!viewId) return;
+    const me = await identify(cores.directory, client, userId);
+    const view = me
+      ? delegateModal(await cores.approvals.delegationOf(me.person.id))
+      : noticeModal("Delegate approvals", "Slack did not tell me who you are (no email on your profile), so I cannot find you in the company directory.");
+    await client.views.update({ view_id: viewId, view });
+  };
+}
