@@ -1,89 +1,92 @@
+import { resolve } from "node:path";
 import { createInterface } from "node:readline";
-import type { Advisor } from "../core/advice/index.ts";
-import { configuredAdvisor } from "./advisorFromConfig.ts";
-import { answerText } from "./answerText.ts";
+import type { Readable, Writable } from "node:stream";
+import { ConfigError, loadConfig } from "../config.ts";
+import { createAdvisor } from "../core/advice/index.ts";
+import { createApprovalService } from "../core/approvals/service.ts";
+import { createCaseService } from "../core/cases/service.ts";
+import { systemClock } from "../core/clock.ts";
+import { loadKeyring } from "../core/crypto/loadKeyring.ts";
+import { createDirectoryService } from "../core/directory/service.ts";
+import { createLogger } from "../log.ts";
+import { createApprovalStore } from "../store/approvals.ts";
+import { openDatabase, type Database } from "../store/db.ts";
+import { createDirectoryRepository } from "../store/directoryRepo.ts";
+import { createConsoleChat, prismaReads, type ConsoleDeps, type ConsoleServices } from "../surfaces/console/index.ts";
+import { loadConfiguredPolicy } from "./advisorFromConfig.ts";
 
-/** Who the person at the terminal is acting as; `/as <id>` sets it (used by report and approve later). */
-export interface ChatSession {
-  actingAs?: string;
+export interface ChatIO {
+  input: Readable;
+  output: Writable;
 }
 
-interface ChatCommand {
-  usage: string;
-  help: string;
-  /** Returns false to end the chat. */
-  run(args: string, session: ChatSession, say: (text: string) => void): boolean;
-}
-
-/** Slash commands; a new capability (e.g. /report, /approve) is one more entry here. */
-export const CHAT_COMMANDS: Record<string, ChatCommand> = {
-  help: {
-    usage: "/help",
-    help: "show this list",
-    run: (_args, _session, say) => {
-      say(["Type a question about the Code of Conduct, or one of:", ...Object.values(CHAT_COMMANDS).map((c) => `  ${c.usage.padEnd(10)} ${c.help}`)].join("\n"));
-      return true;
-    },
-  },
-  as: {
-    usage: "/as <id>",
-    help: "act as a person from the directory (for reporting and approving)",
-    run: (args, session, say) => {
-      const id = args.trim();
-      if (!id) {
-        say(session.actingAs ? `You are acting as ${session.actingAs}.` : "Usage: /as <id>, with a person's id from the directory.");
-        return true;
-      }
-      session.actingAs = id;
-      say(`You are now acting as ${id}.`);
-      return true;
-    },
-  },
-  quit: {
-    usage: "/quit",
-    help: "leave the chat",
-    run: (_args, _session, say) => {
-      say("Goodbye.");
-      return false;
-    },
-  },
-};
-
-/** The chat's logic without the terminal: one line in, text out through `say`; false when the chat ends. */
-export function createChat(advisor: Advisor, say: (text: string) => void, session: ChatSession = {}) {
+/**
+ * The cores over the configured database (DATABASE_URL, or the embedded one in DATA_DIR), as
+ * src/app.ts composes them, without the HTTP server and surfaces: opened on first use, so a chat
+ * that only asks questions never touches the database. Notifications are delivered by the running
+ * bot's worker; the console reads them (/inbox) without taking them from other surfaces.
+ */
+function configuredDeps(): ConsoleDeps & { close(): Promise<void> } {
+  const config = loadConfig();
+  const policy = loadConfiguredPolicy();
+  const logger = createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL, process.stderr);
+  let db: Database | undefined;
+  let services: Promise<ConsoleServices> | undefined;
+  const open = async (): Promise<ConsoleServices> => {
+    const opened = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: resolve(config.DATA_DIR) });
+    try {
+      const { prisma } = opened;
+      const directory = createDirectoryService(createDirectoryRepository(prisma));
+      if (config.DIRECTORY_FILE) await directory.importFile(config.DIRECTORY_FILE);
+      const keyring = loadKeyring(config, opened.kind, logger);
+      const cases = createCaseService({ prisma, directory, clock: systemClock, keyring, logger: logger.child({ core: "cases" }), retentionDays: config.RETENTION_DAYS });
+      const approvals = createApprovalService({ store: createApprovalStore(prisma, systemClock), directory, policy, clock: systemClock, config });
+      db = opened;
+      return { directory, cases, approvals, reads: prismaReads(prisma) };
+    } catch (error) {
+      await opened.close();
+      throw error;
+    }
+  };
   return {
-    session,
-    handle(line: string): boolean {
-      const text = line.trim();
-      if (!text) return true;
-      const command = /^\/(\w+)\s*(.*)$/s.exec(text);
-      if (!command) {
-        say(answerText(advisor.advise(text)));
-        return true;
-      }
-      const known = CHAT_COMMANDS[command[1]!.toLowerCase()];
-      if (!known) {
-        say(`Unknown command ${command[1]}. Type /help for the list.`);
-        return true;
-      }
-      return known.run(command[2] ?? "", session, say);
-    },
+    advisor: createAdvisor(policy),
+    // A failed open (database unreachable) is tried again at the next command.
+    services: () => (services ??= open().catch((error: unknown) => ((services = undefined), Promise.reject(error)))),
+    close: async () => db?.close(),
   };
 }
 
-/** `conduct chat`: a terminal chat on the same core, for people without Slack or Teams. */
-export async function run(): Promise<number> {
-  const advisor = configuredAdvisor();
-  const say = (text: string) => process.stdout.write(`${text}\n\n`);
-  const chat = createChat(advisor, say);
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
-  say("Code of Conduct assistant. Ask a question in plain words; /help lists commands, /quit leaves.");
+/** Runs the console over a pair of streams until /quit or the end of input. */
+export async function runChat(deps: ConsoleDeps, { input, output }: ChatIO): Promise<void> {
+  const say = (text: string) => void output.write(`${text}\n\n`);
+  const chat = createConsoleChat(deps, say);
+  const rl = createInterface({ input, output, terminal: (input as { isTTY?: boolean }).isTTY === true });
+  say("Code of Conduct assistant. Ask a question in plain words; /as <id> to act as someone from the directory; /help lists commands, /quit leaves.");
   rl.setPrompt("> ");
   rl.prompt();
   for await (const line of rl) {
-    if (!chat.handle(line)) break;
+    if (!(await chat.handle(line))) break;
     rl.prompt();
   }
   rl.close();
+}
+
+/** `conduct chat`: a terminal chat on the same cores as Slack and Teams, for people without either. */
+export async function run(_args: string[] = [], io: ChatIO = { input: process.stdin, output: process.stdout }): Promise<number> {
+  let deps;
+  try {
+    deps = configuredDeps();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+  try {
+    await runChat(deps, io);
+  } finally {
+    await deps.close();
+  }
   return 0;
 }

@@ -1,0 +1,85 @@
+import type { DecisionInput } from "../../core/approvals/index.ts";
+import { command, headAndRest, nothing, requestReference, text, type CommandContext } from "./command.ts";
+import { startForm } from "./form.ts";
+import { approvalText, decideText } from "./render/approval.ts";
+import { requestForm } from "./requestForm.ts";
+
+export const request = command({
+  usage: "/request",
+  help: "ask for the approval your last answer needs (prompted fields)",
+  args: nothing,
+  asPerson: true,
+  async run({ deps, session, say }, _args, me) {
+    const answer = session.lastAnswer;
+    if (!answer || answer.verdict !== "needs_approval" || !answer.topicId) return say("Ask a question first; /request asks for the approval its answer says you need.");
+    const { approvals } = await deps.services();
+    const { form, text } = startForm(requestForm(approvals, me, { ...answer, topicId: answer.topicId }));
+    session.form = form;
+    say(text);
+  },
+});
+
+/** Finds the request by its reference and decides it at the stage it is at now. */
+async function decideAs(ctx: CommandContext, me: string, reference: string, decision: Omit<DecisionInput, "stage">): Promise<void> {
+  const { approvals, reads } = await ctx.deps.services();
+  const id = await reads.requestIdOf(reference);
+  const view = id ? await approvals.get(id, me) : null;
+  if (!id || !view) return ctx.say(`No request ${reference} for you to see.`);
+  const onBehalfOf = view.viewer.onBehalfOf?.id;
+  ctx.say(decideText(await approvals.decide(me, id, { ...decision, stage: view.currentStage, ...(onBehalfOf ? { onBehalfOf } : {}) })));
+}
+
+export const approve = command({
+  usage: "/approve <AP-n> [conditions]",
+  help: "approve a request waiting for you, optionally with conditions",
+  args: headAndRest({ head: requestReference, rest: nothing }),
+  asPerson: true,
+  run: (ctx, { head, rest }, me) => decideAs(ctx, me, head, { action: "approve", ...(rest ? { conditions: rest } : {}) }),
+});
+
+export const decline = command({
+  usage: "/decline <AP-n> <reason>",
+  help: "decline a request, with the reason the requester reads",
+  args: headAndRest({ head: requestReference, rest: text("the reason") }),
+  asPerson: true,
+  run: (ctx, { head, rest }, me) => decideAs(ctx, me, head, { action: "decline", reason: rest }),
+});
+
+export const askInfo = command({
+  usage: "/ask-info <AP-n> <question>",
+  help: "ask the requester a question before deciding",
+  args: headAndRest({ head: requestReference, rest: text("the question") }),
+  asPerson: true,
+  run: (ctx, { head, rest }, me) => decideAs(ctx, me, head, { action: "ask_info", question: rest }),
+});
+
+export const answerInfo = command({
+  usage: "/answer <AP-n> <text>",
+  help: "answer an approver's question about your request",
+  args: headAndRest({ head: requestReference, rest: text("your answer") }),
+  asPerson: true,
+  async run({ deps, say }, { head, rest }, me) {
+    const { approvals, reads } = await deps.services();
+    const id = await reads.requestIdOf(head);
+    if (!id) return say(`No request ${head} for you to see.`);
+    const result = await approvals.answerInfo(me, id, rest);
+    if (result.kind === "rejected") return say(result.message);
+    if (result.kind === "not_waiting") return say(`${result.view.reference} is not waiting for an answer.`);
+    say(`Your answer about ${result.view.reference} went to the approvers.\n${approvalText(result.view)}`);
+  },
+});
+
+export const requests = command({
+  usage: "/requests",
+  help: "your approval requests, and those waiting for your decision",
+  args: nothing,
+  asPerson: true,
+  async run({ deps, say }, _args, me) {
+    const { approvals } = await deps.services();
+    const [waiting, mine] = await Promise.all([approvals.listWaitingFor(me), approvals.listForRequester(me)]);
+    const lines: string[] = [];
+    if (waiting.length) lines.push("Waiting for your decision:", ...waiting.map((w) => approvalText(w.view)));
+    if (mine.length) lines.push("Your requests:", ...mine.map(approvalText));
+    say(lines.length ? lines.join("\n") : "No approval requests for you.");
+  },
+});

@@ -1,0 +1,83 @@
+import { answerText } from "../../cli/answerText.ts";
+import type { Answer } from "../../core/advice/index.ts";
+import { CONSOLE_COMMANDS } from "./commands.ts";
+import type { ConsoleDeps } from "./deps.ts";
+import { answerForm, CANCEL, currentPrompt } from "./form.ts";
+import { newSession, type ConsoleSession } from "./session.ts";
+
+/** What to type next after an answer with this verdict. */
+const NEXT_STEP: Partial<Record<Answer["verdict"], { why: string; command: string }>> = {
+  needs_approval: { why: "To ask for this approval", command: "/request" },
+  report: { why: "To report it", command: "/report" },
+};
+
+/** The console surface: one line in, plain text out through `say`; resolves false when the chat ends. */
+export function createConsoleChat(deps: ConsoleDeps, say: (text: string) => void, session: ConsoleSession = newSession()) {
+  const ctx = { deps, session, say };
+
+  async function handleCommand(name: string, rawArgs: string): Promise<boolean> {
+    const known = CONSOLE_COMMANDS[name.toLowerCase()];
+    if (!known) {
+      say(`Unknown command ${name}. Type /help for the list.`);
+      return true;
+    }
+    const args = known.args.safeParse(rawArgs);
+    if (!args.success) {
+      say(`Usage: ${known.usage} (${args.error.issues[0]?.message ?? "check the arguments"})`);
+      return true;
+    }
+    if (known.asPerson && !session.actingAs) {
+      say("First say who you are with /as <id> (a person's id from the directory).");
+      return true;
+    }
+    return (await known.run(ctx, args.data, session.actingAs ?? "")) !== "quit";
+  }
+
+  function ask(question: string): void {
+    const answer = deps.advisor.advise(question);
+    session.lastAnswer = answer;
+    const next = NEXT_STEP[answer.verdict];
+    say(next ? `${answerText(answer)}\n\n${next.why}, type ${session.actingAs ? "" : "/as <id> and then "}${next.command}.` : answerText(answer));
+  }
+
+  async function handle(line: string): Promise<boolean> {
+    const text = line.trim();
+    if (session.form) {
+      if (text === CANCEL) {
+        session.form = undefined;
+        say("Stopped. Nothing was sent.");
+        return true;
+      }
+      if (text.startsWith("/")) {
+        say(`You are filling in a form: answer the question, or type ${CANCEL} to stop.\n${currentPrompt(session.form)}`);
+        return true;
+      }
+      const step = await answerForm(session.form, text);
+      if (step.done) session.form = undefined;
+      say(step.text);
+      return true;
+    }
+    if (!text) return true;
+    const slash = /^\/([\w-]+)\s*(.*)$/s.exec(text);
+    if (!slash) {
+      ask(text);
+      return true;
+    }
+    return handleCommand(slash[1]!, slash[2] ?? "");
+  }
+
+  return {
+    session,
+    /** Never rejects: a failure is told to the person, and the chat goes on. */
+    async handle(line: string): Promise<boolean> {
+      try {
+        return await handle(line);
+      } catch (error) {
+        say(`That did not work (${(error as Error).name}). Try again in a moment.`);
+        return true;
+      }
+    },
+  };
+}
+
+export type ConsoleChat = ReturnType<typeof createConsoleChat>;

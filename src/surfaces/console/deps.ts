@@ -1,0 +1,35 @@
+import type { Advisor } from "../../core/advice/index.ts";
+import type { ApprovalService } from "../../core/approvals/index.ts";
+import type { CaseService } from "../../core/cases/index.ts";
+import type { DirectoryQueries } from "../../core/directory/types.ts";
+
+/** One notification from the outbox, as the console shows it in `/inbox`. */
+export interface InboxItem {
+  id: string;
+  recipientId: string;
+  kind: string;
+  payload: unknown;
+  createdAt: Date;
+}
+
+/** Reads the console needs that the cores do not offer: a person's notifications, a request's id by its reference. */
+export interface ConsoleReads {
+  /** Everything the outbox holds for the person (delivered elsewhere or not), oldest first. */
+  notificationsFor(personId: string): Promise<InboxItem[]>;
+  /** "AP-12" → the request's id, or null. */
+  requestIdOf(reference: string): Promise<string | null>;
+}
+
+/** The cores the console talks to, as src/app.ts (or `conduct chat`) composes them. */
+export interface ConsoleServices {
+  directory: DirectoryQueries;
+  cases: CaseService;
+  approvals: ApprovalService;
+  reads: ConsoleReads;
+}
+
+export interface ConsoleDeps {
+  advisor: Advisor;
+  /** Opened on first use: asking needs no database, reporting and approving do. */
+  services(): Promise<ConsoleServices>;
+}

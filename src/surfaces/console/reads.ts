@@ -1,0 +1,20 @@
+import type { PrismaClient } from "../../store/generated/client.ts";
+import type { ConsoleReads } from "./deps.ts";
+
+/** The console's reads over the store: notifications are read, never marked sent (other surfaces may still deliver them). */
+export function prismaReads(prisma: PrismaClient): ConsoleReads {
+  return {
+    notificationsFor: (personId) =>
+      prisma.outboxMessage.findMany({
+        where: { recipientId: personId },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, recipientId: true, kind: true, payload: true, createdAt: true },
+      }),
+    async requestIdOf(reference) {
+      const number = Number(/^AP-(\d+)$/i.exec(reference.trim())?.[1]);
+      if (!Number.isSafeInteger(number)) return null;
+      const row = await prisma.approvalRequest.findFirst({ where: { number }, select: { id: true } });
+      return row?.id ?? null;
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import type { CaseSummary, CaseView, ReporterCaseSummary, ReporterCaseView, ThreadItem } from "../../../core/cases/index.ts";
+import { day, names } from "./names.ts";
+
+const thread = (items: readonly ThreadItem[]) =>
+  items.map((m) => `  [${day(m.at)}] ${m.kind === "note" ? "Internal note by " : ""}${m.author}: ${m.text ?? "(removed when the case was purged)"}`);
+
+const status = (s: { status: string; outcome: string | null }) => `${s.status}${s.outcome ? ` – ${s.outcome}` : ""}`;
+
+/** A case as its handlers see it. Anonymous reporters appear only under their pseudonym. */
+export function caseText(view: CaseView): string {
+  const reporter = view.reporter.kind === "named" ? view.reporter.person.name : view.reporter.pseudonym;
+  const lines = [
+    `Case ${view.number} · ${view.categoryLabel} · ${status(view)}${view.priority === "high" ? " · high priority" : ""}`,
+    `  Reporter: ${reporter} (${view.mode})`,
+    `  Handlers: ${names(view.handlers.map((h) => h.name))}`,
+    `  Filed ${day(view.filedAt)}; acknowledge by ${day(view.acknowledgeBy)}${view.feedbackBy ? `; feedback by ${day(view.feedbackBy)}` : ""}`,
+  ];
+  if (view.report) {
+    lines.push(`  What happened: ${view.report.what}`);
+    if (view.report.when) lines.push(`  When: ${view.report.when}`);
+    if (view.report.where) lines.push(`  Where: ${view.report.where}`);
+    if (view.report.involved.length) lines.push(`  Involved: ${names(view.report.involved.map((p) => p.name))}`);
+  }
+  if (view.thread.length) lines.push("  Messages:", ...thread(view.thread));
+  lines.push(`  /reply ${view.number} <text> · /note ${view.number} <text> · /ack ${view.number} · /close ${view.number} <substantiated|unsubstantiated|referred>`);
+  return lines.join("\n");
+}
+
+/** A case as its reporter sees it. */
+export function reporterCaseText(view: ReporterCaseView): string {
+  const lines = [`Your report ${view.number} · ${view.categoryLabel} · ${status(view)} (${view.mode})`, `  Filed ${day(view.filedAt)}`];
+  if (view.thread.length) lines.push("  Messages:", ...thread(view.thread));
+  lines.push(`  /reply ${view.number} <text> writes to the people handling it.`);
+  return lines.join("\n");
+}
+
+export function caseListText(handling: readonly CaseSummary[], reported: readonly ReporterCaseSummary[]): string {
+  if (!handling.length && !reported.length) return "You have no cases.";
+  const lines: string[] = [];
+  if (handling.length) lines.push("Cases you handle:", ...handling.map((c) => `  ${c.number} · ${c.categoryLabel} · ${c.status}${c.priority === "high" ? " · high priority" : ""}`));
+  if (reported.length) lines.push("Your reports:", ...reported.map((c) => `  ${c.number} · ${c.categoryLabel} · ${status(c)}`));
+  return lines.join("\n");
+}

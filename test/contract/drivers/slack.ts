@@ -1,0 +1,137 @@
+// Slack, driven the way Slack drives the bot: signed HTTP to /slack/events (events, clicks, modal
+// submissions) with the Web API pointed at a fake Slack; DMs and modals are what a person sees.
+import type { SlackCall } from "../../support/fakeSlack.ts";
+import { chosen, imMessage, people, typed, type InputState } from "../../support/slack.ts";
+import { buttonsOf, clickForFilledModal, clickForModal, dm, fileThroughSlack, postsTo, startCompany, submit, texts, type Company } from "../../slack/company.ts";
+import { visibleText, type Driver, type Person, type Surface } from "../driver.ts";
+
+const userOf = (person: Person) => `U0${person.toUpperCase()}`;
+/** What a person reads of a post, an update or a modal: its blocks' texts (Slack's escaping undone). */
+const seen = (things: unknown[]) => visibleText(things).replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const textOf = (calls: SlackCall[]) => seen(calls.map((c) => [c.args.text, c.args.blocks ?? [], c.args.view ?? {}]));
+
+/** The newest DM to the person with one of these buttons, for the thing `value` names (or whose text mentions it). */
+function postWithButton(h: Company, user: string, actionIds: string[], about: string): SlackCall {
+  const post = postsTo(h, dm(user))
+    .filter((p) => buttonsOf(p.args.blocks).some((b) => actionIds.includes(b.action_id) && (b.value === about || texts(p).includes(about))))
+    .at(-1);
+  if (!post) throw new Error(`no DM to ${user} about ${about} with ${actionIds.join(" or ")}`);
+  return post;
+}
+
+/** What the bot did in the person's DM after `since` calls (waiting for the first of it): new posts, updates, ephemeral replies. */
+async function reactionIn(h: Company, user: string, since: number): Promise<string> {
+  const mine = () => h.slack.calls.slice(since).filter((c) => c.args.channel === dm(user) || c.method === "response_url");
+  for (const deadline = Date.now() + 5000; !mine().length && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 20));
+  await h.slack.settle(150);
+  return textOf(mine());
+}
+
+export const slackSurface: Surface = {
+  name: "Slack",
+  async start(): Promise<Driver> {
+    const h = await startCompany();
+    const lastAnswer = new Map<Person, { question: string; post: SlackCall }>();
+    const inboxSeen = new Map<Person, number>();
+    const reporters = new Map<string, Person>();
+    /** What the person did themselves is not news: their inbox starts after it. */
+    const caughtUp = (person: Person) => inboxSeen.set(person, postsTo(h, dm(userOf(person))).length);
+
+    return {
+      async ask(person, question) {
+        const user = userOf(person);
+        const before = postsTo(h, dm(user)).length;
+        await h.sendEvent(imMessage(user, question));
+        await h.slack.waitFor("chat.postMessage", { where: (c) => c.args.channel === dm(user), count: before + 1 });
+        const post = postsTo(h, dm(user))[before]!;
+        lastAnswer.set(person, { question, post });
+        caughtUp(person);
+        return textOf([post]);
+      },
+
+      async requestApproval(person, fields) {
+        const user = userOf(person);
+        const answer = lastAnswer.get(person)!;
+        const form = await clickForModal(h, user, answer.post, "ask.request_approval");
+        const since = h.slack.calls.length;
+        const values: Record<string, InputState> = {
+          summary: typed(answer.question),
+          amount: { type: "number_input", value: String(fields.amount) },
+          currency: typed(fields.currency),
+          giver: typed(fields.giver),
+          organisation: typed(null),
+          date: { type: "datepicker", selected_date: null },
+          endDate: { type: "datepicker", selected_date: null },
+          involved: people(),
+        };
+        const sent = await submit(h, user, form, values);
+        if (sent.body) return seen([sent.body]);
+        await h.slack.waitFor("chat.postMessage", { where: (c) => c.args.channel === dm(user) && texts(c).includes("Sent.") });
+        const copy = await reactionIn(h, user, since);
+        caughtUp(person);
+        return copy;
+      },
+
+      async inbox(person) {
+        const user = userOf(person);
+        await h.app.worker.tick();
+        const posts = postsTo(h, dm(user));
+        const from = inboxSeen.get(person) ?? 0;
+        inboxSeen.set(person, posts.length);
+        return textOf(posts.slice(from));
+      },
+
+      async decide(person, reference, decision) {
+        const user = userOf(person);
+        const post = postWithButton(h, user, ["approval.approve"], reference);
+        const form = await clickForModal(h, user, post, decision.action === "approve" ? "approval.approve" : "approval.decline");
+        const since = h.slack.calls.length;
+        const answer = await submit(h, user, form, decision.action === "approve" ? { conditions: typed(null) } : { reason: typed(decision.reason) });
+        return [answer.body ? seen([answer.body]) : "", await reactionIn(h, user, since)].join("\n");
+      },
+
+      async fileReport(person, report) {
+        const receipt = await fileThroughSlack(h, userOf(person), {
+          what: typed(report.what),
+          category: chosen(report.category),
+          mode: chosen(report.mode, "radio_buttons"),
+        });
+        const text = textOf([receipt]);
+        const caseNumber = /C-\d{4}-\d{4}/.exec(text)?.[0];
+        if (caseNumber) reporters.set(caseNumber, person);
+        caughtUp(person);
+        return text;
+      },
+
+      async openCase(person, caseNumber) {
+        const user = userOf(person);
+        const reporter = reporters.get(caseNumber) === person;
+        // Someone who was never told of the case clicks Open on a case button they got hold of (a forwarded DM).
+        const post = safePost(h, user, reporter ? ["case.reporter_view"] : ["case.open"], caseNumber);
+        const source = post ?? postWithButton(h, userOf("priya"), ["case.open"], caseNumber);
+        const moved = post ? source : { ...source, args: { ...source.args, channel: dm(user) } };
+        return seen([await clickForFilledModal(h, user, moved, reporter ? "case.reporter_view" : "case.open")]);
+      },
+
+      async replyToCase(person, caseNumber, text) {
+        const user = userOf(person);
+        const reporter = reporters.get(caseNumber) === person;
+        const action = reporter ? "case.reporter_reply" : "case.message_reporter";
+        const form = await clickForModal(h, user, postWithButton(h, user, [action], caseNumber), action);
+        const since = h.slack.calls.length;
+        const answer = await submit(h, user, form, { text: typed(text) });
+        return [answer.body ? seen([answer.body]) : "", await reactionIn(h, user, since)].join("\n");
+      },
+
+      close: () => h.close(),
+    };
+  },
+};
+
+function safePost(h: Company, user: string, actionIds: string[], about: string): SlackCall | undefined {
+  try {
+    return postWithButton(h, user, actionIds, about);
+  } catch {
+    return undefined;
+  }
+}

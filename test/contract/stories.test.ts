@@ -1,0 +1,115 @@
+// The user stories, written once and run against every surface through its driver (driver.ts).
+// Assertions are about what the person sees, in words any surface uses.
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { freshDatabase } from "../support/db.ts";
+import { CASE_NUMBER, REFERENCE, type Driver, type Surface } from "./driver.ts";
+import { consoleSurface } from "./drivers/console.ts";
+import { slackSurface } from "./drivers/slack.ts";
+import { teamsSurface } from "./drivers/teams.ts";
+
+const SURFACES: Surface[] = [slackSurface, teamsSurface, consoleSurface];
+
+const GIFT_QUESTION = "Can I accept a gift from a supplier?";
+const GIFT = { amount: 150, currency: "USD", giver: "Acme Supplies" };
+const BOARD = ["Helen Park", "Victor Alvarez", "Grace Liu"];
+const REPORT = { what: "My supervisor told me to book the same invoice twice. REPORT-TEXT-7731", category: "harassment_discrimination", mode: "anonymous" } as const;
+
+describe.each(SURFACES)("$name", (surface) => {
+  let d: Driver;
+  beforeAll(async () => (await freshDatabase()).close()); // the migrated template, outside the first test's time
+  beforeEach(async () => void (d = await surface.start()));
+  afterEach(async () => d?.close());
+
+  /** Alex asks about a gift and requests the Board's approval; returns the request's reference. */
+  async function requestGiftApproval(): Promise<string> {
+    const answer = await d.ask("alex", GIFT_QUESTION);
+    expect(answer).toMatch(/approval/i);
+    expect(answer).toContain("3(c)");
+    expect(answer).toMatch(/Board of Directors/);
+    const sent = await d.requestApproval("alex", GIFT);
+    const reference = REFERENCE.exec(sent)?.[0];
+    expect(reference, sent).toBeDefined();
+    return reference!;
+  }
+
+  /** Alex files an anonymous report; Priya (the ethics officer) is told. Returns the case number. */
+  async function fileAnonymousReport(): Promise<string> {
+    const receipt = await d.fileReport("alex", REPORT);
+    const caseNumber = CASE_NUMBER.exec(receipt)?.[0];
+    expect(caseNumber, receipt).toBeDefined();
+    const told = await d.inbox("priya");
+    expect(told).toContain(caseNumber);
+    expect(told).not.toMatch(/Alex|Romero|REPORT-TEXT/);
+    return caseNumber!;
+  }
+
+  it("asks about a gift and requests approval: the request goes to every Board member", async () => {
+    const reference = await requestGiftApproval();
+    for (const director of ["helen", "victor", "grace"] as const) {
+      const inbox = await d.inbox(director);
+      expect(inbox).toContain(reference);
+      expect(inbox).toContain("Alex Romero");
+    }
+  });
+
+  it("the approvers decide and the requester learns the outcome", async () => {
+    const reference = await requestGiftApproval();
+    await d.inbox("helen");
+    await d.inbox("victor");
+    expect(await d.decide("helen", reference, { action: "approve" })).toMatch(/approv/i);
+    expect(await d.inbox("alex")).not.toMatch(/was approved/i); // a majority of the Board is needed
+    expect(await d.decide("victor", reference, { action: "approve" })).toMatch(/approved/i);
+    const outcome = await d.inbox("alex");
+    expect(outcome).toContain(reference);
+    expect(outcome).toMatch(/was approved/i);
+  });
+
+  it("a late decision on a decided request is told who decided, and changes nothing", async () => {
+    const reference = await requestGiftApproval();
+    for (const director of ["helen", "victor", "grace"] as const) await d.inbox(director);
+    await d.decide("helen", reference, { action: "approve" });
+    await d.decide("victor", reference, { action: "approve" });
+    const late = await d.decide("grace", reference, { action: "decline", reason: "Too generous" });
+    expect(late).toMatch(/already decided by/i);
+    for (const name of ["Helen Park", "Victor Alvarez"]) expect(late).toContain(name);
+    const outcome = await d.inbox("alex");
+    expect(outcome).toMatch(/was approved/i);
+    expect(outcome).not.toMatch(/declined|Too generous/i);
+  });
+
+  it("files an anonymous report: the handler reads it without learning who reported", async () => {
+    const caseNumber = await fileAnonymousReport();
+    const opened = await d.openCase("priya", caseNumber);
+    expect(opened).toContain("REPORT-TEXT-7731");
+    expect(opened).toContain(`Reporter of ${caseNumber}`);
+    expect(opened).not.toMatch(/Alex|Romero/);
+    for (const outsider of ["helen", "grace"] as const) expect(await d.openCase(outsider, caseNumber)).not.toContain("REPORT-TEXT-7731");
+  });
+
+  it("handler and reporter exchange messages through the case", async () => {
+    const caseNumber = await fileAnonymousReport();
+    await d.replyToCase("priya", caseNumber, "Who else was there? HANDLER-MSG-1");
+    const toReporter = await d.inbox("alex");
+    expect(toReporter).toContain(`New message on ${caseNumber}`);
+    expect(toReporter).not.toContain("HANDLER-MSG-1"); // notifications carry no case content
+    const seen = await d.openCase("alex", caseNumber);
+    expect(seen).toContain("HANDLER-MSG-1");
+    expect(seen).toContain("Priya Nair");
+
+    await d.replyToCase("alex", caseNumber, "Only the two of us. REPORTER-REPLY-2");
+    const toHandler = await d.inbox("priya");
+    expect(toHandler).toContain(caseNumber);
+    expect(toHandler).not.toMatch(/REPORTER-REPLY-2|Alex|Romero/);
+    const thread = await d.openCase("priya", caseNumber);
+    expect(thread).toContain("HANDLER-MSG-1");
+    expect(thread).toContain("REPORTER-REPLY-2");
+    expect(thread).not.toMatch(/Alex|Romero/);
+  });
+
+  // BOARD names the approvers every surface shows in the request it confirms.
+  it("tells the requester who the request went to", async () => {
+    await d.ask("alex", GIFT_QUESTION);
+    const sent = await d.requestApproval("alex", GIFT);
+    for (const name of BOARD) expect(sent).toContain(name);
+  });
+});
