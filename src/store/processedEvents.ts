@@ -1,3 +1,4 @@
+import { batched, perClient } from "./batch.ts";
 import type { PrismaClient } from "./db.ts";
 
 /**
@@ -9,16 +10,30 @@ export async function claimEvent(prisma: PrismaClient, key: string): Promise<boo
   return claimEvents(prisma, [key]);
 }
 
-/**
- * Claims several keys of one delivery in one statement: true only when none was seen before.
- * Raw SQL on purpose: this runs for every event before anything else, and a single plain
- * INSERT costs a third of what the query-compiled `createMany` does.
- */
-export async function claimEvents(prisma: PrismaClient, keys: readonly string[]): Promise<boolean> {
-  const inserted = await prisma.$executeRaw`
-    INSERT INTO "processed_event" ("key") SELECT unnest(${[...keys]}::text[]) ON CONFLICT DO NOTHING`;
-  return inserted === keys.length;
+/** Claims several keys of one delivery at once: true only when none of them was seen before. */
+export function claimEvents(prisma: PrismaClient, keys: readonly string[]): Promise<boolean> {
+  return claimWriter(prisma)(keys);
 }
+
+/**
+ * Every event is claimed before anything else happens, so claims are group-committed: one plain
+ * INSERT (raw SQL: a third of the cost of the query-compiled `createMany`) for all deliveries
+ * waiting, and within it a key repeated by two deliveries goes to the first only.
+ */
+const claimWriter = perClient((prisma: PrismaClient) =>
+  batched(async (deliveries: Array<readonly string[]>) => {
+    const keys = [...new Set(deliveries.flat())];
+    const inserted = new Set(
+      (await prisma.$queryRaw<Array<{ key: string }>>`
+        INSERT INTO "processed_event" ("key") SELECT unnest(${keys}::text[]) ON CONFLICT DO NOTHING RETURNING "key"`).map((row) => row.key),
+    );
+    return deliveries.map((delivery) => {
+      const won = delivery.every((key) => inserted.has(key));
+      for (const key of delivery) inserted.delete(key); // a later delivery with the same key loses
+      return won;
+    });
+  }),
+);
 
 /** Gives a claim back, so the next delivery is handled (the first attempt did not complete). */
 export async function releaseEvent(prisma: PrismaClient, key: string): Promise<void> {
