@@ -74,7 +74,7 @@ function packageTeams(env: Record<string, string>, out: string) {
 }
 
 describe("Teams app manifest", () => {
-  it("declares the bot in personal, team and group chat with the ask, report and requests commands", () => {
+  it("declares the bot in personal, team and group chat with its commands (delegate only in the personal chat)", () => {
     expect(Number(template.manifestVersion)).toBeGreaterThanOrEqual(1.17);
     expect(template.$schema).toContain(`/v${template.manifestVersion}/MicrosoftTeams.schema.json`);
     const [bot] = template.bots;
@@ -82,8 +82,10 @@ describe("Teams app manifest", () => {
     expect(bot.botId).toBe("${{MICROSOFT_APP_ID}}");
     expect(template.id).toBe("${{MICROSOFT_APP_ID}}");
     expect([...bot.scopes].sort()).toEqual(["groupChat", "personal", "team"]);
+    const titles = (list: { commands: Array<{ title: string }> }) => list.commands.map((c) => c.title);
+    expect(titles(bot.commandLists.find((l: { scopes: string[] }) => l.scopes.includes("personal")))).toEqual(["ask", "report", "requests", "delegate"]);
+    expect(titles(bot.commandLists.find((l: { scopes: string[] }) => !l.scopes.includes("personal")))).toEqual(["ask", "report", "requests"]);
     for (const list of bot.commandLists) {
-      expect(list.commands.map((c: { title: string }) => c.title)).toEqual(["ask", "report", "requests"]);
       for (const c of list.commands) {
         expect(c.title.length).toBeLessThanOrEqual(32);
         expect(c.description.length).toBeLessThanOrEqual(128);

@@ -124,7 +124,7 @@ export async function reassign(ctx: CaseContext, actorId: string, number: string
   const target = await ctx.directory.get(toPersonId);
   return asHandler(ctx, actorId, number, async (tx, row) => {
     if (row.purgedAt) return fail("invalid_state", "This case's content was purged.");
-    if (!target || target.id === actorId || excludedFrom(ctx.keyring, row).has(target.id)) {
+    if (!target || target.id === actorId || excludedFrom(ctx.keyring, row).has(target.id) || !(await isActive(tx, target.id))) {
       await audit(tx, ctx, actorId, row, "case.reassign_refused");
       return fail("not_eligible", NOT_ELIGIBLE);
     }
@@ -143,6 +143,38 @@ export async function reassign(ctx: CaseContext, actorId: string, number: string
     handlers.add(target.id);
     if (!options.stay) handlers.delete(actorId);
     return ok({ handlers: [...handlers] });
+  });
+}
+
+const isActive = async (tx: Tx, personId: string) => (await tx.person.findUnique({ where: { id: personId }, select: { active: true } }))?.active === true;
+
+export interface Candidate {
+  id: string;
+  name: string;
+}
+
+/**
+ * Who the case may be handed to (for a surface's picker): active people in the directory other
+ * than the actor, its current handlers, its reporter and anyone its report names; matched on name
+ * or email by `query`, at most `limit`. Anyone else is refused by `reassign` anyway.
+ */
+export function reassignCandidates(ctx: CaseContext, actorId: string, number: string, query = "", limit = 15): Promise<CaseResult<Candidate[]>> {
+  return asHandler(ctx, actorId, number, async (tx, row) => {
+    if (row.purgedAt) return fail("invalid_state", "This case's content was purged.");
+    const excluded = [...excludedFrom(ctx.keyring, row), ...activeHandlerIds(row), actorId];
+    const text = query.trim().slice(0, 100);
+    const people = await tx.person.findMany({
+      where: {
+        active: true,
+        mergedIntoId: null,
+        id: { notIn: excluded },
+        ...(text ? { OR: [{ name: { contains: text, mode: "insensitive" } }, { email: { contains: text, mode: "insensitive" } }] } : {}),
+      },
+      select: { id: true, name: true },
+      orderBy: [{ name: "asc" }, { id: "asc" }],
+      take: Math.max(1, Math.min(limit, 50)),
+    });
+    return ok(people);
   });
 }
 

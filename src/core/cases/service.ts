@@ -2,7 +2,7 @@ import type { JobHandler } from "../../store/jobs.ts";
 import { answerCheckin, checkinJobHandlers, type CheckinAnswer } from "./checkins.ts";
 import { withDefaults, type CaseServiceDeps } from "./context.ts";
 import { deadlineJobHandlers } from "./deadlines.ts";
-import { addNote, legalHold, listForHandler, messageReporter, reassign, setStatus, view } from "./handling.ts";
+import { addNote, legalHold, listForHandler, messageReporter, reassign, reassignCandidates, setStatus, view, type Candidate } from "./handling.ts";
 import { fileReport } from "./intake/file.ts";
 import { openReporterNotice, type ReporterNotice } from "./notifications.ts";
 import { claimTypedMessageNotice, historyForReporter, listForReporter, messageHandlers, verifyReceipt, viewAsReporter } from "./reporter.ts";
@@ -44,6 +44,8 @@ export interface CaseService {
   setStatus(actorId: string, caseNumber: string, status: CaseStatus, outcome?: CaseOutcome): Promise<CaseResult<{ status: CaseStatus }>>;
   close(actorId: string, caseNumber: string, outcome: CaseOutcome): Promise<CaseResult<{ status: CaseStatus }>>;
   reassign(actorId: string, caseNumber: string, toPersonId: string, options?: { stay?: boolean }): Promise<CaseResult<{ handlers: string[] }>>;
+  /** Who `reassign` would accept (active, not the reporter, not named in the report, not already a handler), matched by name or email. */
+  reassignCandidates(actorId: string, caseNumber: string, query?: string, limit?: number): Promise<CaseResult<Candidate[]>>;
   legalHold(actorId: string, caseNumber: string, on: boolean): Promise<CaseResult<{ legalHold: boolean }>>;
   // Delivery and timers
   /** Opens the sealed ref of a reporter notification (kinds case.reporter.*); null for anything else. */
@@ -71,6 +73,7 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
     setStatus: (actorId, number, status, outcome) => setStatus(ctx, actorId, number, status, outcome),
     close: (actorId, number, outcome) => setStatus(ctx, actorId, number, "closed", outcome),
     reassign: (actorId, number, to, options) => reassign(ctx, actorId, number, to, options),
+    reassignCandidates: (actorId, number, query, limit) => reassignCandidates(ctx, actorId, number, query, limit),
     legalHold: (actorId, number, on) => legalHold(ctx, actorId, number, on),
     openReporterNotice: (message) => openReporterNotice(ctx.keyring, message),
     jobHandlers: { ...deadlineJobHandlers(ctx), ...checkinJobHandlers(ctx), ...retentionJobHandlers(ctx) },

@@ -1,7 +1,7 @@
 import { ActivityTypes } from "botbuilder";
 import { Application, type TeamsAdapter } from "@microsoft/teams-ai";
 import type { TeamsDeps } from "./deps.ts";
-import { isCardAction, onAskPerson, onFeedback, onReportConcern, onRequestApproval, onRequestApprovalDialog, onUnknownCardAction } from "./handlers/cardActions.ts";
+import { isCardAction, isSearchInvoke, onAskPerson, onFeedback, onReportConcern, onRequestApproval, onRequestApprovalDialog, onUnknownCardAction } from "./handlers/cardActions.ts";
 import { onMembersAdded } from "./handlers/install.ts";
 import { onMessage } from "./handlers/message.ts";
 import { rememberPersonalChat } from "./handlers/rememberChat.ts";
@@ -42,6 +42,8 @@ export function createApplication(
   app.taskModules.fetch(VERBS.requestApproval, onRequestApprovalDialog(deps));
   app.adaptiveCards.actionExecute(VERBS.reportConcern, onReportConcern(deps));
   app.adaptiveCards.actionExecute(VERBS.askPerson, onAskPerson(deps));
+  // A typeahead no route knows (an older card's dataset, a malformed query): no choices, not an error.
+  app.adaptiveCards.search(isSearchInvoke, async () => []);
   // Last: a button no route knows (a card from an older version) gets a toast, not an error.
   app.addRoute(isCardAction, onUnknownCardAction, true);
   return app;

@@ -4,6 +4,7 @@ import type { CaseService } from "../../core/cases/service.ts";
 import type { DirectoryService } from "../../core/directory/service.ts";
 import type { Person } from "../../core/directory/types.ts";
 import { aadObjectIdOf } from "./activity.ts";
+import type { ApprovalCards } from "./approvalCards.ts";
 import { teamsLookup } from "./flows/askPerson.ts";
 
 /** The cores the report and approval flows call (plain core APIs: the rules live there). */
@@ -11,6 +12,11 @@ export interface TeamsCores {
   directory: DirectoryService;
   cases?: CaseService;
   approvals?: ApprovalService;
+}
+
+/** What the approval routes need besides the cores: the cards already sent, edited in place after a change. */
+export interface ApprovalCardUpdates {
+  approvalCards?: ApprovalCards;
 }
 
 export interface Identified {

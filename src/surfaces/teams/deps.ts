@@ -40,6 +40,8 @@ export interface TeamsFlows {
   requestApproval(interaction: Interaction, topicId: string, from?: { question?: string }): Promise<Reply>;
   /** The `requests` command: the person's approval requests. */
   listRequests(interaction: Interaction): Promise<Reply>;
+  /** The `delegate` command: who decides the person's approvals while they are away. */
+  delegate(interaction: Interaction): Promise<Reply>;
   /** "Ask a person" under an answer. */
   askPerson(interaction: Interaction, from: { clauseId?: string }): Promise<Reply>;
 }

@@ -15,9 +15,11 @@ import type { Advisor, Interaction, TeamsDeps, TeamsFlows } from "./deps.ts";
 import { teamsEndpoint } from "./endpoint.ts";
 import { askPersonFlow } from "./flows/askPerson.ts";
 import type { TeamsCores } from "./cores.ts";
-import { approvalRoutes, listRequestsFlow, requestApprovalFlow } from "./handlers/approvals.ts";
+import { approvalRoutes, delegateFlow, listRequestsFlow, requestApprovalFlow } from "./handlers/approvals.ts";
 import { caseRoutes, startReportFlow } from "./handlers/cases.ts";
-import { createTeamsNotificationChannel } from "./notify.ts";
+import { peopleSearchRoutes } from "./handlers/people.ts";
+import { approvalCards as createApprovalCards, type UpdateActivity } from "./approvalCards.ts";
+import { createTeamsNotificationChannel, type SentActivity } from "./notify.ts";
 import type { NotificationChannel } from "../../worker.ts";
 import { placeholderFlows } from "./placeholders.ts";
 import { privateSender } from "./privateChat.ts";
@@ -96,13 +98,25 @@ export function createTeamsSurface(options: TeamsOptions): TeamsSurface {
     };
   };
   const cores = options.cores;
-  const approvalCores = cores?.approvals ? { ...cores, approvals: cores.approvals } : undefined;
+  /** Edits a card the bot sent (PUT …/activities/{id}), outside any turn; the outbox's limits apply. */
+  const updateActivity: UpdateActivity = async (reference, activity) => {
+    await adapter.continueConversationAsync(botAppId, reference, async (context) => {
+      withoutInlineRetries(context.turnState.get(context.adapter.ConnectorClientKey));
+      await withTimeout(context.updateActivity(activity), OUTBOX_SEND_TIMEOUT_MS);
+    });
+  };
+  const sentApprovalCards = cores?.approvals ? createApprovalCards(prisma, cores.approvals, updateActivity, logger) : undefined;
+  const approvalCores = cores?.approvals ? { ...cores, approvals: cores.approvals, ...(sentApprovalCards ? { approvalCards: sentApprovalCards } : {}) } : undefined;
   const caseCores = cores?.cases ? { ...cores, cases: cores.cases } : undefined;
   const coreFlows: Partial<TeamsFlows> = {
-    ...(approvalCores ? { requestApproval: requestApprovalFlow(approvalCores, policy), listRequests: listRequestsFlow(approvalCores) } : {}),
+    ...(approvalCores ? { requestApproval: requestApprovalFlow(approvalCores, policy), listRequests: listRequestsFlow(approvalCores), delegate: delegateFlow(approvalCores) } : {}),
     ...(caseCores ? { startReport: startReportFlow() } : {}),
   };
-  const coreRoutes: RouteGroup[] = [...(approvalCores ? [approvalRoutes(approvalCores, policy)] : []), ...(caseCores ? [caseRoutes(caseCores)] : [])];
+  const coreRoutes: RouteGroup[] = [
+    ...(cores ? [peopleSearchRoutes(cores)] : []),
+    ...(approvalCores ? [approvalRoutes(approvalCores, policy)] : []),
+    ...(caseCores ? [caseRoutes(caseCores)] : []),
+  ];
   const deps: TeamsDeps = {
     logger,
     prisma,
@@ -135,17 +149,20 @@ export function createTeamsSurface(options: TeamsOptions): TeamsSurface {
    * otherwise wait out Retry-After inside the worker's pass) and a slow connector times out, so
    * the outbox reschedules instead.
    */
-  async function deliverToPerson(aadObjectId: string, activity: Partial<Activity>): Promise<boolean> {
+  async function deliverToPerson(aadObjectId: string, activity: Partial<Activity>): Promise<SentActivity | false> {
     const reference = await conversations.find(aadObjectId);
     if (!reference) return false;
+    let activityId: string | undefined;
     await adapter.continueConversationAsync(botAppId, reference, async (context) => {
       withoutInlineRetries(context.turnState.get(context.adapter.ConnectorClientKey));
-      await withTimeout(context.sendActivity(activity), OUTBOX_SEND_TIMEOUT_MS);
+      activityId = (await withTimeout(context.sendActivity(activity), OUTBOX_SEND_TIMEOUT_MS))?.id;
     });
-    return true;
+    return { reference, ...(activityId ? { activityId } : {}) };
   }
 
-  const notifications = cores ? createTeamsNotificationChannel({ conversations, sendToPerson: deliverToPerson, cores, logger }) : undefined;
+  const notifications = cores
+    ? createTeamsNotificationChannel({ conversations, sendToPerson: deliverToPerson, cores, logger, ...(sentApprovalCards ? { approvalCards: sentApprovalCards } : {}) })
+    : undefined;
   return { handle, sendToPerson, localMode, ...(notifications ? { notifications } : {}) };
 }
 

@@ -1,4 +1,4 @@
-import type { Activity } from "botbuilder";
+import type { Activity, ConversationReference } from "botbuilder";
 import type { Person } from "../../core/directory/types.ts";
 import type { Logger } from "../../log.ts";
 import { RetryLater, type OutboxMessage } from "../../store/outbox.ts";
@@ -6,16 +6,29 @@ import type { NotificationChannel } from "../../worker.ts";
 import { replyActivity } from "./cards/deliver.ts";
 import type { Card } from "./cards/elements.ts";
 import { approvalNotificationCard, handlerNotificationCard, reporterNotificationCard } from "./cards/notifications.ts";
+import type { ApprovalCards } from "./approvalCards.ts";
+import { withAutoRefresh } from "./cards/refresh.ts";
 import type { TeamsConversations } from "./conversations.ts";
 import type { TeamsCores } from "./cores.ts";
 
 export interface TeamsChannelOptions {
   conversations: TeamsConversations;
-  /** The surface's proactive send (false when there is no stored 1:1 chat). */
-  sendToPerson(aadObjectId: string, activity: Partial<Activity>): Promise<boolean>;
+  /** The surface's proactive send: where the activity went, or false when there is no stored 1:1 chat. */
+  sendToPerson(aadObjectId: string, activity: Partial<Activity>): Promise<SentActivity | false>;
   cores: TeamsCores;
   logger: Logger;
+  /** Approval cards already sent, edited in place when the request changes. */
+  approvalCards?: ApprovalCards;
 }
+
+export interface SentActivity {
+  /** The id the connector gave the activity (absent if it gave none). */
+  activityId?: string;
+  reference: Partial<ConversationReference>;
+}
+
+/** Approval notifications that only change the state of cards the person already has: those cards are edited instead. */
+const REDRAW_ONLY = new Set(["approval.closed", "approval.withdrawn"]);
 
 const UNREACHABLE_RETRY_MS = 15 * 60_000;
 
@@ -65,9 +78,20 @@ export function createTeamsNotificationChannel(options: TeamsChannelOptions): No
     },
     async send(person, message) {
       try {
+        const tracked = options.approvalCards;
+        const requestId = message.kind.startsWith("approval.") ? requestIdOf(message.payload) : undefined;
+        if (requestId && tracked && REDRAW_ONLY.has(message.kind)) {
+          if ((await tracked.refresh(requestId, { personId: person.id })) > 0) return;
+        }
         const card = withAutoRefresh(await render(person, message), (await conversations.find(person.teamsId!))?.user?.id);
         const sent = await options.sendToPerson(person.teamsId!, replyActivity(card));
         if (!sent) throw new RetryLater("no Teams chat with the recipient yet", UNREACHABLE_RETRY_MS);
+        if (requestId && tracked && sent.activityId && sent.reference.conversation?.id) {
+          // Only cards that show the request (with a refresh action) are edited later; notices stay as sent.
+          if (card.refresh) await tracked.track(requestId, { conversationId: sent.reference.conversation.id, activityId: sent.activityId, personId: person.id, reference: sent.reference });
+          // Their earlier cards about the request lose buttons that no longer apply.
+          await tracked.refresh(requestId, { personId: person.id, except: sent.activityId });
+        }
       } catch (error) {
         const mapped = deliveryError(error);
         logger.warn({ kind: message.kind, attempt: message.attempts, error: mapped.message }, "Teams delivery failed");
@@ -77,13 +101,9 @@ export function createTeamsNotificationChannel(options: TeamsChannelOptions): No
   };
 }
 
-/**
- * Universal Actions: Teams refreshes a card automatically (its `refresh` action) only for the
- * users listed, so an approval card fetches its current state (decided: no buttons) when its
- * recipient looks at it again.
- */
-function withAutoRefresh(card: Card, userId: string | undefined): Card {
-  return card.refresh && userId ? { ...card, refresh: { ...card.refresh, userIds: [userId] } } : card;
+function requestIdOf(payload: unknown): string | undefined {
+  const id = ((payload ?? {}) as { request?: { requestId?: unknown } }).request?.requestId;
+  return typeof id === "string" && id ? id : undefined;
 }
 
 /**

@@ -19,6 +19,9 @@ export function placeholderFlows(policy: Policy): TeamsFlows {
     async listRequests() {
       return "Approval requests are not switched on yet in Teams, so there are none to show.";
     },
+    async delegate() {
+      return "Delegating approvals is not switched on yet in Teams.";
+    },
     async askPerson() {
       return "I can't look people up yet: the directory is not switched on for Teams.";
     },

@@ -29,6 +29,8 @@ export const APPROVAL_VERBS = {
   refresh: "approval.refresh",
   answerInfo: "approval.answer_info",
   submitRequest: "approval.submit",
+  delegateForm: "approval.delegate",
+  delegateSubmit: "approval.delegate.submit",
 } as const;
 
 const requestId = z.string().min(1).max(100);
@@ -57,6 +59,13 @@ export const answerInfoData = z.object({ requestId, answer: optionalInput });
 export const submitRequestData = z
   .object({ topicId: z.string().min(1).max(100), summary: optionalInput, question: z.string().max(2000).optional() })
   .passthrough();
+
+/** The delegate dialog's inputs: who (a directory id from the people picker), until which day, or stop. */
+export const delegateInputs = z.object({
+  delegateId: optionalInput,
+  until: optionalInput,
+  stop: z.union([z.literal("true"), z.literal("false"), z.boolean()]).optional(),
+});
 
 /** Case cards (handlers and reporters) and the report dialog. */
 export const CASE_VERBS = {

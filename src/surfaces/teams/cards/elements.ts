@@ -40,12 +40,23 @@ export interface ChoiceInput {
   type: "Input.ChoiceSet";
   id: string;
   label?: string;
+  placeholder?: string;
   value?: string;
-  style?: "compact" | "expanded";
+  /** "filtered": a typeahead over the choices (and over `choices.data` when given). */
+  style?: "compact" | "expanded" | "filtered";
   isMultiSelect?: boolean;
   isRequired?: boolean;
   errorMessage?: string;
   choices: Array<{ title: string; value: string }>;
+  /** Dynamic typeahead: Teams asks the bot for choices (invoke `application/search` with this dataset) as the person types. */
+  "choices.data"?: DataQuery;
+}
+
+/** Where a dynamic typeahead fetches its choices (Teams sends `application/search` with `dataset`). */
+export interface DataQuery {
+  type: "Data.Query";
+  dataset: string;
+  count?: number;
 }
 
 export interface DateInput {
@@ -53,9 +64,21 @@ export interface DateInput {
   id: string;
   label?: string;
   value?: string;
+  min?: string;
+  errorMessage?: string;
 }
 
-export type Element = TextBlock | Container | FactSet | TextInput | ChoiceInput | DateInput;
+export interface ToggleInput {
+  type: "Input.Toggle";
+  id: string;
+  title: string;
+  label?: string;
+  value?: "true" | "false";
+  valueOn?: string;
+  valueOff?: string;
+}
+
+export type Element = TextBlock | Container | FactSet | TextInput | ChoiceInput | DateInput | ToggleInput;
 
 export interface ExecuteAction {
   type: "Action.Execute";

@@ -15,7 +15,7 @@ export function welcomeCard(): Card {
   return card([
     text("Hi! I answer questions about the Code of Business Conduct.", { weight: "bolder", size: "medium" }),
     text("Ask me things like “Can I accept a gift from a supplier?” and I'll tell you what the Code says, quote the clause, and who approves or advises."),
-    text("In a channel, mention me with your question. Type **report** to raise a concern confidentially, or **requests** to see your approval requests.", {
+    text("In a channel, mention me with your question. Type **report** to raise a concern confidentially, **requests** to see your approval requests, or **delegate** to have someone decide your approvals while you are away.", {
       isSubtle: true,
     }),
   ]);

@@ -104,7 +104,7 @@ export function approvalNotificationCard(kind: string, payload: Record<string, u
     case "approval.requested":
       return view ? approvalCard(view, { heading: `New approval request ${esc(view.reference)} from ${esc(view.requester.name)}${forWhom}` }) : null;
     case "approval.reminder":
-      return view ? approvalCard(view, { heading: `Reminder: ${esc(view.reference)} waits for your decision${forWhom}` }) : null;
+      return view ? approvalCard(view, { heading: `${payload.overdue ? "Overdue" : "Reminder"}: ${esc(view.reference)} waits for your decision${forWhom}` }) : null;
     case "approval.escalated":
       if (payload.asApprover && view) return approvalCard(view, { heading: `Escalated to you: ${esc(view.reference)} is overdue${forWhom}` });
       return noticeCard(`${ref} is overdue`, [summary, "Its approvers have not decided in time."]);

@@ -2,6 +2,7 @@ import { DEFAULT_CATEGORIES, LIMITS, type CaseView, type FieldErrors, type Recei
 import { CATEGORIES, RECIPIENTS } from "../../../core/cases/index.ts";
 import { CASE_VERBS } from "../verbs.ts";
 import { card, openDialog, submit, text, type Card, type Element } from "./elements.ts";
+import { DATASETS, peoplePicker, type Picked } from "./peoplePicker.ts";
 import { escapeCardText as esc } from "./text.ts";
 
 const RECIPIENT_LABELS: Record<(typeof RECIPIENTS)[number], string> = {
@@ -40,7 +41,8 @@ export interface ReportFormValues {
  * field, and what the person wrote is kept.
  */
 export function reportFormCard(options: {
-  people: Array<{ id: string; name: string }>;
+  /** The people already chosen as involved (their names, for a form that comes back); more come from the typeahead. */
+  involved?: Picked[];
   directors: Array<{ id: string; name: string }>;
   values?: ReportFormValues;
   fieldErrors?: FieldErrors;
@@ -58,15 +60,14 @@ export function reportFormCard(options: {
     ...errorFor("when"),
     { type: "Input.Text", id: "where", label: "Where (optional)", maxLength: LIMITS.short, ...(v.where ? { value: v.where } : {}) },
     ...errorFor("where"),
-    {
-      type: "Input.ChoiceSet",
+    peoplePicker({
       id: "involved",
       label: "People involved (optional) – they never receive the report",
-      isMultiSelect: true,
-      style: "compact",
-      choices: options.people.map((p) => ({ title: p.name, value: p.id })),
-      ...(v.involved ? { value: v.involved } : {}),
-    },
+      dataset: DATASETS.people,
+      multiple: true,
+      placeholder: "Type a name to search the directory",
+      selected: options.involved ?? [],
+    }),
     ...errorFor("involved"),
     {
       type: "Input.ChoiceSet",
@@ -180,7 +181,16 @@ export function reporterCaseCard(view: ReporterCaseView): Card {
 export function textFormCard(options: { title: string; hint?: string; id: string; label: string; verb: string; caseNumber: string; value?: string; error?: string; submitTitle: string }): Card {
   const body: Element[] = [text(esc(options.title), { weight: "bolder" })];
   if (options.hint) body.push(text(options.hint, { isSubtle: true }));
-  body.push({ type: "Input.Text", id: options.id, label: options.label, isMultiline: true, isRequired: true, maxLength: LIMITS.message, ...(options.value ? { value: options.value } : {}) });
+  body.push({
+    type: "Input.Text",
+    id: options.id,
+    label: options.label,
+    isMultiline: true,
+    isRequired: true,
+    errorMessage: options.error ?? `${options.label} is required`,
+    maxLength: LIMITS.message,
+    ...(options.value ? { value: options.value } : {}),
+  });
   if (options.error) body.push(text(`⚠️ ${esc(options.error)}`, { color: "attention", size: "small", spacing: "none" }));
   return card(body, [submit(options.submitTitle, options.verb, { caseNumber: options.caseNumber }, "positive")]);
 }

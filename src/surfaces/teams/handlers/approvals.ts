@@ -10,11 +10,13 @@ import { alreadyDecidedCard, approvalCard, noticeCard, requestFormCard } from ".
 import { roleName } from "../cards/labels.ts";
 import { MESSAGES } from "../cards/messages.ts";
 import { escapeCardText as esc } from "../cards/text.ts";
-import { identify, NOT_IDENTIFIED, type TeamsCores } from "../cores.ts";
+import { identify, NOT_IDENTIFIED, type ApprovalCardUpdates, type TeamsCores } from "../cores.ts";
 import type { Interaction, Reply, TeamsDeps } from "../deps.ts";
-import { answerInfoData, APPROVAL_VERBS, decisionData, requestRefData, submitRequestData } from "../verbs.ts";
+import { delegateFormCard, delegationCard } from "../cards/delegation.ts";
+import { answerInfoData, APPROVAL_VERBS, decisionData, delegateInputs, requestRefData, submitRequestData } from "../verbs.ts";
+import { peopleByIds } from "./people.ts";
 
-type Approvals = TeamsCores & { approvals: ApprovalService };
+type Approvals = TeamsCores & ApprovalCardUpdates & { approvals: ApprovalService };
 const asCard = (reply: Reply) => reply as AdaptiveCard;
 
 /** The idempotency key of a click: Teams' activity id, unique per click, repeated on redelivery. */
@@ -51,6 +53,21 @@ export function decisionReply(result: DecideResult): Reply {
 export function approvalRoutes(cores: Approvals, policy: Policy) {
   return (app: Application, deps: TeamsDeps): void => {
     const { approvals, directory } = cores;
+    /**
+     * After a change, every approval card already sent about the request (the approvers', the
+     * requester's) is edited in place as its reader may now see it; the clicked card is replaced by
+     * the click's answer. A card that cannot be edited is logged, never fails the click.
+     */
+    const updateSentCards = async (context: TurnContext, requestId: string) => {
+      if (!cores.approvalCards) return;
+      try {
+        const except = context.activity.replyToId;
+        const updated = await cores.approvalCards.refresh(requestId, except ? { except } : {});
+        deps.logger.info({ requestId, updated }, "teams: approval cards updated");
+      } catch (error) {
+        deps.logger.warn({ requestId, error: (error as Error)?.name }, "teams: could not update approval cards");
+      }
+    };
     const decision = (action: DecisionAction) =>
       parsed(decisionData, deps, action, async (context, data) => {
         const me = await identify(directory, context);
@@ -65,6 +82,7 @@ export function approvalRoutes(cores: Approvals, policy: Policy) {
         };
         const result = await approvals.decide(me.person.id, data.requestId, input, clickKey(context));
         deps.logger.info({ action, outcome: result.kind, requestId: data.requestId }, "teams: approval decision");
+        if (result.kind === "recorded" || result.kind === "info_requested") await updateSentCards(context, data.requestId);
         if (result.kind === "rejected") {
           // A missing reason or question: the card again, with the message and what they typed.
           const view = await approvals.get(data.requestId, me.person.id);
@@ -95,6 +113,7 @@ export function approvalRoutes(cores: Approvals, policy: Policy) {
           const view = await approvals.get(requestId, me.person.id);
           return view ? approvalCard(view, { error: result.message, inputs: { answer: answer ?? "" } }) : result.message;
         }
+        await updateSentCards(context, requestId);
         return approvalCard(result.view);
       }),
     );
@@ -134,6 +153,43 @@ export function approvalRoutes(cores: Approvals, policy: Policy) {
       await deps.interaction(context).replyPrivately(replyActivity(outcome.sent));
       return outcome.text;
     });
+
+    // Delegate my approvals: a dialog with a people picker; the approvals core decides who may be named.
+    const delegateDialog = (form: Card): TaskModuleTaskInfo => ({ title: "Delegate approvals", card: CardFactory.adaptiveCard(form), width: "medium", height: "medium" });
+    app.taskModules.fetch(APPROVAL_VERBS.delegateForm, async (context) => {
+      const me = await identify(directory, context);
+      if (!me) return NOT_IDENTIFIED;
+      return delegateDialog(delegateFormCard({ current: await approvals.delegationOf(me.person.id) }));
+    });
+    app.taskModules.submit(APPROVAL_VERBS.delegateSubmit, async (context, _state, raw) => {
+      const data = delegateInputs.safeParse(raw);
+      if (!data.success) return MESSAGES.unknownAction;
+      const me = await identify(directory, context);
+      if (!me) return NOT_IDENTIFIED;
+      const { delegateId, until } = data.data;
+      const stop = data.data.stop === true || data.data.stop === "true";
+      const current = await approvals.delegationOf(me.person.id);
+      const [selected] = delegateId ? await peopleByIds(directory, [delegateId]) : [];
+      const again = (errors: { delegateId?: string; until?: string }) =>
+        delegateDialog(delegateFormCard({ current, ...(selected ? { selected } : {}), ...(until ? { until } : {}), errors }));
+      if (!stop && !delegateId) return again({ delegateId: "Choose who decides for you." });
+      if (!stop && until !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(until)) return again({ until: "Choose a day." });
+      const result = await approvals.setDelegate(me.person.id, stop ? null : delegateId!, !stop && until ? { until: new Date(`${until}T23:59:59.999Z`) } : {});
+      if (result.kind === "rejected") return again(result.field === "until" ? { until: result.message } : { delegateId: result.message });
+      deps.logger.info({ kind: result.kind }, "teams: delegation saved");
+      if (result.kind === "cleared") return result.had ? "You decide your approvals yourself again; your delegate no longer decides for you." : "You had no delegate: your approvals already wait for you.";
+      const { delegate, until: end } = result.delegation;
+      return `${delegate.name} now decides your approvals for you${end ? ` until the end of ${end.toISOString().slice(0, 10)} (UTC)` : " until you stop it"}. They were told.`;
+    });
+  };
+}
+
+/** The `delegate` command: who decides for the person now, and the button that opens the dialog. */
+export function delegateFlow(cores: Approvals) {
+  return async (interaction: Interaction): Promise<Reply> => {
+    const me = await identify(cores.directory, interaction.context);
+    if (!me) return NOT_IDENTIFIED;
+    return delegationCard(await cores.approvals.delegationOf(me.person.id));
   };
 }
 

@@ -56,6 +56,10 @@ export function onAskPerson(deps: TeamsDeps): ExecuteHandler {
 export const isCardAction = async (context: TurnContext): Promise<boolean> =>
   context.activity.type === ActivityTypes.Invoke && context.activity.name === "adaptiveCard/action";
 
+/** Any `application/search` invoke (a typeahead in a card), whatever its dataset. */
+export const isSearchInvoke = async (context: TurnContext): Promise<boolean> =>
+  context.activity.type === ActivityTypes.Invoke && context.activity.name === "application/search";
+
 export async function onUnknownCardAction(context: TurnContext): Promise<void> {
   await context.sendActivity({
     type: ActivityTypes.InvokeResponse,

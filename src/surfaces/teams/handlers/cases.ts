@@ -2,16 +2,18 @@ import { CardFactory, type TaskModuleTaskInfo, type TurnContext } from "botbuild
 import type { AdaptiveCard, Application } from "@microsoft/teams-ai";
 import { z, type ZodType } from "zod";
 import { OUTCOMES, type CaseResult, type CaseService } from "../../../core/cases/index.ts";
-import type { PrismaClient } from "../../../store/db.ts";
 import { replyActivity } from "../cards/deliver.ts";
-import { card, submit, text, type Card } from "../cards/elements.ts";
+import { card, text, type Card } from "../cards/elements.ts";
 import { MESSAGES } from "../cards/messages.ts";
 import { handlerActions } from "../cards/notifications.ts";
+import { checkinAnsweredCard, closeFormCard, reassignFormCard } from "../cards/caseForms.ts";
+import { DATASETS, SEARCH_LIMIT } from "../cards/peoplePicker.ts";
 import { caseDialogCard, receiptCard, reportFormCard, reporterCaseCard, startReportCard, textFormCard, type ReportFormValues } from "../cards/report.ts";
 import { escapeCardText as esc } from "../cards/text.ts";
 import { identify, NOT_IDENTIFIED, type TeamsCores } from "../cores.ts";
 import type { Interaction, Reply, TeamsDeps } from "../deps.ts";
 import { CASE_VERBS, caseNumberData } from "../verbs.ts";
+import { isSearch, peopleByIds } from "./people.ts";
 
 type Cases = TeamsCores & { cases: CaseService };
 type DialogResult = TaskModuleTaskInfo | string;
@@ -41,14 +43,12 @@ const reportInputs = z
 
 const textInputs = caseNumberData.extend({ text: z.string().max(20_000).optional() });
 const closeInputs = caseNumberData.extend({ outcome: z.string().optional() });
-const reassignInputs = caseNumberData.extend({ to: z.string().optional() });
+const reassignInputs = caseNumberData.extend({ to: z.string().max(100).optional(), stay: z.union([z.literal("true"), z.literal("false"), z.boolean()]).optional() });
 const checkinInputs = caseNumberData.extend({ day: z.number().int().positive(), answer: z.enum(["yes", "no"]) });
 
-/** People to pick from in forms (the directory's active people), and the Directors. A list for a picker, no rules. */
-async function pickablePeople(prisma: PrismaClient, directory: TeamsCores["directory"]) {
-  const rows = await prisma.person.findMany({ where: { active: true }, select: { id: true, name: true }, orderBy: { name: "asc" }, take: 500 });
-  const directors = (await directory.holdersOf("director")).map((p) => ({ id: p.id, name: p.name }));
-  return { people: rows, directors };
+/** The Directors to choose from when a report goes to "a Director" (role holders: a short list). */
+async function directorsOf(directory: TeamsCores["directory"]) {
+  return (await directory.holdersOf("director")).map((p) => ({ id: p.id, name: p.name }));
 }
 
 /** "Report a concern" (the answer's button or the `report` command): the card whose button opens the report dialog, in the 1:1 chat. */
@@ -60,6 +60,9 @@ export function startReportFlow() {
     return SENT_TO_PRIVATE_CHAT;
   };
 }
+
+/** A multi-select's value as Teams submits it: "a,b". */
+const splitIds = (value: string) => value.split(",").map((s) => s.trim()).filter(Boolean);
 
 const message = (result: CaseResult<unknown>) => (result.ok ? "" : result.message);
 
@@ -81,8 +84,13 @@ export function caseRoutes(cores: Cases) {
         return handle(context, me.person.id, parsed.data);
       };
 
-    const reportForm = async (values?: ReportFormValues, fieldErrors?: Record<string, string>, formError?: string) =>
-      dialog("Report a concern", reportFormCard({ ...(await pickablePeople(deps.prisma, directory)), ...(values ? { values } : {}), ...(fieldErrors ? { fieldErrors } : {}), ...(formError ? { formError } : {}) }));
+    const reportForm = async (values?: ReportFormValues, fieldErrors?: Record<string, string>, formError?: string) => {
+      const involved = values?.involved ? await peopleByIds(directory, splitIds(values.involved)) : [];
+      return dialog(
+        "Report a concern",
+        reportFormCard({ directors: await directorsOf(directory), involved, ...(values ? { values } : {}), ...(fieldErrors ? { fieldErrors } : {}), ...(formError ? { formError } : {}) }),
+      );
+    };
 
     app.taskModules.fetch(CASE_VERBS.reportForm, async () => reportForm());
     app.taskModules.submit(
@@ -94,7 +102,7 @@ export function caseRoutes(cores: Cases) {
           what: input.what ?? "",
           when: input.when ?? null,
           where: input.where ?? null,
-          involved: input.involved ? input.involved.split(",").map((s) => s.trim()).filter(Boolean) : [],
+          involved: input.involved ? splitIds(input.involved) : [],
           category: input.category ?? null,
           recipient: input.recipient ?? null,
           directorId: input.directorId ?? null,
@@ -156,51 +164,51 @@ export function caseRoutes(cores: Cases) {
       (personId, number, text) => cases.addNote(personId, number, text),
     );
 
-    app.taskModules.fetch(
-      CASE_VERBS.reassignForm,
-      step(caseNumberData, "case.reassign", async (_context, _personId, { caseNumber }) => {
-        const { people } = await pickablePeople(deps.prisma, directory);
-        return dialog(
-          `Reassign ${caseNumber}`,
-          card(
-            [
-              text("The new handler must not be named in the report; the case refuses anyone who is.", { isSubtle: true }),
-              { type: "Input.ChoiceSet", id: "to", label: "New handler", isRequired: true, style: "compact", choices: people.map((p) => ({ title: p.name, value: p.id })) },
-            ],
-            [submit("Reassign", CASE_VERBS.reassignSubmit, { caseNumber }, "positive")],
-          ),
-        );
-      }),
-    );
+    /** The reassign form with the cases core's first page of candidates; its "No such case." for anyone else. */
+    const reassignForm = async (personId: string, caseNumber: string, selected?: { id: string; name: string }, error?: string): Promise<DialogResult> => {
+      const candidates = await cases.reassignCandidates(personId, caseNumber, "", SEARCH_LIMIT);
+      if (!candidates.ok) return candidates.message;
+      return dialog(`Reassign ${caseNumber}`, reassignFormCard({ caseNumber, candidates: candidates.value, ...(selected ? { selected } : {}), ...(error ? { error } : {}) }));
+    };
+    app.taskModules.fetch(CASE_VERBS.reassignForm, step(caseNumberData, "case.reassign", async (_context, personId, { caseNumber }) => reassignForm(personId, caseNumber)));
     app.taskModules.submit(
       CASE_VERBS.reassignSubmit,
-      step(reassignInputs, "case.reassign.submit", async (_context, personId, { caseNumber, to }) => {
-        const result = await cases.reassign(personId, caseNumber, to ?? "");
-        return result.ok ? `Case ${caseNumber} was reassigned.` : result.message;
+      step(reassignInputs, "case.reassign.submit", async (_context, personId, { caseNumber, to, stay }) => {
+        if (!to) return reassignForm(personId, caseNumber, undefined, "Choose the new handler.");
+        const keep = stay === true || stay === "true";
+        const result = await cases.reassign(personId, caseNumber, to, { stay: keep });
+        if (result.ok) return keep ? `Case ${caseNumber} now has another handler; you still handle it.` : `Case ${caseNumber} was reassigned.`;
+        if (result.error !== "not_eligible") return result.message;
+        // Refused (someone the picker would not offer: a forged or stale choice): the form again, with why.
+        return reassignForm(personId, caseNumber, undefined, result.message);
       }),
+    );
+    // The picker's typeahead: only the people the cases core would accept for this case.
+    app.adaptiveCards.search(
+      (context) => Promise.resolve(isSearch(context.activity, DATASETS.reassignPrefix)),
+      async (context, _state, query) => {
+        const caseNumber = caseNumberData.shape.caseNumber.safeParse(query.parameters.dataset.slice(DATASETS.reassignPrefix.length));
+        if (!caseNumber.success) return [];
+        const me = await identify(directory, context);
+        if (!me) return [];
+        const found = await cases.reassignCandidates(me.person.id, caseNumber.data, query.parameters.queryText, Math.min(query.count, SEARCH_LIMIT));
+        return found.ok ? found.value.map((p) => ({ title: p.name, value: p.id })) : [];
+      },
     );
 
     app.taskModules.fetch(
       CASE_VERBS.closeForm,
-      step(caseNumberData, "case.close", async (_context, _personId, { caseNumber }) =>
-        dialog(
-          `Close ${caseNumber}`,
-          card(
-            [
-              text("The reporter is told the case is closed and its outcome.", { isSubtle: true }),
-              { type: "Input.ChoiceSet", id: "outcome", label: "Outcome", isRequired: true, style: "expanded", choices: OUTCOMES.map((o) => ({ title: o.charAt(0).toUpperCase() + o.slice(1), value: o })) },
-            ],
-            [submit("Close the case", CASE_VERBS.closeSubmit, { caseNumber }, "destructive")],
-          ),
-        ),
-      ),
+      step(caseNumberData, "case.close", async (_context, _personId, { caseNumber }) => dialog(`Close ${caseNumber}`, closeFormCard({ caseNumber }))),
     );
     app.taskModules.submit(
       CASE_VERBS.closeSubmit,
       step(closeInputs, "case.close.submit", async (_context, personId, { caseNumber, outcome }) => {
-        if (!OUTCOMES.includes(outcome as never)) return "Choose an outcome to close the case.";
-        const result = await cases.close(personId, caseNumber, outcome as (typeof OUTCOMES)[number]);
-        return result.ok ? `Case ${caseNumber} was closed.` : result.message;
+        const chosen = OUTCOMES.find((o) => o === outcome);
+        if (!chosen) return dialog(`Close ${caseNumber}`, closeFormCard({ caseNumber, error: "Choose an outcome to close the case." }));
+        const result = await cases.close(personId, caseNumber, chosen);
+        if (result.ok) return `Case ${caseNumber} was closed.`;
+        if (result.error === "invalid") return dialog(`Close ${caseNumber}`, closeFormCard({ caseNumber, value: chosen, error: result.fieldErrors?.outcome ?? result.message }));
+        return result.message;
       }),
     );
 
@@ -226,10 +234,9 @@ export function caseRoutes(cores: Cases) {
       const { caseNumber, day, answer } = parsed.data;
       const result = await cases.answerCheckin(me.person.id, caseNumber, day, answer);
       if (!result.ok) return result.message;
-      return card([
-        text(`Thank you for answering about ${esc(caseNumber)}`, { weight: "bolder" }),
-        text(answer === "yes" ? "The people handling your report will follow up. You can also file a new report about the retaliation." : "Glad to hear it. You can always message the handlers.", { isSubtle: true }),
-      ]) as AdaptiveCard;
+      deps.logger.info({ caseNumber, day, linked: result.value.linkedCase?.caseNumber ?? null }, "teams: check-in answered");
+      // The answered card: no buttons left, so it cannot be answered twice.
+      return checkinAnsweredCard(caseNumber, day, answer, result.value.linkedCase) as AdaptiveCard;
     });
   };
 }
