@@ -1,17 +1,25 @@
-// `npm run bench:load`: drives signed Slack events at a running bot (a child process, as in
-// production) for BENCH_SECONDS (default 60) at BENCH_RATE events/s (default 200), on PGlite and,
-// when BENCH_DATABASE_URL (or TEST_DATABASE_URL) is set, on PostgreSQL. Prints requests/s,
-// p50/p99 acknowledgement latency, errors, and lost or duplicated writes.
+// `npm run bench:load`: drives signed Slack requests at a running bot (a child process, as in
+// production) for BENCH_SECONDS (default 60) at BENCH_RATE requests/s (default 200), on PGlite
+// and, when BENCH_DATABASE_URL (or TEST_DATABASE_URL) is set, on PostgreSQL. Most requests are
+// questions in DMs (message events); BENCH_REPORT_SHARE of them (default 0.05) are report form
+// submissions (view_submission) from the example directory's people. Prints requests/s, p50/p99
+// acknowledgement latency, errors, lost or duplicated answers and cases, and CPU per request.
 import { spawn } from "node:child_process";
+import http from "node:http";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { startFakeSlack } from "../test/support/fakeSlack.ts";
-import { BOT_TOKEN, SIGNING_SECRET, eventEnvelope, imMessage, sign } from "../test/support/slack.ts";
+import { VIEWS } from "../src/surfaces/slack/ids.ts";
+import { reportValues } from "../test/slack/company.ts";
+import { BOT_TOKEN, FORM, SIGNING_SECRET, eventEnvelope, globalShortcut, imMessage, sign, viewSubmission } from "../test/support/slack.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const RATE = Number(process.env.BENCH_RATE ?? 200);
+const REPORT_EVERY = Math.round(1 / Number(process.env.BENCH_REPORT_SHARE ?? 0.05));
+const REPORTERS = ["U0OMAR", "U0DANA", "U0ALEX", "U0JAMIE", "U0TAYLOR", "U0KIM", "U0ROSA", "U0LEE"];
+const REPORTS_KEY = Buffer.alloc(32, 0x6b).toString("base64");
 const QUESTIONS = [
   "Can I accept concert tickets from a supplier?",
   "Can I use the company van to move house?",
@@ -45,9 +53,42 @@ function cpuSeconds(pid: number): number {
 
 async function run(label: string, dbEnv: Record<string, string>, countRows: (sql: string) => Promise<number>) {
   const slack = await startFakeSlack();
-  const bot = await startBot({ ...dbEnv, LOG_LEVEL: "info", SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl });
+  const bot = await startBot({
+    ...dbEnv,
+    LOG_LEVEL: "info",
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    DIRECTORY_FILE: new URL("../directory.example.yaml", import.meta.url).pathname,
+    REPORTS_ENCRYPTION_KEY: REPORTS_KEY,
+  });
   if (!bot.port) throw new Error(`${label}: the bot did not start`);
   const url = `http://127.0.0.1:${bot.port}/slack/events`;
+  // node:http with keep-alive rather than fetch: the driver shares the machine's two cores with
+  // the bot, and fetch costs it several times more CPU per request.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  const post = (body: string, type: string) =>
+    new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const ts = Math.floor(Date.now() / 1000);
+      const headers = { "content-type": type, "content-length": Buffer.byteLength(body), "x-slack-request-timestamp": String(ts), "x-slack-signature": sign(body, ts) };
+      const req = http.request(url, { method: "POST", agent, headers }, (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (text += chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+        res.on("error", reject);
+      });
+      req.on("error", reject);
+      req.end(body);
+    });
+  // The report form as the bot draws it, opened once from the shortcut; each submission then
+  // comes from its own modal (view id), as when many people file at once.
+  await post(globalShortcut(REPORTERS[0]!, "report_concern"), FORM);
+  const isReportForm = (c: { method: string; args: Record<string, any> }) => c.method.startsWith("views.") && c.args.view?.callback_id === VIEWS.report;
+  for (let i = 0; i < 300 && !slack.calls.some(isReportForm); i++) await new Promise((r) => setTimeout(r, 100));
+  const reportForm = slack.calls.find(isReportForm)?.args.view as Record<string, unknown>;
+  if (!reportForm) throw new Error(`${label}: the report form did not open`);
+  let reports = 0;
   const latencies: number[] = [];
   let errors = 0;
   const errorKinds = new Map<string, number>();
@@ -65,17 +106,20 @@ async function run(label: string, dbEnv: Record<string, string>, countRows: (sql
     const due = started + (i * 1000) / RATE;
     const wait = due - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    const user = `U0LOAD${i % 50}`;
-    const body = JSON.stringify(eventEnvelope(imMessage(user, QUESTIONS[i % QUESTIONS.length]!), `EvLOAD${label}${i}`));
-    const ts = Math.floor(Date.now() / 1000);
+    const isReport = i % REPORT_EVERY === REPORT_EVERY - 1;
     const t0 = performance.now();
-    const p = fetch(url, { method: "POST", headers: { "content-type": "application/json", "x-slack-request-timestamp": String(ts), "x-slack-signature": sign(body, ts) }, body })
+    const request = isReport
+      ? post(viewSubmission({ user: REPORTERS[i % REPORTERS.length]!, viewId: `VLOAD${label}${i}`, view: reportForm, values: reportValues() }), FORM)
+      : post(JSON.stringify(eventEnvelope(imMessage(`U0LOAD${i % 50}`, QUESTIONS[i % QUESTIONS.length]!), `EvLOAD${label}${i}`)), "application/json");
+    if (isReport) reports++;
+    const p = request
       .then(async (res) => {
-        await res.arrayBuffer();
+        const answer = res.text;
         if (res.status !== 200) failed(`HTTP ${res.status}`);
+        else if (isReport && answer) failed(`report refused: ${answer.slice(0, 80)}`);
         latencies.push(performance.now() - t0);
       })
-      .catch((error: Error) => failed((error.cause as Error | undefined)?.message ?? error.message))
+      .catch((error: Error) => failed(error.message))
       .finally(() => inflight.delete(p));
     inflight.add(p);
     sent++;
@@ -84,15 +128,20 @@ async function run(label: string, dbEnv: Record<string, string>, countRows: (sql
   const elapsed = (performance.now() - started) / 1000;
   // Every acknowledged event must end as exactly one answer and one de-duplication row.
   const deadline = Date.now() + 120_000;
-  while (slack.callsTo("chat.postMessage").length < sent - errors && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
-  await slack.settle(1000);
-  const answers = slack.callsTo("chat.postMessage");
+  const questions = sent - reports;
+  const isAnswer = (c: { args: Record<string, unknown> }) => String(c.args.channel).startsWith("D0LOAD");
+  while (slack.callsTo("chat.postMessage").filter(isAnswer).length < questions - errors && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+  await slack.settle(3000); // receipts and handler DMs of the last reports
+  agent.destroy();
+  const answers = slack.callsTo("chat.postMessage").filter(isAnswer);
   const answered = new Set(answers.map((c) => `${c.args.channel}`)).size;
-  const processed = await countRows(`SELECT count(*)::int AS n FROM processed_event WHERE key LIKE 'slack:event:EvLOAD${label}%'`).catch(() => -1);
   const cpu = cpuSeconds(bot.child.pid!) - cpuBefore;
   const driverCpu = process.cpuUsage(driverCpuBefore);
+  // Counted once the bot has stopped: the embedded database has one owner at a time.
   bot.child.kill("SIGTERM");
   await new Promise((r) => bot.child.on("exit", r));
+  const processed = await countRows(`SELECT count(*)::int AS n FROM processed_event WHERE key LIKE 'slack:event:EvLOAD${label}%'`).catch(() => -1);
+  const cases = await countRows(`SELECT count(*)::int AS n FROM report_case`).catch(() => -1);
   await slack.close();
   latencies.sort((a, b) => a - b);
   const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]?.toFixed(1);
@@ -100,7 +149,8 @@ async function run(label: string, dbEnv: Record<string, string>, countRows: (sql
     [
       `${label.padEnd(9)} ${sent} events in ${elapsed.toFixed(1)} s = ${(sent / elapsed).toFixed(0)} req/s`,
       `ack p50 ${q(0.5)} ms, p99 ${q(0.99)} ms, errors ${errors}`,
-      `answers ${answers.length} (lost ${Math.max(0, sent - errors - answers.length)}, duplicated ${Math.max(0, answers.length - (sent - errors))}), conversations ${answered}`,
+      `answers ${answers.length} of ${questions} questions (conversations ${answered}), cases ${cases} of ${reports} reports`,
+      `lost ${Math.max(0, sent - errors - answers.length - cases)}, duplicated ${Math.max(0, answers.length + cases - (sent - errors))}`,
       processed >= 0 ? `dedupe rows ${processed}` : "",
       `CPU per event: bot ${((cpu * 1000) / sent).toFixed(2)} ms, load driver + fake Slack ${((driverCpu.user + driverCpu.system) / 1000 / sent).toFixed(2)} ms`,
       errorKinds.size ? `errors: ${[...errorKinds].map(([k, n]) => `${n}× ${k}`).join(", ")}` : "",
