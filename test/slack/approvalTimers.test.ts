@@ -32,7 +32,7 @@ describe("Approval reminders and escalations in Slack", () => {
     h.clock.set("2026-03-04T09:00:01Z");
     expect(await h.app.worker.tick()).toEqual({ jobs: 1, sent: 1 });
     const reminder = postsTo(h, dm(LEE)).at(-1)!;
-    expect(texts(reminder)).toContain("🔔 *Reminder*: this request is waiting for your decision");
+    expect(texts(reminder)).toMatch(/🔔 \*Reminder\*: AP-\d+ waits for your decision/);
     expect(texts(reminder)).toContain("Take a company laptop home for the holidays");
     expect(buttonsOf(reminder.args.blocks).map((b) => b.action_id)).toEqual(DECISION_BUTTONS);
     expect(postsTo(h, dm(DANA))).toEqual([]);
@@ -69,7 +69,7 @@ describe("Approval reminders and escalations in Slack", () => {
       expect(buttonsOf(update!.args.blocks)).toEqual([]);
     }
     await h.app.worker.tick();
-    expect(texts(postsTo(h, dm(ALEX)).at(-1)!)).toContain("Your request was approved");
+    expect(texts(postsTo(h, dm(ALEX)).at(-1)!)).toMatch(/Your request AP-\d+ was approved/);
     // The level-1 timers died with the decision: nothing more comes.
     h.clock.set("2026-03-20T09:00:00Z");
     const before = h.slack.callsTo("chat.postMessage").length;
@@ -94,7 +94,7 @@ describe("Approval reminders and escalations in Slack", () => {
       expect(buttonsOf(overdue.args.blocks).map((b) => b.action_id)).toEqual(DECISION_BUTTONS);
     }
     const [alert] = postsTo(h, dm(PRIYA));
-    expect(texts(alert!)).toContain("⏫ *Overdue*: this request has waited too long for its approvers.");
+    expect(texts(alert!)).toMatch(/⏫ \*AP-\d+ is overdue\*\\nIts approvers have not decided in time\./);
     expect(texts(alert!)).toContain("Vineyard &amp; Sons");
     expect(buttonsOf(alert!.args.blocks)).toEqual([]); // alerted, not an approver of a Board matter
     expect(await h.app.db.prisma.approvalSeat.count({ where: { personId: "priya" } })).toBe(0);

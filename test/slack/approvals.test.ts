@@ -104,7 +104,7 @@ describe("Request approval in Slack", () => {
     // The requester is told (outbox); Grace's message is re-drawn, not posted again.
     await h.app.worker.tick();
     const outcome = postsTo(h, dm(ALEX)).at(-1)!;
-    expect(texts(outcome)).toContain("Your request was approved");
+    expect(texts(outcome)).toMatch(/Your request AP-\d+ was approved/);
     expect(texts(outcome)).toContain("Log it in the gifts register");
     expect(texts(outcome)).toContain("Expires 2026-12-31");
     expect(postsTo(h, dm(GRACE))).toHaveLength(1);

@@ -200,8 +200,9 @@ describe("Report a concern in Slack", () => {
     expect((await h.app.db.prisma.reportCase.findFirstOrThrow()).status).toBe("closed");
     await h.app.worker.tick();
     const toAlex = postsTo(h, dm(ALEX)).map((c) => c.args.text);
-    expect(toAlex).toContain("C-2026-0001 is now acknowledged");
-    expect(toAlex).toContain("C-2026-0001 is now closed – substantiated");
+    expect(toAlex).toContain("Your report C-2026-0001 is now acknowledged");
+    expect(toAlex).toContain("Your report C-2026-0001 is now closed");
+    expect(texts(postsTo(h, dm(ALEX)).at(-1)!)).toContain("The concern was substantiated.");
 
     // 30 days after closing, the reporter is asked about retaliation and answers No.
     h.clock.advance(30 * 24 * 60 * 60_000);

@@ -49,7 +49,8 @@ describe("Teams: retaliation check-ins", () => {
     const checkin = cardsIn(t, "jamie").at(-1);
     expect(cardTexts(checkin)).toEqual([
       `A check-in about ${caseNumber}`,
-      "Since you reported, have you faced retaliation of any kind? Your answer goes only to the people handling your report.",
+      "It is 30 days since your report was closed. Since you reported, have you faced retaliation of any kind? Your answer goes only to the people handling your report.",
+      "Retaliation is prohibited by the Code (section 1).",
     ]);
     expect(checkin.actions).toEqual([
       { type: "Action.Execute", title: "Yes", verb: CASE_VERBS.checkin, data: { caseNumber, day: 30, answer: "yes" }, style: "destructive" },

@@ -1,54 +1,11 @@
 // A case handler's dialogs in Teams: Add internal note, Reassign (a typeahead offering only the
 // people the cases core accepts) and Close with outcome, each task/fetch → task/submit, with
 // problems shown in the form next to their field.
-import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { CASE_VERBS } from "../../src/surfaces/teams/verbs.ts";
-import { BOT, cardTexts, dialogInvoke, TENANT_ID, warmUp, type TeamsTestApp } from "../support/teams.ts";
-import { cardsIn, chatOf, click, PEOPLE, startWithPeople, type Who } from "./support/people.ts";
-
-type From = { id: string; name: string; aadObjectId: string };
-
-async function invoke(t: TeamsTestApp, activity: unknown): Promise<any> {
-  const res = await t.post(activity);
-  expect(res.status).toBe(200);
-  return res.json();
-}
-
-const dialog = (t: TeamsTestApp, who: Who | From, name: "task/fetch" | "task/submit", data: Record<string, unknown>) =>
-  typeof who === "string"
-    ? dialogInvoke({ serviceUrl: t.connector.url, from: PEOPLE[who], conversationId: chatOf(who), name, data })
-    : dialogInvoke({ serviceUrl: t.connector.url, from: who, conversationId: `a:${who.name}-chat`, name, data });
-
-/** The invoke Teams sends as someone types in a dynamic typeahead (Input.ChoiceSet with Data.Query). */
-export function searchInvoke(t: TeamsTestApp, from: From, dataset: string, queryText: string, conversationId = `a:${from.id}-chat`) {
-  return {
-    type: "invoke",
-    name: "application/search",
-    id: `f:${randomUUID()}`,
-    timestamp: new Date().toISOString(),
-    channelId: "msteams",
-    serviceUrl: t.connector.url,
-    from,
-    recipient: BOT,
-    locale: "en-US",
-    conversation: { conversationType: "personal", tenantId: TENANT_ID, id: conversationId },
-    value: { queryText, queryOptions: { skip: 0, top: 15 }, dataset },
-    channelData: { tenant: { id: TENANT_ID }, source: { name: "message" } },
-  };
-}
-
-/** Every input of a card by id. */
-function inputs(card: any): Record<string, any> {
-  const out: Record<string, any> = {};
-  const walk = (el: any) => {
-    if (!el || typeof el !== "object") return;
-    if (typeof el.type === "string" && el.type.startsWith("Input.")) out[el.id] = el;
-    for (const child of [...(el.body ?? []), ...(el.items ?? [])]) walk(child);
-  };
-  walk(card);
-  return out;
-}
+import { cardTexts, warmUp, type TeamsTestApp } from "../support/teams.ts";
+import { dialog, inputs, invoke, searchInvoke } from "./support/dialogs.ts";
+import { cardsIn, click, PEOPLE, startWithPeople } from "./support/people.ts";
 
 /** Jamie reports Lee (confidentially) to the Ethics Officer, Priya; Rosa has left the company. */
 async function caseForPriya(t: TeamsTestApp): Promise<string> {

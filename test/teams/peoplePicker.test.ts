@@ -2,52 +2,11 @@
 // delegate dialog; reassign is in handlerDialogs.test.ts) it is an Input.ChoiceSet with a dynamic
 // typeahead (`choices.data` of type Data.Query), and the bot answers Teams' `application/search`
 // invoke from the directory.
-import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { APPROVAL_VERBS, CASE_VERBS } from "../../src/surfaces/teams/verbs.ts";
-import { BOT, cardTexts, dialogInvoke, personalMessage, TENANT_ID, warmUp, type TeamsTestApp } from "../support/teams.ts";
-import { cardsIn, chatOf, PEOPLE, startWithPeople, type Who } from "./support/people.ts";
-
-type From = { id: string; name: string; aadObjectId: string };
-
-async function invoke(t: TeamsTestApp, activity: unknown): Promise<any> {
-  const res = await t.post(activity);
-  expect(res.status).toBe(200);
-  return res.json();
-}
-
-const dialog = (t: TeamsTestApp, who: Who, name: "task/fetch" | "task/submit", data: Record<string, unknown>) =>
-  dialogInvoke({ serviceUrl: t.connector.url, from: PEOPLE[who], conversationId: chatOf(who), name, data });
-
-/** The invoke Teams sends as someone types in a dynamic typeahead, as documented for Data.Query. */
-function search(t: TeamsTestApp, from: From, dataset: string, queryText: string) {
-  return {
-    type: "invoke",
-    name: "application/search",
-    id: `f:${randomUUID()}`,
-    timestamp: new Date().toISOString(),
-    channelId: "msteams",
-    serviceUrl: t.connector.url,
-    from,
-    recipient: BOT,
-    locale: "en-US",
-    localTimezone: "Europe/London",
-    conversation: { conversationType: "personal", tenantId: TENANT_ID, id: `a:${from.id}-chat` },
-    value: { queryText, queryOptions: { skip: 0, top: 15 }, dataset },
-    channelData: { tenant: { id: TENANT_ID }, source: { name: "message" } },
-  };
-}
-
-function inputs(card: any): Record<string, any> {
-  const out: Record<string, any> = {};
-  const walk = (el: any) => {
-    if (!el || typeof el !== "object") return;
-    if (typeof el.type === "string" && el.type.startsWith("Input.")) out[el.id] = el;
-    for (const child of [...(el.body ?? []), ...(el.items ?? [])]) walk(child);
-  };
-  walk(card);
-  return out;
-}
+import { cardTexts, personalMessage, warmUp, type TeamsTestApp } from "../support/teams.ts";
+import { dialog, inputs, invoke, searchInvoke as search } from "./support/dialogs.ts";
+import { cardsIn, chatOf, PEOPLE, startWithPeople } from "./support/people.ts";
 
 describe("Teams: people pickers (dynamic typeahead)", () => {
   beforeAll(warmUp, 120_000);

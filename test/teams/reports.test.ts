@@ -2,31 +2,11 @@
 // the 1:1 chat; handlers get content-free cards and read the case in a dialog.
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { CASE_VERBS, VERBS } from "../../src/surfaces/teams/verbs.ts";
-import { cardTexts, dialogInvoke, warmUp, type TeamsTestApp } from "../support/teams.ts";
-import { cardsIn, chatOf, click, PEOPLE, startWithPeople, type Who } from "./support/people.ts";
+import { cardTexts, warmUp, type TeamsTestApp } from "../support/teams.ts";
+import { dialog, inputs, invoke } from "./support/dialogs.ts";
+import { cardsIn, chatOf, click, PEOPLE, startWithPeople } from "./support/people.ts";
 
 const WHAT = "My team lead keeps making comments about my accent in meetings.\nIt happened again on Monday.";
-
-const dialog = (t: TeamsTestApp, who: Who, name: "task/fetch" | "task/submit", data: Record<string, unknown>) =>
-  dialogInvoke({ serviceUrl: t.connector.url, from: PEOPLE[who], conversationId: chatOf(who), name, data });
-
-async function invoke(t: TeamsTestApp, activity: unknown): Promise<any> {
-  const res = await t.post(activity);
-  expect(res.status).toBe(200);
-  return res.json();
-}
-
-/** Every input of a card with its value, by id. */
-function inputs(card: any): Record<string, any> {
-  const out: Record<string, any> = {};
-  const walk = (el: any) => {
-    if (!el || typeof el !== "object") return;
-    if (typeof el.type === "string" && el.type.startsWith("Input.")) out[el.id] = el;
-    for (const child of [...(el.body ?? []), ...(el.items ?? [])]) walk(child);
-  };
-  walk(card);
-  return out;
-}
 
 describe("Teams: reports", () => {
   beforeAll(warmUp, 120_000);
@@ -107,6 +87,6 @@ describe("Teams: reports", () => {
     const replied = await invoke(t, dialog(t, "jamie", "task/submit", { verb: CASE_VERBS.reporterReplySubmit, caseNumber, text: "The Monday stand-ups." }));
     expect(replied.task.type).toBe("message");
     await t.app.worker.tick();
-    expect(cardsIn(t, "priya").map((c) => cardTexts(c)[0])).toContain(`New message on ${caseNumber}`);
+    expect(cardsIn(t, "priya").map((c) => cardTexts(c)[0])).toContain(`The reporter wrote on case ${caseNumber}`);
   });
 });

@@ -1,5 +1,6 @@
 import type { PolicyRules, Topic } from "../policy/rules.ts";
 import type { ApproverRole } from "../policy/types.ts";
+import { joinNames } from "../text/joinNames.ts";
 import type { Decision } from "./verdict.ts";
 
 /** How an answer names each Code role. */
@@ -53,6 +54,5 @@ function sectionOf(topic: Topic): string {
 }
 
 function names(roles: readonly ApproverRole[], join: "and" | "or"): string {
-  const list = roles.map((r) => ROLE_NAMES[r]);
-  return list.length < 2 ? list.join("") : `${list.slice(0, -1).join(", ")} ${join} ${list.at(-1)}`;
+  return joinNames(roles.map((r) => ROLE_NAMES[r]), join);
 }

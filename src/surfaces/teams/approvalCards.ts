@@ -1,11 +1,11 @@
 import type { Activity, ConversationReference } from "botbuilder";
-import { z } from "zod";
 import type { ApprovalService } from "../../core/approvals/service.ts";
 import type { Logger } from "../../log.ts";
 import type { PrismaClient } from "../../store/db.ts";
 import { approvalCard } from "./cards/approvals.ts";
 import { replyActivity } from "./cards/deliver.ts";
 import { withAutoRefresh } from "./cards/refresh.ts";
+import { parseStoredReference } from "./conversations.ts";
 
 const subjectOf = (requestId: string) => `approval:${requestId}`;
 
@@ -16,15 +16,6 @@ export interface SentCard {
   personId: string;
   reference: Partial<ConversationReference>;
 }
-
-const storedReference = z
-  .object({
-    channelId: z.string(),
-    serviceUrl: z.string(),
-    conversation: z.object({ id: z.string() }).passthrough(),
-    bot: z.object({ id: z.string() }).passthrough(),
-  })
-  .passthrough();
 
 /** Replaces an activity the bot sent (PUT /v3/conversations/{id}/activities/{activityId}). */
 export type UpdateActivity = (reference: Partial<ConversationReference>, activity: Partial<Activity>) => Promise<void>;
@@ -65,14 +56,14 @@ export function approvalCards(prisma: PrismaClient, approvals: ApprovalService, 
       let updated = 0;
       for (const row of rows) {
         if (row.activityId === options.except) continue;
-        const reference = storedReference.safeParse(row.reference);
-        if (!reference.success) continue;
+        const reference = parseStoredReference(row.reference);
+        if (!reference) continue;
         const view = await approvals.get(requestId, row.personId);
         if (!view) continue;
-        const userId = (reference.data as { user?: { id?: string } }).user?.id;
+        const userId = reference.user?.id;
         const activity = { ...replyActivity(withAutoRefresh(approvalCard(view), userId)), id: row.activityId };
         try {
-          await update(reference.data as unknown as Partial<ConversationReference>, activity);
+          await update(reference, activity);
           updated++;
         } catch (error) {
           const status = (error as { statusCode?: unknown })?.statusCode;

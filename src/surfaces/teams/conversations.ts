@@ -11,6 +11,12 @@ const storedReference = z
   })
   .passthrough();
 
+/** A conversation reference as stored (JSON), or null when it lacks what a proactive message needs. */
+export function parseStoredReference(json: unknown): Partial<ConversationReference> | null {
+  const parsed = storedReference.safeParse(json);
+  return parsed.success ? (parsed.data as unknown as Partial<ConversationReference>) : null;
+}
+
 /**
  * Each person's 1:1 chat with the bot, so approvals, case messages and moved answers can reach
  * them later (proactive messages need the conversation reference Teams gave us).
@@ -33,8 +39,7 @@ export function teamsConversations(prisma: PrismaClient): TeamsConversations {
     },
     async find(aadObjectId) {
       const row = await prisma.teamsConversation.findUnique({ where: { aadObjectId: aadObjectId.toLowerCase() } });
-      const parsed = storedReference.safeParse(row?.reference);
-      return parsed.success ? (parsed.data as unknown as Partial<ConversationReference>) : null;
+      return parseStoredReference(row?.reference);
     },
   };
 }

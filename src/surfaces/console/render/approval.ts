@@ -1,6 +1,6 @@
 import { ROLE_NAMES } from "../../../core/advice/index.ts";
 import type { ApprovalView, DecideResult, StageView } from "../../../core/approvals/index.ts";
-import { names } from "./names.ts";
+import { joinNames } from "../../../core/text/joinNames.ts";
 
 const STATUS: Record<ApprovalView["status"], string> = {
   pending: "waiting for a decision",
@@ -13,14 +13,14 @@ const STATUS: Record<ApprovalView["status"], string> = {
 const RULE = { any: "any one of them", majority: "a majority", all: "all of them" } as const;
 
 export function stageText(stage: StageView): string {
-  const who = names(stage.approvers.map((s) => s.person.name));
+  const who = joinNames(stage.approvers.map((s) => s.person.name));
   return `${ROLE_NAMES[stage.role]}: ${who} (${RULE[stage.rule]}; ${stage.approvals} of ${stage.needed} approvals)`;
 }
 
 /** After a request is made. */
 export function createdText(view: ApprovalView): string {
   const stage = view.stages[0];
-  return [`Request ${view.reference} sent.${stage ? ` It went to ${names(stage.approvers.map((s) => s.person.name))}.` : ""}`, approvalText(view)].join("\n");
+  return [`Request ${view.reference} sent.${stage ? ` It went to ${joinNames(stage.approvers.map((s) => s.person.name))}.` : ""}`, approvalText(view)].join("\n");
 }
 
 /** A request as the viewer sees it, with the commands they can use on it. */
@@ -43,7 +43,7 @@ export function approvalText(view: ApprovalView): string {
 function decidedBy(view: ApprovalView): string | null {
   if (view.status !== "approved" && view.status !== "declined") return null;
   const by = view.decisions.filter((d) => d.action === (view.status === "approved" ? "approve" : "decline")).map((d) => d.actor.name);
-  return `${view.status === "approved" ? "Approved" : "Declined"} by ${names(by)}.`;
+  return `${view.status === "approved" ? "Approved" : "Declined"} by ${joinNames(by)}.`;
 }
 
 /** What an approver sees after /approve, /decline or /ask-info. */
@@ -59,7 +59,7 @@ export function decideText(result: DecideResult): string {
     case "duplicate":
       return `You already acted on ${result.view.reference}; nothing more was recorded.`;
     case "already_decided":
-      return `${result.view.reference} was already ${result.outcome}: already decided by ${names(result.decidedBy.map((d) => d.actor.name))}. Nothing was recorded for you.`;
+      return `${result.view.reference} was already ${result.outcome}: already decided by ${joinNames(result.decidedBy.map((d) => d.actor.name))}. Nothing was recorded for you.`;
     case "not_pending":
       return result.status === "info_requested"
         ? `${result.view.reference} is waiting for the requester's answer to ${result.by?.name ?? "an approver"}'s question.`

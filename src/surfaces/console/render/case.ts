@@ -1,5 +1,6 @@
 import type { CaseSummary, CaseView, ReporterCaseSummary, ReporterCaseView, ThreadItem } from "../../../core/cases/index.ts";
-import { day, names } from "./names.ts";
+import { joinNames } from "../../../core/text/joinNames.ts";
+import { day } from "./names.ts";
 
 const thread = (items: readonly ThreadItem[]) =>
   items.map((m) => `  [${day(m.at)}] ${m.kind === "note" ? "Internal note by " : ""}${m.author}: ${m.text ?? "(removed when the case was purged)"}`);
@@ -12,14 +13,14 @@ export function caseText(view: CaseView): string {
   const lines = [
     `Case ${view.number} · ${view.categoryLabel} · ${status(view)}${view.priority === "high" ? " · high priority" : ""}`,
     `  Reporter: ${reporter} (${view.mode})`,
-    `  Handlers: ${names(view.handlers.map((h) => h.name))}`,
+    `  Handlers: ${joinNames(view.handlers.map((h) => h.name))}`,
     `  Filed ${day(view.filedAt)}; acknowledge by ${day(view.acknowledgeBy)}${view.feedbackBy ? `; feedback by ${day(view.feedbackBy)}` : ""}`,
   ];
   if (view.report) {
     lines.push(`  What happened: ${view.report.what}`);
     if (view.report.when) lines.push(`  When: ${view.report.when}`);
     if (view.report.where) lines.push(`  Where: ${view.report.where}`);
-    if (view.report.involved.length) lines.push(`  Involved: ${names(view.report.involved.map((p) => p.name))}`);
+    if (view.report.involved.length) lines.push(`  Involved: ${joinNames(view.report.involved.map((p) => p.name))}`);
   }
   if (view.thread.length) lines.push("  Messages:", ...thread(view.thread));
   lines.push(`  /reply ${view.number} <text> · /note ${view.number} <text> · /ack ${view.number} · /close ${view.number} <substantiated|unsubstantiated|referred>`);

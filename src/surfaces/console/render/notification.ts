@@ -1,14 +1,15 @@
 import type { ApprovalPayload, DecisionRef, RequestRef } from "../../../core/approvals/index.ts";
 import { HANDLER_KINDS, type HandlerPayloads, type ReporterNotice } from "../../../core/cases/index.ts";
 import type { InboxItem } from "../deps.ts";
-import { day, names } from "./names.ts";
+import { joinNames } from "../../../core/text/joinNames.ts";
+import { day } from "./names.ts";
 
 type NameOf = (personId: string) => string;
 type Payload<K extends ApprovalPayload["kind"]> = Omit<Extract<ApprovalPayload, { kind: K }>, "kind">;
 
 const DEADLINES = { acknowledge: "acknowledgement", feedback: "feedback to the reporter" } as const;
 const decide = (r: RequestRef) => `Decide with /approve ${r.reference}, /decline ${r.reference} <reason> or /ask-info ${r.reference} <question>.`;
-const deciders = (list: readonly DecisionRef[], nameOf: NameOf) => names(list.map((d) => nameOf(d.actorId)));
+const deciders = (list: readonly DecisionRef[], nameOf: NameOf) => joinNames(list.map((d) => nameOf(d.actorId)));
 
 /** One outbox notification as a line or two of text: what happened and the command to act on it. */
 export function notificationText(item: InboxItem, nameOf: NameOf, openReporterNotice: (item: InboxItem) => ReporterNotice | null): string | null {

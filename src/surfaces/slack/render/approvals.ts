@@ -1,5 +1,6 @@
 import type { types } from "@slack/bolt";
 import { ROLE_NAMES } from "../../../core/advice/index.ts";
+import { joinNames } from "../../../core/text/joinNames.ts";
 import type { ApprovalView, DecisionAction, DecisionView, DetailField, StageView, WaitingItem } from "../../../core/approvals/index.ts";
 import { APPROVAL_ACTIONS, VIEWS } from "../ids.ts";
 import { escapeText, quoteBlock, truncate } from "../text.ts";
@@ -119,10 +120,7 @@ function viewerButtons(view: ApprovalView): ButtonElement[] {
   return buttons;
 }
 
-const names = (people: Array<{ name: string }>) => {
-  const list = people.map((p) => escapeText(p.name));
-  return list.length <= 1 ? (list[0] ?? "") : `${list.slice(0, -1).join(", ")} and ${list.at(-1)}`;
-};
+const names = (people: Array<{ name: string }>) => joinNames(people.map((p) => escapeText(p.name)));
 
 const byLine = (d: DecisionView) => (d.byDelegate ? `${escapeText(d.actor.name)} for ${escapeText(d.approver.name)}` : escapeText(d.actor.name));
 

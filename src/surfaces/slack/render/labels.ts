@@ -1,5 +1,6 @@
 import { ROLE_NAMES } from "../../../core/advice/index.ts";
 import type { ApproverRole, Verdict } from "../../../core/policy/types.ts";
+import { joinNames } from "../../../core/text/joinNames.ts";
 
 /** How each verdict reads as the answer's header line. Wording only; the verdict is the core's. */
 export const VERDICT_HEADERS: Record<Verdict, string> = {
@@ -13,9 +14,7 @@ export const VERDICT_HEADERS: Record<Verdict, string> = {
 
 /** "the Board of Directors", "the Audit Committee and the Board of Directors", "A, B or C". */
 export function listRoles(roles: readonly ApproverRole[], join: "and" | "or" = "and"): string {
-  const names = roles.map((r) => ROLE_NAMES[r]);
-  if (names.length <= 1) return names[0] ?? "";
-  return `${names.slice(0, -1).join(", ")} ${join} ${names.at(-1)}`;
+  return joinNames(roles.map((r) => ROLE_NAMES[r]), join);
 }
 
 /** The line naming the roles: all approvers must approve; for guidance any of them can advise. */

@@ -1,10 +1,10 @@
 import type { ApprovalView, DecisionView, DetailField } from "../../../core/approvals/index.ts";
 import { ROLE_NAMES } from "../../../core/advice/index.ts";
+import { joinNames } from "../../../core/text/joinNames.ts";
 import { APPROVAL_VERBS } from "../verbs.ts";
 import { card, execute, submit, text, type Action, type Card, type Element } from "./elements.ts";
 import { escapeCardText as esc, truncate } from "./text.ts";
 
-const names = (list: string[]) => (list.length <= 1 ? (list[0] ?? "") : `${list.slice(0, -1).join(", ")} and ${list.at(-1)}`);
 const byLine = (d: DecisionView) => (d.byDelegate ? `${esc(d.actor.name)} for ${esc(d.approver.name)}` : esc(d.actor.name));
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
@@ -12,7 +12,7 @@ const day = (date: Date) => date.toISOString().slice(0, 10);
 export function decidedBy(view: ApprovalView): string {
   const action = view.status === "approved" ? "approve" : "decline";
   const stage = view.status === "declined" ? view.decisions.filter((d) => d.stage === view.currentStage) : view.decisions;
-  return names(stage.filter((d) => d.action === action).map(byLine));
+  return joinNames(stage.filter((d) => d.action === action).map(byLine));
 }
 
 /** Where the request stands, in one line. */
@@ -35,7 +35,7 @@ export function statusLine(view: ApprovalView): string {
     default: {
       const stage = view.stages[view.currentStage];
       const waiting = stage ? stage.approvers.filter((a) => !a.decision).map((a) => esc(a.person.name)) : [];
-      return `⏳ Waiting for ${waiting.length ? names(waiting) : "a decision"}.`;
+      return `⏳ Waiting for ${waiting.length ? joinNames(waiting) : "a decision"}.`;
     }
   }
 }
