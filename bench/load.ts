@@ -90,6 +90,7 @@ async function run(label: string, dbEnv: Record<string, string>, countRows: (sql
   if (!reportForm) throw new Error(`${label}: the report form did not open`);
   let reports = 0;
   const latencies: number[] = [];
+  const reportLatencies: number[] = [];
   let errors = 0;
   const errorKinds = new Map<string, number>();
   const failed = (kind: string) => {
@@ -117,7 +118,7 @@ async function run(label: string, dbEnv: Record<string, string>, countRows: (sql
         const answer = res.text;
         if (res.status !== 200) failed(`HTTP ${res.status}`);
         else if (isReport && answer) failed(`report refused: ${answer.slice(0, 80)}`);
-        latencies.push(performance.now() - t0);
+        (isReport ? reportLatencies : latencies).push(performance.now() - t0);
       })
       .catch((error: Error) => failed(error.message))
       .finally(() => inflight.delete(p));
@@ -143,12 +144,15 @@ async function run(label: string, dbEnv: Record<string, string>, countRows: (sql
   const processed = await countRows(`SELECT count(*)::int AS n FROM processed_event WHERE key LIKE 'slack:event:EvLOAD${label}%'`).catch(() => -1);
   const cases = await countRows(`SELECT count(*)::int AS n FROM report_case`).catch(() => -1);
   await slack.close();
-  latencies.sort((a, b) => a - b);
-  const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]?.toFixed(1);
+  const quantile = (values: number[], p: number) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]?.toFixed(1);
+  };
+  const all = [...latencies, ...reportLatencies];
   console.log(
     [
       `${label.padEnd(9)} ${sent} events in ${elapsed.toFixed(1)} s = ${(sent / elapsed).toFixed(0)} req/s`,
-      `ack p50 ${q(0.5)} ms, p99 ${q(0.99)} ms, errors ${errors}`,
+      `ack p50 ${quantile(all, 0.5)} ms, p99 ${quantile(all, 0.99)} ms (questions ${quantile(latencies, 0.5)}/${quantile(latencies, 0.99)}, reports ${quantile(reportLatencies, 0.5)}/${quantile(reportLatencies, 0.99)}), errors ${errors}`,
       `answers ${answers.length} of ${questions} questions (conversations ${answered}), cases ${cases} of ${reports} reports`,
       `lost ${Math.max(0, sent - errors - answers.length - cases)}, duplicated ${Math.max(0, answers.length + cases - (sent - errors))}`,
       processed >= 0 ? `dedupe rows ${processed}` : "",

@@ -21,9 +21,15 @@ function leavingRaw(/** @type {number[]} */ oids) {
   return table;
 }
 
-/** Errors cross the thread as plain data; PostgreSQL's fields (code, constraint, …) included. */
+/**
+ * Errors cross the thread as plain data: PostgreSQL's fields (code, constraint, …), never the
+ * query, its parameters or its options (functions cannot be cloned; parameters may be reports).
+ */
 function asData(/** @type {any} */ error) {
-  return { ...error, name: error?.name, message: error?.message ?? String(error), fromDatabase: typeof error?.severity === "string" };
+  const fields = Object.fromEntries(
+    Object.entries(error ?? {}).filter(([key, value]) => !["query", "params", "queryOptions"].includes(key) && (typeof value === "string" || typeof value === "number")),
+  );
+  return { ...fields, name: error?.name, message: error?.message ?? String(error), fromDatabase: typeof error?.severity === "string" };
 }
 
 /** @param {PGlite} db @param {any} msg */
@@ -74,10 +80,12 @@ async function handle(db, msg) {
 try {
   const db = await PGlite.create(workerData.dataDir);
   port.on("message", (msg) => {
-    handle(db, msg).then(
-      (result) => port.postMessage({ id: msg.id, result }),
-      (error) => port.postMessage({ id: msg.id, error: asData(error) }),
-    );
+    handle(db, msg)
+      .then(
+        (result) => port.postMessage({ id: msg.id, result }),
+        (error) => port.postMessage({ id: msg.id, error: asData(error) }),
+      )
+      .catch((error) => port.postMessage({ id: msg.id, error: { message: `the result could not be sent back: ${error?.message}` } }));
   });
   port.postMessage({ id: 0, result: "ready" });
 } catch (error) {
