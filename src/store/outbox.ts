@@ -68,12 +68,16 @@ export async function deliverDue(prisma: PrismaClient, send: Send, options: Deli
   const { clock, batchSize = 20, leaseMs = 60_000, maxAttempts = 50 } = options;
   const now = clock.now();
   const claimed = await prisma.$queryRawUnsafe<OutboxMessage[]>(
-    `UPDATE outbox_message SET locked_until = $1::timestamp, attempts = attempts + 1
-     WHERE id IN (
-       SELECT id FROM outbox_message
-       WHERE status = 'pending' AND next_attempt_at <= $2::timestamp AND (locked_until IS NULL OR locked_until < $2::timestamp)
-       ORDER BY next_attempt_at, created_at LIMIT $3 FOR UPDATE SKIP LOCKED)
-     RETURNING id, recipient_id AS "recipientId", kind, payload, attempts, created_at AS "createdAt"`,
+    // RETURNING comes back in no particular order: the outer SELECT sends them in the order written.
+    `WITH claimed AS (
+       UPDATE outbox_message SET locked_until = $1::timestamp, attempts = attempts + 1
+       WHERE id IN (
+         SELECT id FROM outbox_message
+         WHERE status = 'pending' AND next_attempt_at <= $2::timestamp AND (locked_until IS NULL OR locked_until < $2::timestamp)
+         ORDER BY next_attempt_at, created_at, seq LIMIT $3 FOR UPDATE SKIP LOCKED)
+       RETURNING id, recipient_id, kind, payload, attempts, created_at, next_attempt_at, seq)
+     SELECT id, recipient_id AS "recipientId", kind, payload, attempts, created_at AS "createdAt"
+     FROM claimed ORDER BY next_attempt_at, created_at, seq`,
     new Date(now.getTime() + leaseMs),
     now,
     batchSize,

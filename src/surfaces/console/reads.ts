@@ -7,7 +7,7 @@ export function prismaReads(prisma: PrismaClient): ConsoleReads {
     notificationsFor: (personId) =>
       prisma.outboxMessage.findMany({
         where: { recipientId: personId },
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        orderBy: [{ createdAt: "asc" }, { seq: "asc" }], // the order they were written
         select: { id: true, recipientId: true, kind: true, payload: true, createdAt: true },
       }),
     async requestIdOf(reference) {
