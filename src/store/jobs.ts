@@ -49,11 +49,14 @@ export async function runDueJobs(prisma: PrismaClient, handlers: Record<string, 
   const { clock, batchSize = 20, leaseMs = 60_000, maxAttempts = 10 } = options;
   const now = clock.now();
   const claimed = await prisma.$queryRawUnsafe<Array<{ id: string; attempts: number }>>(
-    `UPDATE job SET locked_until = $1::timestamp, attempts = attempts + 1
-     WHERE id IN (
-       SELECT id FROM job WHERE status = 'pending' AND run_at <= $2::timestamp AND (locked_until IS NULL OR locked_until < $2::timestamp)
-       ORDER BY run_at LIMIT $3 FOR UPDATE SKIP LOCKED)
-     RETURNING id, attempts`,
+    // RETURNING comes back in no particular order: the outer SELECT runs them in the order due.
+    `WITH claimed AS (
+       UPDATE job SET locked_until = $1::timestamp, attempts = attempts + 1
+       WHERE id IN (
+         SELECT id FROM job WHERE status = 'pending' AND run_at <= $2::timestamp AND (locked_until IS NULL OR locked_until < $2::timestamp)
+         ORDER BY run_at LIMIT $3 FOR UPDATE SKIP LOCKED)
+       RETURNING id, attempts, run_at)
+     SELECT id, attempts FROM claimed ORDER BY run_at`,
     new Date(now.getTime() + leaseMs),
     now,
     batchSize,
