@@ -72,23 +72,65 @@ describe("Report a concern in Slack", () => {
 
     // The same form, corrected (same view id, as Slack keeps it), is filed.
     const again = await submit(h, ALEX, view, reportValues(), { viewId: answer.viewId });
-    expect(again.body).toBeNull();
+    expect(again.body).toMatchObject({ response_action: "update", view: { title: { text: "Report a concern" } } });
+    expect(JSON.stringify(again.body.view)).toContain("Filing your report");
+    const [filed] = await h.slack.waitFor("views.update", { where: (c) => c.args.view_id === answer.viewId });
+    expect(filed!.args.view.title.text).toBe("Report filed");
+    expect(JSON.stringify(filed!.args.view)).toContain("Report filed: C-2026-0001");
     expect(await h.app.db.prisma.reportCase.count()).toBe(1);
   });
 
-  it("says the report was not saved when the database is unavailable", async () => {
+  it("says the report was not saved when the database is unavailable, and gives the form back as typed", async () => {
     const view = await openReportForm(h, ALEX);
     const prisma = h.app.db.prisma as unknown as Record<string, unknown>;
     const original = prisma.$transaction;
     prisma.$transaction = () => Promise.reject(new Error("connection refused"));
+    let answer;
     try {
-      const answer = await submit(h, ALEX, view, reportValues());
-      expect(answer.body.response_action).toBe("errors");
-      expect(answer.body.errors.what).toContain("NOT saved");
+      answer = await submit(h, ALEX, view, reportValues({ involved: people("U0LEE"), mode: { type: "radio_buttons", selected_option: { value: "confidential" } } }));
+      expect(answer.body.response_action).toBe("update"); // "Filing…" at once
+      await h.slack.waitFor("views.update", { where: (c) => c.args.view_id === answer!.viewId });
     } finally {
       prisma.$transaction = original;
     }
+    const [back] = h.slack.callsTo("views.update").filter((c) => c.args.view_id === answer.viewId);
+    const form = back!.args.view;
+    expect(form.callback_id).toBe("report.form");
+    expect(JSON.stringify(form.blocks)).toContain("NOT saved");
+    const element = (id: string) => form.blocks.find((b: any) => b.block_id === id).element;
+    expect(element("what").initial_value).toBe(REPORT_TEXT);
+    expect(element("when").initial_value).toBe("Last Friday SECRET-WHEN");
+    expect(element("involved").initial_users).toEqual(["U0LEE"]);
+    expect(element("mode").initial_option.value).toBe("confidential");
+    expect(element("category").initial_option.value).toBe("harassment_discrimination");
+    expect(await h.app.db.prisma.reportCase.count()).toBe(0);
+    expect(await h.app.db.prisma.outboxMessage.count()).toBe(0);
     expect(h.slack.callsTo("chat.postMessage")).toEqual([]);
+    expect(h.app.logs.join("\n")).not.toContain("SECRET");
+
+    // Submitted again once the database is back, the same form files the report.
+    const again = await submit(h, ALEX, form, reportValues(), { viewId: answer.viewId });
+    expect(again.body.response_action).toBe("update");
+    await h.slack.waitFor("chat.postMessage", { where: (c) => c.args.channel === dm(ALEX) });
+    expect(await h.app.db.prisma.reportCase.count()).toBe(1);
+  });
+
+  it("tells the reporter in a DM when filing failed after they closed the form", async () => {
+    const view = await openReportForm(h, ALEX);
+    const prisma = h.app.db.prisma as unknown as Record<string, unknown>;
+    const original = prisma.$transaction;
+    prisma.$transaction = () => Promise.reject(new Error("connection refused"));
+    h.slack.failNext("views.update", { status: 200, error: "not_found" });
+    try {
+      await submit(h, ALEX, view, reportValues());
+      await h.slack.waitFor("chat.postMessage", { where: (c) => c.args.channel === dm(ALEX) });
+    } finally {
+      prisma.$transaction = original;
+    }
+    const [notice] = postsTo(h, dm(ALEX));
+    expect(notice!.args.text).toContain("NOT saved");
+    expect(JSON.stringify(notice!.args)).not.toContain("SECRET");
+    expect(await h.app.db.prisma.reportCase.count()).toBe(0);
   });
 
   it("files an anonymous report: receipt to the reporter, a content-free DM to the handler, content only in the Open modal", async () => {
@@ -109,9 +151,10 @@ describe("Report a concern in Slack", () => {
     const toPriya = JSON.stringify(callsIn(h, dm(PRIYA)));
     for (const secret of ["SECRET", "Alex", "Romero", "alex", ALEX, "Lee Jordan"]) expect(toPriya).not.toContain(secret);
 
+    const updatesBefore = h.slack.callsTo("views.update").length; // the reporter's form became "Report filed"
     const loading = await clickForModal(h, PRIYA, assigned!, "case.open");
     expect(loading.title.text).toBe("Case C-2026-0001");
-    const opened = JSON.stringify(await nextUpdate(h, 0));
+    const opened = JSON.stringify(await nextUpdate(h, updatesBefore));
     expect(opened).toContain("SECRET-WHAT-4471");
     expect(opened).toContain("Reporter of C-2026-0001");
     expect(opened).toContain("Lee Jordan"); // the person named as involved
@@ -179,6 +222,7 @@ describe("Report a concern in Slack", () => {
     const first = await submit(h, ALEX, view, reportValues());
     const retry = await submit(h, ALEX, view, reportValues(), { viewId: first.viewId, retryNum: 1 });
     expect([first.status, retry.status]).toEqual([200, 200]);
+    expect(first.body.response_action).toBe("update");
     expect(retry.body).toBeNull();
     await h.slack.waitFor("chat.postMessage");
     await h.slack.settle();

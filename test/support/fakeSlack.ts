@@ -10,6 +10,8 @@ export interface SlackCall {
   token?: string;
   /** What the fake answered (e.g. the `ts` of a posted message). */
   result?: Record<string, any>;
+  /** When it arrived (ms since the epoch). */
+  at?: number;
 }
 
 export interface FakeUser {
@@ -67,7 +69,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     const method = path.replace(/^\/api\//, "");
     const args = parseArgs(req, raw);
     const token = (req.headers.authorization ?? "").replace(/^Bearer /, "") || (args.token as string | undefined);
-    const call: SlackCall = { method, args, ...(token ? { token } : {}) };
+    const call: SlackCall = { method, args, ...(token ? { token } : {}), at: Date.now() };
     calls.push(call);
     const failure = failures.findIndex((f) => f.method === method);
     if (failure >= 0) {

@@ -44,25 +44,33 @@ const reportSchema = z.object({
 export type Validation = { ok: true; input: ReportInput } | { ok: false; fieldErrors: FieldErrors; draft: ReportDraft };
 
 /**
+ * The checks that need no database: what a surface can answer at once, before it acknowledges a
+ * submission. A rejected field gets one message; messages never quote what was typed.
+ */
+export function checkReportDraft(raw: unknown): { ok: true; input: z.infer<typeof reportSchema> } | { ok: false; fieldErrors: FieldErrors } {
+  const parsed = reportSchema.safeParse(raw && typeof raw === "object" && !Array.isArray(raw) ? raw : {});
+  if (parsed.success) return { ok: true, input: parsed.data };
+  const fieldErrors: FieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path[0] as DraftField | undefined;
+    if (field && !fieldErrors[field]) fieldErrors[field] = issue.message;
+  }
+  return { ok: false, fieldErrors };
+}
+
+/**
  * Checks a submitted report: shape with zod, then the people against the directory (ids as
- * submitted; the filing follows merges). A rejected
- * field gets one message; the draft comes back exactly as submitted so nothing typed is lost.
- * Messages never quote what was typed.
+ * submitted; the filing follows merges). The draft comes back exactly as submitted so nothing
+ * typed is lost.
  */
 export async function validateReport(raw: unknown, directory: DirectoryQueries, categories: CategoryTable = DEFAULT_CATEGORIES): Promise<Validation> {
   const draft: ReportDraft = raw && typeof raw === "object" && !Array.isArray(raw) ? { ...(raw as ReportDraft) } : {};
-  const parsed = reportSchema.safeParse(draft);
+  const parsed = checkReportDraft(draft);
+  if (!parsed.ok) return { ok: false, fieldErrors: parsed.fieldErrors, draft };
   const fieldErrors: FieldErrors = {};
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0] as DraftField | undefined;
-      if (field && !fieldErrors[field]) fieldErrors[field] = issue.message;
-    }
-    return { ok: false, fieldErrors, draft };
-  }
   // Unchosen: the ethics officer, or the Audit Committee for accounting, disclosure and insider trading.
-  const recipient = parsed.data.recipient ?? (categories[parsed.data.category].auditCommittee ? "audit_committee" : "ethics_officer");
-  const input: ReportInput = { ...parsed.data, recipient };
+  const recipient = parsed.input.recipient ?? (categories[parsed.input.category].auditCommittee ? "audit_committee" : "ethics_officer");
+  const input: ReportInput = { ...parsed.input, recipient };
   if (input.recipient === "director") {
     const director = input.directorId ? await directory.get(input.directorId) : null;
     if (!director?.roles.includes("director")) fieldErrors.directorId = "Choose one of the Directors";

@@ -1,7 +1,6 @@
 import type { App, BlockAction as BoltBlockAction } from "@slack/bolt";
 import { z } from "zod";
 import { OUTCOMES, type CaseOutcome, type CaseResult, type CaseService } from "../../../core/cases/index.ts";
-import { postDm } from "../conversations.ts";
 import type { Interaction, SlackDeps, WebClient } from "../deps.ts";
 import { CASE_ACTIONS, VIEWS } from "../ids.ts";
 import type { BlockAction } from "../payloads.ts";
@@ -9,8 +8,7 @@ import { context, section } from "../render/blocks.ts";
 import { caseMessageModal, caseViewModal, closeModal, reassignModal, reporterViewModal, type CaseMessageKind } from "../render/cases.ts";
 import { loadingModal, noticeModal } from "../render/modal.ts";
 import { plainMessage } from "../render/notices.ts";
-import { DEFAULT_RECIPIENT, NOT_SAVED, receiptMessage, REPORT_BLOCKS, reportErrors } from "../render/report.ts";
-import { identify, identifyAll, type SlackCores } from "../services.ts";
+import { identify, type SlackCores } from "../services.ts";
 import { metadataOf, viewState } from "../viewState.ts";
 import { claimSubmission, withAction, withSubmission, type ViewAck } from "./handlers.ts";
 
@@ -54,61 +52,6 @@ export function reportListeners(cores: Cores, refreshHome: (client: WebClient, u
 
     // ── The report form ────────────────────────────────────────────────────────────────────────
     app.action<BoltBlockAction>(CASE_ACTIONS.report, withAction(deps, (interaction) => deps.flows.startReport(interaction, {})));
-
-    app.view(
-      VIEWS.report,
-      withSubmission(deps, async ({ submission, ack, client, retryNum }) => {
-        const { user, view } = submission;
-        const state = viewState(view);
-        const errors = (e: Record<string, string>) => ack({ response_action: "errors", errors: e });
-        let claim: Awaited<ReturnType<typeof claimSubmission>> | undefined;
-        let filed;
-        let notice: string | undefined;
-        try {
-          claim = await claimSubmission(deps, view.id, retryNum);
-          if (claim.duplicate) return void (await ack()); // Slack re-delivered a report already filed
-          const reporter = await who(client, user.id);
-          if (!reporter) {
-            await claim.release();
-            return void (await errors({ [REPORT_BLOCKS.what]: `${NOT_IDENTIFIED} Your text is kept.` }));
-          }
-          notice = reporter.notice;
-          const involved = await identifyAll(directory, client, state.users(REPORT_BLOCKS.involved));
-          if (involved.unknown) {
-            await claim.release();
-            return void (await errors({ [REPORT_BLOCKS.involved]: "Someone you chose could not be found in the company directory (Slack gave no email). Remove them and name them in the text instead." }));
-          }
-          const directorUser = state.user(REPORT_BLOCKS.director);
-          const director = directorUser ? await who(client, directorUser) : null;
-          const recipient = state.selected(REPORT_BLOCKS.recipient);
-          filed = await cases.fileReport(reporter.person.id, {
-            what: state.text(REPORT_BLOCKS.what),
-            when: state.text(REPORT_BLOCKS.when),
-            where: state.text(REPORT_BLOCKS.where),
-            involved: involved.ids,
-            category: state.selected(REPORT_BLOCKS.category),
-            recipient: recipient === DEFAULT_RECIPIENT ? undefined : recipient,
-            directorId: director?.person.id ?? (directorUser ? directorUser : undefined),
-            mode: state.selected(REPORT_BLOCKS.mode),
-          });
-        } catch (error) {
-          deps.logger.error({ err: { type: (error as Error)?.name } }, "a report could not be saved");
-          await claim?.release();
-          return void (await errors({ [REPORT_BLOCKS.what]: NOT_SAVED }));
-        }
-        if (!filed.ok) {
-          await claim.release();
-          return void (await errors(reportErrors(filed.fieldErrors, filed.formError)));
-        }
-        await ack();
-        try {
-          await postDm(client, user.id, receiptMessage(filed.receipt, { showTypedMessageNotice: filed.showTypedMessageNotice, ...(notice ? { enrolmentNotice: notice } : {}) }));
-        } catch (error) {
-          deps.logger.warn({ err: { type: (error as Error)?.name } }, "the report was filed but its receipt could not be posted");
-        }
-        await refreshHome(client, user.id);
-      }),
-    );
 
     // ── A case's handlers ──────────────────────────────────────────────────────────────────────
     onCase(CASE_ACTIONS.open, (interaction, number) =>

@@ -121,10 +121,11 @@ export function radioInput(blockId: string, label: string, options: Option[], op
   return input(blockId, label, { type: "radio_buttons", action_id: VALUE, options: options.map(option), ...(initial ? { initial_option: option(initial) } : {}) }, opts);
 }
 
-export function usersInput(blockId: string, label: string, opts: InputOptions & { multi?: boolean; max?: number } = {}): Block {
+export function usersInput(blockId: string, label: string, opts: InputOptions & { multi?: boolean; max?: number; initial?: string[] } = {}): Block {
+  const initial = opts.initial?.length ? opts.initial : undefined;
   const element = opts.multi
-    ? { type: "multi_users_select", action_id: VALUE, placeholder: plain("Choose people"), ...(opts.max ? { max_selected_items: opts.max } : {}) }
-    : { type: "users_select", action_id: VALUE, placeholder: plain("Choose a person") };
+    ? { type: "multi_users_select", action_id: VALUE, placeholder: plain("Choose people"), ...(opts.max ? { max_selected_items: opts.max } : {}), ...(initial ? { initial_users: initial.slice(0, opts.max) } : {}) }
+    : { type: "users_select", action_id: VALUE, placeholder: plain("Choose a person"), ...(initial ? { initial_user: initial[0] } : {}) };
   return input(blockId, label, element, opts);
 }
 

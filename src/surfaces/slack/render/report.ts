@@ -61,9 +61,28 @@ export function categoryForClause(clauseId: string | undefined): Category | unde
   return (Object.entries(DEFAULT_CATEGORIES) as Array<[Category, { section: string | null }]>).find(([, def]) => def.section === sectionId)?.[0];
 }
 
-/** The "Report a concern" modal. Nothing is sent until Submit; field errors keep the text. */
-export function reportModal(from: { category?: Category } = {}): types.ModalView {
+/** What a person put in the report form, as Slack gives it (people are Slack user ids). */
+export interface ReportFormValues {
+  what?: string;
+  when?: string;
+  where?: string;
+  involved: string[];
+  category?: string;
+  recipient?: string;
+  director?: string;
+  mode?: string;
+}
+
+/**
+ * The "Report a concern" modal. Nothing is sent until Submit. Drawn again with the submitted
+ * values and `errors` (block id → message) when filing failed after the form was acknowledged:
+ * a views.update cannot mark fields, so each message stands just above its field.
+ */
+export function reportModal(from: { category?: Category; values?: ReportFormValues; errors?: Record<string, string> } = {}): types.ModalView {
   const categories: Option[] = (Object.entries(DEFAULT_CATEGORIES) as Array<[Category, { label: string }]>).map(([value, def]) => ({ value, text: def.label }));
+  const v: Partial<ReportFormValues> = from.values ?? {};
+  const errors = from.errors ?? {};
+  const withError = (blockId: string, block: Block): Block[] => (errors[blockId] ? [section(`:warning: *${escapeText(errors[blockId]!)}*`), block] : [block]);
   return modal({
     callbackId: VIEWS.report,
     title: "Report a concern",
@@ -73,15 +92,32 @@ export function reportModal(from: { category?: Category } = {}): types.ModalView
         "Tell us what happened. Only the people who handle reports see it, never anyone you name in it. " +
           "Nothing is sent until you press *Submit report*.",
       ),
-      textInput(REPORT_BLOCKS.what, "What happened", { multiline: true, maxLength: Math.min(3000, LIMITS.what), placeholder: "Describe what you saw or experienced" }),
-      textInput(REPORT_BLOCKS.when, "When", { optional: true, maxLength: LIMITS.short, placeholder: "e.g. last Tuesday afternoon" }),
-      textInput(REPORT_BLOCKS.where, "Where", { optional: true, maxLength: LIMITS.short }),
-      usersInput(REPORT_BLOCKS.involved, "People involved", { multi: true, optional: true, max: LIMITS.involved, hint: "They never receive or see the report." }),
-      selectInput(REPORT_BLOCKS.category, "What is it about", categories, { ...(from.category ? { initial: from.category } : {}) }),
-      selectInput(REPORT_BLOCKS.recipient, "Who should receive it", RECIPIENT_OPTIONS, { initial: DEFAULT_RECIPIENT }),
-      usersInput(REPORT_BLOCKS.director, "Which Director", { optional: true, hint: "Only if you chose a Director above." }),
-      radioInput(REPORT_BLOCKS.mode, "Confidential or anonymous", MODE_OPTIONS, { initial: "confidential" }),
+      ...withError(REPORT_BLOCKS.what, textInput(REPORT_BLOCKS.what, "What happened", { multiline: true, maxLength: Math.min(3000, LIMITS.what), placeholder: "Describe what you saw or experienced", ...(v.what ? { initial: v.what } : {}) })),
+      ...withError(REPORT_BLOCKS.when, textInput(REPORT_BLOCKS.when, "When", { optional: true, maxLength: LIMITS.short, placeholder: "e.g. last Tuesday afternoon", ...(v.when ? { initial: v.when } : {}) })),
+      ...withError(REPORT_BLOCKS.where, textInput(REPORT_BLOCKS.where, "Where", { optional: true, maxLength: LIMITS.short, ...(v.where ? { initial: v.where } : {}) })),
+      ...withError(REPORT_BLOCKS.involved, usersInput(REPORT_BLOCKS.involved, "People involved", { multi: true, optional: true, max: LIMITS.involved, hint: "They never receive or see the report.", initial: v.involved ?? [] })),
+      ...withError(REPORT_BLOCKS.category, selectInput(REPORT_BLOCKS.category, "What is it about", categories, { ...((v.category ?? from.category) ? { initial: v.category ?? from.category } : {}) })),
+      ...withError(REPORT_BLOCKS.recipient, selectInput(REPORT_BLOCKS.recipient, "Who should receive it", RECIPIENT_OPTIONS, { initial: v.recipient ?? DEFAULT_RECIPIENT })),
+      ...withError(REPORT_BLOCKS.director, usersInput(REPORT_BLOCKS.director, "Which Director", { optional: true, hint: "Only if you chose a Director above.", initial: v.director ? [v.director] : [] })),
+      ...withError(REPORT_BLOCKS.mode, radioInput(REPORT_BLOCKS.mode, "Confidential or anonymous", MODE_OPTIONS, { initial: v.mode ?? "confidential" })),
       context("You get a receipt with a case number and a proof-of-filing code. Retaliation for a report made in good faith is prohibited (Code section 1)."),
+    ],
+  });
+}
+
+/** Shown the moment Submit is pressed, while the report is filed (Slack wants an answer within 3 seconds). */
+export function filingModal(): types.ModalView {
+  return modal({ callbackId: VIEWS.info, title: "Report a concern", blocks: [section(":hourglass_flowing_sand: Filing your report… This takes a few seconds; keep this open.")] });
+}
+
+/** The form once the report is filed; the receipt itself goes to the reporter's DM. */
+export function filedModal(receipt: Receipt): types.ModalView {
+  return modal({
+    callbackId: VIEWS.info,
+    title: "Report filed",
+    blocks: [
+      header(`✅ Report filed: ${receipt.caseNumber}`),
+      section(`It goes to ${ROUTED_TO_LABELS[receipt.routedTo]}. Your receipt, with the proof-of-filing code, is in your direct messages with me; replies from the handlers arrive there too.`),
     ],
   });
 }
