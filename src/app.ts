@@ -55,6 +55,13 @@ export interface AppOverrides {
   keyring?: Keyring;
   /** How often the worker runs a pass (default 1000 ms); 0 leaves it stopped (tests call app.worker.tick()). */
   workerIntervalMs?: number;
+  /**
+   * Called once if the embedded database's thread stops unexpectedly (not on close()): every later
+   * query would fail, so main exits and the supervisor restarts the bot. Library code never exits.
+   */
+  onDatabaseStopped?: () => void;
+  /** How long /healthz waits for the database (default 2000 ms). */
+  healthTimeoutMs?: number;
 }
 
 /** The composition root: config → policy → store → core → surfaces → HTTP server. */
@@ -66,6 +73,11 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     overrides.db ??
     (await openDatabase(overrides.database ?? (config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: resolve(config.DATA_DIR) })));
   logger.info({ db: db.kind }, "database ready");
+  db.onStopped((error) => {
+    // The type only: a crash's message could quote a statement or its parameters.
+    logger.fatal({ db: db.kind, err: { type: error.name } }, "the embedded database stopped unexpectedly");
+    overrides.onDatabaseStopped?.();
+  });
 
   const clock = overrides.clock ?? systemClock;
   const directory = createDirectoryService(createDirectoryRepository(db.prisma), () => clock.now());
@@ -120,7 +132,14 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     intervalMs: overrides.workerIntervalMs || 1_000,
   });
 
-  const server = createHttpServer({ logger, routes, health: () => ({ status: "ok", db: db.kind }) });
+  const healthTimeoutMs = overrides.healthTimeoutMs ?? 2_000;
+  const health = async () => {
+    const error = await pingDatabase(db, healthTimeoutMs);
+    if (!error) return { status: 200, body: { status: "ok", db: db.kind } };
+    logger.warn({ db: db.kind, err: { type: error.name } }, "health check: database unavailable");
+    return { status: 503, body: { status: "unavailable", db: db.kind } };
+  };
+  const server = createHttpServer({ logger, routes, health });
   await new Promise<void>((done, fail) => server.once("error", fail).listen(config.PORT, done));
   const port = (server.address() as AddressInfo).port;
   logger.info({ port }, `listening on http://localhost:${port}`);
@@ -147,6 +166,22 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
       await db.close();
     },
   };
+}
+
+/** Runs `SELECT 1`; resolves to why it failed or timed out (a load balancer should not wait long), or undefined. */
+async function pingDatabase(db: Database, timeoutMs: number): Promise<Error | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, fail) => {
+    timer = setTimeout(() => fail(Object.assign(new Error("database health check timed out"), { name: "TimeoutError" })), timeoutMs);
+  });
+  try {
+    await Promise.race([db.prisma.$queryRaw`SELECT 1`, timeout]);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** One line per surface, so someone without credentials knows what is off and how to turn it on. */

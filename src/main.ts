@@ -12,7 +12,8 @@ const logger = createLogger();
 try {
   const config = loadConfig();
   logger.level = config.LOG_LEVEL;
-  const app = await startApp(config, logger);
+  // The app has logged why; exiting non-zero lets the supervisor restart the bot on a new thread.
+  const app = await startApp(config, logger, { onDatabaseStopped: () => process.exit(1) });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

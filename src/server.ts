@@ -7,7 +7,8 @@ export interface HttpServerOptions {
   logger: Logger;
   /** Exact paths ("POST /slack/events") to handlers; surfaces mount here. */
   routes: Map<string, RouteHandler>;
-  health: () => Record<string, unknown>;
+  /** The health check's status code and body (the app's checks the database). */
+  health: () => Promise<{ status: number; body: Record<string, unknown> }>;
 }
 
 /** One HTTP server for the health check and every surface's endpoint. */
@@ -16,7 +17,10 @@ export function createHttpServer({ logger, routes, health }: HttpServerOptions):
     const path = (req.url ?? "/").split("?")[0];
     const key = `${req.method} ${path}`;
     try {
-      if (key === "GET /healthz") return sendJson(res, 200, health());
+      if (key === "GET /healthz") {
+        const { status, body } = await health();
+        return sendJson(res, status, body);
+      }
       const handler = routes.get(key);
       if (handler) return await handler(req, res);
       sendJson(res, routes.has(`POST ${path}`) || path === "/healthz" ? 405 : 404, { error: "not found" });

@@ -12,6 +12,11 @@ export type DatabaseKind = "pglite" | "postgres";
 export interface Database {
   kind: DatabaseKind;
   prisma: PrismaClient;
+  /**
+   * `listener` runs once if the embedded database's thread stops other than through close();
+   * never for PostgreSQL (its pool reconnects) or an in-memory PGlite the caller owns.
+   */
+  onStopped(listener: (error: Error) => void): void;
   close(): Promise<void>;
 }
 
@@ -36,6 +41,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return {
     kind: "pglite",
     prisma,
+    onStopped: (listener) => thread?.onStopped(listener),
     async close() {
       await prisma.$disconnect();
       await thread?.close();
@@ -59,6 +65,7 @@ async function openPostgres(url: string): Promise<Database> {
   return {
     kind: "postgres",
     prisma,
+    onStopped: () => {},
     async close() {
       await prisma.$disconnect();
       await pool.end().catch(() => {});

@@ -21,6 +21,10 @@ type Queryable = Pick<Transaction, "query" | "exec">;
 export class PGliteThread {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  /** Why the thread is gone; later calls fail at once instead of waiting for a reply that never comes. */
+  private stoppedBy: Error | undefined;
+  private closing = false;
+  private readonly stopListeners: Array<(error: Error) => void> = [];
 
   private constructor(private readonly worker: Worker) {
     worker.on("message", (reply: Reply) => {
@@ -30,8 +34,17 @@ export class PGliteThread {
       if (reply.error) waiting.reject(toError(reply.error));
       else waiting.resolve(reply.result);
     });
-    worker.on("error", (error) => this.failAll(error));
-    worker.on("exit", () => this.failAll(new Error("the embedded database thread stopped")));
+    // A crash emits "error" then "exit": the first one records why, and listeners hear of it once.
+    worker.on("error", (error) => this.stopped(error));
+    worker.on("exit", () => this.stopped(new Error("the embedded database thread stopped")));
+  }
+
+  /**
+   * `listener` runs once if the thread stops other than through close(): every later query would
+   * fail, so the process owner should restart.
+   */
+  onStopped(listener: (error: Error) => void): void {
+    this.stopListeners.push(listener);
   }
 
   /** Starts the thread and opens (or creates) the database in `dataDir`. */
@@ -83,6 +96,7 @@ export class PGliteThread {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await this.call({ op: "close" }).catch(() => {});
     await this.worker.terminate();
   }
@@ -106,11 +120,19 @@ export class PGliteThread {
   }
 
   private call(message: Record<string, unknown>): Promise<unknown> {
+    if (this.stoppedBy) return Promise.reject(this.stoppedBy);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.worker.postMessage({ ...message, id });
     });
+  }
+
+  private stopped(error: Error): void {
+    if (this.stoppedBy) return;
+    this.stoppedBy = error;
+    this.failAll(error);
+    if (!this.closing) for (const listener of this.stopListeners) listener(error);
   }
 
   private failAll(error: Error): void {

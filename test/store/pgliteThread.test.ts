@@ -4,8 +4,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { openDatabase, type Database } from "../../src/store/db.ts";
+import { PGliteThread } from "../../src/store/pgliteThread.ts";
 import { claimEvents } from "../../src/store/processedEvents.ts";
 import { recordAsk } from "../../src/store/askStats.ts";
 
@@ -83,5 +84,36 @@ describe("PGlite on a worker thread (DATA_DIR)", () => {
     await db.close();
     db = await openDatabase({ dataDir: dir });
     expect(await db.prisma.processedEvent.count({ where: { key: { in: ["k:types", "k:tx1", "ev:1"] } } })).toBe(3);
+  });
+});
+
+// A crashed database thread cannot come back: its owner must hear of it (once) to restart the
+// process, and a normal close must not look like a crash.
+describe("PGlite thread stopping", () => {
+  const dir = mkdtempSync(join(tmpdir(), "conduct-thread-stop-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("tells its listeners once when the thread dies, then fails queries at once", async () => {
+    const thread = await PGliteThread.create(join(dir, "crashed"));
+    const stopped = vi.fn();
+    thread.onStopped(stopped);
+    const worker = thread["worker"]; // private; a crash is an "error" then an "exit"
+    worker.emit("error", new RangeError("out of memory"));
+    await worker.terminate();
+    await vi.waitFor(() => expect(stopped).toHaveBeenCalledTimes(1));
+    expect(stopped.mock.calls[0]![0]).toBeInstanceOf(RangeError);
+    await expect(thread.query("SELECT 1")).rejects.toThrow("out of memory");
+    await thread.close(); // does not hang on the dead thread
+    expect(stopped).toHaveBeenCalledTimes(1);
+  });
+
+  it("stays quiet on a normal close", async () => {
+    const thread = await PGliteThread.create(join(dir, "closed"));
+    const stopped = vi.fn();
+    thread.onStopped(stopped);
+    expect((await thread.query<{ one: number }>("SELECT 1 AS one")).rows).toEqual([{ one: 1 }]);
+    await thread.close();
+    await new Promise((r) => setTimeout(r, 50)); // let a late "exit" event arrive
+    expect(stopped).not.toHaveBeenCalled();
   });
 });
