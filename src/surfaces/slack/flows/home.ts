@@ -38,8 +38,34 @@ export function publishHomeFlow(cores: SlackCores) {
   };
 }
 
-/** Re-publishes someone's Home after a change they made; a failure only costs freshness. */
+/**
+ * Re-publishes someone's Home after a change; a failure only costs freshness. Changes that come
+ * while a publish for the same person is running share one more publish after it (each caller
+ * still waits for a publish that began after its change), so a burst of notifications to one
+ * handler costs two publishes, not one each.
+ */
 export function refreshHome(publish: (client: WebClient, userId: string) => Promise<void>, logger: Logger) {
-  return (client: WebClient, userId: string): Promise<void> =>
+  const running = new Map<string, { again: boolean; done: Promise<void> }>();
+  const publishOnce = (client: WebClient, userId: string) =>
     publish(client, userId).catch((error: unknown) => logger.warn({ err: { type: (error as Error)?.name } }, "could not refresh App Home"));
+  return (client: WebClient, userId: string): Promise<void> => {
+    const current = running.get(userId);
+    if (current) {
+      current.again = true;
+      return current.done;
+    }
+    const entry = { again: false, done: Promise.resolve() };
+    running.set(userId, entry);
+    entry.done = (async () => {
+      try {
+        do {
+          entry.again = false;
+          await publishOnce(client, userId);
+        } while (entry.again);
+      } finally {
+        running.delete(userId);
+      }
+    })();
+    return entry.done;
+  };
 }
