@@ -11,6 +11,8 @@ export interface NotificationChannel {
   canReach(person: Person): boolean | Promise<boolean>;
   /** Renders and sends; throws RetryLater on 429/5xx/timeouts. */
   send(person: Person, message: OutboxMessage): Promise<void>;
+  /** Follow-up work a channel gathered during a pass, done once at its end (never throws). */
+  afterPass?(): Promise<void>;
 }
 
 export interface WorkerOptions {
@@ -44,6 +46,7 @@ export function createWorker(options: WorkerOptions) {
     const jobs = await runDueJobs(prisma, jobHandlers, { clock });
     let sent = 0;
     for (let batch = await deliverDue(prisma, send, { clock }); batch > 0; batch = await deliverDue(prisma, send, { clock })) sent += batch;
+    await Promise.all(channels.map((channel) => channel.afterPass?.()));
     if (jobs || sent) logger.debug({ jobs, sent }, "worker pass");
     return { jobs, sent };
   };

@@ -15,8 +15,9 @@ export interface SlackChannelOptions {
   cores: SlackCores;
   approvalMessages?: ApprovalMessages;
   /**
-   * Re-publishes a person's App Home (by Slack user id) after a delivery that changed what it
-   * lists, so a Home tab left open is not stale. Failures only cost freshness: the DM is sent.
+   * Re-publishes a person's App Home (by Slack user id) after a pass delivered something that
+   * changed what it lists, so a Home tab left open is not stale: once per person per pass, however
+   * many of their notifications went out. Failures only cost freshness: the DM is sent.
    */
   refreshHome?: (slackUserId: string) => Promise<void>;
   logger: Logger;
@@ -99,6 +100,7 @@ export function createSlackNotificationChannel(options: SlackChannelOptions): No
     }
   }
 
+  const homesToRefresh = new Set<string>();
   return {
     name: "slack",
     canReach: (person) => Boolean(person.slackId),
@@ -113,9 +115,15 @@ export function createSlackNotificationChannel(options: SlackChannelOptions): No
         throw mapped;
       }
       // Delivered: never throw from here on, or the outbox would send the DM again.
-      if (options.refreshHome && changesHome(message)) {
-        await options.refreshHome(person.slackId!).catch((error: unknown) => logger.warn({ kind: message.kind, err: { type: (error as Error)?.name } }, "could not refresh App Home"));
-      }
+      if (changesHome(message)) homesToRefresh.add(person.slackId!);
+    },
+    async afterPass() {
+      const userIds = [...homesToRefresh];
+      homesToRefresh.clear();
+      if (!options.refreshHome) return;
+      await Promise.all(
+        userIds.map((userId) => options.refreshHome!(userId).catch((error: unknown) => logger.warn({ err: { type: (error as Error)?.name } }, "could not refresh App Home"))),
+      );
     },
   };
 }
