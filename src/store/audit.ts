@@ -18,21 +18,35 @@ const GENESIS = "0".repeat(64);
 // Serialises appends so every entry links to the one before it.
 const AUDIT_LOCK = 72_707_370;
 
+/**
+ * The chain's last link as this transaction left it. Once a transaction holds the lock nobody else
+ * can append, so its later entries need neither the lock nor the read again (two round trips each).
+ */
+const headInTransaction = new WeakMap<Tx, { seq: number; hash: string }>();
+
 /** Appends an entry to the hash chain in the caller's transaction. */
 export async function appendAudit(tx: Tx, event: AuditEvent, clock: Clock): Promise<AuditEntry> {
-  await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock($1)", AUDIT_LOCK);
-  const last = await tx.auditEntry.findFirst({ orderBy: { seq: "desc" } });
+  // A root client is not a transaction: its lock ends with the statement, so nothing is remembered.
+  const inTransaction = !("$transaction" in tx);
+  let head = inTransaction ? headInTransaction.get(tx) : undefined;
+  if (!head) {
+    await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock($1)", AUDIT_LOCK);
+    const last = await tx.auditEntry.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
+    head = { seq: last?.seq ?? 0, hash: last?.hash ?? GENESIS };
+  }
   const entry = {
-    seq: (last?.seq ?? 0) + 1,
+    seq: head.seq + 1,
     at: clock.now(),
     actor: event.actor,
     action: event.action,
     subjectType: event.subjectType,
     subjectId: event.subjectId,
     details: (event.details ?? {}) as Prisma.InputJsonObject,
-    prevHash: last?.hash ?? GENESIS,
+    prevHash: head.hash,
   };
-  return tx.auditEntry.create({ data: { ...entry, hash: hashOf(entry) } });
+  const created = await tx.auditEntry.create({ data: { ...entry, hash: hashOf(entry) } });
+  if (inTransaction) headInTransaction.set(tx, { seq: created.seq, hash: created.hash });
+  return created;
 }
 
 export interface AuditProblem {

@@ -28,6 +28,30 @@ describe("hash-chained audit log", () => {
     expect((await auditTrail(db.prisma, "case", "C-2026-0001")).map((r) => r.seq)).toEqual([1, 4]);
   });
 
+  it("keeps one chain when transactions append several entries, concurrently, and one rolls back", async () => {
+    db = await freshDatabase();
+    const clock = manualClock();
+    const event = (n: number) => ({ actor: "system", action: "case.assigned", subjectType: "case", subjectId: `C-${n}`, details: { n } });
+    const appendThree = (first: number) =>
+      db!.prisma.$transaction(async (tx) => {
+        for (let n = first; n < first + 3; n++) await appendAudit(tx, event(n), clock);
+      });
+    await Promise.all([appendThree(1), appendThree(10), appendThree(20)]); // PostgreSQL runs these at once
+    await expect(
+      db.prisma.$transaction(async (tx) => {
+        await appendAudit(tx, event(30), clock);
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    await appendThree(40);
+    await appendAudit(db.prisma, event(50), clock); // outside a transaction
+    await appendAudit(db.prisma, event(51), clock);
+    expect(await verifyAudit(db.prisma)).toEqual({ entries: 14, problems: [] });
+    const rows = await db.prisma.auditEntry.findMany({ orderBy: { seq: "asc" } });
+    expect(rows.map((r) => r.seq)).toEqual([...Array(14).keys()].map((i) => i + 1));
+    expect(rows.some((r) => r.subjectId === "C-30")).toBe(false);
+  });
+
   it("detects an edited entry", async () => {
     const db = await withEntries(4);
     await db.prisma.$executeRawUnsafe(`UPDATE audit_entry SET actor = 'mallory' WHERE seq = 2`);
