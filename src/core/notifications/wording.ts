@@ -17,6 +17,12 @@ export interface Inserts {
   date(iso: string): string;
   /** A moment (ISO timestamp), e.g. when a deadline is due. */
   dateTime(iso: string): string;
+  /**
+   * How the reporter reads a new message on their case (its number, already through `text`), as a
+   * sentence. Optional: without it, the View button that opens it in a private window (Slack,
+   * Teams); a surface without buttons says how it is read there (the console: its /open command).
+   */
+  readMessage?(caseNumber: string): string;
 }
 
 /** A notification's words: a title (with a short `label` before it, where it has one) and sentences under it. */
@@ -81,12 +87,15 @@ export const REPORTER_OUTCOME: Record<CaseOutcome, string> = {
   referred: "It was referred onwards.",
 };
 
+/** How a reporter reads a new message where a View button opens it (`Inserts.readMessage` absent). */
+const READ_WITH_VIEW = "Press View to read it; it opens in a private window, not in this chat.";
+
 /** To the reporter (their notice, opened by the cases core): the case number and what happened. */
 export function reporterWording(notice: ReporterNotice, ins: Inserts): Wording {
   const number = ins.text(notice.caseNumber);
   switch (notice.kind) {
     case "case.reporter.message":
-      return { title: `New message on ${number}`, lines: ["A handler of your report wrote to you. Press View to read it; it opens in a private window, not in this chat."] };
+      return { title: `New message on ${number}`, lines: [`A handler of your report wrote to you. ${ins.readMessage?.(number) ?? READ_WITH_VIEW}`] };
     case "case.reporter.status_changed":
       return {
         title: `Your report ${number} is now ${REPORTER_STATUS[notice.status] ?? ins.text(String(notice.status))}`,
