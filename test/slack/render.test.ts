@@ -29,7 +29,7 @@ describe("renderAnswer", () => {
     const clause = { id: "3(c)", title: "Conflicts of Interest", quote: "Gifts & favours", score: 1 };
     const { blocks } = renderAnswer({ ...base, notice: "truncated", clauses: [clause, { ...clause, id: "1", title: "Reporting <Violations>" }] });
     const json = JSON.stringify(blocks);
-    expect(json).toContain("matched only its beginning");
+    expect(json).toContain("longer than 4,000 characters, so I matched only its first 4,000");
     expect(json).toContain(">Gifts &amp; favours");
     expect(json).toContain("Also relevant: 1 · Reporting &lt;Violations&gt;");
   });

@@ -1,3 +1,4 @@
+import { MATCH_LIMIT } from "./normalise.ts";
 import type { PolicyRules, Topic } from "../policy/rules.ts";
 import type { ApproverRole } from "../policy/types.ts";
 import { joinNames } from "../text/joinNames.ts";
@@ -45,6 +46,9 @@ export function notCoveredAnswer(rules: PolicyRules): string {
 
 export const EMPTY_ANSWER =
   "Please type a question about the Code of Conduct, for example whether you may accept a gift from a supplier. I will tell you what the Code says and who to ask.";
+
+/** Said under the answer to a question longer than the matcher reads. */
+export const TRUNCATED_NOTICE = `Your question is longer than ${MATCH_LIMIT.toLocaleString("en-US")} characters, so I matched only its first ${MATCH_LIMIT.toLocaleString("en-US")}. Ask a shorter question for a closer answer.`;
 
 export const NOT_ENGLISH_ANSWER =
   "Sorry, I can only answer questions in English. Please ask again in English, or ask your immediate supervisor for help.";

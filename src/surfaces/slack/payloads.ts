@@ -44,7 +44,8 @@ export const userMessageSchema = z.object({
   channel: id,
   ts,
   thread_ts: ts.optional(),
-  text: z.string().max(40_000).default(""),
+  // No length cap here: the body limit bounds it, and the core says what it does with long text.
+  text: z.string().default(""),
   channel_type: z.string().optional(),
   subtype: z.undefined(),
   bot_id: z.undefined(),
@@ -53,7 +54,7 @@ export type UserMessage = z.infer<typeof userMessageSchema>;
 
 export const slashCommandSchema = z.object({
   command: z.string(),
-  text: z.string().max(4000).default(""),
+  text: z.string().default(""), // as for messages: the core answers long text
   user_id: id,
   channel_id: id,
   trigger_id: z.string().min(1),
@@ -85,7 +86,7 @@ export const homeOpenedSchema = z.object({ user: id, tab: z.string().optional() 
 const stateValueSchema = z
   .object({
     type: z.string(),
-    value: z.string().max(20_000).nullish(),
+    value: z.string().nullish(), // the core's limits answer an over-long field next to it
     selected_option: z.object({ value: z.string().max(150) }).nullish(),
     selected_options: z.array(z.object({ value: z.string().max(150) })).nullish(),
     selected_users: z.array(id).max(100).nullish(),

@@ -1,4 +1,5 @@
 import type { Answer } from "../../../core/advice/types.ts";
+import { TRUNCATED_NOTICE } from "../../../core/advice/answer.ts";
 import { NO_CLAUSE } from "../../../store/feedback.ts";
 import { ACTIONS, BLOCKS } from "../ids.ts";
 import { escapeText, quoteBlock, truncate } from "../text.ts";
@@ -9,7 +10,6 @@ const QUESTION_MAX = 300;
 const QUOTE_MAX = 2500;
 export const FEEDBACK_THANKS = "Thanks, your feedback was counted. It is anonymous.";
 const ASKED = "You asked:";
-export const TRUNCATED_NOTICE = "Your question was long, so I matched only its beginning.";
 
 /**
  * An `Answer` as a Block Kit message: the verdict as the header, the question echoed (escaped),

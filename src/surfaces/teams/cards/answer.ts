@@ -1,4 +1,5 @@
 import type { Answer } from "../../../core/advice/types.ts";
+import { TRUNCATED_NOTICE } from "../../../core/advice/answer.ts";
 import { NO_CLAUSE } from "../../../store/feedback.ts";
 import { VERBS } from "../verbs.ts";
 import { card, execute, openDialog, text, type Action, type Card, type Element } from "./elements.ts";
@@ -7,8 +8,6 @@ import { escapeCardText as esc, truncate } from "./text.ts";
 
 const QUESTION_MAX = 300;
 const QUOTE_MAX = 2000;
-export const TRUNCATED_NOTICE = "Your question was long, so I matched only its beginning.";
-
 /**
  * An `Answer` as an Adaptive Card: the verdict as the heading, the question echoed (escaped), the
  * core's explanation, the decisive clause quoted with its id and title, who approves or advises,
