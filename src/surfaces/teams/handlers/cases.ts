@@ -41,7 +41,7 @@ const reportInputs = z
   })
   .passthrough();
 
-const textInputs = caseNumberData.extend({ text: z.string().max(20_000).optional() });
+const textInputs = caseNumberData.extend({ text: z.string().optional() }); // the core answers an over-long message in the form
 const closeInputs = caseNumberData.extend({ outcome: z.string().optional() });
 const reassignInputs = caseNumberData.extend({ to: z.string().max(100).optional(), stay: z.union([z.literal("true"), z.literal("false"), z.boolean()]).optional() });
 const checkinInputs = caseNumberData.extend({ day: z.number().int().positive(), answer: z.enum(["yes", "no"]) });
