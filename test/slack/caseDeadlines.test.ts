@@ -84,6 +84,7 @@ describe("Case deadlines in Slack", () => {
     const reminder = postsTo(h, dm(PRIYA)).at(-1)!;
     expect(reminder.args.text).toBe(`Reminder: case ${number} needs feedback to the reporter`);
     expect(texts(reminder)).toContain("2026-06-03 09:00 UTC");
+    expect(buttonsOf(reminder.args.blocks).map((b) => b.text?.text)).toEqual(["Open", "Message reporter", "Add internal note", "Reassign", "Close"]); // acknowledged already
 
     h.clock.set("2026-06-03T09:00:01Z");
     expect(await h.app.worker.tick()).toEqual({ jobs: 1, sent: 3 });

@@ -70,6 +70,7 @@ describe("Teams: reports", () => {
 
     const ack = await invoke(t, click(t, "priya", CASE_VERBS.acknowledge, { caseNumber }));
     expect(cardTexts(ack.value)[0]).toBe(`Case ${caseNumber} acknowledged`);
+    expect(ack.value.actions.map((a: any) => a.title)).toEqual(["Open", "Message reporter", "Add note", "Reassign", "Close"]); // nothing left to acknowledge
 
     const form = await invoke(t, dialog(t, "priya", "task/fetch", { verb: CASE_VERBS.messageForm, caseNumber }));
     const submitVerb = form.task.value.card.content.actions[0].data;

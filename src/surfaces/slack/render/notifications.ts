@@ -31,9 +31,11 @@ export function handlerNotification(kind: string, payload: Record<string, unknow
   const w = handlerWording(kind, payload, SLACK_INSERTS);
   if (!w) return null;
   const number = String(payload.caseNumber);
+  // A feedback deadline only runs once the case is acknowledged: no Acknowledge button then.
+  const status = payload.deadline === "feedback" ? "acknowledged" : undefined;
   return {
     text: headline(w),
-    blocks: [section(`*${headline(w)}*`), ...(w.lines.length ? [context(w.lines.join(" "))] : []), actions(handlerButtons(number))],
+    blocks: [section(`*${headline(w)}*`), ...(w.lines.length ? [context(w.lines.join(" "))] : []), actions(handlerButtons(number, status))],
     metadata: caseThreadMetadata("handler", number),
   };
 }

@@ -16,11 +16,11 @@ const wordingCard = (w: Wording, actions: Action[], detail?: { isSubtle: true })
   card([text(headline(w), { style: "heading", weight: "bolder", size: "medium" }), ...w.lines.map((line) => text(line, detail))], actions);
 
 /** A handler's buttons on a case notification: content opens in a dialog, never in the chat. */
-export function handlerActions(caseNumber: string): Action[] {
+export function handlerActions(caseNumber: string, options: { acknowledged?: boolean } = {}): Action[] {
   const data = { caseNumber };
   return [
     openDialog("Open", CASE_VERBS.open, data, "positive"),
-    execute("Acknowledge", CASE_VERBS.acknowledge, data),
+    ...(options.acknowledged ? [] : [execute("Acknowledge", CASE_VERBS.acknowledge, data)]),
     openDialog("Message reporter", CASE_VERBS.messageForm, data),
     openDialog("Add note", CASE_VERBS.noteForm, data),
     openDialog("Reassign", CASE_VERBS.reassignForm, data),
@@ -31,7 +31,8 @@ export function handlerActions(caseNumber: string): Action[] {
 /** To a case's handlers: the case number and what happened, nothing of the report. Null for an unknown kind. */
 export function handlerNotificationCard(kind: string, payload: Record<string, unknown>): Card | null {
   const w = handlerWording(kind, payload, TEAMS_INSERTS);
-  return w && wordingCard(w, handlerActions(String(payload.caseNumber)), { isSubtle: true });
+  // A feedback deadline only runs once the case is acknowledged: no Acknowledge button then.
+  return w && wordingCard(w, handlerActions(String(payload.caseNumber), { acknowledged: payload.deadline === "feedback" }), { isSubtle: true });
 }
 
 /** To the reporter (their notice opened by the cases core): the case number, and View/Reply (or the check-in's Yes/No). */

@@ -134,7 +134,7 @@ export function caseRoutes(cores: Cases) {
       if (!me) return NOT_IDENTIFIED;
       const result = await cases.acknowledge(me.person.id, parsed.data.caseNumber);
       if (!result.ok) return result.message;
-      return card([text(`Case ${esc(parsed.data.caseNumber)} acknowledged`, { weight: "bolder", size: "medium" }), text("The reporter has been told.", { isSubtle: true })], handlerActions(parsed.data.caseNumber)) as AdaptiveCard;
+      return card([text(`Case ${esc(parsed.data.caseNumber)} acknowledged`, { weight: "bolder", size: "medium" }), text("The reporter has been told.", { isSubtle: true })], handlerActions(parsed.data.caseNumber, { acknowledged: true })) as AdaptiveCard;
     });
 
     const textDialog = (formVerb: string, submitVerb: string, options: { title: (n: string) => string; hint: string; label: string; submitTitle: string; done: string }, run: (personId: string, caseNumber: string, text: string) => Promise<CaseResult<unknown>>) => {
