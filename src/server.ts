@@ -13,7 +13,7 @@ export interface HttpServerOptions {
 
 /** One HTTP server for the health check and every surface's endpoint. */
 export function createHttpServer({ logger, routes, health }: HttpServerOptions): Server {
-  return createServer(async (req, res) => {
+  const server = createServer(async (req, res) => {
     const path = (req.url ?? "/").split("?")[0];
     const key = `${req.method} ${path}`;
     try {
@@ -30,6 +30,11 @@ export function createHttpServer({ logger, routes, health }: HttpServerOptions):
       else res.end();
     }
   });
+  // Idle connections stay open longer than a load balancer's (60 s by default on the big clouds):
+  // were the server to close first, a request sent on the closing connection would be reset.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  return server;
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {

@@ -10,6 +10,7 @@ describe("HTTP server", () => {
     app = await startTestApp();
     const res = await fetch(`${app.url}/healthz`);
     expect(res.status).toBe(200);
+    expect(res.headers.get("keep-alive")).toBe("timeout=65"); // longer than a load balancer's idle timeout
     expect(await res.json()).toEqual({ status: "ok", db: TEST_DATABASE_URL ? "postgres" : "pglite" });
   });
 
