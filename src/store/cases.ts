@@ -35,16 +35,18 @@ export function findCaseForHandler(db: Db, number: string, personId: string): Pr
   return db.reportCase.findFirst({ where: { number, handlers: { some: { personId, removedAt: null } } }, include: withHandlers });
 }
 
-export function casesForHandler(db: Db, personId: string): Promise<ReportCase[]> {
+/** Newest first; `take` bounds it (a handler of years has hundreds). */
+export function casesForHandler(db: Db, personId: string, take?: number): Promise<ReportCase[]> {
   return db.reportCase.findMany({
     where: { handlers: { some: { personId, removedAt: null } } },
     orderBy: [{ filedAt: "desc" }],
+    ...(take ? { take } : {}),
   });
 }
 
 /** Cases whose reporter tag is one of `tags` (the reporter's id MACed under each key). */
-export function casesByReporterTags(db: Db, tags: string[], number?: string): Promise<CaseRow[]> {
-  return db.reportCase.findMany({ where: { reporterTag: { in: tags }, ...(number ? { number } : {}) }, include: withHandlers, orderBy: { filedAt: "desc" } });
+export function casesByReporterTags(db: Db, tags: string[], number?: string, take?: number): Promise<CaseRow[]> {
+  return db.reportCase.findMany({ where: { reporterTag: { in: tags }, ...(number ? { number } : {}) }, include: withHandlers, orderBy: { filedAt: "desc" }, ...(take ? { take } : {}) });
 }
 
 export function activeHandlerIds(row: CaseRow): string[] {

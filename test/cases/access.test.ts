@@ -57,4 +57,18 @@ describe("access to a case", () => {
     }
     expect(await world.cases.viewAsReporter("kim", caseNumber)).toMatchObject({ ok: true });
   });
+
+  it("lists a handler's and a reporter's cases newest first, only as many as asked for", async () => {
+    world = await caseWorld();
+    const numbers: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      world.clock.advance(60_000);
+      numbers.push((await file(world, "kim", {})).caseNumber);
+    }
+    const newest = [...numbers].reverse();
+    expect((await world.cases.listForHandler("priya")).map((c) => c.number)).toEqual(newest);
+    expect((await world.cases.listForHandler("priya", { limit: 2 })).map((c) => c.number)).toEqual(newest.slice(0, 2));
+    expect((await world.cases.listForReporter("kim", { limit: 2 })).map((c) => c.number)).toEqual(newest.slice(0, 2));
+    expect(await world.cases.listForReporter("alex", { limit: 2 })).toEqual([]);
+  });
 });

@@ -22,9 +22,9 @@ export function asHandler<T>(ctx: CaseContext, actorId: string, number: string, 
 }
 
 /** The reporter's own cases: found by MAC tag under every key, confirmed by opening the sealed link. */
-export async function reporterCases(db: Db, ctx: CaseContext, reporterId: string, number?: string): Promise<CaseRow[]> {
+export async function reporterCases(db: Db, ctx: CaseContext, reporterId: string, number?: string, take?: number): Promise<CaseRow[]> {
   if (!ctx.keyring.available) return [];
-  const rows = await casesByReporterTags(db, ctx.keyring.macsUnderEveryKey(REPORTER_TAG, reporterId), number);
+  const rows = await casesByReporterTags(db, ctx.keyring.macsUnderEveryKey(REPORTER_TAG, reporterId), number, take);
   return rows.filter((row) => reporterIdOf(ctx.keyring, row) === reporterId);
 }
 

@@ -11,7 +11,7 @@ import { cancelDeadlineTimers, feedbackByOf, scheduleFeedbackTimers } from "./de
 import { validateMessage } from "./intake/validate.ts";
 import { HANDLER_KINDS, notifyHandlers, notifyReporter, REPORTER_KINDS } from "./notifications.ts";
 import { cancelPurge, schedulePurge } from "./retention.ts";
-import { OUTCOMES, type CaseOutcome, type CaseResult, type CaseStatus, type CaseSummary, type CaseView } from "./types.ts";
+import { OUTCOMES, type CaseOutcome, type CaseResult, type CaseStatus, type CaseSummary, type CaseView, type ListOptions } from "./types.ts";
 import { caseViewOf, summaryOf } from "./views.ts";
 
 const audit = (tx: Tx, ctx: CaseContext, actor: string, row: CaseRow, action: string, details: Record<string, unknown> = {}) =>
@@ -29,8 +29,8 @@ export async function view(ctx: CaseContext, actorId: string, number: string): P
   return ok(await caseViewOf(ctx, loaded.value.row, loaded.value.messages, loaded.value.linked));
 }
 
-export async function listForHandler(ctx: CaseContext, actorId: string): Promise<CaseSummary[]> {
-  return (await casesForHandler(ctx.prisma, actorId)).map((row) => summaryOf(ctx, row));
+export async function listForHandler(ctx: CaseContext, actorId: string, options: ListOptions = {}): Promise<CaseSummary[]> {
+  return (await casesForHandler(ctx.prisma, actorId, options.limit)).map((row) => summaryOf(ctx, row));
 }
 
 async function writeMessage(tx: Tx, ctx: CaseContext, row: CaseRow, kind: "to_reporter" | "note", authorId: string, text: string): Promise<string> {

@@ -9,11 +9,11 @@ import { validateMessage, validateReport } from "./intake/validate.ts";
 import { HANDLER_KINDS, notifyHandlers } from "./notifications.ts";
 import { claimNoticeIn } from "./notice.ts";
 import { digestMatches } from "./receipt.ts";
-import type { CaseOutcome, CaseResult, CaseStatus, HistoryItem, Receipt, ReceiptCheck, ReporterCaseSummary, ReporterCaseView } from "./types.ts";
+import type { CaseOutcome, CaseResult, CaseStatus, HistoryItem, ListOptions, Receipt, ReceiptCheck, ReporterCaseSummary, ReporterCaseView } from "./types.ts";
 import { reporterViewOf } from "./views.ts";
 
-export async function listForReporter(ctx: CaseContext, reporterId: string): Promise<ReporterCaseSummary[]> {
-  return (await reporterCases(ctx.prisma, ctx, reporterId)).map((row) => ({
+export async function listForReporter(ctx: CaseContext, reporterId: string, options: ListOptions = {}): Promise<ReporterCaseSummary[]> {
+  return (await reporterCases(ctx.prisma, ctx, reporterId, undefined, options.limit)).map((row) => ({
     number: row.number,
     categoryLabel: categoryLabel(ctx, row.category),
     status: row.status as CaseStatus,

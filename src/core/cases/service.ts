@@ -15,6 +15,7 @@ import type {
   CaseView,
   FileResult,
   HistoryItem,
+  ListOptions,
   Receipt,
   ReceiptCheck,
   ReporterCaseSummary,
@@ -28,7 +29,8 @@ import type {
 export interface CaseService {
   // Reporter
   fileReport(reporterId: string, draft: unknown): Promise<FileResult>;
-  listForReporter(reporterId: string): Promise<ReporterCaseSummary[]>;
+  /** Newest first; `limit` for a screen that shows only the latest few (App Home). */
+  listForReporter(reporterId: string, options?: ListOptions): Promise<ReporterCaseSummary[]>;
   viewAsReporter(reporterId: string, caseNumber: string): Promise<CaseResult<ReporterCaseView>>;
   messageHandlers(reporterId: string, caseNumber: string, text: unknown, via: "form" | "typed"): Promise<CaseResult<{ messageId: string; showTypedMessageNotice: boolean }>>;
   historyForReporter(reporterId: string, caseNumber: string): Promise<CaseResult<HistoryItem[]>>;
@@ -37,7 +39,7 @@ export interface CaseService {
   verifyReceipt(receipt: Pick<Receipt, "caseNumber" | "filedAt" | "digest">, submission: unknown): Promise<ReceiptCheck>;
   // Handlers
   view(actorId: string, caseNumber: string): Promise<CaseResult<CaseView>>;
-  listForHandler(actorId: string): Promise<CaseSummary[]>;
+  listForHandler(actorId: string, options?: ListOptions): Promise<CaseSummary[]>;
   messageReporter(actorId: string, caseNumber: string, text: unknown): Promise<CaseResult<{ messageId: string }>>;
   addNote(actorId: string, caseNumber: string, text: unknown): Promise<CaseResult<{ messageId: string }>>;
   acknowledge(actorId: string, caseNumber: string): Promise<CaseResult<{ status: CaseStatus }>>;
@@ -58,7 +60,7 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
   const ctx = withDefaults(deps);
   return {
     fileReport: (reporterId, draft) => fileReport(ctx, reporterId, draft),
-    listForReporter: (reporterId) => listForReporter(ctx, reporterId),
+    listForReporter: (reporterId, options) => listForReporter(ctx, reporterId, options),
     viewAsReporter: (reporterId, number) => viewAsReporter(ctx, reporterId, number),
     messageHandlers: (reporterId, number, text, via) => messageHandlers(ctx, reporterId, number, text, via),
     historyForReporter: (reporterId, number) => historyForReporter(ctx, reporterId, number),
@@ -66,7 +68,7 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
     claimTypedMessageNotice: (reporterId) => claimTypedMessageNotice(ctx, reporterId),
     verifyReceipt: (receipt, submission) => verifyReceipt(ctx, receipt, submission),
     view: (actorId, number) => view(ctx, actorId, number),
-    listForHandler: (actorId) => listForHandler(ctx, actorId),
+    listForHandler: (actorId, options) => listForHandler(ctx, actorId, options),
     messageReporter: (actorId, number, text) => messageReporter(ctx, actorId, number, text),
     addNote: (actorId, number, text) => addNote(ctx, actorId, number, text),
     acknowledge: (actorId, number) => setStatus(ctx, actorId, number, "acknowledged"),

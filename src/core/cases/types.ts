@@ -59,6 +59,11 @@ export interface Receipt {
   acknowledgeBy: Date;
 }
 
+/** Lists are newest first; `limit` keeps only that many. */
+export interface ListOptions {
+  limit?: number;
+}
+
 export type FieldErrors = Partial<Record<DraftField, string>>;
 
 export type FileResult =

@@ -30,7 +30,8 @@ export function publishHomeFlow(cores: SlackCores) {
       sections.push({ title: "Waiting for my approval", blocks: [...waitingBlocks(waiting, MAX_PER_SECTION), ...delegationBlocks(delegation)] });
     }
     if (cores.cases) {
-      const [reports, handled] = await Promise.all([cores.cases.listForReporter(id), cores.cases.listForHandler(id)]);
+      const shown = { limit: MAX_PER_SECTION };
+      const [reports, handled] = await Promise.all([cores.cases.listForReporter(id, shown), cores.cases.listForHandler(id, shown)]);
       sections.push({ title: "My reports", blocks: reports.length ? reporterCaseLines(reports.slice(0, MAX_PER_SECTION)) : [context("You have not filed any reports.")] });
       sections.push({ title: "My cases", blocks: handled.length ? handlerCaseLines(handled.slice(0, MAX_PER_SECTION)) : [context("No cases are assigned to you.")] });
     }
