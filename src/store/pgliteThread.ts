@@ -131,13 +131,9 @@ export class PGliteThread {
   private stopped(error: Error): void {
     if (this.stoppedBy) return;
     this.stoppedBy = error;
-    this.failAll(error);
-    if (!this.closing) for (const listener of this.stopListeners) listener(error);
-  }
-
-  private failAll(error: Error): void {
     for (const waiting of this.pending.values()) waiting.reject(error);
     this.pending.clear();
+    if (!this.closing) for (const listener of this.stopListeners) listener(error);
   }
 }
 

@@ -80,19 +80,26 @@ describe("Report a concern in Slack", () => {
     expect(await h.app.db.prisma.reportCase.count()).toBe(1);
   });
 
-  it("says the report was not saved when the database is unavailable, and gives the form back as typed", async () => {
-    const view = await openReportForm(h, ALEX);
+  /** Runs `work` while every transaction fails as if the database were unreachable. */
+  const whileDatabaseDown = async <T>(work: () => Promise<T>): Promise<T> => {
     const prisma = h.app.db.prisma as unknown as Record<string, unknown>;
     const original = prisma.$transaction;
     prisma.$transaction = () => Promise.reject(new Error("connection refused"));
-    let answer;
     try {
-      answer = await submit(h, ALEX, view, reportValues({ involved: people("U0LEE"), mode: { type: "radio_buttons", selected_option: { value: "confidential" } } }));
-      expect(answer.body.response_action).toBe("update"); // "Filing…" at once
-      await h.slack.waitFor("views.update", { where: (c) => c.args.view_id === answer!.viewId });
+      return await work();
     } finally {
       prisma.$transaction = original;
     }
+  };
+
+  it("says the report was not saved when the database is unavailable, and gives the form back as typed", async () => {
+    const view = await openReportForm(h, ALEX);
+    const answer = await whileDatabaseDown(async () => {
+      const submitted = await submit(h, ALEX, view, reportValues({ involved: people("U0LEE"), mode: { type: "radio_buttons", selected_option: { value: "confidential" } } }));
+      expect(submitted.body.response_action).toBe("update"); // "Filing…" at once
+      await h.slack.waitFor("views.update", { where: (c) => c.args.view_id === submitted.viewId });
+      return submitted;
+    });
     const [back] = h.slack.callsTo("views.update").filter((c) => c.args.view_id === answer.viewId);
     const form = back!.args.view;
     expect(form.callback_id).toBe("report.form");
@@ -117,16 +124,11 @@ describe("Report a concern in Slack", () => {
 
   it("tells the reporter in a DM when filing failed after they closed the form", async () => {
     const view = await openReportForm(h, ALEX);
-    const prisma = h.app.db.prisma as unknown as Record<string, unknown>;
-    const original = prisma.$transaction;
-    prisma.$transaction = () => Promise.reject(new Error("connection refused"));
     h.slack.failNext("views.update", { status: 200, error: "not_found" });
-    try {
+    await whileDatabaseDown(async () => {
       await submit(h, ALEX, view, reportValues());
       await h.slack.waitFor("chat.postMessage", { where: (c) => c.args.channel === dm(ALEX) });
-    } finally {
-      prisma.$transaction = original;
-    }
+    });
     const [notice] = postsTo(h, dm(ALEX));
     expect(notice!.args.text).toContain("NOT saved");
     expect(JSON.stringify(notice!.args)).not.toContain("SECRET");

@@ -20,6 +20,9 @@ export interface Identified {
   notice?: string;
 }
 
+/** What a person is told when `identify` finds no one: Slack gave no email to match. */
+export const NOT_IDENTIFIED = "Slack did not tell me who you are (no email on your profile), so I cannot find you in the company directory.";
+
 /** The directory person behind a Slack user (linked by email through users.info the first time); null if Slack cannot say. */
 export async function identify(directory: DirectoryService, client: WebClient, slackUserId: string): Promise<Identified | null> {
   const enrolment = await directory.resolveOrEnrol("slack", slackUserId, slackLookup(client, slackUserId));

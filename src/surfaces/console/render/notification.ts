@@ -3,16 +3,17 @@ import { HANDLER_KINDS, type ReporterNotice } from "../../../core/cases/index.ts
 import { approvalWording, handlerWording, headline, reporterWording, type Inserts, type NameOf, type Wording } from "../../../core/notifications/wording.ts";
 import { joinNames } from "../../../core/text/joinNames.ts";
 import type { InboxItem } from "../deps.ts";
+import { day } from "./names.ts";
 
 type Payload<K extends ApprovalPayload["kind"]> = Omit<Extract<ApprovalPayload, { kind: K }>, "kind">;
 
-const day = (iso: string) => (Number.isNaN(Date.parse(iso)) ? iso : new Date(iso).toISOString().slice(0, 10));
+const onDay = (iso: string) => (Number.isNaN(Date.parse(iso)) ? iso : day(new Date(iso)));
 
 /** How the console writes data into the notifications' wording: plain text as it is, dates as days, messages read with /open. */
 export const CONSOLE_INSERTS: Inserts = {
   text: (value) => value,
-  date: day,
-  dateTime: day,
+  date: onDay,
+  dateTime: onDay,
   readMessage: (caseNumber) => `Read it with /open ${caseNumber}.`,
 };
 

@@ -32,8 +32,8 @@ export function publishHomeFlow(cores: SlackCores) {
     if (cores.cases) {
       const shown = { limit: MAX_PER_SECTION };
       const [reports, handled] = await Promise.all([cores.cases.listForReporter(id, shown), cores.cases.listForHandler(id, shown)]);
-      sections.push({ title: "My reports", blocks: reports.length ? reporterCaseLines(reports.slice(0, MAX_PER_SECTION)) : [context("You have not filed any reports.")] });
-      sections.push({ title: "My cases", blocks: handled.length ? handlerCaseLines(handled.slice(0, MAX_PER_SECTION)) : [context("No cases are assigned to you.")] });
+      sections.push({ title: "My reports", blocks: reports.length ? reporterCaseLines(reports) : [context("You have not filed any reports.")] });
+      sections.push({ title: "My cases", blocks: handled.length ? handlerCaseLines(handled) : [context("No cases are assigned to you.")] });
     }
     await client.views.publish({ user_id: userId, view: homeView(sections, top) });
   };

@@ -9,11 +9,10 @@ import { answerModal, approvalCard, decisionModal, lateClickText, REQUEST_BLOCKS
 import type { SlackMessage } from "../render/blocks.ts";
 import { loadingModal, noticeModal } from "../render/modal.ts";
 import { markdownMessage, plainMessage } from "../render/notices.ts";
-import { identify, identifyAll, type SlackCores } from "../services.ts";
+import { identify, identifyAll, NOT_IDENTIFIED, type SlackCores } from "../services.ts";
 import { metadataOf, viewState } from "../viewState.ts";
 import { withAction, withSubmission } from "./handlers.ts";
 
-const NOT_IDENTIFIED = "Slack did not tell me who you are (no email on your profile), so I cannot find you in the company directory.";
 const NOT_SAVED = "Not saved: the service cannot reach its database right now. Please try again in a few minutes.";
 
 const decisionRefSchema = z.object({ r: z.string().min(1).max(64), s: z.number().int().min(0), o: z.string().max(128).nullable() });

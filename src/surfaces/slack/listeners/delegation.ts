@@ -4,11 +4,10 @@ import type { Interaction, SlackDeps, WebClient } from "../deps.ts";
 import { APPROVAL_ACTIONS, VIEWS } from "../ids.ts";
 import { DELEGATE_BLOCKS, delegateBlockFor, STOP_VALUE } from "../render/delegation.ts";
 import { noticeModal } from "../render/modal.ts";
-import { identify, type SlackCores } from "../services.ts";
+import { identify, NOT_IDENTIFIED, type SlackCores } from "../services.ts";
 import { viewState } from "../viewState.ts";
 import { claimSubmission, withAction, withSubmission } from "./handlers.ts";
 
-const NOT_IDENTIFIED = "Slack did not tell me who you are (no email on your profile), so I cannot find you in the company directory.";
 const NOT_SAVED = "Not saved: the service cannot reach its database right now. Please try again in a few minutes.";
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

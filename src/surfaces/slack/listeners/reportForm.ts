@@ -5,11 +5,10 @@ import type { SlackDeps, WebClient } from "../deps.ts";
 import { VIEWS } from "../ids.ts";
 import { plainMessage } from "../render/notices.ts";
 import { DEFAULT_RECIPIENT, filedModal, filingModal, NOT_SAVED, receiptMessage, REPORT_BLOCKS, reportErrors, reportModal, type ReportFormValues } from "../render/report.ts";
-import { identify, identifyAll, type SlackCores } from "../services.ts";
+import { identify, identifyAll, NOT_IDENTIFIED, type SlackCores } from "../services.ts";
 import { viewState } from "../viewState.ts";
 import { claimSubmission, withSubmission } from "./handlers.ts";
 
-const NOT_IDENTIFIED = "Slack did not tell me who you are (no email on your profile), so I cannot find you in the company directory. Your text is kept.";
 const UNKNOWN_INVOLVED = "Someone you chose could not be found in the company directory (Slack gave no email). Remove them and name them in the text instead.";
 const NOT_SAVED_CLOSED = "Your report was NOT saved: the service could not file it, and the form was closed before I could give it back. Please open Report a concern again.";
 
@@ -31,7 +30,7 @@ export function reportFormListener(cores: SlackCores & { cases: CaseService }, r
       const refused = async (errors: Record<string, string>): Promise<Filing> => (await claim.release(), { ok: false, errors });
       try {
         const reporter = await identify(directory, client, userId);
-        if (!reporter) return refused({ [REPORT_BLOCKS.what]: NOT_IDENTIFIED });
+        if (!reporter) return refused({ [REPORT_BLOCKS.what]: `${NOT_IDENTIFIED} Your text is kept.` });
         const involved = await identifyAll(directory, client, values.involved);
         if (involved.unknown) return refused({ [REPORT_BLOCKS.involved]: UNKNOWN_INVOLVED });
         const director = values.director ? await identify(directory, client, values.director) : null;

@@ -8,12 +8,11 @@ import { context, section } from "../render/blocks.ts";
 import { caseMessageModal, caseViewModal, closeModal, reassignModal, reporterViewModal, type CaseMessageKind } from "../render/cases.ts";
 import { loadingModal, noticeModal } from "../render/modal.ts";
 import { plainMessage } from "../render/notices.ts";
-import { identify, type SlackCores } from "../services.ts";
+import { identify, NOT_IDENTIFIED, type SlackCores } from "../services.ts";
 import { metadataOf, viewState } from "../viewState.ts";
 import { claimSubmission, withAction, withSubmission, type ViewAck } from "./handlers.ts";
 
 const caseNumberSchema = z.string().regex(/^C-\d{4}-\d{1,8}$/);
-const NOT_IDENTIFIED = "Slack did not tell me who you are (no email on your profile), so I cannot find you in the company directory.";
 const NOT_SAVED_SHORT = "Not saved: the service cannot reach its database right now. Your text is still here; please try again in a few minutes.";
 
 type Cores = SlackCores & { cases: CaseService };
