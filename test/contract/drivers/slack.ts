@@ -19,10 +19,16 @@ function postWithButton(h: Company, user: string, actionIds: string[], about: st
   return post;
 }
 
-/** What the bot did in the person's DM after `since` calls (waiting for the first of it): new posts, updates, ephemeral replies. */
-async function reactionIn(h: Company, user: string, since: number): Promise<string> {
+/**
+ * What the bot did in the person's DM after `since` calls: new posts, updates, ephemeral replies.
+ * Unless the submission was `answered` in its own response (a modal's errors or update), something
+ * must arrive: it is waited for, and its absence fails the story.
+ */
+async function reactionIn(h: Company, user: string, since: number, answered: boolean): Promise<string> {
   const mine = () => h.slack.calls.slice(since).filter((c) => c.args.channel === dm(user) || c.method === "response_url");
-  for (const deadline = Date.now() + 5000; !mine().length && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 20));
+  for (const deadline = Date.now() + 10_000; !answered && !mine().length; await new Promise((r) => setTimeout(r, 20))) {
+    if (Date.now() > deadline) throw new Error(`the bot did nothing in ${user}'s DM within 10 s`);
+  }
   await h.slack.settle(150);
   return textOf(mine());
 }
@@ -67,7 +73,7 @@ export const slackSurface: Surface = {
         const sent = await submit(h, user, form, values);
         if (sent.body) return seen([sent.body]);
         await h.slack.waitFor("chat.postMessage", { where: (c) => c.args.channel === dm(user) && texts(c).includes("Sent.") });
-        const copy = await reactionIn(h, user, since);
+        const copy = await reactionIn(h, user, since, false);
         caughtUp(person);
         return copy;
       },
@@ -87,7 +93,7 @@ export const slackSurface: Surface = {
         const form = await clickForModal(h, user, post, decision.action === "approve" ? "approval.approve" : "approval.decline");
         const since = h.slack.calls.length;
         const answer = await submit(h, user, form, decision.action === "approve" ? { conditions: typed(null) } : { reason: typed(decision.reason) });
-        return [answer.body ? seen([answer.body]) : "", await reactionIn(h, user, since)].join("\n");
+        return [answer.body ? seen([answer.body]) : "", await reactionIn(h, user, since, Boolean(answer.body))].join("\n");
       },
 
       async fileReport(person, report) {
@@ -120,7 +126,7 @@ export const slackSurface: Surface = {
         const form = await clickForModal(h, user, postWithButton(h, user, [action], caseNumber), action);
         const since = h.slack.calls.length;
         const answer = await submit(h, user, form, { text: typed(text) });
-        return [answer.body ? seen([answer.body]) : "", await reactionIn(h, user, since)].join("\n");
+        return [answer.body ? seen([answer.body]) : "", await reactionIn(h, user, since, Boolean(answer.body))].join("\n");
       },
 
       close: () => h.close(),
