@@ -64,7 +64,7 @@ describe("npm start", () => {
   it("fails at startup with one clear line per configuration problem", async () => {
     const bot = start({ PORT: "http", DATABASE_URL: "mysql://nope" });
     expect(await bot.exited).toBe(1);
-    expect(bot.output()).toContain("Invalid configuration:\n  PORT: Expected number");
+    expect(bot.output()).toContain("Invalid configuration:\n  PORT: must be a port number from 0 to 65535");
     expect(bot.output()).toContain("  DATABASE_URL: must start with postgres:// or postgresql://");
   });
 
