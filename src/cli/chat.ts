@@ -53,6 +53,7 @@ function configuredDeps(): ConsoleDeps & { close(): Promise<void> } {
   };
   return {
     advisor: createAdvisor(policy),
+    logger: logger.child({ surface: "console" }),
     // A failed open (database unreachable) is tried again at the next command.
     services: () => (services ??= open().catch((error: unknown) => ((services = undefined), Promise.reject(error)))),
     close: async () => db?.close(),
