@@ -223,6 +223,19 @@ describe("conduct chat: forms that check as they go and never wedge", () => {
     expect(await me.type("/quit")).toBe("Stopped. Nothing was sent. Goodbye.");
   });
 
+  it("labels an approval route truthfully for requester and approver: the President's request goes to the ethics officer, and says why", async () => {
+    const omar = terminal(consoleDepsOf(app));
+    await omar.type("/as omar");
+    expect(await omar.type("Can I take the company van on vacation?")).toContain("To ask for this approval, type /request.");
+    await omar.type("/request");
+    const sent = await omar.fill({});
+    expect(sent).toContain("Stage 1, the ethics officer, because you have no supervisor above you in the directory: Priya Nair");
+    expect(sent).not.toContain("immediate supervisor");
+    const priya = terminal(consoleDepsOf(app));
+    await priya.type("/as priya");
+    expect(await priya.type("/requests")).toContain("Stage 1, the ethics officer, because Omar Haddad has no supervisor above them in the directory: Priya Nair");
+  });
+
   it("/request after a 'Report it' answer says to use /report instead", async () => {
     const me = terminal(consoleDepsOf(app));
     await me.type("/as alex");
