@@ -15,7 +15,7 @@ try {
   checkConfiguredFiles(config);
   logger.level = config.LOG_LEVEL;
   // The app has logged why; exiting non-zero lets the supervisor restart the bot on a new thread.
-  const app = await startApp(config, logger, { onDatabaseStopped: () => process.exit(1) });
+  const app = await startApp(config, logger, { onDatabaseStopped: () => process.exit(1), checkSlackToken: true });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

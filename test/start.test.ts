@@ -40,7 +40,9 @@ describe("npm start", () => {
     const health = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.json());
     expect(health).toEqual({ status: "ok", db: "pglite" });
     expect(bot.output()).toContain("Slack: off");
-    expect(bot.output()).toContain("Teams: off");
+    expect(bot.output()).toContain("Teams: not connected to Microsoft Teams");
+    expect(bot.output()).not.toContain("Emulator");
+    expect(bot.output()).toContain("The directory is empty");
     bot.child.kill("SIGTERM");
     expect(await bot.exited).toBe(0);
     expect(bot.output()).toContain("shutting down");
