@@ -15,6 +15,13 @@ const positiveInt = (fallback: number) =>
     .transform((v) => (v === undefined || v.trim() === "" ? String(fallback) : v.trim()))
     .pipe(z.coerce.number({ invalid_type_error: "must be a whole number of 1 or more" }).int("must be a whole number of 1 or more").positive("must be a whole number of 1 or more"));
 
+/** Text with a default; empty counts as unset (as in a copied .env.example). */
+const textOr = (fallback: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === "" ? fallback : v.trim()));
+
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 const PORT_RANGE = "must be a port number from 0 to 65535";
 
@@ -24,16 +31,16 @@ const envSchema = z.object({
     .optional()
     .transform((v) => (v === undefined || v.trim() === "" ? "3000" : v.trim()))
     .pipe(z.coerce.number({ invalid_type_error: PORT_RANGE }).int(PORT_RANGE).min(0, PORT_RANGE).max(65535, PORT_RANGE)),
-  LOG_LEVEL: z.enum(LOG_LEVELS, { errorMap: () => ({ message: `must be one of ${LOG_LEVELS.join(", ")}` }) }).default("info"),
+  LOG_LEVEL: textOr("info").pipe(z.enum(LOG_LEVELS, { errorMap: () => ({ message: `must be one of ${LOG_LEVELS.join(", ")}` }) })),
   DATABASE_URL: optional.pipe(
     z
       .string()
       .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
       .optional(),
   ),
-  DATA_DIR: z.string().default("./data"),
-  POLICY_FILE: z.string().default("policies/code-of-conduct.txt"),
-  POLICY_RULES_FILE: z.string().default("policies/code-of-conduct.rules.yaml"),
+  DATA_DIR: textOr("./data"),
+  POLICY_FILE: textOr("policies/code-of-conduct.txt"),
+  POLICY_RULES_FILE: textOr("policies/code-of-conduct.rules.yaml"),
   DIRECTORY_FILE: optional,
   SLACK_BOT_TOKEN: optional.pipe(z.string().startsWith("xoxb-", "must be a bot token starting with xoxb-").optional()),
   SLACK_SIGNING_SECRET: optional,
@@ -126,7 +133,7 @@ function unreadable(path: string): string | null {
 /** What `.env.example` documents: name, default, meaning. Kept next to the schema so they agree. */
 export const configDocs: Array<[name: keyof Config, fallback: string, meaning: string]> = [
   ["PORT", "3000", "HTTP port for /healthz, /slack/events and /api/messages"],
-  ["LOG_LEVEL", "info", "pino log level"],
+  ["LOG_LEVEL", "info", "fatal, error, warn, info, debug, trace or silent (readable lines in a terminal, JSON otherwise)"],
   ["DATABASE_URL", "(unset)", "postgres://… to use PostgreSQL; unset = embedded PGlite in DATA_DIR"],
   ["DATA_DIR", "./data", "where the embedded database lives"],
   ["POLICY_FILE", "policies/code-of-conduct.txt", "the Code of Conduct document"],

@@ -40,6 +40,12 @@ describe("config", () => {
 
   it("treats empty values as unset, as in a copied .env.example", () => {
     expect(loadConfig({ DATABASE_URL: "", PORT: "", SLACK_BOT_TOKEN: "" }).PORT).toBe(3000);
+    expect(loadConfig({ LOG_LEVEL: "", DATA_DIR: " ", POLICY_FILE: "", POLICY_RULES_FILE: "" })).toMatchObject({
+      LOG_LEVEL: "info",
+      DATA_DIR: "./data",
+      POLICY_FILE: "policies/code-of-conduct.txt",
+      POLICY_RULES_FILE: "policies/code-of-conduct.rules.yaml",
+    });
   });
 
   it("explains the whole problem in the error message", () => {
