@@ -250,15 +250,19 @@ describe("conduct chat through bin/conduct.mjs", () => {
   beforeEach(() => void (dataDir = mkdtempSync(join(tmpdir(), "conduct-chat-"))));
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it("reports, tells the handler in their inbox, and shows the case to them", () => {
-    const input = ["/as jamie", "/report", "Someone takes fuel from the company van.", "", "Depot 3", "", "5", "", "anonymous", "yes", "/as priya", "/inbox", "/open C-2026-0001", "/quit", "never read"];
-    const run = spawnSync(process.execPath, [resolve(ROOT, "bin/conduct.mjs"), "chat"], {
+  /** `conduct chat` as a terminal runs it: the lines on its stdin, what it printed on stdout and stderr. */
+  const chatProcess = (input: string[], logLevel: string) =>
+    spawnSync(process.execPath, [resolve(ROOT, "bin/conduct.mjs"), "chat"], {
       cwd: ROOT,
       encoding: "utf8",
       input: input.join("\n") + "\n",
       timeout: 110_000,
-      env: { ...process.env, DATA_DIR: dataDir, DIRECTORY_FILE: "directory.example.yaml", REPORTS_ENCRYPTION_KEY: TEST_REPORTS_KEY, DATABASE_URL: "", LOG_LEVEL: "warn" },
+      env: { ...process.env, DATA_DIR: dataDir, DIRECTORY_FILE: "directory.example.yaml", REPORTS_ENCRYPTION_KEY: TEST_REPORTS_KEY, DATABASE_URL: "", LOG_LEVEL: logLevel },
     });
+
+  it("reports, tells the handler in their inbox, and shows the case to them", () => {
+    const input = ["/as jamie", "/report", "Someone takes fuel from the company van.", "", "Depot 3", "", "5", "", "anonymous", "yes", "/as priya", "/inbox", "/open C-2026-0001", "/quit", "never read"];
+    const run = chatProcess(input, "warn");
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain("Report filed: C-2026-0001 (anonymous).");
     expect(run.stdout).toContain("• Case C-2026-0001 was assigned to you.");
@@ -276,13 +280,7 @@ describe("conduct chat through bin/conduct.mjs", () => {
       "x", "", "", "", "8", "A Director", "1", "", "no",
       "/quit",
     ];
-    const run = spawnSync(process.execPath, [resolve(ROOT, "bin/conduct.mjs"), "chat"], {
-      cwd: ROOT,
-      encoding: "utf8",
-      input: input.join("\n") + "\n",
-      timeout: 110_000,
-      env: { ...process.env, DATA_DIR: dataDir, DIRECTORY_FILE: "directory.example.yaml", REPORTS_ENCRYPTION_KEY: TEST_REPORTS_KEY, DATABASE_URL: "", LOG_LEVEL: "info" },
-    });
+    const run = chatProcess(input, "info");
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain("It went to the next supervisor up your reporting line, not to your supervisor: your supervisor is named in it.\nNo one your report names receives it or can see it.");
     expect(run.stdout).not.toContain("It went to your supervisor");
