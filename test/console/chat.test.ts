@@ -214,7 +214,7 @@ describe("conduct chat: forms that check as they go and never wedge", () => {
     const answers: Record<string, string> = { what: "SECRET-WHAT The invoice was booked twice.", category: "1" };
     while (me.chat.session.form?.queue.length) await me.type(answers[me.chat.session.form.queue[0]!] ?? "");
     const failed = await me.type("yes");
-    expect(failed).toMatch(/^Sorry, that did not work: something went wrong on our side and nothing was sent\. Try again in a moment\.\nYour answers are kept\.\nPlease check before it is sent:/);
+    expect(failed).toMatch(/^That did not work: something went wrong on our side and nothing was sent\. Try again in a moment\.\nYour answers are kept\.\nPlease check before it is sent:/);
     expect(failed).not.toContain("TypeError");
     expect(JSON.stringify(logged)).toContain('"type":"TypeError"');
     expect(JSON.stringify(logged)).not.toContain("SECRET");

@@ -82,7 +82,7 @@ export function createConsoleChat(deps: ConsoleDeps, say: (text: string) => void
         const e = error as { name?: string; code?: unknown; cause?: { name?: string } };
         deps.logger?.debug({ err: { type: e?.name, code: e?.code, cause: e?.cause?.name }, during: session.form ? "form" : "command" }, "console: a line failed");
         const form = session.form ? `\nYour answers are kept.\n${currentPrompt(session.form)}` : "";
-        say(`Sorry, that did not work: something went wrong on our side and nothing was sent. Try again in a moment.${form}`);
+        say(`That did not work: something went wrong on our side and nothing was sent. Try again in a moment.${form}`);
         return true;
       }
     },
