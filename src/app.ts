@@ -62,6 +62,8 @@ export interface AppOverrides {
   onDatabaseStopped?: () => void;
   /** How long /healthz waits for the database (default 2000 ms). */
   healthTimeoutMs?: number;
+  /** Check the Slack token with auth.test at start and log the result (main does; tests count Slack calls). */
+  checkSlackToken?: boolean;
 }
 
 /** The composition root: config → policy → store → core → surfaces → HTTP server. */
@@ -144,6 +146,9 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const port = (server.address() as AddressInfo).port;
   logger.info({ port }, `listening on http://localhost:${port}`);
   await slack?.start(); // Socket Mode connects out; HTTP mode has nothing to start
+  if (overrides.checkSlackToken) await slack?.checkToken();
+  const people = await db.prisma.person.count({ where: { active: true } });
+  if (!people) logger.warn("The directory is empty: nobody can report or request approvals yet. Set DIRECTORY_FILE (see directory.example.yaml) or run `npx conduct directory import FILE`.");
   if (overrides.workerIntervalMs !== 0) worker.start();
 
   return {
@@ -188,10 +193,10 @@ async function pingDatabase(db: Database, timeoutMs: number): Promise<Error | un
 export function surfaceStatus(config: Config): string[] {
   return [
     config.SLACK_BOT_TOKEN
-      ? `Slack: on (${config.SLACK_APP_TOKEN ? "Socket Mode" : "HTTP at POST /slack/events"})`
+      ? `Slack: configured (${config.SLACK_APP_TOKEN ? "Socket Mode" : "HTTP at POST /slack/events"}); its token is checked once the server is up`
       : "Slack: off (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to turn it on; see README)",
     config.MICROSOFT_APP_ID
       ? "Teams: on (POST /api/messages, Bot Framework auth)"
-      : "Teams: off – local mode only: POST /api/messages without authentication, for the Emulator and tests (set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to turn it on; see README)",
+      : "Teams: not connected to Microsoft Teams (set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to connect; see README). POST /api/messages runs in local mode, below.",
   ];
 }

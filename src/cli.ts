@@ -1,23 +1,63 @@
-// The `conduct` command. Each subcommand lives in src/cli/<name>.ts and exports `run(args)`.
+// The `conduct` command: finds the command in the table (src/cli/commands.ts), answers --help
+// without running it, and turns the failures a person can fix into one plain line each.
+import { COMMANDS, overview, type CommandModule } from "./cli/commands.ts";
+import { UsageError } from "./cli/usageError.ts";
+import { ConfigError } from "./config.ts";
+import { EvalFileError } from "./core/advice/eval.ts";
+import { DirectoryFileError } from "./core/directory/file.ts";
+import { RulesError } from "./core/policy/rules.ts";
 import { loadDotEnv } from "./env.ts";
 
-loadDotEnv(); // the same settings as `npm start`
-const commands: Record<string, () => Promise<{ run(args: string[]): Promise<number> }>> = {
-  migrate: () => import("./cli/migrate.ts"),
-  ask: () => import("./cli/ask.ts"),
-  eval: () => import("./cli/eval.ts"),
-  chat: () => import("./cli/chat.ts"),
-  directory: () => import("./cli/directory.ts"),
-  export: () => import("./cli/export.ts"),
-  keys: () => import("./cli/keys.ts"),
-  audit: () => import("./cli/audit.ts"),
-};
+const HELP = new Set(["--help", "-h", "help"]);
 
-const [name, ...args] = process.argv.slice(2);
-const load = name ? commands[name] : undefined;
-if (!load) {
-  console.error(`usage: conduct <${Object.keys(commands).sort().join("|")}> [args]`);
-  process.exit(name ? 2 : 0);
+/** --help or -h among the options (before a `--` that ends them). */
+const wantsHelp = (args: string[]) => args.slice(0, args.includes("--") ? args.indexOf("--") : args.length).some((a) => a === "--help" || a === "-h");
+
+/** Errors that already say, in plain words, what is wrong and where. */
+const EXPLAINED = [ConfigError, RulesError, DirectoryFileError, EvalFileError];
+
+/** parseArgs rejects an unknown option or a missing value with a code like ERR_PARSE_ARGS_UNKNOWN_OPTION. */
+const isParseArgsError = (error: unknown) => String((error as { code?: unknown })?.code ?? "").startsWith("ERR_PARSE_ARGS_");
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name) {
+    console.error(overview());
+    return 2;
+  }
+  if (HELP.has(name)) {
+    const topic = args[0] ? COMMANDS[args[0]] : undefined;
+    console.log(topic ? (await topic.load()).usage : overview());
+    return 0;
+  }
+  const entry = COMMANDS[name];
+  if (!entry) {
+    console.error(`conduct: there is no command "${name}"\n\n${overview()}`);
+    return 2;
+  }
+  let command: CommandModule | undefined;
+  try {
+    command = await entry.load();
+    if (wantsHelp(args)) {
+      console.log(command.usage);
+      return 0;
+    }
+    loadDotEnv(); // the same settings as `npm start`
+    return await command.run(args);
+  } catch (error) {
+    if (error instanceof UsageError || isParseArgsError(error)) {
+      console.error(`${(error as Error).message}\n${command?.usage ?? overview()}`);
+      return 2;
+    }
+    if (EXPLAINED.some((kind) => error instanceof kind)) {
+      console.error((error as Error).message);
+      return 1;
+    }
+    // Unexpected: one line, and the stack only when asked for (it may quote internals, never report text).
+    console.error(`conduct ${name} failed: ${(error as Error)?.message ?? String(error)}`);
+    if (process.env.LOG_LEVEL === "debug" || process.env.LOG_LEVEL === "trace") console.error(error);
+    return 1;
+  }
 }
-const command = await load();
-process.exitCode = await command.run(args);
+
+process.exitCode = await main(process.argv.slice(2));

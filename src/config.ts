@@ -1,4 +1,7 @@
+import { closeSync, openSync, statSync } from "node:fs";
+import { resolve } from "node:path";
 import { z } from "zod";
+import { whereSet } from "./env.ts";
 
 const optional = z
   .string()
@@ -10,24 +13,34 @@ const positiveInt = (fallback: number) =>
     .string()
     .optional()
     .transform((v) => (v === undefined || v.trim() === "" ? String(fallback) : v.trim()))
-    .pipe(z.coerce.number().int().positive());
+    .pipe(z.coerce.number({ invalid_type_error: "must be a whole number of 1 or more" }).int("must be a whole number of 1 or more").positive("must be a whole number of 1 or more"));
+
+/** Text with a default; empty counts as unset (as in a copied .env.example). */
+const textOr = (fallback: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === "" ? fallback : v.trim()));
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+const PORT_RANGE = "must be a port number from 0 to 65535";
 
 const envSchema = z.object({
   PORT: z
     .string()
     .optional()
     .transform((v) => (v === undefined || v.trim() === "" ? "3000" : v.trim()))
-    .pipe(z.coerce.number().int().min(0).max(65535)),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    .pipe(z.coerce.number({ invalid_type_error: PORT_RANGE }).int(PORT_RANGE).min(0, PORT_RANGE).max(65535, PORT_RANGE)),
+  LOG_LEVEL: textOr("info").pipe(z.enum(LOG_LEVELS, { errorMap: () => ({ message: `must be one of ${LOG_LEVELS.join(", ")}` }) })),
   DATABASE_URL: optional.pipe(
     z
       .string()
       .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
       .optional(),
   ),
-  DATA_DIR: z.string().default("./data"),
-  POLICY_FILE: z.string().default("policies/code-of-conduct.txt"),
-  POLICY_RULES_FILE: z.string().default("policies/code-of-conduct.rules.yaml"),
+  DATA_DIR: textOr("./data"),
+  POLICY_FILE: textOr("policies/code-of-conduct.txt"),
+  POLICY_RULES_FILE: textOr("policies/code-of-conduct.rules.yaml"),
   DIRECTORY_FILE: optional,
   SLACK_BOT_TOKEN: optional.pipe(z.string().startsWith("xoxb-", "must be a bot token starting with xoxb-").optional()),
   SLACK_SIGNING_SECRET: optional,
@@ -58,7 +71,7 @@ export const configKeys = Object.keys(envSchema.shape) as Array<keyof Config>;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join("\n")}`);
+    super(`Invalid configuration:\n${problems.map((p) => `  ${p}${whereSet(p.slice(0, p.indexOf(":")))}`).join("\n")}`);
     this.name = "ConfigError";
   }
 }
@@ -82,10 +95,45 @@ function checkPairs(config: Config): Config {
   return config;
 }
 
+/** The variables that name files (DIRECTORY_FILE is checked only when set). */
+export const FILE_VARIABLES = ["POLICY_FILE", "POLICY_RULES_FILE", "DIRECTORY_FILE"] as const;
+export const POLICY_FILES = ["POLICY_FILE", "POLICY_RULES_FILE"] as const;
+
+/**
+ * Checks that every file the configuration names can be read, so a wrong path is one line naming
+ * the variable and the file instead of a stack trace later. `locate` maps a configured path to
+ * the file that will be opened (the CLI also finds the shipped policies from outside the repo).
+ */
+export function checkConfiguredFiles(
+  config: Config,
+  names: ReadonlyArray<(typeof FILE_VARIABLES)[number]> = FILE_VARIABLES,
+  locate: (file: string) => string = (file) => resolve(file),
+): void {
+  const problems: string[] = [];
+  for (const name of names) {
+    const file = config[name];
+    if (!file) continue;
+    const problem = unreadable(locate(file));
+    if (problem) problems.push(`${name}: cannot read ${file} (${problem})`);
+  }
+  if (problems.length) throw new ConfigError(problems);
+}
+
+function unreadable(path: string): string | null {
+  try {
+    if (statSync(path).isDirectory()) return "it is a folder, not a file";
+    closeSync(openSync(path, "r"));
+    return null;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : (code ?? "unreadable");
+  }
+}
+
 /** What `.env.example` documents: name, default, meaning. Kept next to the schema so they agree. */
 export const configDocs: Array<[name: keyof Config, fallback: string, meaning: string]> = [
   ["PORT", "3000", "HTTP port for /healthz, /slack/events and /api/messages"],
-  ["LOG_LEVEL", "info", "pino log level"],
+  ["LOG_LEVEL", "info", "fatal, error, warn, info, debug, trace or silent (readable lines in a terminal, JSON otherwise)"],
   ["DATABASE_URL", "(unset)", "postgres://… to use PostgreSQL; unset = embedded PGlite in DATA_DIR"],
   ["DATA_DIR", "./data", "where the embedded database lives"],
   ["POLICY_FILE", "policies/code-of-conduct.txt", "the Code of Conduct document"],

@@ -1,5 +1,5 @@
 import { startApp } from "./app.ts";
-import { ConfigError, loadConfig } from "./config.ts";
+import { checkConfiguredFiles, ConfigError, loadConfig } from "./config.ts";
 import { createLogger } from "./log.ts";
 import { RulesError } from "./core/policy/rules.ts";
 import { DirectoryFileError } from "./core/directory/file.ts";
@@ -7,13 +7,15 @@ import { loadDotEnv } from "./env.ts";
 
 loadDotEnv();
 
-const logger = createLogger();
+// "info" until the configuration is read: LOG_LEVEL itself may be what is wrong.
+const logger = createLogger("info");
 
 try {
   const config = loadConfig();
+  checkConfiguredFiles(config);
   logger.level = config.LOG_LEVEL;
   // The app has logged why; exiting non-zero lets the supervisor restart the bot on a new thread.
-  const app = await startApp(config, logger, { onDatabaseStopped: () => process.exit(1) });
+  const app = await startApp(config, logger, { onDatabaseStopped: () => process.exit(1), checkSlackToken: true });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

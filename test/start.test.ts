@@ -40,7 +40,9 @@ describe("npm start", () => {
     const health = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.json());
     expect(health).toEqual({ status: "ok", db: "pglite" });
     expect(bot.output()).toContain("Slack: off");
-    expect(bot.output()).toContain("Teams: off");
+    expect(bot.output()).toContain("Teams: not connected to Microsoft Teams");
+    expect(bot.output()).not.toContain("Emulator");
+    expect(bot.output()).toContain("The directory is empty");
     bot.child.kill("SIGTERM");
     expect(await bot.exited).toBe(0);
     expect(bot.output()).toContain("shutting down");
@@ -64,7 +66,7 @@ describe("npm start", () => {
   it("fails at startup with one clear line per configuration problem", async () => {
     const bot = start({ PORT: "http", DATABASE_URL: "mysql://nope" });
     expect(await bot.exited).toBe(1);
-    expect(bot.output()).toContain("Invalid configuration:\n  PORT: Expected number");
+    expect(bot.output()).toContain("Invalid configuration:\n  PORT: must be a port number from 0 to 65535");
     expect(bot.output()).toContain("  DATABASE_URL: must start with postgres:// or postgresql://");
   });
 

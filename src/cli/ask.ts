@@ -4,30 +4,20 @@ import { z } from "zod";
 import type { Advisor } from "../core/advice/index.ts";
 import { configuredAdvisor } from "./advisorFromConfig.ts";
 import { answerText } from "./answerText.ts";
+import { UsageError } from "./usageError.ts";
 
-const USAGE = `usage: conduct ask [--json] "question"
+export const usage = `usage: conduct ask [--json] "question"
        conduct ask --json < questions.txt   (one question per line in, one JSON object per line out)`;
 
 const argsSchema = z.object({
   json: z.boolean().default(false),
-  help: z.boolean().default(false),
   question: z.string().optional(),
 });
 
 /** `conduct ask`: answers one question, or each line of standard input when no question is given. */
 export async function run(argv: string[]): Promise<number> {
-  let args: z.infer<typeof argsSchema>;
-  try {
-    const { values, positionals } = parseArgs({ args: argv, options: { json: { type: "boolean" }, help: { type: "boolean", short: "h" } }, allowPositionals: true });
-    args = argsSchema.parse({ ...values, question: positionals.length ? positionals.join(" ") : undefined });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (args.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const { values, positionals } = parseArgs({ args: argv, options: { json: { type: "boolean" } }, allowPositionals: true });
+  const args = argsSchema.parse({ ...values, question: positionals.length ? positionals.join(" ") : undefined });
   const advisor = configuredAdvisor();
   const print = (q: string) => {
     const answer = advisor.advise(q);
@@ -37,10 +27,7 @@ export async function run(argv: string[]): Promise<number> {
     print(args.question);
     return 0;
   }
-  if (process.stdin.isTTY) {
-    console.error(USAGE);
-    return 2;
-  }
+  if (process.stdin.isTTY) throw new UsageError("give a question, or pipe questions in, one per line");
   await eachLine(advisor, args.json);
   return 0;
 }

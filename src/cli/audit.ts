@@ -2,12 +2,14 @@ import { resolve } from "node:path";
 import { loadConfig } from "../config.ts";
 import { verifyAudit } from "../store/audit.ts";
 import { openDatabase } from "../store/db.ts";
+import { UsageError } from "./usageError.ts";
+
+export const usage = "usage: conduct audit verify";
 
 /** `conduct audit verify`: recomputes the audit hash chain; exit 1 if any entry was edited, deleted or reordered. */
 export async function run(args: string[]): Promise<number> {
   if (args[0] !== "verify" || args.length > 1) {
-    console.error("usage: conduct audit verify");
-    return 2;
+    throw new UsageError(args.length ? `unknown: ${args.join(" ")}` : "say what to do: verify");
   }
   const config = loadConfig();
   const db = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: resolve(config.DATA_DIR) });

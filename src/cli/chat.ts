@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
-import { ConfigError, loadConfig } from "../config.ts";
+import { checkConfiguredFiles, loadConfig } from "../config.ts";
 import { createAdvisor } from "../core/advice/index.ts";
 import { createApprovalService } from "../core/approvals/service.ts";
 import { createCaseService } from "../core/cases/service.ts";
@@ -14,6 +14,7 @@ import { openDatabase, type Database } from "../store/db.ts";
 import { createDirectoryRepository } from "../store/directoryRepo.ts";
 import { createConsoleChat, prismaReads, type ConsoleDeps, type ConsoleServices } from "../surfaces/console/index.ts";
 import { loadConfiguredPolicy } from "./advisorFromConfig.ts";
+import { UsageError } from "./usageError.ts";
 
 export interface ChatIO {
   input: Readable;
@@ -29,7 +30,9 @@ export interface ChatIO {
 function configuredDeps(): ConsoleDeps & { close(): Promise<void> } {
   const config = loadConfig();
   const policy = loadConfiguredPolicy();
-  const logger = createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL, process.stderr);
+  checkConfiguredFiles(config, ["DIRECTORY_FILE"]);
+  // Readable lines on stderr, never JSON between the chat's answers.
+  const logger = createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL, process.stderr, { readable: true });
   let db: Database | undefined;
   let services: Promise<ConsoleServices> | undefined;
   const open = async (): Promise<ConsoleServices> => {
@@ -50,6 +53,7 @@ function configuredDeps(): ConsoleDeps & { close(): Promise<void> } {
   };
   return {
     advisor: createAdvisor(policy),
+    logger: logger.child({ surface: "console" }),
     // A failed open (database unreachable) is tried again at the next command.
     services: () => (services ??= open().catch((error: unknown) => ((services = undefined), Promise.reject(error)))),
     close: async () => db?.close(),
@@ -71,18 +75,12 @@ export async function runChat(deps: ConsoleDeps, { input, output }: ChatIO): Pro
   rl.close();
 }
 
+export const usage = "usage: conduct chat   (type /help in the chat for its commands)";
+
 /** `conduct chat`: a terminal chat on the same cores as Slack and Teams, for people without either. */
-export async function run(_args: string[] = [], io: ChatIO = { input: process.stdin, output: process.stdout }): Promise<number> {
-  let deps;
-  try {
-    deps = configuredDeps();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      return 1;
-    }
-    throw error;
-  }
+export async function run(args: string[] = [], io: ChatIO = { input: process.stdin, output: process.stdout }): Promise<number> {
+  if (args.length) throw new UsageError(`conduct chat takes no arguments (got ${args.join(" ")})`);
+  const deps = configuredDeps();
   try {
     await runChat(deps, io);
   } finally {

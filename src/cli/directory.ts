@@ -5,15 +5,15 @@ import { DirectoryFileError, parseDirectoryFile } from "../core/directory/file.t
 import { describeImport, importEntries } from "../core/directory/importDirectory.ts";
 import { createDirectoryRepository } from "../store/directoryRepo.ts";
 import { openDatabase } from "../store/db.ts";
+import { UsageError } from "./usageError.ts";
 
-const USAGE = "usage: conduct directory import FILE";
+export const usage = "usage: conduct directory import FILE   (validates the whole file, then imports it in one transaction)";
 
 /** `conduct directory import FILE`: validates the whole file, then imports it in one transaction. */
 export async function run(args: string[]): Promise<number> {
   const [action, file, ...rest] = args;
   if (action !== "import" || !file || rest.length) {
-    console.error(USAGE);
-    return 2;
+    throw new UsageError(action === "import" ? "give exactly one directory file" : "say what to do: import FILE");
   }
   let text: string;
   try {

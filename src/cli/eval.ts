@@ -3,22 +3,17 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { EvalFileError, evaluate, formatReport, parseEvalFile } from "../core/advice/eval.ts";
 import { configuredAdvisor } from "./advisorFromConfig.ts";
+import { UsageError } from "./usageError.ts";
 
-const USAGE = "usage: conduct eval FILE.jsonl [--misses]   (lines: {q, clauses?, verdicts?, approvers?})";
+export const usage = "usage: conduct eval FILE.jsonl [--misses]   (lines: {q, clauses?, verdicts?, approvers?}; an example: examples/eval-questions.jsonl)";
 
 const argsSchema = z.object({ file: z.string().min(1), misses: z.boolean().default(false) });
 
 /** `conduct eval FILE.jsonl`: scores the advisor on labelled questions and prints the metrics. */
 export async function run(argv: string[]): Promise<number> {
-  let args: z.infer<typeof argsSchema>;
-  try {
-    const { values, positionals } = parseArgs({ args: argv, options: { misses: { type: "boolean" } }, allowPositionals: true });
-    if (positionals.length !== 1) throw new Error("give exactly one evaluation file");
-    args = argsSchema.parse({ ...values, file: positionals[0] });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  const { values, positionals } = parseArgs({ args: argv, options: { misses: { type: "boolean" } }, allowPositionals: true });
+  if (positionals.length !== 1) throw new UsageError("give exactly one evaluation file");
+  const args = argsSchema.parse({ ...values, file: positionals[0] });
   let cases;
   try {
     cases = parseEvalFile(readFileSync(args.file, "utf8"), args.file);

@@ -1,16 +1,18 @@
-// `conduct export <register>`: a dispatcher. Each register is its own module with `run(args)`;
-// add one line here for a new one.
-const registers: Record<string, () => Promise<{ run(args: string[]): Promise<number> }>> = {
-  cases: () => import("./exportCases.ts"),
-  approvals: () => import("./exportApprovals.ts"),
-};
+// `conduct export <register>`: a dispatcher. Each register is its own module with `usage` and
+// `run(args)`; add one line here for a new one.
+import { UsageError } from "./usageError.ts";
+import * as approvals from "./exportApprovals.ts";
+import * as cases from "./exportCases.ts";
+
+const registers: Record<string, { usage: string; run(args: string[]): Promise<number> }> = { cases, approvals };
+
+export const usage = Object.values(registers)
+  .map((r) => r.usage)
+  .join("\n");
 
 export async function run(args: string[]): Promise<number> {
   const [name, ...rest] = args;
-  const load = name ? registers[name] : undefined;
-  if (!load) {
-    console.error(`usage: conduct export <${Object.keys(registers).sort().join("|")}> [--format csv|json] [--out FILE]`);
-    return 2;
-  }
-  return (await load()).run(rest);
+  const register = name ? registers[name] : undefined;
+  if (!register) throw new UsageError(name ? `there is no register "${name}"` : `say which register: ${Object.keys(registers).join(" or ")}`);
+  return register.run(rest);
 }

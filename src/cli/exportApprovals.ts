@@ -7,14 +7,14 @@ import { createApprovalService } from "../core/approvals/service.ts";
 import { REGISTERS, type ApprovalStatus, type Register } from "../core/approvals/types.ts";
 import { systemClock } from "../core/clock.ts";
 import { createDirectoryQueries } from "../core/directory/queries.ts";
-import { loadPolicy } from "../core/policy/load.ts";
 import { RulesError } from "../core/policy/rules.ts";
 import { createApprovalStore } from "../store/approvals.ts";
 import { openDatabase } from "../store/db.ts";
 import { createDirectoryRepository } from "../store/directoryRepo.ts";
+import { loadConfiguredPolicy } from "./advisorFromConfig.ts";
 
 const STATUSES: ApprovalStatus[] = ["pending", "info_requested", "approved", "declined", "withdrawn"];
-const USAGE = `usage: conduct export approvals [--register ${REGISTERS.join("|")}] [--status ${STATUSES.join("|")}] [--format csv|json] [--out FILE]`;
+export const usage = `usage: conduct export approvals [--register ${REGISTERS.join("|")}] [--status ${STATUSES.join("|")}] [--format csv|json] [--out FILE]`;
 
 /** `conduct export approvals`: the approval registers (gifts, conflicts, outside roles, waivers) as CSV or JSON. */
 export async function run(args: string[]): Promise<number> {
@@ -27,7 +27,7 @@ export async function run(args: string[]): Promise<number> {
       allowPositionals: false,
     }));
   } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
+    console.error(`${(error as Error).message}\n${usage}`);
     return 2;
   }
   const problems = [
@@ -36,13 +36,13 @@ export async function run(args: string[]): Promise<number> {
     values.format !== "csv" && values.format !== "json" ? "--format must be csv or json" : null,
   ].filter((p): p is string => p !== null);
   if (problems.length) {
-    console.error(`${problems.join("\n")}\n${USAGE}`);
+    console.error(`${problems.join("\n")}\n${usage}`);
     return 2;
   }
 
   try {
     const config = loadConfig();
-    const policy = loadPolicy(resolve(config.POLICY_FILE), resolve(config.POLICY_RULES_FILE));
+    const policy = loadConfiguredPolicy();
     const db = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: resolve(config.DATA_DIR) });
     try {
       const approvals = createApprovalService({

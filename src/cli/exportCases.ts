@@ -5,7 +5,7 @@ import { ConfigError, loadConfig } from "../config.ts";
 import { caseRegister, REGISTER_COLUMNS, type RegisterRow } from "../core/cases/export.ts";
 import { openDatabase } from "../store/db.ts";
 
-const USAGE = "usage: conduct export cases [--format csv|json] [--out FILE]";
+export const usage = "usage: conduct export cases [--format csv|json] [--out FILE]";
 
 /** `conduct export cases`: the case register for auditors (numbers, categories, dates, durations, outcomes; no identities, no content). */
 export async function run(args: string[]): Promise<number> {
@@ -13,11 +13,11 @@ export async function run(args: string[]): Promise<number> {
   try {
     ({ values } = parseArgs({ args, options: { format: { type: "string", default: "csv" }, out: { type: "string" } }, strict: true, allowPositionals: false }));
   } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
+    console.error(`${(error as Error).message}\n${usage}`);
     return 2;
   }
   if (values.format !== "csv" && values.format !== "json") {
-    console.error(`--format must be csv or json\n${USAGE}`);
+    console.error(`--format must be csv or json\n${usage}`);
     return 2;
   }
   let config;

@@ -6,8 +6,9 @@ import { systemClock } from "../core/clock.ts";
 import { generateKey } from "../core/crypto/keyring.ts";
 import { keyFilePath, loadKeyring, readKeyFile, writeKeyFile } from "../core/crypto/loadKeyring.ts";
 import { openDatabase } from "../store/db.ts";
+import { UsageError } from "./usageError.ts";
 
-const USAGE = `usage: conduct keys new              print a fresh key for REPORTS_ENCRYPTION_KEY
+export const usage = `usage: conduct keys new              print a fresh key for REPORTS_ENCRYPTION_KEY
        conduct keys rotate [--generate]  re-encrypt every report under the current key
   To rotate: set REPORTS_ENCRYPTION_KEY to the new key and REPORTS_ENCRYPTION_PREVIOUS_KEYS to the
   old one(s), run \`conduct keys rotate\`, then keep the old keys as previous keys for as long as
@@ -22,8 +23,7 @@ export async function run(args: string[]): Promise<number> {
   }
   const generate = rest.length === 1 && rest[0] === "--generate";
   if (sub !== "rotate" || (rest.length && !generate)) {
-    console.error(USAGE);
-    return 2;
+    throw new UsageError(sub ? `unknown: ${args.join(" ")}` : "say what to do: new or rotate");
   }
   const config = loadConfig();
   if (generate) {

@@ -153,6 +153,7 @@ describe("who may decide", () => {
     const view = await h.request({ requesterId: "kim", topicId: "related_party", summary: "Both Committee members' firm", involvedIds: ["victor", "grace"] });
     expect(view.stages[0]).toMatchObject({ role: "audit_committee", fallback: "no_eligible_approver", rule: "any" });
     expect(seatsOf(view)).toEqual([["lee"]]);
+    expect(view.stages[0]!.who).toBe("the next person up your reporting line, because the Audit Committee cannot decide it: everyone in that role made the request or is named in it");
   });
 
   it("a supervisor named in the request is passed over for the next one up", async () => {
@@ -160,6 +161,8 @@ describe("who may decide", () => {
     const view = await h.request({ requesterId: "kim", topicId: "company_property", summary: "Lee's van for my move", involvedIds: ["lee"] });
     expect(view.stages[0]).toMatchObject({ role: "supervisor", fallback: "no_eligible_approver" });
     expect(seatsOf(view)).toEqual([["dana"]]);
+    expect(view.stages[0]!.who).toBe("the next person up your reporting line, because your immediate supervisor is named in the request");
+    expect((await h.approvals.get(view.id, "dana"))!.stages[0]!.who).toMatch(/^the next person up .+'s reporting line, because .+'s immediate supervisor is named in the request$/);
   });
 
   it("with no supervisor on file it goes up the chain, and with no chain to the ethics officer", async () => {
@@ -167,6 +170,10 @@ describe("who may decide", () => {
     const top = await h.request({ requesterId: "omar", topicId: "company_property", summary: "Company car for a family trip" });
     expect(top.stages[0]).toMatchObject({ role: "supervisor", fallback: "no_supervisor" });
     expect(seatsOf(top)).toEqual([["priya"]]);
+    // Labelled truthfully, for the requester and for the approver: not "your immediate supervisor".
+    expect(top.stages[0]!.who).toBe("the ethics officer, because you have no supervisor above you in the directory");
+    const omar = (await h.directory.get("omar"))!.name;
+    expect((await h.approvals.get(top.id, "priya"))!.stages[0]!.who).toBe(`the ethics officer, because ${omar} has no supervisor above them in the directory`);
     const jamie = await h.request({ requesterId: "jamie", topicId: "company_property", summary: "Borrow the pressure washer" });
     expect(seatsOf(jamie)).toEqual([["priya"]]);
     expect(recorded(await h.approvals.decide("priya", jamie.id, { action: "approve", stage: 0 })).view.status).toBe("approved");

@@ -40,6 +40,7 @@ describe("filing a report", () => {
       mode: "confidential",
       routedTo: "ethics_officer",
       acknowledgeBy: new Date("2027-01-07T10:00:00Z"),
+      route: { chosen: "ethics_officer", passedOver: null, someLeftOut: false, auditCommitteeToo: false, namesPeople: false },
     });
     expect((await file(world, "alex")).caseNumber).toBe("C-2026-0002");
     world.clock.advance(24 * 60 * 60 * 1000);

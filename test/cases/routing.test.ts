@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_CATEGORIES } from "../../src/core/cases/categories.ts";
 import { route } from "../../src/core/cases/routing.ts";
+import { receiptRouteLines } from "../../src/core/notifications/wording.ts";
 import type { RecipientKind } from "../../src/core/cases/types.ts";
 import type { DirectoryService } from "../../src/core/directory/service.ts";
 import type { Database } from "../../src/store/db.ts";
@@ -81,7 +82,7 @@ describe("routing", () => {
   it("routes nowhere when everyone who could receive it is implicated", async () => {
     const all = ["lee", "dana", "omar", "grace", "victor", "helen", "priya"];
     for (const recipient of Object.keys(MATRIX) as RecipientKind[]) {
-      expect(await routeFor(recipient, all)).toEqual({ handlers: [], routedTo: null, rerouted: true });
+      expect(await routeFor(recipient, all)).toEqual({ handlers: [], routedTo: null, rerouted: true, passedOver: "named", someLeftOut: false, auditCommitteeToo: false });
     }
   });
 
@@ -93,7 +94,27 @@ describe("routing", () => {
   });
 
   it("sends someone without a supervisor to the President", async () => {
-    expect(await routeFor("supervisor", [], { reporterId: "helen" })).toEqual({ handlers: ["omar"], routedTo: "president", rerouted: true });
+    expect(await routeFor("supervisor", [], { reporterId: "helen" })).toEqual({ handlers: ["omar"], routedTo: "president", rerouted: true, passedOver: "none_on_file", someLeftOut: false, auditCommitteeToo: false });
+  });
+
+  it("says why the chosen recipient was passed over, and the receipt tells the reporter without naming anyone", async () => {
+    const lines = async (recipient: RecipientKind, involved: string[], extra: Parameters<typeof routeFor>[2] = {}) => {
+      const r = await routeFor(recipient, involved, extra);
+      return receiptRouteLines({ routedTo: r.routedTo!, route: { chosen: recipient, passedOver: r.passedOver, someLeftOut: r.someLeftOut, auditCommitteeToo: r.auditCommitteeToo, namesPeople: involved.length > 0 } });
+    };
+    expect(await lines("supervisor", ["lee"])).toEqual([
+      "It went to the next supervisor up your reporting line, not to your supervisor: your supervisor is named in it.",
+      "No one your report names receives it or can see it.",
+    ]);
+    expect(await lines("supervisor", [])).toEqual(["It went to your supervisor."]);
+    expect(await lines("supervisor", [], { reporterId: "helen" })).toEqual(["It went to the President, not to your supervisor: the directory lists no supervisor for you."]);
+    expect(await lines("ethics_officer", [], { reporterId: "priya" })).toEqual(["It went to the President, not to the ethics officer: you are the ethics officer."]);
+    expect(await lines("audit_committee", ["grace"])).toEqual(["It went to the Audit Committee, except those of them your report names.", "No one your report names receives it or can see it."]);
+    expect(await lines("ethics_officer", [], { category: SOX })).toEqual([
+      "It went to the ethics officer.",
+      "The Audit Committee received it too, as it does every accounting, disclosure or insider-trading report.",
+    ]);
+    for (const text of [...(await lines("supervisor", ["lee"])), ...(await lines("president", ["omar"]))]) expect(text).not.toMatch(/Lee|Omar|Jordan|Haddad/);
   });
 
   it("always includes the Audit Committee members not involved for accounting, disclosure and insider trading", async () => {

@@ -40,15 +40,16 @@ describe("conduct chat: reporting, approving and the inbox", () => {
     const out = await chat(app, [
       "/as alex",
       "/report",
-      "", // what: left empty
+      "", // what: left empty, asked again at once
+      "The invoice was booked twice on purpose.", // what, asked again
       "Last Friday", // when
       "", // where
       "lee", // involved
-      "99", // category: no such choice
+      "99", // category: no such choice, asked again at once
+      "8", // category, asked again: harassment or discrimination
       "", // recipient: the default
       "2", // mode: anonymous
-      "The invoice was booked twice on purpose.", // what, asked again
-      "8", // category, asked again: harassment or discrimination
+      "yes", // the summary, confirmed
       "/as priya",
       "/inbox",
       "/open C-2026-0001",
@@ -60,7 +61,9 @@ describe("conduct chat: reporting, approving and the inbox", () => {
     ]);
     expect(out).toContain("⚠ What happened: Describe what happened");
     expect(out).toContain("⚠ What is it about: Choose what the report is about");
-    expect(out).toContain("Your other answers are kept.");
+    expect(out).toMatch(/What happened\?\n\n> ⚠ What happened: Describe what happened\nWhat happened\?/); // checked as answered
+    expect(out).toContain("Please check before it is sent:\n  1. What happened: The invoice was booked twice on purpose.\n  2. When did it happen: Last Friday");
+    expect(out).toContain("  6. Who should receive it: (none)\n  7. Confidential or anonymous: Anonymous: they never learn who you are\nFile the report? yes / no");
     expect(out).toMatch(/Report filed: C-2026-0001 \(anonymous\)\.\nIt went to the ethics officer/);
     const row = await app.db.prisma.reportCase.findFirstOrThrow();
     expect(row).toMatchObject({ mode: "anonymous", category: "harassment_discrimination" });
@@ -88,11 +91,12 @@ describe("conduct chat: reporting, approving and the inbox", () => {
       "/as alex",
       "/request",
       "", // summary: keep the question
-      "lots", // amount: not a number
+      "lots", // amount: not a number, asked again at once
+      "450", // amount, asked again
       "usd",
       "Acme Supplies",
       "", // involved
-      "450", // amount, asked again
+      "yes", // the summary, confirmed
       "/as grace",
       "/inbox",
       "/ask-info AP-1 Which game is it?",
@@ -111,7 +115,8 @@ describe("conduct chat: reporting, approving and the inbox", () => {
     ]);
     expect(out).toContain("To ask for this approval, type /as <id> and then /request.");
     expect(out).toContain("First say who you are with /as <id>");
-    expect(out).toContain("⚠ What is it worth? A number: Expected number, received string");
+    expect(out).toContain("⚠ What is it worth: must be a number, like 150\nWhat is it worth? A number");
+    expect(out).not.toMatch(/Expected|received/);
     expect(out).toMatch(/Request AP-1 sent\. It went to Grace Liu, Helen Park and Victor Alvarez\./);
     expect(await app.db.prisma.approvalRequest.findFirstOrThrow()).toMatchObject({ summary: "Can I accept courtside tickets from a supplier?", details: { amount: 450, currency: "USD", giver: "Acme Supplies" } });
 
@@ -131,7 +136,7 @@ describe("conduct chat: reporting, approving and the inbox", () => {
   it("validates commands with their usage, and /cancel leaves a form without sending anything", async () => {
     const alex = terminal(consoleDepsOf(app));
     expect(await alex.type("/approve AP-1")).toBe("First say who you are with /as <id> (a person's id from the directory).");
-    expect(await alex.type("/as nobody")).toBe("No one with the id nobody is in the directory.");
+    expect(await alex.type("/as nobody")).toBe("No one with the id nobody is in the directory. Type /people for the list.");
     await alex.type("/as alex");
     expect(await alex.type("/reply nope hello")).toBe("Usage: /reply <C-…> <text> (give a case number like C-2026-0001)");
     expect(await alex.type("/reply C-2026-0001")).toBe("Usage: /reply <C-…> <text> (write the message after it)");
@@ -154,25 +159,134 @@ describe("conduct chat: reporting, approving and the inbox", () => {
   });
 });
 
+describe("conduct chat: forms that check as they go and never wedge", () => {
+  let app: TestApp;
+  beforeAll(async () => (await freshDatabase()).close());
+  beforeEach(async () => void (app = await startConsoleCompany()));
+  afterEach(async () => app?.close());
+
+  it("finds people: /people lists ids, /as ignores case and suggests close matches", async () => {
+    const me = terminal(consoleDepsOf(app));
+    expect(await me.type("/people")).toMatch(/^People in the directory \(id, name\):\n(.|\n)*  alex +Alex Romero/);
+    expect(await me.type("/as ALEX")).toBe("You are now acting as Alex Romero (alex).");
+    expect(await me.type("/as romer")).toBe("No one with the id romer is in the directory. Did you mean alex (Alex Romero)?");
+  });
+
+  it("asks which Director after 'A Director', checks each answer at once, and files only after the summary is confirmed", async () => {
+    const me = terminal(consoleDepsOf(app));
+    await me.type("/as alex");
+    await me.type("/report");
+    expect(await me.type("x")).toMatch(/^When did it happen\?/);
+    await me.type("");
+    await me.type("");
+    expect(await me.type("nobody-here")).toMatch(/^⚠ Who was involved: Pick the people involved from the directory\nWho was involved\?/);
+    await me.type("");
+    await me.type("8");
+    const director = await me.type("A Director");
+    expect(director).toMatch(/^Which Director\?\n  1\. /);
+    expect(director).toContain("Helen Park (helen)");
+    expect(await me.type("alex")).toMatch(/^⚠ Which Director: Choose one of the Directors\nWhich Director\?/);
+    expect(await me.type("Helen")).toMatch(/^Confidential or anonymous\?/);
+    const summary = await me.type("anonymous");
+    expect(summary).toContain("1. What happened: x");
+    expect(summary).toContain("7. Which Director: Helen Park (helen)");
+    expect(summary).toMatch(/File the report\? yes \/ no/);
+    expect(await app.db.prisma.reportCase.count()).toBe(0); // a one-character report waits for the confirmation
+    expect(await me.type("maybe")).toMatch(/^Please answer yes or no/);
+    expect(await me.type("no")).toBe("Nothing was sent.");
+    expect(me.chat.session.form).toBeUndefined();
+    expect(await app.db.prisma.reportCase.count()).toBe(0);
+  });
+
+  it("an error keeps the form where it was, tells the person in plain words, logs only its type, and /quit still leaves", async () => {
+    const logged: object[] = [];
+    const deps = consoleDepsOf(app);
+    const services = await deps.services();
+    const fileReport = services.cases.fileReport;
+    let failures = 1;
+    const failing = {
+      ...services,
+      cases: { ...services.cases, fileReport: (...args: Parameters<typeof fileReport>) => (failures-- > 0 ? Promise.reject(new TypeError("SECRET-CAUSE report text")) : fileReport(...args)) },
+    };
+    const me = terminal({ ...deps, services: async () => failing, logger: { debug: (details) => void logged.push(details) } });
+    await me.type("/as alex");
+    await me.type("/report");
+    const answers: Record<string, string> = { what: "SECRET-WHAT The invoice was booked twice.", category: "1" };
+    while (me.chat.session.form?.queue.length) await me.type(answers[me.chat.session.form.queue[0]!] ?? "");
+    const failed = await me.type("yes");
+    expect(failed).toMatch(/^That did not work: something went wrong on our side and nothing was sent\. Try again in a moment\.\nYour answers are kept\.\nPlease check before it is sent:/);
+    expect(failed).not.toContain("TypeError");
+    expect(JSON.stringify(logged)).toContain('"type":"TypeError"');
+    expect(JSON.stringify(logged)).not.toContain("SECRET");
+    expect(await me.type("yes")).toMatch(/^Report filed: C-2026-0001/);
+    await me.type("/report");
+    expect(await me.type("/quit")).toBe("Stopped. Nothing was sent. Goodbye.");
+  });
+
+  it("labels an approval route truthfully for requester and approver: the President's request goes to the ethics officer, and says why", async () => {
+    const omar = terminal(consoleDepsOf(app));
+    await omar.type("/as omar");
+    expect(await omar.type("Can I take the company van on vacation?")).toContain("To ask for this approval, type /request.");
+    await omar.type("/request");
+    const sent = await omar.fill({});
+    expect(sent).toContain("Stage 1, the ethics officer, because you have no supervisor above you in the directory: Priya Nair");
+    expect(sent).not.toContain("immediate supervisor");
+    const priya = terminal(consoleDepsOf(app));
+    await priya.type("/as priya");
+    expect(await priya.type("/requests")).toContain("Stage 1, the ethics officer, because Omar Haddad has no supervisor above them in the directory: Priya Nair");
+  });
+
+  it("/request after a 'Report it' answer says to use /report instead", async () => {
+    const me = terminal(consoleDepsOf(app));
+    await me.type("/as alex");
+    const answer = await me.type("I saw my coworker steal cash from the register. What should I do?");
+    expect(answer).toContain("To report it, type /report.");
+    expect(await me.type("/request")).toBe("Your last answer says to report this, not to ask for an approval: type /report to report it, confidentially or anonymously.");
+  });
+});
+
 describe("conduct chat through bin/conduct.mjs", () => {
   let dataDir: string;
   beforeEach(() => void (dataDir = mkdtempSync(join(tmpdir(), "conduct-chat-"))));
   afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  it("reports, tells the handler in their inbox, and shows the case to them", () => {
-    const input = ["/as jamie", "/report", "Someone takes fuel from the company van.", "", "Depot 3", "", "5", "", "anonymous", "/as priya", "/inbox", "/open C-2026-0001", "/quit", "never read"];
-    const run = spawnSync(process.execPath, [resolve(ROOT, "bin/conduct.mjs"), "chat"], {
+  /** `conduct chat` as a terminal runs it: the lines on its stdin, what it printed on stdout and stderr. */
+  const chatProcess = (input: string[], logLevel: string) =>
+    spawnSync(process.execPath, [resolve(ROOT, "bin/conduct.mjs"), "chat"], {
       cwd: ROOT,
       encoding: "utf8",
       input: input.join("\n") + "\n",
       timeout: 110_000,
-      env: { ...process.env, DATA_DIR: dataDir, DIRECTORY_FILE: "directory.example.yaml", REPORTS_ENCRYPTION_KEY: TEST_REPORTS_KEY, DATABASE_URL: "", LOG_LEVEL: "warn" },
+      env: { ...process.env, DATA_DIR: dataDir, DIRECTORY_FILE: "directory.example.yaml", REPORTS_ENCRYPTION_KEY: TEST_REPORTS_KEY, DATABASE_URL: "", LOG_LEVEL: logLevel },
     });
+
+  it("reports, tells the handler in their inbox, and shows the case to them", () => {
+    const input = ["/as jamie", "/report", "Someone takes fuel from the company van.", "", "Depot 3", "", "5", "", "anonymous", "yes", "/as priya", "/inbox", "/open C-2026-0001", "/quit", "never read"];
+    const run = chatProcess(input, "warn");
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toContain("Report filed: C-2026-0001 (anonymous).");
     expect(run.stdout).toContain("• Case C-2026-0001 was assigned to you.");
     expect(run.stdout).toContain("What happened: Someone takes fuel from the company van.");
     expect(run.stdout).toContain("Reporter: Reporter of C-2026-0001 (anonymous)");
     expect(run.stdout).toMatch(/Goodbye\.\s*$/);
+  });
+
+  it("as a terminal: the truthful route for a named supervisor, 'Which Director?' after 'A Director', a summary to confirm, no JSON log lines", () => {
+    const input = [
+      "/as ALEX",
+      "/report",
+      "The invoice was booked twice.", "", "", "lee", "8", "My supervisor", "anonymous", "yes",
+      "/report",
+      "x", "", "", "", "8", "A Director", "1", "", "no",
+      "/quit",
+    ];
+    const run = chatProcess(input, "info");
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain("It went to the next supervisor up your reporting line, not to your supervisor: your supervisor is named in it.\nNo one your report names receives it or can see it.");
+    expect(run.stdout).not.toContain("It went to your supervisor");
+    expect(run.stdout).toMatch(/Which Director\?\n  1\. /);
+    expect(run.stdout).toMatch(/File the report\? yes \/ no[^]*> Nothing was sent\./);
+    expect(run.stdout).not.toContain("C-2026-0002");
+    expect(`${run.stdout}\n${run.stderr}`).not.toMatch(/^\{"level"/m);
   });
 });

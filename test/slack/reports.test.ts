@@ -135,6 +135,17 @@ describe("Report a concern in Slack", () => {
     expect(await h.app.db.prisma.reportCase.count()).toBe(0);
   });
 
+  it("tells an anonymous reporter who chose the supervisor they named where it went instead, naming no one", async () => {
+    const receipt = await fileThroughSlack(h, ALEX, { involved: people("U0LEE"), recipient: { type: "static_select", selected_option: { value: "supervisor" } } });
+    const receiptText = texts(receipt);
+    expect(receiptText).toContain("It went to the next supervisor up your reporting line, not to your supervisor: your supervisor is named in it.");
+    expect(receiptText).toContain("No one your report names receives it or can see it.");
+    expect(receiptText).not.toMatch(/Lee|Jordan|a supervisor/);
+    const filed = h.slack.callsTo("views.update").map((c) => JSON.stringify(c.args.view)).find((v) => v.includes("Report filed"));
+    expect(filed).toContain("It went to the next supervisor up your reporting line");
+    expect((await h.app.db.prisma.reportCase.findFirstOrThrow()).routedTo).toBe("supervisor");
+  });
+
   it("files an anonymous report: receipt to the reporter, a content-free DM to the handler, content only in the Open modal", async () => {
     const receipt = await fileThroughSlack(h, ALEX, { involved: people("U0LEE") });
     expect(receipt.args.channel).toBe(dm(ALEX));

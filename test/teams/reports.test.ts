@@ -47,6 +47,7 @@ describe("Teams: reports", () => {
     const caseNumber = /C-\d{4}-\d+/.exec(filed.task.value)![0];
     const receipt = cardsIn(t, "jamie");
     expect(cardTexts(receipt[0])[0]).toBe(`Your report ${caseNumber} was filed`);
+    expect(cardTexts(receipt[0])).toContain("It went to the ethics officer."); // where it went, on every surface
 
     await t.app.worker.tick();
     const [assigned] = cardsIn(t, "priya");

@@ -11,18 +11,20 @@ export const isoDate = z
 
 const text = (label: string) => z.string().trim().min(1, `${label} must not be empty`).max(TEXT_MAX, `${label} is too long`);
 
+const shortText = z.string().trim().min(1, "must not be empty").max(200, "keep it under 200 characters");
+
 export const detailsSchema = z
   .object({
-    amount: z.number().finite().nonnegative("must not be negative").optional(),
+    amount: z.number({ invalid_type_error: "must be a number, like 150" }).finite("must be a number, like 150").nonnegative("must not be negative").optional(),
     currency: z
       .string()
       .trim()
       .toUpperCase()
       .regex(/^[A-Z]{3}$/, "must be a currency code like USD")
       .optional(),
-    giver: z.string().trim().min(1).max(200).optional(),
-    organisation: z.string().trim().min(1).max(200).optional(),
-    position: z.string().trim().min(1).max(200).optional(),
+    giver: shortText.optional(),
+    organisation: shortText.optional(),
+    position: shortText.optional(),
     date: isoDate.optional(),
     endDate: isoDate.optional(),
   })
@@ -46,6 +48,12 @@ export const decisionSchema = z.discriminatedUnion("action", [
 export type ParsedDecision = z.infer<typeof decisionSchema>;
 
 export const answerSchema = text("the answer");
+
+/** One detail of a request, checked as it is answered: its problem in plain words, or null. */
+export function checkDetail(name: keyof z.infer<typeof detailsSchema>, value: unknown): string | null {
+  const parsed = detailsSchema.shape[name].safeParse(value);
+  return parsed.success ? null : (parsed.error.issues[0]?.message ?? null);
+}
 
 /** A zod failure as a result a surface can show next to the field. */
 export function invalid(error: z.ZodError): Rejected {

@@ -118,6 +118,8 @@ export interface StageView {
   rule: DecisionRule;
   status: StageStatus;
   fallback: StageFallback | null;
+  /** Who decides this stage and why, for this viewer: "your immediate supervisor", "the ethics officer, because you have no supervisor above you in the directory". */
+  who: string;
   approvers: SeatView[];
   /** Approvals needed to approve the stage under its rule. */
   needed: number;

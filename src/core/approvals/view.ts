@@ -1,6 +1,7 @@
 import type { PersonRole } from "../directory/types.ts";
 import { approvalsNeeded } from "./decisionRule.ts";
 import { earliest } from "./progress.ts";
+import { stageLabel } from "./stageLabel.ts";
 import { reference, stageDecisions, type DecisionRecord, type InfoRecord, type RequestAggregate } from "./records.ts";
 import type { ApprovalSettings, ApprovalView, DecisionView, InfoRequestView, PersonRef, StageView, ViewerActions } from "./types.ts";
 
@@ -85,6 +86,7 @@ export function buildView(agg: RequestAggregate, nameOf: NameOf, viewer: Viewer 
       rule: s.rule,
       status: s.status,
       fallback: s.fallback,
+      who: stageLabel({ role: s.role, fallback: s.fallback, via: s.seats[0]?.via }, { you: viewer?.personId === r.requesterId, name: nameOf(r.requesterId).name }),
       approvers: s.seats.map((seat) => {
         const d = decisions.find((x) => x.approverId === seat.personId);
         return { person: nameOf(seat.personId), via: seat.via, decision: d ? decisionView(agg, d, nameOf) : null };

@@ -9,5 +9,5 @@ export { PURGE_JOB } from "./retention.ts";
 export { route, exclusionsOf, type Route, type RouteRequest } from "./routing.ts";
 export { caseRegister, REGISTER_COLUMNS, type RegisterRow } from "./export.ts";
 export { rotateKeys, type RotationSummary } from "./rotate.ts";
-export { checkReportDraft, LIMITS } from "./intake/validate.ts";
+export { checkReportDraft, checkReportField, LIMITS } from "./intake/validate.ts";
 export * from "./types.ts";

@@ -19,7 +19,15 @@ export interface Route {
   routedTo: RoutedTo | null;
   /** True when the chosen recipient was excluded and the report went up. */
   rerouted: boolean;
+  /** Why the chosen recipient did not receive it: named in the report, the reporter themself, or nobody on file. Null when they did. */
+  passedOver: PassedOver | null;
+  /** Some of the group it went to were left out, being named in the report. */
+  someLeftOut: boolean;
+  /** Audit Committee members received it as well as `routedTo` (accounting, disclosure, insider trading). */
+  auditCommitteeToo: boolean;
 }
+
+export type PassedOver = "named" | "reporter" | "none_on_file";
 
 /** The reporter and everyone named as involved: never assigned, notified or given access. */
 export function exclusionsOf(reporterId: string, involved: readonly string[]): Set<string> {
@@ -53,19 +61,28 @@ export async function route(request: RouteRequest, directory: DirectoryQueries):
     audit_committee: [],
   };
   const steps = [...first, ...up[request.recipient], board];
+  const involved = new Set(request.involved);
+  let passedOver: PassedOver | null = first.length ? null : "none_on_file";
 
   for (const [index, step] of steps.entries()) {
-    const people = (await step.people()).filter((p) => !excluded.has(p.id));
-    if (!people.length) continue;
+    const all = await step.people();
+    const people = all.filter((p) => !excluded.has(p.id));
+    if (!people.length) {
+      // The first reason the chosen recipient was skipped is the one the reporter is told.
+      if (index < first.length && !passedOver) passedOver = all.length === 0 ? "none_on_file" : all.some((p) => involved.has(p.id)) ? "named" : "reporter";
+      continue;
+    }
     const handlers = people.map((p) => p.id);
+    let auditCommitteeToo = false;
     if (request.category.auditCommittee && step.to !== "audit_committee") {
       for (const member of await auditCommittee.people()) {
-        if (!excluded.has(member.id) && !handlers.includes(member.id)) handlers.push(member.id);
+        if (!excluded.has(member.id) && !handlers.includes(member.id)) auditCommitteeToo = handlers.push(member.id) > 0;
       }
     }
-    return { handlers, routedTo: step.to, rerouted: index >= first.length || (request.recipient === "supervisor" && index > 0) };
+    const rerouted = index >= first.length || (request.recipient === "supervisor" && index > 0);
+    return { handlers, routedTo: step.to, rerouted, passedOver: rerouted ? passedOver : null, someLeftOut: all.some((p) => involved.has(p.id)), auditCommitteeToo };
   }
-  return { handlers: [], routedTo: null, rerouted: true };
+  return { handlers: [], routedTo: null, rerouted: true, passedOver, someLeftOut: false, auditCommitteeToo: false };
 }
 
 async function firstSteps(request: RouteRequest, directory: DirectoryQueries): Promise<Step[]> {

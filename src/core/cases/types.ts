@@ -57,6 +57,20 @@ export interface Receipt {
   mode: ReportMode;
   routedTo: RoutedTo;
   acknowledgeBy: Date;
+  /** How it was routed, for telling the reporter truthfully (receiptRouteLines); names no one. */
+  route: ReceiptRoute;
+}
+
+/** Where a report went against what the reporter chose, without naming anyone. */
+export interface ReceiptRoute {
+  chosen: RecipientKind;
+  /** Why the chosen recipient did not receive it; null when they did. */
+  passedOver: "named" | "reporter" | "none_on_file" | null;
+  /** Some of the group it went to were left out, being named in it. */
+  someLeftOut: boolean;
+  auditCommitteeToo: boolean;
+  /** The report names people (who never receive it or see it). */
+  namesPeople: boolean;
 }
 
 /** Lists are newest first; `limit` keeps only that many. */

@@ -7,7 +7,7 @@
  */
 import { ROLE_NAMES } from "../advice/index.ts";
 import type { ApprovalPayload } from "../approvals/index.ts";
-import { HANDLER_KINDS, type CaseOutcome, type CaseStatus, type Deadline, type HandlerPayloads, type ReporterNotice } from "../cases/index.ts";
+import { HANDLER_KINDS, type CaseOutcome, type CaseStatus, type Deadline, type HandlerPayloads, type Receipt, type ReceiptRoute, type RecipientKind, type ReporterNotice, type RoutedTo } from "../cases/index.ts";
 
 /** How a surface writes data into a sentence. */
 export interface Inserts {
@@ -76,6 +76,67 @@ export function handlerWording(kind: string, payload: Record<string, unknown>, i
     default:
       return null;
   }
+}
+
+/** Who the reporter chose, as they would say it. */
+const CHOSEN: Record<RecipientKind, string> = {
+  ethics_officer: "the ethics officer",
+  supervisor: "your supervisor",
+  president: "the President",
+  director: "the Director you chose",
+  audit_committee: "the Audit Committee",
+};
+
+/** Where it went when that was not the reporter's choice. */
+const INSTEAD: Record<RoutedTo, string> = {
+  ethics_officer: "the ethics officer",
+  supervisor: "the next supervisor up your reporting line",
+  president: "the President",
+  director: "the Director you chose",
+  audit_committee: "the Audit Committee",
+  board: "the Board of Directors",
+};
+
+/** Why the chosen recipient was passed over; never a name. */
+const PASSED_OVER: Record<NonNullable<ReceiptRoute["passedOver"]>, Record<RecipientKind, string>> = {
+  named: {
+    ethics_officer: "the ethics officer is named in it",
+    supervisor: "your supervisor is named in it",
+    president: "the President is named in it",
+    director: "that Director is named in it",
+    audit_committee: "every member of the Audit Committee is named in it",
+  },
+  reporter: {
+    ethics_officer: "you are the ethics officer",
+    supervisor: "you cannot receive your own report",
+    president: "you are the President",
+    director: "you cannot receive your own report",
+    audit_committee: "you sit on the Audit Committee and everyone else on it is named in it",
+  },
+  none_on_file: {
+    ethics_officer: "the directory lists no ethics officer",
+    supervisor: "the directory lists no supervisor for you",
+    president: "the directory lists no President",
+    director: "the directory has no such Director",
+    audit_committee: "the directory lists no Audit Committee",
+  },
+};
+
+/**
+ * Where a filed report went, for its reporter, on every surface: truthful about a choice that was
+ * passed over and why, and that the people it names were left out, without naming anyone.
+ */
+export function receiptRouteLines(receipt: Pick<Receipt, "routedTo" | "route">): string[] {
+  const { route, routedTo } = receipt;
+  const except = route.someLeftOut ? ", except those of them your report names" : "";
+  const lines = [
+    route.passedOver
+      ? `It went to ${INSTEAD[routedTo]}${except}, not to ${CHOSEN[route.chosen]}: ${PASSED_OVER[route.passedOver][route.chosen]}.`
+      : `It went to ${CHOSEN[route.chosen]}${except}.`,
+  ];
+  if (route.auditCommitteeToo) lines.push("The Audit Committee received it too, as it does every accounting, disclosure or insider-trading report.");
+  if (route.namesPeople) lines.push("No one your report names receives it or can see it.");
+  return lines;
 }
 
 /** A case's status as its reporter is told it. */

@@ -1,8 +1,19 @@
+import type { Answer } from "../../core/advice/index.ts";
 import type { DecisionInput } from "../../core/approvals/index.ts";
 import { command, headAndRest, nothing, requestReference, text, type CommandContext } from "./command.ts";
 import { startForm } from "./form.ts";
 import { approvalText, decideText } from "./render/approval.ts";
 import { requestForm } from "./requestForm.ts";
+
+/** Why /request does not apply after an answer of this verdict, and what to do instead. */
+const NO_APPROVAL: Partial<Record<Answer["verdict"], string>> = {
+  report: "Your last answer says to report this, not to ask for an approval: type /report to report it, confidentially or anonymously.",
+  prohibited: "Your last answer says the Code does not allow this, so there is no approval to ask for. If you are unsure, ask the ethics officer.",
+  allowed: "Your last answer says this is allowed without anyone's approval; there is nothing to request.",
+  guidance: "Your last answer calls for guidance, not an approval: ask the people it names.",
+  out_of_scope: "Your last answer is not about something the Code asks you to get approved. Ask a question about what you want to do, then /request.",
+  needs_approval: "Ask a question first; /request asks for the approval its answer says you need.",
+};
 
 export const request = command({
   usage: "/request",
@@ -11,7 +22,8 @@ export const request = command({
   asPerson: true,
   async run({ deps, session, say }, _args, me) {
     const answer = session.lastAnswer;
-    if (!answer || answer.verdict !== "needs_approval" || !answer.topicId) return say("Ask a question first; /request asks for the approval its answer says you need.");
+    if (!answer) return say("Ask a question first; /request asks for the approval its answer says you need.");
+    if (answer.verdict !== "needs_approval" || !answer.topicId) return say(NO_APPROVAL[answer.verdict] ?? NO_APPROVAL.needs_approval!);
     const { approvals } = await deps.services();
     const { form, text } = startForm(requestForm(approvals, me, { ...answer, topicId: answer.topicId }));
     session.form = form;

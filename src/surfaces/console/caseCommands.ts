@@ -16,7 +16,8 @@ export const report = command({
   args: nothing,
   asPerson: true,
   async run({ deps, session, say }, _args, me) {
-    const { form, text } = startForm(reportForm((await deps.services()).cases, me));
+    const { cases, directory } = await deps.services();
+    const { form, text } = startForm(await reportForm(cases, directory, me));
     session.form = form;
     say(text);
   },

@@ -5,6 +5,8 @@ import type { ConsoleDeps } from "./deps.ts";
 import { answerForm, CANCEL, currentPrompt } from "./form.ts";
 import { newSession, type ConsoleSession } from "./session.ts";
 
+const QUIT = "/quit";
+
 /** What to type next after an answer with this verdict. */
 const NEXT_STEP: Partial<Record<Answer["verdict"], { why: string; command: string }>> = {
   needs_approval: { why: "To ask for this approval", command: "/request" },
@@ -43,10 +45,10 @@ export function createConsoleChat(deps: ConsoleDeps, say: (text: string) => void
   async function handle(line: string): Promise<boolean> {
     const text = line.trim();
     if (session.form) {
-      if (text === CANCEL) {
+      if (text === CANCEL || text === QUIT) {
         session.form = undefined;
-        say("Stopped. Nothing was sent.");
-        return true;
+        say(text === QUIT ? "Stopped. Nothing was sent. Goodbye." : "Stopped. Nothing was sent.");
+        return text !== QUIT;
       }
       if (text.startsWith("/")) {
         say(`You are filling in a form: answer the question, or type ${CANCEL} to stop.\n${currentPrompt(session.form)}`);
@@ -68,12 +70,19 @@ export function createConsoleChat(deps: ConsoleDeps, say: (text: string) => void
 
   return {
     session,
-    /** Never rejects: a failure is told to the person, and the chat goes on. */
+    /**
+     * Never rejects: a failure is told to the person and the chat goes on where it was (an open
+     * form keeps its answers and waits on the same question). The cause is logged at debug level
+     * by type and code only: an error's message may quote what was typed.
+     */
     async handle(line: string): Promise<boolean> {
       try {
         return await handle(line);
       } catch (error) {
-        say(`That did not work (${(error as Error).name}). Try again in a moment.`);
+        const e = error as { name?: string; code?: unknown; cause?: { name?: string } };
+        deps.logger?.debug({ err: { type: e?.name, code: e?.code, cause: e?.cause?.name }, during: session.form ? "form" : "command" }, "console: a line failed");
+        const form = session.form ? `\nYour answers are kept.\n${currentPrompt(session.form)}` : "";
+        say(`That did not work: something went wrong on our side and nothing was sent. Try again in a moment.${form}`);
         return true;
       }
     },

@@ -1,7 +1,7 @@
 import { answerInfo, approve, askInfo, decline, request, requests } from "./approvalCommands.ts";
 import { ack, cases, close, note, open, reply, report } from "./caseCommands.ts";
 import { command, nothing, type ConsoleCommand } from "./command.ts";
-import { actAs, inbox, quit } from "./personCommands.ts";
+import { actAs, inbox, people, quit } from "./personCommands.ts";
 
 const help = command({
   usage: "/help",
@@ -16,6 +16,7 @@ const help = command({
 export const CONSOLE_COMMANDS: Record<string, ConsoleCommand> = {
   help,
   as: actAs,
+  people,
   inbox,
   request,
   requests,

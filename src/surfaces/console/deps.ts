@@ -18,6 +18,8 @@ export interface ConsoleReads {
   notificationsFor(personId: string): Promise<InboxItem[]>;
   /** "AP-12" → the request's id, or null. */
   requestIdOf(reference: string): Promise<string | null>;
+  /** Everyone active in the directory, by id: what `/people` lists and `/as` suggests from. */
+  people(): Promise<Array<{ id: string; name: string }>>;
 }
 
 /** The cores the console talks to, as src/app.ts (or `conduct chat`) composes them. */
@@ -32,4 +34,6 @@ export interface ConsoleDeps {
   advisor: Advisor;
   /** Opened on first use: asking needs no database, reporting and approving do. */
   services(): Promise<ConsoleServices>;
+  /** Where a failure's cause goes (at debug level): its type and code, never what was typed. */
+  logger?: { debug(details: object, message: string): void };
 }

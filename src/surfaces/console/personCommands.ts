@@ -16,14 +16,38 @@ export function nameLookup(services: ConsoleServices) {
 
 export const actAs = command({
   usage: "/as <id>",
-  help: "act as a person from the directory (to report, request and approve)",
+  help: "act as a person from the directory (to report, request and approve); /people lists the ids",
   args: just(z.string()),
-  async run({ deps, session, say }, id) {
-    if (!id) return say(session.actingAs ? `You are acting as ${session.actingAs}.` : "Usage: /as <id>, with a person's id from the directory.");
-    const person = await (await deps.services()).directory.get(id);
-    if (!person) return say(`No one with the id ${id} is in the directory.`);
+  async run({ deps, session, say }, typed) {
+    if (!typed) return say(session.actingAs ? `You are acting as ${session.actingAs}.` : "Usage: /as <id>, with a person's id from the directory (/people lists them).");
+    const services = await deps.services();
+    // Ids are matched whatever their case ("/as Alex" is alex); an unknown one gets suggestions.
+    const people = await services.reads.people();
+    const lower = typed.toLowerCase();
+    const id = people.find((p) => p.id.toLowerCase() === lower)?.id ?? typed;
+    const person = await services.directory.get(id);
+    if (!person) return say(`No one with the id ${typed} is in the directory.${suggestions(people, lower)}`);
     session.actingAs = person.id;
     say(`You are now acting as ${person.name} (${person.id}).`);
+  },
+});
+
+/** " Did you mean: alex (Alex Romero)?" from ids or names that contain what was typed; "" when none or too many. */
+function suggestions(people: Array<{ id: string; name: string }>, lower: string): string {
+  const near = people.filter((p) => p.id.toLowerCase().includes(lower) || p.name.toLowerCase().includes(lower));
+  if (!near.length || near.length > 5) return " Type /people for the list.";
+  return ` Did you mean ${near.map((p) => `${p.id} (${p.name})`).join(", ")}?`;
+}
+
+export const people = command({
+  usage: "/people",
+  help: "everyone in the directory, with the id to use in /as and in forms",
+  args: nothing,
+  async run({ deps, say }) {
+    const everyone = await (await deps.services()).reads.people();
+    if (!everyone.length) return say("The directory is empty: import one with `npx conduct directory import FILE` (or set DIRECTORY_FILE).");
+    const width = Math.max(...everyone.map((p) => p.id.length));
+    say(["People in the directory (id, name):", ...everyone.map((p) => `  ${p.id.padEnd(width)}  ${p.name}`)].join("\n"));
   },
 });
 

@@ -10,6 +10,7 @@ export function prismaReads(prisma: PrismaClient): ConsoleReads {
         orderBy: [{ createdAt: "asc" }, { seq: "asc" }], // the order they were written
         select: { id: true, recipientId: true, kind: true, payload: true, createdAt: true },
       }),
+    people: () => prisma.person.findMany({ where: { active: true }, orderBy: { id: "asc" }, select: { id: true, name: true } }),
     async requestIdOf(reference) {
       const number = Number(/^AP-(\d+)$/i.exec(reference.trim())?.[1]);
       if (!Number.isSafeInteger(number)) return null;

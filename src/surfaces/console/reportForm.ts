@@ -1,5 +1,7 @@
-import { CATEGORIES, DEFAULT_CATEGORIES, type CaseService, type FileResult } from "../../core/cases/index.ts";
-import { MODES, RECIPIENTS, type RecipientKind, type RoutedTo } from "../../core/cases/types.ts";
+import { CATEGORIES, checkReportField, DEFAULT_CATEGORIES, type CaseService, type DraftField, type FileResult } from "../../core/cases/index.ts";
+import type { DirectoryQueries } from "../../core/directory/types.ts";
+import { MODES, RECIPIENTS, type RecipientKind } from "../../core/cases/types.ts";
+import { receiptRouteLines } from "../../core/notifications/wording.ts";
 import type { FormSpec } from "./form.ts";
 import { day } from "./render/names.ts";
 
@@ -16,30 +18,27 @@ const MODE_LABELS = {
   anonymous: "Anonymous: they never learn who you are",
 } as const;
 
-const ROUTED_LABELS: Record<RoutedTo, string> = {
-  ethics_officer: "the ethics officer",
-  supervisor: "your supervisor",
-  president: "the President",
-  director: "the Director you chose",
-  audit_committee: "the Audit Committee",
-  board: "the Board of Directors",
-};
-
 const list = (text: string | undefined) => (text ?? "").split(/[,\s]+/).filter(Boolean);
 const orUndefined = (text: string | undefined) => (text ? text : undefined);
 
-/** The report intake as prompted fields; the cases core validates and files it. */
-export function reportForm(cases: CaseService, reporterId: string): FormSpec {
+/**
+ * The report intake as prompted fields, each checked by the cases core as it is answered; the
+ * core validates the whole report again and files it.
+ */
+export async function reportForm(cases: CaseService, directory: DirectoryQueries, reporterId: string): Promise<FormSpec> {
+  const check = (field: DraftField, toDraft: (text: string) => unknown = (text) => text) => (text: string) => checkReportField(field, toDraft(text), directory);
+  const directors = (await directory.holdersOf("director")).map((p) => ({ value: p.id, label: `${p.name} (${p.id})` }));
   return {
     title: "Report a concern. It goes only to the people who handle reports.",
+    action: "File the report",
     fields: [
-      { name: "what", prompt: "What happened?" },
-      { name: "when", prompt: "When did it happen?", optional: true },
-      { name: "where", prompt: "Where did it happen?", optional: true },
-      { name: "involved", prompt: "Who was involved? Directory ids, separated by commas", optional: true },
-      { name: "category", prompt: "What is it about?", choices: CATEGORIES.map((value) => ({ value, label: DEFAULT_CATEGORIES[value].label })) },
+      { name: "what", prompt: "What happened?", check: check("what") },
+      { name: "when", prompt: "When did it happen?", optional: true, check: check("when") },
+      { name: "where", prompt: "Where did it happen?", optional: true, check: check("where") },
+      { name: "involved", prompt: "Who was involved? Directory ids, separated by commas (/people lists them after the form)", optional: true, check: check("involved", list) },
+      { name: "category", prompt: "What is it about?", check: check("category"), choices: CATEGORIES.map((value) => ({ value, label: DEFAULT_CATEGORIES[value].label })) },
       { name: "recipient", prompt: "Who should receive it?", optional: true, choices: RECIPIENTS.map((value) => ({ value, label: RECIPIENT_LABELS[value] })) },
-      { name: "directorId", prompt: "Which Director? Their directory id", when: (v) => v.recipient === "director" },
+      { name: "directorId", prompt: "Which Director?", choices: directors, when: (v) => v.recipient === "director", check: check("directorId") },
       { name: "mode", prompt: "Confidential or anonymous?", optional: true, choices: MODES.map((value) => ({ value, label: MODE_LABELS[value] })) },
     ],
     async submit(values) {
@@ -63,7 +62,8 @@ function receiptText(result: Extract<FileResult, { ok: true }>): string {
   const { receipt, caseNumber } = result;
   return [
     `Report filed: ${caseNumber} (${receipt.mode}).`,
-    `It went to ${ROUTED_LABELS[receipt.routedTo]}, who must acknowledge it by ${day(receipt.acknowledgeBy)}.`,
+    ...receiptRouteLines(receipt),
+    `It must be acknowledged by ${day(receipt.acknowledgeBy)}.`,
     `Proof of filing: ${receipt.digest}`,
     `Follow it with /open ${caseNumber}; write to the handlers with /reply ${caseNumber} <text>.`,
   ].join("\n");

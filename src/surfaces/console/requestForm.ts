@@ -1,5 +1,6 @@
 import type { Answer } from "../../core/advice/index.ts";
 import type { ApprovalService, DetailField, NewApprovalRequest } from "../../core/approvals/index.ts";
+import { checkDetail } from "../../core/approvals/input.ts";
 import type { FormField, FormSpec } from "./form.ts";
 import { createdText } from "./render/approval.ts";
 
@@ -16,7 +17,7 @@ const DETAIL_PROMPTS: Record<DetailField, string> = {
 /** The details a request asks for: those the topic requires, with a currency whenever there is an amount. */
 function detailFields(requires: readonly DetailField[]): FormField[] {
   const names = requires.flatMap((name): DetailField[] => (name === "amount" && !requires.includes("currency") ? ["amount", "currency"] : [name]));
-  return names.map((name) => ({ name, prompt: DETAIL_PROMPTS[name], optional: !requires.includes(name) }));
+  return names.map((name) => ({ name, prompt: DETAIL_PROMPTS[name], optional: !requires.includes(name), check: (text) => checkDetail(name, name === "amount" ? numberOrText(text) : text) }));
 }
 
 /** An approval request for the answer's topic, as prompted fields; the approvals core validates and routes it. */
@@ -24,6 +25,7 @@ export function requestForm(approvals: ApprovalService, requesterId: string, ans
   const details = detailFields(approvals.settings.topic(answer.topicId).requires);
   const clause = answer.clauses[0];
   return {
+    action: "Send the request",
     title: `Request approval${clause ? ` (clause ${clause.id}, ${clause.title})` : ""}. The request says who decides once it is sent.`,
     fields: [
       { name: "summary", prompt: `What are you asking for? Enter keeps "${answer.question}"`, optional: true },

@@ -78,6 +78,8 @@ export interface SlackSurface {
   channel?: NotificationChannel;
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Asks Slack whether the bot token works (auth.test) and logs "Slack: on" or why not; never throws. */
+  checkToken(): Promise<boolean>;
 }
 
 /**
@@ -94,8 +96,9 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
   const socketMode = Boolean(config.SLACK_APP_TOKEN);
   const receiver = socketMode ? undefined : new SlackHttpReceiver(config.SLACK_SIGNING_SECRET ?? "", logger);
 
+  const authorize = singleWorkspaceAuthorize(config.SLACK_BOT_TOKEN, { ...clientOptions, logger: boltLog });
   const app = new App({
-    authorize: singleWorkspaceAuthorize(config.SLACK_BOT_TOKEN, { ...clientOptions, logger: boltLog }),
+    authorize,
     logger: boltLog,
     clientOptions,
     convoStore: false, // state lives in the database, not in one replica's memory
@@ -184,6 +187,19 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
     },
     async stop() {
       if (socketMode) await app.stop();
+    },
+    async checkToken() {
+      const how = socketMode ? "Socket Mode" : "HTTP at POST /slack/events";
+      try {
+        // The same cached identity the first event needs: this is the only auth.test call.
+        const bot = await authorize({ isEnterpriseInstall: false } as Parameters<typeof authorize>[0]);
+        logger.info({ team: bot.teamId, botUserId: bot.botUserId }, `Slack: on (${how}); Slack accepted SLACK_BOT_TOKEN`);
+        return true;
+      } catch (error) {
+        const reason = (error as { data?: { error?: string }; code?: string }).data?.error ?? (error as { code?: string }).code ?? "no answer";
+        logger.warn({ reason }, `Slack: NOT working: Slack refused SLACK_BOT_TOKEN or could not be reached (${reason}). Check the token (xoxb-…, Slack app → OAuth & Permissions); events will fail until it works.`);
+        return false;
+      }
     },
   };
 }

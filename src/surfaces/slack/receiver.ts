@@ -36,7 +36,7 @@ export class SlackHttpReceiver implements Receiver {
       buffered = await http.parseAndVerifyHTTPRequest({ enabled: true, signingSecret: this.signingSecret, bodyLimit: http.defaultBodyLimit }, req);
     } catch (error) {
       if (http.isRawBodyError(error) && (error as { statusCode?: number }).statusCode === 413) return http.buildNoBodyResponse(res, 413);
-      this.logger.warn({ surface: "slack" }, "rejected a request that failed Slack signature verification");
+      this.logger.warn("rejected a request that failed Slack signature verification");
       return http.buildNoBodyResponse(res, 401);
     }
 
@@ -44,14 +44,14 @@ export class SlackHttpReceiver implements Receiver {
     try {
       body = http.parseHTTPRequestBody(buffered);
     } catch {
-      this.logger.warn({ surface: "slack" }, "rejected a request whose body is not JSON or form data");
+      this.logger.warn("rejected a request whose body is not JSON or form data");
       return http.buildNoBodyResponse(res, 400);
     }
     if ((body as { ssl_check?: unknown } | null)?.ssl_check === "1") return http.buildSSLCheckResponse(res);
 
     const envelope = envelopeSchema.safeParse(body);
     if (!envelope.success) {
-      this.logger.warn({ surface: "slack" }, "rejected a payload of a kind Slack does not send");
+      this.logger.warn("rejected a payload of a kind Slack does not send");
       return http.buildNoBodyResponse(res, 400);
     }
     const data = envelope.data;
@@ -63,7 +63,7 @@ export class SlackHttpReceiver implements Receiver {
       processBeforeResponse: false,
       // A well-formed payload no listener acknowledged (e.g. a button nobody handles yet).
       unhandledRequestHandler: ({ response }) => {
-        this.logger.warn({ surface: "slack", kind: kindOf(data) }, "no listener acknowledged a Slack request");
+        this.logger.warn({ kind: kindOf(data) }, "no listener acknowledged a Slack request");
         if (!response.headersSent) http.buildNoBodyResponse(response, 200);
       },
       httpRequest: buffered,
@@ -78,7 +78,7 @@ export class SlackHttpReceiver implements Receiver {
         retryReason: http.extractRetryReasonFromHTTPRequest(req),
       });
     } catch (error) {
-      this.logger.error({ surface: "slack", kind: kindOf(data), err: { type: (error as Error)?.name } }, "Slack request failed");
+      this.logger.error({ kind: kindOf(data), err: { type: (error as Error)?.name } }, "Slack request failed");
       if (!res.headersSent) http.buildNoBodyResponse(res, 500);
     }
   };

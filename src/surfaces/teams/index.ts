@@ -74,7 +74,7 @@ export function createTeamsSurface(options: TeamsOptions): TeamsSurface {
   if (localMode) {
     logger.warn(
       "Teams: LOCAL MODE – MICROSOFT_APP_ID is not set, so POST /api/messages accepts activities WITHOUT authentication " +
-        "(replies only to a loopback serviceUrl). Fine for the Bot Framework Emulator and tests; never expose it. " +
+        "(replies only to a loopback serviceUrl). Fine for Microsoft 365 Agents Playground and tests; never expose it. " +
         "Set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to connect to Teams.",
     );
   }

@@ -26,10 +26,13 @@ export function terminal(deps: ConsoleDeps) {
       await chat.handle(line);
       return said.join("\n");
     },
-    /** Answers the open form's prompts by field name until it is sent (or refused). */
+    /** Answers the open form's prompts by field name, then confirms its summary, until it is sent (or refused). */
     async fill(values: Record<string, string>): Promise<string> {
       let last = "";
-      for (let turns = 0; chat.session.form && turns < 20; turns++) last = await this.type(values[chat.session.form.queue[0]!] ?? "");
+      for (let turns = 0; chat.session.form && turns < 20; turns++) {
+        const next = chat.session.form.queue[0];
+        last = await this.type(next === undefined ? "yes" : (values[next] ?? ""));
+      }
       return last;
     },
   };

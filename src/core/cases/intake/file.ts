@@ -102,5 +102,6 @@ export async function openCase(tx: Tx, ctx: CaseContext, spec: OpenCaseSpec): Pr
   }
   await notifyHandlers(tx, ctx.clock, routing.handlers, HANDLER_KINDS.assigned, { caseId: id, caseNumber: number, priority: spec.priority, reason: "routing" });
   await scheduleAcknowledgeTimers(tx, ctx.clock, id, acknowledgeBy);
-  return { id, receipt: { caseNumber: number, filedAt: now, digest, mode: input.mode, routedTo: routing.routedTo!, acknowledgeBy } };
+  const route = { chosen: input.recipient, passedOver: routing.passedOver, someLeftOut: routing.someLeftOut, auditCommitteeToo: routing.auditCommitteeToo, namesPeople: spec.involved.length > 0 };
+  return { id, receipt: { caseNumber: number, filedAt: now, digest, mode: input.mode, routedTo: routing.routedTo!, acknowledgeBy, route } };
 }

@@ -86,6 +86,24 @@ export async function validateReport(raw: unknown, directory: DirectoryQueries, 
   return Object.keys(fieldErrors).length ? { ok: false, fieldErrors, draft } : { ok: true, input };
 }
 
+/**
+ * One field of a draft, checked as it is answered (a surface that asks field by field): the same
+ * rules as validateReport, with the field's message or null. `directorId` needs the draft's
+ * recipient; people are looked up in the directory.
+ */
+export async function checkReportField(field: DraftField, value: unknown, directory: DirectoryQueries): Promise<string | null> {
+  const shape = reportSchema.shape[field].safeParse(value);
+  if (!shape.success) return shape.error.issues[0]?.message ?? null;
+  if (field === "directorId") {
+    const director = typeof value === "string" && value.trim() ? await directory.get(value.trim()) : null;
+    return director?.roles.includes("director") ? null : "Choose one of the Directors";
+  }
+  if (field === "involved" && Array.isArray(value)) {
+    for (const id of value) if (!(await directory.get(String(id)))) return "Pick the people involved from the directory";
+  }
+  return null;
+}
+
 export const messageSchema = z
   .string({ invalid_type_error: "Write a message" })
   .trim()

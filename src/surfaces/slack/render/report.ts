@@ -1,5 +1,6 @@
 import type { types } from "@slack/bolt";
 import { DEFAULT_CATEGORIES, LIMITS, type Category, type FieldErrors, type Receipt, type RoutedTo } from "../../../core/cases/index.ts";
+import { receiptRouteLines } from "../../../core/notifications/wording.ts";
 import { CASE_ACTIONS, CASE_THREAD_EVENT, VIEWS } from "../ids.ts";
 import { escapeText } from "../text.ts";
 import { actions, button, context, header, section, slackDate, type Block, type SlackMessage } from "./blocks.ts";
@@ -45,9 +46,10 @@ const MODE_OPTIONS: Option[] = [
   { value: "anonymous", text: "Anonymous", description: "They see only \"Reporter of C-…\"; you can still exchange messages." },
 ];
 
+/** Where a case was sent, as its handlers read it (the reporter reads receiptRouteLines). */
 export const ROUTED_TO_LABELS: Record<RoutedTo, string> = {
   ethics_officer: "the ethics officer",
-  supervisor: "a supervisor",
+  supervisor: "a supervisor in the reporter's reporting line",
   president: "the President",
   director: "a Director",
   audit_committee: "the Audit Committee",
@@ -117,7 +119,7 @@ export function filedModal(receipt: Receipt): types.ModalView {
     title: "Report filed",
     blocks: [
       header(`✅ Report filed: ${receipt.caseNumber}`),
-      section(`It goes to ${ROUTED_TO_LABELS[receipt.routedTo]}. Your receipt, with the proof-of-filing code, is in your direct messages with me; replies from the handlers arrive there too.`),
+      section(`${receiptRouteLines(receipt).join(" ")} Your receipt, with the proof-of-filing code, is in your direct messages with me; replies from the handlers arrive there too.`),
     ],
   });
 }
@@ -156,10 +158,10 @@ export function receiptMessage(receipt: Receipt, options: { showTypedMessageNoti
         `*Case:* ${receipt.caseNumber}`,
         `*Filed:* ${slackDate(receipt.filedAt)}`,
         `*Mode:* ${receipt.mode === "anonymous" ? "anonymous (handlers see only \"Reporter of " + receipt.caseNumber + "\")" : "confidential"}`,
-        `*Goes to:* ${ROUTED_TO_LABELS[receipt.routedTo]}`,
         `*Acknowledged by:* ${slackDate(receipt.acknowledgeBy, "{date_short_pretty}")} at the latest`,
       ].join("\n"),
     ),
+    section(receiptRouteLines(receipt).join("\n")),
     section(`*Proof of filing:* \`${escapeText(receipt.digest)}\`\nKeep this message: with it you can later prove what you filed and when.`),
     actions([button(CASE_ACTIONS.view, "View", receipt.caseNumber), button(CASE_ACTIONS.reply, "Reply", receipt.caseNumber, "primary")]),
     context("Handlers' messages arrive here. Use *Reply* to add something; you can also reply in this thread."),

@@ -1,6 +1,7 @@
 import { DEFAULT_CATEGORIES, LIMITS, type CaseView, type FieldErrors, type Receipt, type ReporterCaseView } from "../../../core/cases/index.ts";
 import { CATEGORIES, RECIPIENTS } from "../../../core/cases/index.ts";
 import { CASE_VERBS } from "../verbs.ts";
+import { receiptRouteLines } from "../../../core/notifications/wording.ts";
 import { card, openDialog, submit, text, type Card, type Element } from "./elements.ts";
 import { DATASETS, peoplePicker, type Picked } from "./peoplePicker.ts";
 import { escapeCardText as esc } from "./text.ts";
@@ -129,6 +130,7 @@ export function receiptCard(receipt: Receipt): Card {
           { title: "Receipt code", value: esc(receipt.digest.slice(0, 16)) },
         ],
       },
+      ...receiptRouteLines(receipt).map((line) => text(line)),
       text("Messages from the people handling it will arrive here. Retaliation against anyone who reports in good faith is prohibited.", { isSubtle: true }),
     ],
     [openDialog("View", CASE_VERBS.reporterView, { caseNumber: receipt.caseNumber }), openDialog("Message the handlers", CASE_VERBS.reporterReplyForm, { caseNumber: receipt.caseNumber })],
