@@ -88,6 +88,9 @@ const NEXT: Record<CaseStatus, CaseStatus[]> = {
   closed: [],
 };
 
+/** The statuses a case in `status` can move to next. */
+export const nextStatuses = (status: CaseStatus): readonly CaseStatus[] => NEXT[status] ?? [];
+
 /** received → acknowledged → investigating → closed (with an outcome); each change is told to the reporter. */
 export function setStatus(ctx: CaseContext, actorId: string, number: string, to: CaseStatus, outcome?: CaseOutcome): Promise<CaseResult<{ status: CaseStatus }>> {
   if (to === "closed" && !OUTCOMES.includes(outcome as CaseOutcome)) {
