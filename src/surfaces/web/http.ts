@@ -42,7 +42,8 @@ export async function formOf(req: IncomingMessage): Promise<Record<string, strin
 const SECURITY_HEADERS = {
   "content-security-policy": "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
   "x-content-type-options": "nosniff",
-  "referrer-policy": "no-referrer",
+  // same-origin, not no-referrer: with no-referrer Chromium sends `Origin: null` on form posts.
+  "referrer-policy": "same-origin",
   "cache-control": "no-store",
   "x-frame-options": "DENY",
 };
