@@ -57,6 +57,7 @@ describe.skipIf(!hasChromium)("Web console in headless Chromium", () => {
     await page.getByLabel("Case number").fill("0001");
     await page.getByRole("button", { name: "Filter" }).click();
     await page.getByRole("link", { name: "C-2026-0001" }).click();
+    await page.waitForURL(/\/console\/cases\/C-2026-0001$/);
 
     await expect(page.title()).resolves.toBe("Case C-2026-0001 · Conduct console");
     const main = () => page.locator("main").textContent();
@@ -160,6 +161,7 @@ describe.skipIf(!hasChromium)("Web console in headless Chromium", () => {
 
     await signIn(page, await signInLinkFromSlack(h, LEE));
     await page.getByRole("link", { name: "Approvals" }).click();
+    await page.waitForURL(/\/console\/approvals$/);
     await expect(page.title()).resolves.toBe("Waiting for your decision · Conduct console");
     expect(await page.locator("main").textContent()).toContain("Borrow the company van");
     await screenshot(page, "06-approvals");
@@ -189,7 +191,9 @@ describe.skipIf(!hasChromium)("Web console in headless Chromium", () => {
     const priya = await browser.newContext({ viewport: { width: 1200, height: 900 } });
     const officer = await priya.newPage();
     await signIn(officer, await signInLinkFromSlack(h, PRIYA));
-    await officer.getByRole("link", { name: "Registers" }).click();
+    const officerBase = new URL(officer.url()).origin;
+    expect(await officer.getByRole("navigation").getByRole("link").allTextContents()).toEqual(["Cases", "Approvals", "Registers", "Dashboard"]);
+    await officer.goto(`${officerBase}/console/registers`);
     await expect(officer.title()).resolves.toBe("Approval registers · Conduct console");
     expect(await officer.locator("main").textContent()).toMatch(/AP-\d+.*approved.*Alex Romero.*Borrow the company van/s);
     await screenshot(officer, "07-registers");
@@ -197,7 +201,7 @@ describe.skipIf(!hasChromium)("Web console in headless Chromium", () => {
     expect(csv.headers()["content-type"]).toContain("text/csv");
     expect(await csv.text()).toMatch(/^Reference,Register,Status.*\r\nAP-\d+,.*approved.*Alex Romero/s);
 
-    await officer.getByRole("link", { name: "Dashboard" }).click();
+    await officer.goto(`${officerBase}/console/dashboard`);
     await expect(officer.title()).resolves.toBe("Dashboard · Conduct console");
     const charts = officer.locator("figure svg");
     expect(await charts.count()).toBeGreaterThanOrEqual(4);

@@ -31,8 +31,7 @@ export async function signInLinkFromSlack(h: Company, user: string): Promise<str
 /** Opens the link and presses "Sign in"; resolves on the page that follows. */
 export async function signIn(page: Page, link: string): Promise<void> {
   await page.goto(link);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForLoadState("domcontentloaded");
+  await Promise.all([page.waitForNavigation(), page.getByRole("button", { name: "Sign in" }).click()]);
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -126,7 +126,12 @@ function findRoute(table: Route[], method: string, path: string): { route: Route
   for (const route of table) {
     if (route.method !== method) continue;
     const m = route.path.exec(path);
-    if (m) return { route, params: m.slice(1).map((p) => decodeURIComponent(p)) };
+    if (!m) continue;
+    try {
+      return { route, params: m.slice(1).map((p) => (p === undefined ? "" : decodeURIComponent(p))) };
+    } catch {
+      return null; // a malformed %-escape: no such page
+    }
   }
   return null;
 }

@@ -114,7 +114,7 @@ export function routes(deps: WebConsoleDeps): Route[] {
     },
     {
       method: "POST",
-      path: /^\/console\/approvals\/([A-Za-z0-9-]{1,64})\/decide$/,
+      path: /^\/console\/approvals\/([A-Za-z0-9_-]{1,64})\/decide$/,
       async run(r) {
         const me = r.session.personId;
         const waiting = await approvals.listWaitingFor(me);
