@@ -14,8 +14,8 @@ function figure(title: string, svg: string, table: Html): Html {
 
 /** Horizontal bars, one per label. */
 export function barChart(title: string, bars: Bar[], unit = ""): Html {
-  const width = 560;
-  const labelWidth = 200;
+  const width = 600;
+  const labelWidth = 250;
   const row = 26;
   const height = Math.max(1, bars.length) * row + 10;
   const max = Math.max(1, ...bars.map((b) => b.value ?? 0));
@@ -24,7 +24,7 @@ export function barChart(title: string, bars: Bar[], unit = ""): Html {
       const y = 5 + i * row;
       const w = b.value === null ? 0 : Math.max(1, Math.round(((width - labelWidth - 90) * b.value) / max));
       return (
-        `<text x="${labelWidth - 6}" y="${y + 17}" text-anchor="end" font-size="13" fill="#1b1f24">${e(b.label.length > 30 ? `${b.label.slice(0, 29)}…` : b.label)}</text>` +
+        `<text x="${labelWidth - 6}" y="${y + 17}" text-anchor="end" font-size="12" fill="#1b1f24">${e(b.label.length > 36 ? `${b.label.slice(0, 35)}…` : b.label)}</text>` +
         (b.value === null
           ? `<text x="${labelWidth + 4}" y="${y + 17}" font-size="12" fill="#505a66">${WITHHELD}</text>`
           : `<rect x="${labelWidth}" y="${y + 3}" width="${w}" height="18" fill="${COLOURS[0]}"/><text x="${labelWidth + w + 6}" y="${y + 17}" font-size="12" fill="#1b1f24">${b.value}${e(unit)}</text>`)
