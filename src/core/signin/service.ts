@@ -35,8 +35,6 @@ export interface SignInService {
   /** The session behind a cookie's token, or null once ended, idle too long or too old; each use extends the idle time. */
   authenticate(sessionToken: string): Promise<Session | null>;
   signOut(sessionToken: string): Promise<void>;
-  /** Deletes links and sessions that ended a day ago or more. */
-  prune(): Promise<number>;
 }
 
 export function csrfTokenOf(sessionToken: string): string {
@@ -51,6 +49,8 @@ export function createSignInService(deps: { prisma: PrismaClient; clock: Clock }
       const createdAt = clock.now();
       const expiresAt = new Date(createdAt.getTime() + SIGN_IN_LINK_MINUTES * MINUTE);
       await insertSignIn(prisma, { tokenHash: hashOf(token), personId, createdAt, expiresAt });
+      // Each new link clears out links and sessions that ended over a day ago: no schedule needed.
+      await pruneSignIns(prisma, new Date(createdAt.getTime() - 24 * 60 * MINUTE));
       return { token, expiresAt };
     },
     async redeem(token) {
@@ -84,6 +84,5 @@ export function createSignInService(deps: { prisma: PrismaClient; clock: Clock }
         if (ended) await appendAudit(tx, { actor: ended, action: "console.signed_out", subjectType: "person", subjectId: ended }, clock);
       });
     },
-    prune: () => pruneSignIns(prisma, new Date(clock.now().getTime() - 24 * 60 * MINUTE)),
   };
 }
