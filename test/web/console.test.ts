@@ -104,10 +104,13 @@ describe.skipIf(!hasChromium)("Web console in headless Chromium", () => {
     await screenshot(page, "03-case-phone");
   });
 
-  it("a POST without the CSRF token is refused and changes nothing; sign-out ends the session", async () => {
+  it("shows a missed acknowledgement in red; a POST without the CSRF token is refused and changes nothing; sign-out ends the session", async () => {
     await fileThroughSlack(h, ALEX);
     await h.app.worker.tick();
+    h.clock.advance(8 * 24 * 60 * 60_000); // past the 7-day acknowledgement deadline
     await signIn(page, await signInLinkFromSlack(h, PRIYA));
+    expect(await page.locator("td .overdue").textContent()).toMatch(/9 Mar 2026 \(overdue\)/);
+    expect(await page.locator("td .overdue").evaluate((el) => getComputedStyle(el).color)).toBe("rgb(179, 38, 30)");
     const base = new URL(page.url()).origin;
     const forged = await page.request.post(`${base}/console/cases/C-2026-0001/note`, { form: { text: "FORGED" } });
     expect(forged.status()).toBe(403);
