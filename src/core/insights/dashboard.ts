@@ -130,13 +130,17 @@ export async function dashboardFor(deps: DashboardDeps, viewerId: string): Promi
 
   const deadline = (label: string, limitDays: number, pairs: Array<{ from: Date; at: Date | null; by: Date | null }>): DeadlineStat => {
     const reached = pairs.filter((p): p is { from: Date; at: Date; by: Date | null } => p.at !== null);
-    const late = reached.filter((p) => p.by !== null && p.at > p.by).length + pairs.filter((p) => p.at === null && p.by !== null && p.by < now).length;
+    const lateReached = reached.filter((p) => p.by !== null && p.at > p.by).length;
+    const late = lateReached + pairs.filter((p) => p.at === null && p.by !== null && p.by < now).length;
+    // Complementary suppression: cases − on time = late among those reached, so a small late count
+    // withholds the on-time count too (else it could be worked out by subtraction).
+    const onTime = lateReached > 0 && lateReached < MIN_CELL ? null : cell(reached.length - lateReached);
     return {
       label,
       limitDays,
       cases: cell(reached.length),
       medianDays: reached.length >= MIN_CELL ? median(reached.map((p) => days(p.from, p.at))) : null,
-      onTime: cell(reached.length - reached.filter((p) => p.by !== null && p.at > p.by).length),
+      onTime,
       late: cell(late),
     };
   };
