@@ -18,6 +18,9 @@ import { createDirectoryRepository } from "./store/directoryRepo.ts";
 import { createSlackSurface } from "./surfaces/slack/index.ts";
 import { createTeamsSurface } from "./surfaces/teams/index.ts";
 import { createWorker, type NotificationChannel } from "./worker.ts";
+import { createOversightService } from "./core/insights/service.ts";
+import { createSignInService } from "./core/signin/service.ts";
+import { createWebConsole, type WebConsole } from "./surfaces/web/index.ts";
 
 export type Worker = ReturnType<typeof createWorker>;
 
@@ -36,6 +39,8 @@ export interface App {
   /** The platforms notifications go out on, in order of preference (a person on several gets the first). */
   channels: NotificationChannel[];
   clock: Clock;
+  /** The handlers' web console under /console (sign-in links come through chat). */
+  web: WebConsole;
   server: Server;
   /** The port actually bound (useful when PORT=0). */
   port: number;
@@ -100,6 +105,22 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const channels: NotificationChannel[] = [];
 
   const routes = new Map<string, RouteHandler>();
+  const mounts = new Map<string, RouteHandler>();
+  // The port is known once listening (PORT=0 in tests), so the default public URL is read late.
+  let port = config.PORT;
+  const publicUrl = () => config.PUBLIC_URL ?? `http://localhost:${port}`;
+  const web = createWebConsole({
+    signIn: createSignInService({ prisma: db.prisma, clock }),
+    cases,
+    approvals,
+    oversight: createOversightService({ prisma: db.prisma, directory, document: policy.document, clock, approvals }),
+    directory,
+    clock,
+    publicUrl,
+    logger: logger.child({ surface: "web" }),
+  });
+  mounts.set("/console", web.handle);
+  const signInLink = (personId: string) => web.signInLink(personId);
   for (const line of surfaceStatus(config)) logger.info(line);
 
   const advisor = createAdvisor(policy);
@@ -110,6 +131,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     advisor,
     directory,
     cores: { directory, cases, approvals },
+    signInLink,
     credentials: {
       appId: config.MICROSOFT_APP_ID,
       appPassword: config.MICROSOFT_APP_PASSWORD,
@@ -119,7 +141,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   });
   routes.set("POST /api/messages", teams.handle);
 
-  const slack = config.SLACK_BOT_TOKEN ? createSlackSurface({ config, logger, prisma: db.prisma, policy, advisor, directory, cases, approvals, clock }) : undefined;
+  const slack = config.SLACK_BOT_TOKEN ? createSlackSurface({ config, logger, prisma: db.prisma, policy, advisor, directory, cases, approvals, clock, signInLink }) : undefined;
   if (slack?.requestListener) routes.set("POST /slack/events", slack.requestListener);
   if (slack?.channel) channels.push(slack.channel);
   if (teams.notifications) channels.push(teams.notifications);
@@ -141,10 +163,11 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     logger.warn({ db: db.kind, err: { type: error.name } }, "health check: database unavailable");
     return { status: 503, body: { status: "unavailable", db: db.kind } };
   };
-  const server = createHttpServer({ logger, routes, health });
+  const server = createHttpServer({ logger, routes, mounts, health });
   await new Promise<void>((done, fail) => server.once("error", fail).listen(config.PORT, done));
-  const port = (server.address() as AddressInfo).port;
+  port = (server.address() as AddressInfo).port;
   logger.info({ port }, `listening on http://localhost:${port}`);
+  logger.info(`Web console: ${publicUrl()}/console (sign in with /conduct console in Slack or "console" in Teams)`);
   await slack?.start(); // Socket Mode connects out; HTTP mode has nothing to start
   if (overrides.checkSlackToken) await slack?.checkToken();
   const people = await db.prisma.person.count({ where: { active: true } });
@@ -161,6 +184,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     worker,
     channels,
     clock,
+    web,
     server,
     port,
     async close() {

@@ -7,14 +7,16 @@ export interface HttpServerOptions {
   logger: Logger;
   /** Exact paths ("POST /slack/events") to handlers; surfaces mount here. */
   routes: Map<string, RouteHandler>;
+  /** Path prefixes ("/console") to handlers for every method and path under them (the web console). */
+  mounts?: Map<string, RouteHandler>;
   /** The health check's status code and body (the app's checks the database). */
   health: () => Promise<{ status: number; body: Record<string, unknown> }>;
 }
 
 /** One HTTP server for the health check and every surface's endpoint. */
-export function createHttpServer({ logger, routes, health }: HttpServerOptions): Server {
+export function createHttpServer({ logger, routes, mounts = new Map(), health }: HttpServerOptions): Server {
   const server = createServer(async (req, res) => {
-    const path = (req.url ?? "/").split("?")[0];
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
     const key = `${req.method} ${path}`;
     try {
       if (key === "GET /healthz") {
@@ -23,6 +25,7 @@ export function createHttpServer({ logger, routes, health }: HttpServerOptions):
       }
       const handler = routes.get(key);
       if (handler) return await handler(req, res);
+      for (const [prefix, mounted] of mounts) if (path === prefix || path.startsWith(`${prefix}/`)) return await mounted(req, res);
       sendJson(res, routes.has(`POST ${path}`) || path === "/healthz" ? 405 : 404, { error: "not found" });
     } catch (error) {
       logger.error({ route: key, err: { type: (error as Error)?.name } }, "request failed");

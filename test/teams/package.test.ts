@@ -74,7 +74,7 @@ function packageTeams(env: Record<string, string>, out: string) {
 }
 
 describe("Teams app manifest", () => {
-  it("declares the bot in personal, team and group chat with its commands (delegate only in the personal chat)", () => {
+  it("declares the bot in personal, team and group chat with its commands (delegate and console only in the personal chat)", () => {
     expect(Number(template.manifestVersion)).toBeGreaterThanOrEqual(1.17);
     expect(template.$schema).toContain(`/v${template.manifestVersion}/MicrosoftTeams.schema.json`);
     const [bot] = template.bots;
@@ -83,7 +83,7 @@ describe("Teams app manifest", () => {
     expect(template.id).toBe("${{MICROSOFT_APP_ID}}");
     expect([...bot.scopes].sort()).toEqual(["groupChat", "personal", "team"]);
     const titles = (list: { commands: Array<{ title: string }> }) => list.commands.map((c) => c.title);
-    expect(titles(bot.commandLists.find((l: { scopes: string[] }) => l.scopes.includes("personal")))).toEqual(["ask", "report", "requests", "delegate"]);
+    expect(titles(bot.commandLists.find((l: { scopes: string[] }) => l.scopes.includes("personal")))).toEqual(["ask", "report", "requests", "delegate", "console"]);
     expect(titles(bot.commandLists.find((l: { scopes: string[] }) => !l.scopes.includes("personal")))).toEqual(["ask", "report", "requests"]);
     for (const list of bot.commandLists) {
       for (const c of list.commands) {

@@ -1,17 +1,18 @@
 // What a case's handlers do: view, write to the reporter, note, move the case through its states,
 // reassign, put it on legal hold. Everyone else gets "No such case."
 import { randomUUID } from "node:crypto";
-import { appendAudit } from "../../store/audit.ts";
+import { appendAudit, auditTrail } from "../../store/audit.ts";
 import { activeHandlerIds, addHandler, casesForHandler, casesLinkedTo, insertMessage, messagesOf, numberOf, removeHandler, updateCase, type CaseRow } from "../../store/cases.ts";
 import type { Tx } from "../../store/tx.ts";
 import { asHandler, fail } from "./access.ts";
-import { excludedFrom, reporterIdOf, sealMessage, SUBJECT, type CaseContext } from "./context.ts";
+import { excludedFrom, pseudonymOf, reporterIdOf, sealMessage, SUBJECT, type CaseContext } from "./context.ts";
+import { describeTrail } from "./history.ts";
 import { scheduleCheckins } from "./checkins.ts";
 import { cancelDeadlineTimers, feedbackByOf, scheduleFeedbackTimers } from "./deadlines.ts";
 import { validateMessage } from "./intake/validate.ts";
 import { HANDLER_KINDS, notifyHandlers, notifyReporter, REPORTER_KINDS } from "./notifications.ts";
 import { cancelPurge, schedulePurge } from "./retention.ts";
-import { OUTCOMES, type CaseOutcome, type CaseResult, type CaseStatus, type CaseSummary, type CaseView, type ListOptions } from "./types.ts";
+import { OUTCOMES, type CaseOutcome, type CaseResult, type CaseStatus, type CaseSummary, type CaseView, type HistoryItem, type ListOptions } from "./types.ts";
 import { caseViewOf, summaryOf } from "./views.ts";
 
 const audit = (tx: Tx, ctx: CaseContext, actor: string, row: CaseRow, action: string, details: Record<string, unknown> = {}) =>
@@ -27,6 +28,14 @@ export async function view(ctx: CaseContext, actorId: string, number: string): P
   });
   if (!loaded.ok) return loaded;
   return ok(await caseViewOf(ctx, loaded.value.row, loaded.value.messages, loaded.value.linked));
+}
+
+/** The case's whole audit trail, for its handlers: who did what when (never content), oldest first. */
+export async function trailForHandler(ctx: CaseContext, actorId: string, number: string): Promise<CaseResult<HistoryItem[]>> {
+  const loaded = await asHandler(ctx, actorId, number, async (tx, row) => ok({ row, trail: await auditTrail(tx, SUBJECT, row.id) }));
+  if (!loaded.ok) return loaded;
+  const pseudonym = pseudonymOf(loaded.value.row.number);
+  return ok(await describeTrail(ctx, loaded.value.trail, pseudonym, pseudonym));
 }
 
 export async function listForHandler(ctx: CaseContext, actorId: string, options: ListOptions = {}): Promise<CaseSummary[]> {
@@ -78,6 +87,9 @@ const NEXT: Record<CaseStatus, CaseStatus[]> = {
   investigating: ["closed"],
   closed: [],
 };
+
+/** The statuses a case in `status` can move to next. */
+export const nextStatuses = (status: CaseStatus): readonly CaseStatus[] => NEXT[status] ?? [];
 
 /** received → acknowledged → investigating → closed (with an outcome); each change is told to the reporter. */
 export function setStatus(ctx: CaseContext, actorId: string, number: string, to: CaseStatus, outcome?: CaseOutcome): Promise<CaseResult<{ status: CaseStatus }>> {

@@ -10,4 +10,5 @@ export { route, exclusionsOf, type Route, type RouteRequest } from "./routing.ts
 export { caseRegister, REGISTER_COLUMNS, type RegisterRow } from "./export.ts";
 export { rotateKeys, type RotationSummary } from "./rotate.ts";
 export { checkReportDraft, checkReportField, LIMITS } from "./intake/validate.ts";
+export { nextStatuses, NOT_ELIGIBLE, type Candidate } from "./handling.ts";
 export * from "./types.ts";

@@ -8,6 +8,7 @@ import { categoryLabel, pseudonymOf, sealMessage, SUBJECT, type CaseContext } fr
 import { validateMessage, validateReport } from "./intake/validate.ts";
 import { HANDLER_KINDS, notifyHandlers } from "./notifications.ts";
 import { claimNoticeIn } from "./notice.ts";
+import { describeTrail } from "./history.ts";
 import { digestMatches } from "./receipt.ts";
 import type { CaseOutcome, CaseResult, CaseStatus, HistoryItem, ListOptions, Receipt, ReceiptCheck, ReporterCaseSummary, ReporterCaseView } from "./types.ts";
 import { reporterViewOf } from "./views.ts";
@@ -58,9 +59,6 @@ export function messageHandlers(
   });
 }
 
-/** Details a reporter may see, by key; anything else (message ids, raw person ids) is left out. */
-const SHOWN_DETAILS = ["from", "to", "outcome", "deadline", "day", "answer", "on", "mode", "category", "routedTo", "linkedCase", "via"] as const;
-
 /** Internal bookkeeping with nothing to tell the reporter. */
 const HIDDEN_FROM_REPORTER = new Set(["case.reassign_refused"]);
 
@@ -69,27 +67,7 @@ export async function historyForReporter(ctx: CaseContext, reporterId: string, n
   const loaded = await asReporter(ctx, reporterId, number, async (tx, row) => ({ ok: true as const, value: { row, trail: await auditTrail(tx, SUBJECT, row.id) } }));
   if (!loaded.ok) return loaded;
   const { row, trail } = loaded.value;
-  const you = pseudonymOf(row.number);
-  const names = new Map<string, string>();
-  const nameOf = async (id: string) => {
-    if (!names.has(id)) names.set(id, (await ctx.directory.get(id))?.name ?? "Someone no longer in the directory");
-    return names.get(id)!;
-  };
-  const items: HistoryItem[] = [];
-  for (const entry of trail) {
-    if (HIDDEN_FROM_REPORTER.has(entry.action)) continue;
-    const raw = (entry.details ?? {}) as Record<string, unknown>;
-    const details: HistoryItem["details"] = {};
-    for (const key of SHOWN_DETAILS) {
-      const value = raw[key];
-      if (typeof value === "number" || typeof value === "boolean") details[key] = value;
-      else if (typeof value === "string") details[key] = (key === "to" || key === "from") && entry.action !== "case.status_changed" ? await nameOf(value) : value;
-      else if (Array.isArray(value)) details[key] = (await Promise.all(value.map((v) => nameOf(String(v))))).join(", ");
-    }
-    const actor = entry.actor === you ? "You" : entry.actor === "system" ? "System" : await nameOf(entry.actor);
-    items.push({ at: entry.at, actor, action: entry.action, details });
-  }
-  return { ok: true, value: items };
+  return { ok: true, value: await describeTrail(ctx, trail, pseudonymOf(row.number), "You", HIDDEN_FROM_REPORTER) };
 }
 
 /** Marks the typed-message notice shown for this reporter; true only the first time. */

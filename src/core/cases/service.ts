@@ -2,7 +2,7 @@ import type { JobHandler } from "../../store/jobs.ts";
 import { answerCheckin, checkinJobHandlers, type CheckinAnswer } from "./checkins.ts";
 import { withDefaults, type CaseServiceDeps } from "./context.ts";
 import { deadlineJobHandlers } from "./deadlines.ts";
-import { addNote, legalHold, listForHandler, messageReporter, reassign, reassignCandidates, setStatus, view, type Candidate } from "./handling.ts";
+import { addNote, legalHold, listForHandler, messageReporter, reassign, reassignCandidates, setStatus, trailForHandler, view, type Candidate } from "./handling.ts";
 import { fileReport } from "./intake/file.ts";
 import { openReporterNotice, type ReporterNotice } from "./notifications.ts";
 import { claimTypedMessageNotice, historyForReporter, listForReporter, messageHandlers, verifyReceipt, viewAsReporter } from "./reporter.ts";
@@ -40,6 +40,8 @@ export interface CaseService {
   // Handlers
   view(actorId: string, caseNumber: string): Promise<CaseResult<CaseView>>;
   listForHandler(actorId: string, options?: ListOptions): Promise<CaseSummary[]>;
+  /** The case's audit trail (who did what when, no content), for its current handlers only. */
+  trailForHandler(actorId: string, caseNumber: string): Promise<CaseResult<HistoryItem[]>>;
   messageReporter(actorId: string, caseNumber: string, text: unknown): Promise<CaseResult<{ messageId: string }>>;
   addNote(actorId: string, caseNumber: string, text: unknown): Promise<CaseResult<{ messageId: string }>>;
   acknowledge(actorId: string, caseNumber: string): Promise<CaseResult<{ status: CaseStatus }>>;
@@ -69,6 +71,7 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
     verifyReceipt: (receipt, submission) => verifyReceipt(ctx, receipt, submission),
     view: (actorId, number) => view(ctx, actorId, number),
     listForHandler: (actorId, options) => listForHandler(ctx, actorId, options),
+    trailForHandler: (actorId, number) => trailForHandler(ctx, actorId, number),
     messageReporter: (actorId, number, text) => messageReporter(ctx, actorId, number, text),
     addNote: (actorId, number, text) => addNote(ctx, actorId, number, text),
     acknowledge: (actorId, number) => setStatus(ctx, actorId, number, "acknowledged"),

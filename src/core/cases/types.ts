@@ -158,6 +158,10 @@ export interface CaseSummary {
   filedAt: Date;
   acknowledgeBy: Date;
   feedbackBy: Date | null;
+  acknowledgedAt: Date | null;
+  feedbackAt: Date | null;
+  /** A legal deadline passed without the acknowledgement / the feedback it requires. */
+  overdue: { acknowledge: boolean; feedback: boolean };
 }
 
 /** What the reporter sees of their own case: no handler notes, no deadlines machinery. */

@@ -16,6 +16,7 @@ async function namesOf(ctx: CaseContext, ids: Iterable<string>): Promise<Map<str
 }
 
 export function summaryOf(ctx: CaseContext, row: ReportCase): CaseSummary {
+  const now = ctx.clock.now().getTime();
   return {
     number: row.number,
     category: row.category as Category,
@@ -25,6 +26,12 @@ export function summaryOf(ctx: CaseContext, row: ReportCase): CaseSummary {
     filedAt: row.filedAt,
     acknowledgeBy: row.acknowledgeBy,
     feedbackBy: row.feedbackBy,
+    acknowledgedAt: row.acknowledgedAt,
+    feedbackAt: row.feedbackAt,
+    overdue: {
+      acknowledge: !row.acknowledgedAt && row.acknowledgeBy.getTime() < now,
+      feedback: !row.feedbackAt && row.feedbackBy !== null && row.feedbackBy.getTime() < now,
+    },
   };
 }
 

@@ -16,6 +16,7 @@ import { boltLogger } from "./boltLogger.ts";
 import { dedupeEvents } from "./dedupe.ts";
 import { listRequestsFlow, requestApprovalFlow } from "./flows/approval.ts";
 import { askPersonFlow } from "./flows/askPerson.ts";
+import { consoleLinkFlow, type SignInLink } from "./flows/console.ts";
 import { openDelegateFormFlow } from "./flows/delegation.ts";
 import { publishHomeFlow, refreshHome } from "./flows/home.ts";
 import { caseThreadFlow, startReportFlow } from "./flows/report.ts";
@@ -68,6 +69,8 @@ export interface SlackSurfaceOptions {
   subcommands?: Record<string, Subcommand>;
   /** More listener groups (reports, approvals), registered after the Ask ones. */
   listeners?: readonly ListenerGroup[];
+  /** The web console's sign-in links: with `directory`, switches on `/conduct console`. */
+  signInLink?: SignInLink;
 }
 
 export interface SlackSurface {
@@ -147,6 +150,7 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
     ["report", { run: (interaction) => flows.startReport(interaction, {}), takesText: true }],
     ["requests", { run: (interaction) => flows.listRequests(interaction) }],
     ...(openDelegateForm ? ([["delegate", { run: openDelegateForm }]] as const) : []),
+    ...(cores && options.signInLink ? ([["console", { run: consoleLinkFlow(cores, options.signInLink) }]] as const) : []),
     ...Object.entries(options.subcommands ?? {}),
   ]);
   const deps: SlackDeps = {

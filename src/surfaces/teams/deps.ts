@@ -44,6 +44,8 @@ export interface TeamsFlows {
   delegate(interaction: Interaction): Promise<Reply>;
   /** "Ask a person" under an answer. */
   askPerson(interaction: Interaction, from: { clauseId?: string }): Promise<Reply>;
+  /** The `console` command: a one-time sign-in link to the web console, in the 1:1 chat. */
+  console(interaction: Interaction): Promise<Reply>;
 }
 
 export interface TeamsDeps {

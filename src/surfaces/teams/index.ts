@@ -14,6 +14,7 @@ import { activityClaims } from "./dedup.ts";
 import type { Advisor, Interaction, TeamsDeps, TeamsFlows } from "./deps.ts";
 import { teamsEndpoint } from "./endpoint.ts";
 import { askPersonFlow } from "./flows/askPerson.ts";
+import { consoleLinkFlow } from "./flows/console.ts";
 import type { TeamsCores } from "./cores.ts";
 import { approvalRoutes, delegateFlow, listRequestsFlow, requestApprovalFlow } from "./handlers/approvals.ts";
 import { caseRoutes, startReportFlow } from "./handlers/cases.ts";
@@ -50,6 +51,8 @@ export interface TeamsOptions {
    * approval cards are switched on; with `cases`, reports and case cards. Without, placeholders.
    */
   cores?: TeamsCores;
+  /** The web console's sign-in links: with `cores`, switches on the `console` command. */
+  signInLink?: (personId: string) => Promise<{ url: string }>;
 }
 
 export interface TeamsSurface {
@@ -111,6 +114,7 @@ export function createTeamsSurface(options: TeamsOptions): TeamsSurface {
   const coreFlows: Partial<TeamsFlows> = {
     ...(approvalCores ? { requestApproval: requestApprovalFlow(approvalCores, policy), listRequests: listRequestsFlow(approvalCores), delegate: delegateFlow(approvalCores) } : {}),
     ...(caseCores ? { startReport: startReportFlow() } : {}),
+    ...(cores && options.signInLink ? { console: consoleLinkFlow(cores, options.signInLink) } : {}),
   };
   const coreRoutes: RouteGroup[] = [
     ...(cores ? [peopleSearchRoutes(cores)] : []),

@@ -22,6 +22,9 @@ export function placeholderFlows(policy: Policy): TeamsFlows {
     async delegate() {
       return "Delegating approvals is not switched on yet in Teams.";
     },
+    async console() {
+      return "The web console is not switched on in this installation.";
+    },
     async askPerson() {
       return "I can't look people up yet: the directory is not switched on for Teams.";
     },

@@ -5,14 +5,15 @@ import { MESSAGES, welcomeCard } from "../cards/messages.ts";
 import type { Interaction, Reply, TeamsDeps } from "../deps.ts";
 import { answerQuestion } from "./ask.ts";
 
-export type Command = { kind: "help" } | { kind: "ask"; question: string } | { kind: "report" } | { kind: "requests" } | { kind: "delegate" };
+export type Command = { kind: "help" } | { kind: "ask"; question: string } | { kind: "report" } | { kind: "requests" } | { kind: "delegate" } | { kind: "console" };
 
-/** The manifest's commands (ask, report, requests), "delegate", "help", or a plain question. */
+/** The manifest's commands (ask, report, requests), "delegate", "console", "help", or a plain question. */
 export function parseCommand(text: string): Command {
   if (text === "" || /^(help|\?)$/i.test(text)) return { kind: "help" };
   if (/^report\b/i.test(text)) return { kind: "report" };
   if (/^requests?$/i.test(text)) return { kind: "requests" };
   if (/^delegates?$/i.test(text)) return { kind: "delegate" };
+  if (/^console$/i.test(text)) return { kind: "console" };
   const ask = /^ask\b[:,]?\s*(.*)$/is.exec(text);
   return { kind: "ask", question: ask ? (ask[1] ?? "") : text };
 }
@@ -39,6 +40,9 @@ export function onMessage(deps: TeamsDeps) {
         return;
       case "delegate":
         await continuePrivately(interaction, await deps.flows.delegate(interaction));
+        return;
+      case "console":
+        await continuePrivately(interaction, await deps.flows.console(interaction));
         return;
       case "ask":
         if (!command.question.trim()) await context.sendActivity(MESSAGES.emptyQuestion);

@@ -1,0 +1,53 @@
+// Web console sign-in links and sessions. Only SHA-256 hashes of the tokens are stored, so a copy
+// of the database signs nobody in.
+import type { Db } from "./tx.ts";
+
+export interface SessionRow {
+  tokenHash: string;
+  personId: string;
+  createdAt: Date;
+  idleUntil: Date;
+  expiresAt: Date;
+  endedAt: Date | null;
+}
+
+export async function insertSignIn(db: Db, row: { tokenHash: string; personId: string; createdAt: Date; expiresAt: Date }): Promise<void> {
+  await db.consoleSignIn.create({ data: row });
+}
+
+/** Marks the link used if it is unused and unexpired; the person it was for, or null (one statement: a link works once). */
+export async function claimSignIn(db: Db, tokenHash: string, now: Date): Promise<string | null> {
+  const claimed = await db.consoleSignIn.updateMany({ where: { tokenHash, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+  if (claimed.count !== 1) return null;
+  return (await db.consoleSignIn.findUnique({ where: { tokenHash }, select: { personId: true } }))?.personId ?? null;
+}
+
+export const findSignIn = (db: Db, tokenHash: string) => db.consoleSignIn.findUnique({ where: { tokenHash } });
+
+export async function insertSession(db: Db, row: Omit<SessionRow, "endedAt">): Promise<void> {
+  await db.consoleSession.create({ data: row });
+}
+
+/** The live session (not ended, not idle past idleUntil, not past expiresAt), its idle time pushed to `idleUntil`. */
+export async function touchSession(db: Db, tokenHash: string, now: Date, idleUntil: Date): Promise<SessionRow | null> {
+  const touched = await db.consoleSession.updateMany({
+    where: { tokenHash, endedAt: null, idleUntil: { gt: now }, expiresAt: { gt: now } },
+    data: { idleUntil },
+  });
+  if (touched.count !== 1) return null;
+  return db.consoleSession.findUnique({ where: { tokenHash } });
+}
+
+/** Ends a live session; the person whose it was, or null if there was none to end. */
+export async function endSession(db: Db, tokenHash: string, now: Date): Promise<string | null> {
+  const ended = await db.consoleSession.updateMany({ where: { tokenHash, endedAt: null }, data: { endedAt: now } });
+  if (ended.count !== 1) return null;
+  return (await db.consoleSession.findUnique({ where: { tokenHash }, select: { personId: true } }))?.personId ?? null;
+}
+
+/** Removes links and sessions that ended before `before` (they can sign nobody in any more). */
+export async function pruneSignIns(db: Db, before: Date): Promise<number> {
+  const links = await db.consoleSignIn.deleteMany({ where: { expiresAt: { lt: before } } });
+  const sessions = await db.consoleSession.deleteMany({ where: { expiresAt: { lt: before } } });
+  return links.count + sessions.count;
+}
