@@ -73,6 +73,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     overrides.db ??
     (await openDatabase(overrides.database ?? (config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: resolve(config.DATA_DIR) })));
   logger.info({ db: db.kind }, "database ready");
+  if (db.replacedStaleLock) logger.warn({ pid: db.replacedStaleLock.pid }, `DATA_DIR was locked by ${db.replacedStaleLock.command}, which is no longer running (killed or crashed): lock cleared`);
   db.onStopped((error) => {
     // The type only: a crash's message could quote a statement or its parameters.
     logger.fatal({ db: db.kind, err: { type: error.name } }, "the embedded database stopped unexpectedly");

@@ -1,5 +1,6 @@
 // The `conduct` command. Each subcommand lives in src/cli/<name>.ts and exports `run(args)`.
 import { loadDotEnv } from "./env.ts";
+import { DataDirInUseError } from "./store/dataDirLock.ts";
 
 loadDotEnv(); // the same settings as `npm start`
 const commands: Record<string, () => Promise<{ run(args: string[]): Promise<number> }>> = {
@@ -20,4 +21,10 @@ if (!load) {
   process.exit(name ? 2 : 0);
 }
 const command = await load();
-process.exitCode = await command.run(args);
+try {
+  process.exitCode = await command.run(args);
+} catch (error) {
+  if (!(error instanceof DataDirInUseError)) throw error;
+  console.error(error.message); // the bot (or another command) has the embedded database
+  process.exitCode = 1;
+}

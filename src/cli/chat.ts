@@ -10,6 +10,7 @@ import { loadKeyring } from "../core/crypto/loadKeyring.ts";
 import { createDirectoryService } from "../core/directory/service.ts";
 import { createLogger } from "../log.ts";
 import { createApprovalStore } from "../store/approvals.ts";
+import { assertDataDirFree } from "../store/dataDirLock.ts";
 import { openDatabase, type Database } from "../store/db.ts";
 import { createDirectoryRepository } from "../store/directoryRepo.ts";
 import { createConsoleChat, prismaReads, type ConsoleDeps, type ConsoleServices } from "../surfaces/console/index.ts";
@@ -28,6 +29,8 @@ export interface ChatIO {
  */
 function configuredDeps(): ConsoleDeps & { close(): Promise<void> } {
   const config = loadConfig();
+  // Refused at once rather than at the first report: the bot may hold the embedded database.
+  if (!config.DATABASE_URL) assertDataDirFree(resolve(config.DATA_DIR));
   const policy = loadConfiguredPolicy();
   const logger = createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL, process.stderr);
   let db: Database | undefined;
