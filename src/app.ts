@@ -6,6 +6,7 @@ import { createAdvisor } from "./core/advice/index.ts";
 import { createApprovalService, type ApprovalService } from "./core/approvals/service.ts";
 import { createCaseService, type CaseService } from "./core/cases/service.ts";
 import { systemClock, type Clock } from "./core/clock.ts";
+import { auditKeysFrom } from "./core/crypto/auditKeys.ts";
 import type { Keyring } from "./core/crypto/keyring.ts";
 import { loadKeyring } from "./core/crypto/loadKeyring.ts";
 import { createDirectoryService, type DirectoryService } from "./core/directory/service.ts";
@@ -18,6 +19,9 @@ import { createDirectoryRepository } from "./store/directoryRepo.ts";
 import { createSlackSurface } from "./surfaces/slack/index.ts";
 import { createTeamsSurface } from "./surfaces/teams/index.ts";
 import { createWorker, type NotificationChannel } from "./worker.ts";
+import { sealUnkeyedAudit, type AuditContext } from "./store/audit.ts";
+import { logAuditHead, maintenanceJobHandlers, scheduleMaintenance } from "./store/maintenance.ts";
+import type { RetentionDays } from "./store/prune.ts";
 
 export type Worker = ReturnType<typeof createWorker>;
 
@@ -92,8 +96,10 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   }
 
   const keyring = overrides.keyring ?? loadKeyring(config, db.kind, logger);
-  const cases = createCaseService({ prisma: db.prisma, directory, clock, keyring, logger: logger.child({ core: "cases" }), retentionDays: config.RETENTION_DAYS });
-  const approvalStore = createApprovalStore(db.prisma, clock);
+  const auditKeys = auditKeysFrom(config.AUDIT_KEY, keyring);
+  await startAuditLog(db.prisma, { clock, auditKeys }, logger.child({ component: "audit" }));
+  const cases = createCaseService({ prisma: db.prisma, directory, clock, keyring, auditKeys, logger: logger.child({ core: "cases" }), retentionDays: config.RETENTION_DAYS });
+  const approvalStore = createApprovalStore(db.prisma, clock, auditKeys);
   const approvals = createApprovalService({ store: approvalStore, directory, policy, clock, config });
   /** Delivery platforms; each surface that can reach people adds its channel (Slack first). */
   const channels: NotificationChannel[] = [];
@@ -127,7 +133,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     prisma: db.prisma,
     directory,
     channels,
-    jobHandlers: { ...cases.jobHandlers, ...approvalJobHandlers(approvalStore, approvals) },
+    jobHandlers: { ...cases.jobHandlers, ...approvalJobHandlers(approvalStore, approvals), ...maintenanceJobHandlers({ clock, logger: logger.child({ component: "maintenance" }), retention: retentionOf(config) }) },
     clock,
     logger: logger.child({ component: "worker" }),
     intervalMs: overrides.workerIntervalMs || 1_000,
@@ -145,7 +151,11 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const port = (server.address() as AddressInfo).port;
   logger.info({ port }, `listening on http://localhost:${port}`);
   await slack?.start(); // Socket Mode connects out; HTTP mode has nothing to start
-  if (overrides.workerIntervalMs !== 0) worker.start();
+  if (overrides.workerIntervalMs !== 0) {
+    // Daily housekeeping only where the worker runs on its own (tests tick it by hand).
+    await scheduleMaintenance(db.prisma, clock);
+    worker.start();
+  }
 
   return {
     config,
@@ -168,6 +178,20 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     },
   };
 }
+
+/** Seals entries written before keying, says when there is no key, and logs the head. */
+async function startAuditLog(prisma: Database["prisma"], ctx: AuditContext, logger: Logger): Promise<void> {
+  if (!ctx.auditKeys.available) logger.warn("no audit key (AUDIT_KEY or REPORTS_ENCRYPTION_KEY): the audit log is hash-chained only, so someone with write access to the database could rewrite it unseen");
+  const sealed = await sealUnkeyedAudit(prisma, ctx);
+  if (sealed) logger.info({ entries: sealed }, "audit log: sealed the entries written before it was keyed");
+  await logAuditHead(prisma, logger);
+}
+
+export const retentionOf = (config: Config): RetentionDays => ({
+  dedupe: config.DEDUPE_RETENTION_DAYS,
+  sentOutbox: config.OUTBOX_RETENTION_DAYS,
+  messageRegistry: config.MESSAGE_REGISTRY_RETENTION_DAYS,
+});
 
 /** Runs `SELECT 1`; resolves to why it failed or timed out (a load balancer should not wait long), or undefined. */
 async function pingDatabase(db: Database, timeoutMs: number): Promise<Error | undefined> {

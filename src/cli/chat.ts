@@ -6,6 +6,7 @@ import { createAdvisor } from "../core/advice/index.ts";
 import { createApprovalService } from "../core/approvals/service.ts";
 import { createCaseService } from "../core/cases/service.ts";
 import { systemClock } from "../core/clock.ts";
+import { auditKeysFrom } from "../core/crypto/auditKeys.ts";
 import { loadKeyring } from "../core/crypto/loadKeyring.ts";
 import { createDirectoryService } from "../core/directory/service.ts";
 import { createLogger } from "../log.ts";
@@ -42,8 +43,9 @@ function configuredDeps(): ConsoleDeps & { close(): Promise<void> } {
       const directory = createDirectoryService(createDirectoryRepository(prisma));
       if (config.DIRECTORY_FILE) await directory.importFile(config.DIRECTORY_FILE);
       const keyring = loadKeyring(config, opened.kind, logger);
-      const cases = createCaseService({ prisma, directory, clock: systemClock, keyring, logger: logger.child({ core: "cases" }), retentionDays: config.RETENTION_DAYS });
-      const approvals = createApprovalService({ store: createApprovalStore(prisma, systemClock), directory, policy, clock: systemClock, config });
+      const auditKeys = auditKeysFrom(config.AUDIT_KEY, keyring);
+      const cases = createCaseService({ prisma, directory, clock: systemClock, keyring, auditKeys, logger: logger.child({ core: "cases" }), retentionDays: config.RETENTION_DAYS });
+      const approvals = createApprovalService({ store: createApprovalStore(prisma, systemClock, auditKeys), directory, policy, clock: systemClock, config });
       db = opened;
       return { directory, cases, approvals, reads: prismaReads(prisma) };
     } catch (error) {

@@ -1,4 +1,5 @@
 import type { Clock } from "../clock.ts";
+import type { AuditKeys } from "../crypto/auditKeys.ts";
 import type { Keyring } from "../crypto/keyring.ts";
 import { createDirectoryQueries } from "../directory/queries.ts";
 import type { DirectoryQueries } from "../directory/types.ts";
@@ -27,6 +28,8 @@ export interface CaseServiceDeps {
   directoryIn?: (tx: Tx) => DirectoryQueries;
   clock: Clock;
   keyring: Keyring;
+  /** Seal the audit entries (AUDIT_KEY); default: the report keys. See core/crypto/auditKeys.ts. */
+  auditKeys?: AuditKeys;
   logger: CaseLogger;
   /** Closed cases lose their content after this many days (RETENTION_DAYS). */
   retentionDays: number;
@@ -40,6 +43,7 @@ export function withDefaults(deps: CaseServiceDeps): CaseContext {
     ...deps,
     directoryIn: deps.directoryIn ?? ((tx) => createDirectoryQueries(createDirectoryRepository(tx))),
     categories: deps.categories ?? DEFAULT_CATEGORIES,
+    auditKeys: deps.auditKeys ?? deps.keyring,
   };
 }
 

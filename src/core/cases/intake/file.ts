@@ -87,7 +87,7 @@ export async function openCase(tx: Tx, ctx: CaseContext, spec: OpenCaseSpec): Pr
     acknowledgeBy,
   });
   const audit = (actor: string, action: string, details: Record<string, unknown>) =>
-    appendAudit(tx, { actor, action, subjectType: SUBJECT, subjectId: id, details }, ctx.clock);
+    appendAudit(tx, { actor, action, subjectType: SUBJECT, subjectId: id, details }, ctx);
   await audit(pseudonymOf(number), "case.filed", {
     category: input.category,
     mode: input.mode,
