@@ -9,9 +9,9 @@ const USAGE = `usage: conduct audit verify [--head <seq:mac>]  check the audit l
   With --head (a value \`audit head\` printed, or the bot logged), a log cut short after it shows too.`;
 
 const EXPLAINED: Record<AuditProblem["problem"], string> = {
-  edited: "edited (its content does not match its hash)",
-  "missing before": "entries missing before it",
-  "broken link": "does not link to the entry before it",
+  edited: "edited",
+  "missing before": "missing before",
+  "broken link": "broken link",
   "MAC does not match": "MAC does not match (rewritten or re-chained without the audit key)",
   "unknown key": "sealed under a key that is not configured (AUDIT_KEY, REPORTS_ENCRYPTION_PREVIOUS_KEYS)",
   "not keyed": "it and every later entry carry no MAC: nothing vouches for them",
