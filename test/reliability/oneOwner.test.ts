@@ -47,6 +47,8 @@ describe("one process per DATA_DIR", { timeout: 300_000 }, () => {
       if (bot.child.exitCode !== null) throw new Error(bot.stdout() + bot.stderr());
     }
     expect(port).toBeGreaterThan(0);
+    // At start (and daily): the signed head, at info level, for whoever keeps the logs elsewhere.
+    expect(bot.stdout()).toMatch(/"level":30,[^\n]*"auditHead":"\d+:[0-9a-f]{8}:[0-9a-f]{64}"/);
     const inUse = `DATA_DIR ${dataDir} is in use by the bot (npm start) (pid ${bot.child.pid}, since `;
 
     // The chat a newcomer opens beside the bot, and an operator's command: refused before touching the files.
