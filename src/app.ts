@@ -7,6 +7,7 @@ import { createApprovalService, type ApprovalService } from "./core/approvals/se
 import { createCaseService, type CaseService } from "./core/cases/service.ts";
 import { systemClock, type Clock } from "./core/clock.ts";
 import { auditKeysFrom } from "./core/crypto/auditKeys.ts";
+import { createRateLimits } from "./core/limits/rateLimit.ts";
 import type { Keyring } from "./core/crypto/keyring.ts";
 import { loadKeyring } from "./core/crypto/loadKeyring.ts";
 import { createDirectoryService, type DirectoryService } from "./core/directory/service.ts";
@@ -98,7 +99,8 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const keyring = overrides.keyring ?? loadKeyring(config, db.kind, logger);
   const auditKeys = auditKeysFrom(config.AUDIT_KEY, keyring);
   await startAuditLog(db.prisma, { clock, auditKeys }, logger.child({ component: "audit" }));
-  const cases = createCaseService({ prisma: db.prisma, directory, clock, keyring, auditKeys, logger: logger.child({ core: "cases" }), retentionDays: config.RETENTION_DAYS });
+  const limits = createRateLimits({ asksPerMinute: config.ASKS_PER_MINUTE, reportsPerDay: config.REPORTS_PER_DAY }, clock);
+  const cases = createCaseService({ prisma: db.prisma, directory, clock, keyring, auditKeys, limits, logger: logger.child({ core: "cases" }), retentionDays: config.RETENTION_DAYS });
   const approvalStore = createApprovalStore(db.prisma, clock, auditKeys);
   const approvals = createApprovalService({ store: approvalStore, directory, policy, clock, config });
   /** Delivery platforms; each surface that can reach people adds its channel (Slack first). */

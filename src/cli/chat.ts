@@ -7,6 +7,7 @@ import { createApprovalService } from "../core/approvals/service.ts";
 import { createCaseService } from "../core/cases/service.ts";
 import { systemClock } from "../core/clock.ts";
 import { auditKeysFrom } from "../core/crypto/auditKeys.ts";
+import { createRateLimits } from "../core/limits/rateLimit.ts";
 import { loadKeyring } from "../core/crypto/loadKeyring.ts";
 import { createDirectoryService } from "../core/directory/service.ts";
 import { createLogger } from "../log.ts";
@@ -44,7 +45,8 @@ function configuredDeps(): ConsoleDeps & { close(): Promise<void> } {
       if (config.DIRECTORY_FILE) await directory.importFile(config.DIRECTORY_FILE);
       const keyring = loadKeyring(config, opened.kind, logger);
       const auditKeys = auditKeysFrom(config.AUDIT_KEY, keyring);
-      const cases = createCaseService({ prisma, directory, clock: systemClock, keyring, auditKeys, logger: logger.child({ core: "cases" }), retentionDays: config.RETENTION_DAYS });
+      const limits = createRateLimits({ asksPerMinute: config.ASKS_PER_MINUTE, reportsPerDay: config.REPORTS_PER_DAY }, systemClock);
+      const cases = createCaseService({ prisma, directory, clock: systemClock, keyring, auditKeys, limits, logger: logger.child({ core: "cases" }), retentionDays: config.RETENTION_DAYS });
       const approvals = createApprovalService({ store: createApprovalStore(prisma, systemClock, auditKeys), directory, policy, clock: systemClock, config });
       db = opened;
       return { directory, cases, approvals, reads: prismaReads(prisma) };
