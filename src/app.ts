@@ -7,7 +7,7 @@ import { createApprovalService, type ApprovalService } from "./core/approvals/se
 import { createCaseService, type CaseService } from "./core/cases/service.ts";
 import { systemClock, type Clock } from "./core/clock.ts";
 import { auditKeysFrom } from "./core/crypto/auditKeys.ts";
-import { createRateLimits } from "./core/limits/rateLimit.ts";
+import { createRateLimits, type RateLimits } from "./core/limits/rateLimit.ts";
 import type { Keyring } from "./core/crypto/keyring.ts";
 import { loadKeyring } from "./core/crypto/loadKeyring.ts";
 import { createDirectoryService, type DirectoryService } from "./core/directory/service.ts";
@@ -36,6 +36,8 @@ export interface App {
   cases: CaseService;
   /** The Approve core (requests, decisions, reminders, escalations). */
   approvals: ApprovalService;
+  /** How fast one person may ask and file (the surfaces and the cases core share them). */
+  limits: RateLimits;
   /** Fires persisted timers and delivers the outbox through `channels`; `tick()` runs one pass. */
   worker: Worker;
   /** The platforms notifications go out on, in order of preference (a person on several gets the first). */
@@ -115,6 +117,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     prisma: db.prisma,
     policy,
     advisor,
+    asking: limits.asking,
     directory,
     cores: { directory, cases, approvals },
     credentials: {
@@ -126,7 +129,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   });
   routes.set("POST /api/messages", teams.handle);
 
-  const slack = config.SLACK_BOT_TOKEN ? createSlackSurface({ config, logger, prisma: db.prisma, policy, advisor, directory, cases, approvals, clock }) : undefined;
+  const slack = config.SLACK_BOT_TOKEN ? createSlackSurface({ config, logger, prisma: db.prisma, policy, advisor, asking: limits.asking, directory, cases, approvals, clock }) : undefined;
   if (slack?.requestListener) routes.set("POST /slack/events", slack.requestListener);
   if (slack?.channel) channels.push(slack.channel);
   if (teams.notifications) channels.push(teams.notifications);
@@ -166,6 +169,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     directory,
     cases,
     approvals,
+    limits,
     worker,
     channels,
     clock,

@@ -36,6 +36,7 @@ function configuredDeps(): ConsoleDeps & { close(): Promise<void> } {
   const policy = loadConfiguredPolicy();
   const logger = createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL, process.stderr);
   let db: Database | undefined;
+  const limits = createRateLimits({ asksPerMinute: config.ASKS_PER_MINUTE, reportsPerDay: config.REPORTS_PER_DAY }, systemClock);
   let services: Promise<ConsoleServices> | undefined;
   const open = async (): Promise<ConsoleServices> => {
     const opened = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: resolve(config.DATA_DIR) });
@@ -45,7 +46,6 @@ function configuredDeps(): ConsoleDeps & { close(): Promise<void> } {
       if (config.DIRECTORY_FILE) await directory.importFile(config.DIRECTORY_FILE);
       const keyring = loadKeyring(config, opened.kind, logger);
       const auditKeys = auditKeysFrom(config.AUDIT_KEY, keyring);
-      const limits = createRateLimits({ asksPerMinute: config.ASKS_PER_MINUTE, reportsPerDay: config.REPORTS_PER_DAY }, systemClock);
       const cases = createCaseService({ prisma, directory, clock: systemClock, keyring, auditKeys, limits, logger: logger.child({ core: "cases" }), retentionDays: config.RETENTION_DAYS });
       const approvals = createApprovalService({ store: createApprovalStore(prisma, systemClock, auditKeys), directory, policy, clock: systemClock, config });
       db = opened;
@@ -57,6 +57,7 @@ function configuredDeps(): ConsoleDeps & { close(): Promise<void> } {
   };
   return {
     advisor: createAdvisor(policy),
+    asking: limits.asking,
     // A failed open (database unreachable) is tried again at the next command.
     services: () => (services ??= open().catch((error: unknown) => ((services = undefined), Promise.reject(error)))),
     close: async () => db?.close(),
