@@ -4,7 +4,7 @@ import { Readable, Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { runChat } from "../../src/cli/chat.ts";
 import { manualClock } from "../../src/core/clock.ts";
-import { TOO_MANY_REPORTS } from "../../src/core/limits/rateLimit.ts";
+import { TOO_MANY_QUESTIONS, TOO_MANY_REPORTS } from "../../src/core/limits/rateLimit.ts";
 import { consoleDepsOf } from "../contract/drivers/console.ts";
 import { startTestApp, type TestApp } from "../support/app.ts";
 
@@ -33,5 +33,13 @@ describe("per-person rate limits", () => {
 
     clock.advance(24 * 3_600_000);
     expect(await chat(app, ["/as jamie", ...report("Next day."), "/quit"])).toContain("Report filed: C-2026-0004 (anonymous).");
+  });
+
+  it("asks the console's asker to wait after ASKS_PER_MINUTE questions", async () => {
+    const clock = manualClock("2026-03-02T09:00:00Z");
+    app = await startTestApp({ DIRECTORY_FILE: "directory.example.yaml", ASKS_PER_MINUTE: "1" }, { clock, workerIntervalMs: 0 });
+    const out = await chat(app, ["/as jamie", "Can I accept a gift from a supplier?", "Can I accept a gift from a supplier?", "/quit"]);
+    expect(out.split(TOO_MANY_QUESTIONS)).toHaveLength(2);
+    expect(out.indexOf("3(c)")).toBeLessThan(out.indexOf(TOO_MANY_QUESTIONS));
   });
 });
