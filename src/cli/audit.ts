@@ -35,8 +35,10 @@ export async function run(args: string[]): Promise<number> {
     const keys = loadAuditKeys(config, db.kind);
     if (sub === "head") {
       const newest = await auditHead(db.prisma);
-      if (!newest) return console.error("the audit log is empty"), 1;
-      if (!newest.mac) return console.error(`entry ${newest.seq} is not keyed: set AUDIT_KEY (or REPORTS_ENCRYPTION_KEY) and start the bot once`), 1;
+      if (!newest?.mac) {
+        console.error(newest ? `entry ${newest.seq} is not keyed: set AUDIT_KEY (or REPORTS_ENCRYPTION_KEY) and start the bot once` : "the audit log is empty");
+        return 1;
+      }
       console.log(formatHead({ seq: newest.seq, mac: newest.mac }));
       return 0;
     }
