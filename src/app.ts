@@ -6,6 +6,8 @@ import { createAdvisor } from "./core/advice/index.ts";
 import { createApprovalService, type ApprovalService } from "./core/approvals/service.ts";
 import { createCaseService, type CaseService } from "./core/cases/service.ts";
 import { systemClock, type Clock } from "./core/clock.ts";
+import { auditKeysFrom } from "./core/crypto/auditKeys.ts";
+import { createRateLimits, type RateLimits } from "./core/limits/rateLimit.ts";
 import type { Keyring } from "./core/crypto/keyring.ts";
 import { loadKeyring } from "./core/crypto/loadKeyring.ts";
 import { createDirectoryService, type DirectoryService } from "./core/directory/service.ts";
@@ -21,6 +23,9 @@ import { createWorker, type NotificationChannel } from "./worker.ts";
 import { createOversightService } from "./core/insights/service.ts";
 import { createSignInService } from "./core/signin/service.ts";
 import { createWebConsole, type WebConsole } from "./surfaces/web/index.ts";
+import { sealUnkeyedAudit, type AuditContext } from "./store/audit.ts";
+import { logAuditHead, maintenanceJobHandlers, scheduleMaintenance } from "./store/maintenance.ts";
+import type { RetentionDays } from "./store/prune.ts";
 
 export type Worker = ReturnType<typeof createWorker>;
 
@@ -34,6 +39,8 @@ export interface App {
   cases: CaseService;
   /** The Approve core (requests, decisions, reminders, escalations). */
   approvals: ApprovalService;
+  /** How fast one person may ask and file (the surfaces and the cases core share them). */
+  limits: RateLimits;
   /** Fires persisted timers and delivers the outbox through `channels`; `tick()` runs one pass. */
   worker: Worker;
   /** The platforms notifications go out on, in order of preference (a person on several gets the first). */
@@ -80,6 +87,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     overrides.db ??
     (await openDatabase(overrides.database ?? (config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: resolve(config.DATA_DIR) })));
   logger.info({ db: db.kind }, "database ready");
+  if (db.replacedStaleLock) logger.warn({ pid: db.replacedStaleLock.pid }, `DATA_DIR was locked by ${db.replacedStaleLock.command}, which is no longer running (killed or crashed): lock cleared`);
   db.onStopped((error) => {
     // The type only: a crash's message could quote a statement or its parameters.
     logger.fatal({ db: db.kind, err: { type: error.name } }, "the embedded database stopped unexpectedly");
@@ -98,8 +106,11 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   }
 
   const keyring = overrides.keyring ?? loadKeyring(config, db.kind, logger);
-  const cases = createCaseService({ prisma: db.prisma, directory, clock, keyring, logger: logger.child({ core: "cases" }), retentionDays: config.RETENTION_DAYS });
-  const approvalStore = createApprovalStore(db.prisma, clock);
+  const auditKeys = auditKeysFrom(config.AUDIT_KEY, keyring);
+  await startAuditLog(db.prisma, { clock, auditKeys }, logger.child({ component: "audit" }));
+  const limits = createRateLimits({ asksPerMinute: config.ASKS_PER_MINUTE, reportsPerDay: config.REPORTS_PER_DAY }, clock);
+  const cases = createCaseService({ prisma: db.prisma, directory, clock, keyring, auditKeys, limits, logger: logger.child({ core: "cases" }), retentionDays: config.RETENTION_DAYS });
+  const approvalStore = createApprovalStore(db.prisma, clock, auditKeys);
   const approvals = createApprovalService({ store: approvalStore, directory, policy, clock, config });
   /** Delivery platforms; each surface that can reach people adds its channel (Slack first). */
   const channels: NotificationChannel[] = [];
@@ -110,7 +121,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   let port = config.PORT;
   const publicUrl = () => config.PUBLIC_URL ?? `http://localhost:${port}`;
   const web = createWebConsole({
-    signIn: createSignInService({ prisma: db.prisma, clock }),
+    signIn: createSignInService({ prisma: db.prisma, clock, auditKeys }),
     cases,
     approvals,
     oversight: createOversightService({ prisma: db.prisma, directory, document: policy.document, clock, approvals }),
@@ -129,6 +140,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     prisma: db.prisma,
     policy,
     advisor,
+    asking: limits.asking,
     directory,
     cores: { directory, cases, approvals },
     signInLink,
@@ -141,7 +153,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   });
   routes.set("POST /api/messages", teams.handle);
 
-  const slack = config.SLACK_BOT_TOKEN ? createSlackSurface({ config, logger, prisma: db.prisma, policy, advisor, directory, cases, approvals, clock, signInLink }) : undefined;
+  const slack = config.SLACK_BOT_TOKEN ? createSlackSurface({ config, logger, prisma: db.prisma, policy, advisor, asking: limits.asking, directory, cases, approvals, clock, signInLink }) : undefined;
   if (slack?.requestListener) routes.set("POST /slack/events", slack.requestListener);
   if (slack?.channel) channels.push(slack.channel);
   if (teams.notifications) channels.push(teams.notifications);
@@ -150,7 +162,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     prisma: db.prisma,
     directory,
     channels,
-    jobHandlers: { ...cases.jobHandlers, ...approvalJobHandlers(approvalStore, approvals) },
+    jobHandlers: { ...cases.jobHandlers, ...approvalJobHandlers(approvalStore, approvals), ...maintenanceJobHandlers({ clock, logger: logger.child({ component: "maintenance" }), retention: retentionOf(config) }) },
     clock,
     logger: logger.child({ component: "worker" }),
     intervalMs: overrides.workerIntervalMs || 1_000,
@@ -172,7 +184,11 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   if (overrides.checkSlackToken) await slack?.checkToken();
   const people = await db.prisma.person.count({ where: { active: true } });
   if (!people) logger.warn("The directory is empty: nobody can report or request approvals yet. Set DIRECTORY_FILE (see directory.example.yaml) or run `npx conduct directory import FILE`.");
-  if (overrides.workerIntervalMs !== 0) worker.start();
+  if (overrides.workerIntervalMs !== 0) {
+    // Daily housekeeping only where the worker runs on its own (tests tick it by hand).
+    await scheduleMaintenance(db.prisma, clock);
+    worker.start();
+  }
 
   return {
     config,
@@ -181,6 +197,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     directory,
     cases,
     approvals,
+    limits,
     worker,
     channels,
     clock,
@@ -196,6 +213,20 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     },
   };
 }
+
+/** Seals entries written before keying, says when there is no key, and logs the head. */
+async function startAuditLog(prisma: Database["prisma"], ctx: AuditContext, logger: Logger): Promise<void> {
+  if (!ctx.auditKeys.available) logger.warn("no audit key (AUDIT_KEY or REPORTS_ENCRYPTION_KEY): the audit log is hash-chained only, so someone with write access to the database could rewrite it unseen");
+  const sealed = await sealUnkeyedAudit(prisma, ctx);
+  if (sealed) logger.info({ entries: sealed }, "audit log: sealed the entries written before it was keyed");
+  await logAuditHead(prisma, logger);
+}
+
+export const retentionOf = (config: Config): RetentionDays => ({
+  dedupe: config.DEDUPE_RETENTION_DAYS,
+  sentOutbox: config.OUTBOX_RETENTION_DAYS,
+  messageRegistry: config.MESSAGE_REGISTRY_RETENTION_DAYS,
+});
 
 /** Runs `SELECT 1`; resolves to why it failed or timed out (a load balancer should not wait long), or undefined. */
 async function pingDatabase(db: Database, timeoutMs: number): Promise<Error | undefined> {

@@ -7,6 +7,7 @@ import { EvalFileError } from "./core/advice/eval.ts";
 import { DirectoryFileError } from "./core/directory/file.ts";
 import { RulesError } from "./core/policy/rules.ts";
 import { loadDotEnv } from "./env.ts";
+import { DataDirInUseError } from "./store/dataDirLock.ts";
 
 const HELP = new Set(["--help", "-h", "help"]);
 
@@ -14,7 +15,7 @@ const HELP = new Set(["--help", "-h", "help"]);
 const wantsHelp = (args: string[]) => args.slice(0, args.includes("--") ? args.indexOf("--") : args.length).some((a) => a === "--help" || a === "-h");
 
 /** Errors that already say, in plain words, what is wrong and where. */
-const EXPLAINED = [ConfigError, RulesError, DirectoryFileError, EvalFileError];
+const EXPLAINED = [ConfigError, RulesError, DirectoryFileError, EvalFileError, DataDirInUseError];
 
 /** parseArgs rejects an unknown option or a missing value with a code like ERR_PARSE_ARGS_UNKNOWN_OPTION. */
 const isParseArgsError = (error: unknown) => String((error as { code?: unknown })?.code ?? "").startsWith("ERR_PARSE_ARGS_");

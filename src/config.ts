@@ -62,7 +62,18 @@ const envSchema = z.object({
       .regex(/^[A-Za-z0-9+/]{43}=(\s*,\s*[A-Za-z0-9+/]{43}=)*$/, "must be a comma-separated list of 32-byte base64 keys")
       .optional(),
   ),
+  AUDIT_KEY: optional.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9+/]{43}=$/, "must be 32 bytes in base64 (openssl rand -base64 32)")
+      .optional(),
+  ),
   RETENTION_DAYS: positiveInt(1095),
+  ASKS_PER_MINUTE: positiveInt(20),
+  REPORTS_PER_DAY: positiveInt(10),
+  DEDUPE_RETENTION_DAYS: positiveInt(7),
+  OUTBOX_RETENTION_DAYS: positiveInt(30),
+  MESSAGE_REGISTRY_RETENTION_DAYS: positiveInt(90),
   APPROVAL_REMIND_DAYS: positiveInt(2),
   APPROVAL_ESCALATE_DAYS: positiveInt(5),
 });
@@ -150,7 +161,13 @@ export const configDocs: Array<[name: keyof Config, fallback: string, meaning: s
   ["MICROSOFT_APP_TENANT_ID", "(unset)", "tenant for a single-tenant bot"],
   ["REPORTS_ENCRYPTION_KEY", "(unset)", "32 bytes base64 (openssl rand -base64 32): encrypts reports at rest"],
   ["REPORTS_ENCRYPTION_PREVIOUS_KEYS", "(unset)", "earlier REPORTS_ENCRYPTION_KEYs, comma-separated: still decrypt until `conduct keys rotate` re-encrypts"],
+  ["AUDIT_KEY", "(unset)", "32 bytes base64: seals the audit log (HMAC per entry); unset = derived from the report keys"],
   ["RETENTION_DAYS", "1095", "closed cases are purged of content after this many days"],
+  ["ASKS_PER_MINUTE", "20", "questions one person may ask per minute; more get a polite \"please wait\""],
+  ["REPORTS_PER_DAY", "10", "reports one person may file per day; more are refused politely (text kept)"],
+  ["DEDUPE_RETENTION_DAYS", "7", "days a Slack/Teams delivery id is remembered to drop redeliveries (pruned daily)"],
+  ["OUTBOX_RETENTION_DAYS", "30", "days a sent notification's row is kept (pruned daily; failed ones are kept)"],
+  ["MESSAGE_REGISTRY_RETENTION_DAYS", "90", "days the bot remembers the Slack/Teams cards it posted, once their approval is settled"],
   ["APPROVAL_REMIND_DAYS", "2", "business days before an approver is reminded"],
   ["APPROVAL_ESCALATE_DAYS", "5", "business days before a request escalates"],
 ];

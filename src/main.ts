@@ -4,11 +4,13 @@ import { createLogger } from "./log.ts";
 import { RulesError } from "./core/policy/rules.ts";
 import { DirectoryFileError } from "./core/directory/file.ts";
 import { loadDotEnv } from "./env.ts";
+import { DataDirInUseError, describeThisProcess } from "./store/dataDirLock.ts";
 
 loadDotEnv();
 
 // "info" until the configuration is read: LOG_LEVEL itself may be what is wrong.
 const logger = createLogger("info");
+describeThisProcess("the bot (npm start)");
 
 try {
   const config = loadConfig();
@@ -27,7 +29,7 @@ try {
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
 } catch (error) {
-  if (error instanceof ConfigError || error instanceof RulesError || error instanceof DirectoryFileError) {
+  if (error instanceof ConfigError || error instanceof RulesError || error instanceof DirectoryFileError || error instanceof DataDirInUseError) {
     console.error(error.message);
   } else {
     logger.fatal({ err: error }, "startup failed");

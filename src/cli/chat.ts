@@ -6,10 +6,13 @@ import { createAdvisor } from "../core/advice/index.ts";
 import { createApprovalService } from "../core/approvals/service.ts";
 import { createCaseService } from "../core/cases/service.ts";
 import { systemClock } from "../core/clock.ts";
+import { auditKeysFrom } from "../core/crypto/auditKeys.ts";
+import { createRateLimits } from "../core/limits/rateLimit.ts";
 import { loadKeyring } from "../core/crypto/loadKeyring.ts";
 import { createDirectoryService } from "../core/directory/service.ts";
 import { createLogger } from "../log.ts";
 import { createApprovalStore } from "../store/approvals.ts";
+import { assertDataDirFree } from "../store/dataDirLock.ts";
 import { openDatabase, type Database } from "../store/db.ts";
 import { createDirectoryRepository } from "../store/directoryRepo.ts";
 import { createConsoleChat, prismaReads, type ConsoleDeps, type ConsoleServices } from "../surfaces/console/index.ts";
@@ -29,11 +32,14 @@ export interface ChatIO {
  */
 function configuredDeps(): ConsoleDeps & { close(): Promise<void> } {
   const config = loadConfig();
+  // Refused at once rather than at the first report: the bot may hold the embedded database.
+  if (!config.DATABASE_URL) assertDataDirFree(resolve(config.DATA_DIR));
   const policy = loadConfiguredPolicy();
   checkConfiguredFiles(config, ["DIRECTORY_FILE"]);
   // Readable lines on stderr, never JSON between the chat's answers.
   const logger = createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL, process.stderr, { readable: true });
   let db: Database | undefined;
+  const limits = createRateLimits({ asksPerMinute: config.ASKS_PER_MINUTE, reportsPerDay: config.REPORTS_PER_DAY }, systemClock);
   let services: Promise<ConsoleServices> | undefined;
   const open = async (): Promise<ConsoleServices> => {
     const opened = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: resolve(config.DATA_DIR) });
@@ -42,8 +48,9 @@ function configuredDeps(): ConsoleDeps & { close(): Promise<void> } {
       const directory = createDirectoryService(createDirectoryRepository(prisma));
       if (config.DIRECTORY_FILE) await directory.importFile(config.DIRECTORY_FILE);
       const keyring = loadKeyring(config, opened.kind, logger);
-      const cases = createCaseService({ prisma, directory, clock: systemClock, keyring, logger: logger.child({ core: "cases" }), retentionDays: config.RETENTION_DAYS });
-      const approvals = createApprovalService({ store: createApprovalStore(prisma, systemClock), directory, policy, clock: systemClock, config });
+      const auditKeys = auditKeysFrom(config.AUDIT_KEY, keyring);
+      const cases = createCaseService({ prisma, directory, clock: systemClock, keyring, auditKeys, limits, logger: logger.child({ core: "cases" }), retentionDays: config.RETENTION_DAYS });
+      const approvals = createApprovalService({ store: createApprovalStore(prisma, systemClock, auditKeys), directory, policy, clock: systemClock, config });
       db = opened;
       return { directory, cases, approvals, reads: prismaReads(prisma) };
     } catch (error) {
@@ -54,6 +61,7 @@ function configuredDeps(): ConsoleDeps & { close(): Promise<void> } {
   return {
     advisor: createAdvisor(policy),
     logger: logger.child({ surface: "console" }),
+    asking: limits.asking,
     // A failed open (database unreachable) is tried again at the next command.
     services: () => (services ??= open().catch((error: unknown) => ((services = undefined), Promise.reject(error)))),
     close: async () => db?.close(),

@@ -23,7 +23,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   directory: { summary: "import people, supervisors and roles from a YAML file", load: () => import("./directory.ts") },
   export: { summary: "the case and approval registers for auditors, as CSV or JSON", load: () => import("./export.ts") },
   keys: { summary: "make a report encryption key, or re-encrypt reports under the current one", load: () => import("./keys.ts") },
-  audit: { summary: "check the hash-chained audit log (exit 1 if it was altered)", load: () => import("./audit.ts") },
+  audit: { summary: "check the keyed audit chain (exit 1 if it was altered), or print its head to keep", load: () => import("./audit.ts") },
   migrate: { summary: "apply pending database migrations and exit", load: () => import("./migrate.ts") },
 };
 

@@ -9,6 +9,7 @@ import { systemClock } from "../core/clock.ts";
 import { createDirectoryQueries } from "../core/directory/queries.ts";
 import { RulesError } from "../core/policy/rules.ts";
 import { createApprovalStore } from "../store/approvals.ts";
+import { loadAuditKeys } from "../core/crypto/auditKeys.ts";
 import { openDatabase } from "../store/db.ts";
 import { createDirectoryRepository } from "../store/directoryRepo.ts";
 import { loadConfiguredPolicy } from "./advisorFromConfig.ts";
@@ -46,7 +47,7 @@ export async function run(args: string[]): Promise<number> {
     const db = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: resolve(config.DATA_DIR) });
     try {
       const approvals = createApprovalService({
-        store: createApprovalStore(db.prisma, systemClock),
+        store: createApprovalStore(db.prisma, systemClock, loadAuditKeys(config, db.kind)),
         directory: createDirectoryQueries(createDirectoryRepository(db.prisma)),
         policy,
         clock: systemClock,

@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { loadConfig } from "../config.ts";
 import { rotateKeys } from "../core/cases/rotate.ts";
 import { systemClock } from "../core/clock.ts";
+import { auditKeysFrom } from "../core/crypto/auditKeys.ts";
 import { generateKey } from "../core/crypto/keyring.ts";
 import { keyFilePath, loadKeyring, readKeyFile, writeKeyFile } from "../core/crypto/loadKeyring.ts";
 import { openDatabase } from "../store/db.ts";
@@ -41,7 +42,7 @@ export async function run(args: string[]): Promise<number> {
       console.error("REPORTS_ENCRYPTION_KEY is not set: nothing to rotate to");
       return 1;
     }
-    const summary = await rotateKeys(db.prisma, keyring, systemClock);
+    const summary = await rotateKeys(db.prisma, keyring, systemClock, auditKeysFrom(config.AUDIT_KEY, keyring));
     console.log(
       `key ${summary.keyId}: ${summary.casesChecked} cases checked, ${summary.casesRewritten} re-encrypted (${summary.messagesRewritten} messages)`,
     );

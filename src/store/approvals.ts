@@ -1,4 +1,5 @@
 import type { Clock } from "../core/clock.ts";
+import type { AuditKeys } from "../core/crypto/auditKeys.ts";
 import type { DecisionRecord, DelegateRecord, InfoRecord, RequestAggregate, StageRecord } from "../core/approvals/records.ts";
 import type { ApprovalService } from "../core/approvals/service.ts";
 import type { ApprovalStore, ApprovalTx, RegisterFilter } from "../core/approvals/store.ts";
@@ -24,7 +25,7 @@ export interface PrismaApprovalStore extends ApprovalStore {
 }
 
 /** The approval core's store over Prisma: requests, stages, seats, decisions, delegates, plus outbox, jobs and audit. */
-export function createApprovalStore(prisma: PrismaClient, clock: Clock): PrismaApprovalStore {
+export function createApprovalStore(prisma: PrismaClient, clock: Clock, auditKeys: AuditKeys): PrismaApprovalStore {
   const wrap = (tx: Tx): ApprovalTx => ({
     load: (id) => load(tx, id),
     async findIdByRequestKey(requestKey) {
@@ -86,7 +87,7 @@ export function createApprovalStore(prisma: PrismaClient, clock: Clock): PrismaA
       await cancelJobs(tx, keyPrefix);
     },
     async audit(event) {
-      await appendAudit(tx, event, clock);
+      await appendAudit(tx, event, { clock, auditKeys });
     },
   });
 

@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/client.ts";
+import { lockDataDir, type DataDirLock } from "./dataDirLock.ts";
 import { PGliteThread } from "./pgliteThread.ts";
 import { migrate, type SqlConnection } from "./migrate.ts";
 
@@ -17,6 +18,8 @@ export interface Database {
    * never for PostgreSQL (its pool reconnects) or an in-memory PGlite the caller owns.
    */
   onStopped(listener: (error: Error) => void): void;
+  /** Embedded on disk: the lock a killed or crashed process left in DATA_DIR, which this one took over. */
+  replacedStaleLock?: { pid: number; command: string };
   close(): Promise<void>;
 }
 
@@ -28,23 +31,27 @@ export type DatabaseOptions =
 /** Opens the database the config names and brings its schema up to date before anything uses it. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if ("url" in options) return openPostgres(options.url);
-  // On disk (the product's default) PGlite gets a thread of its own; see PGliteThread.
-  const thread = "dataDir" in options ? await PGliteThread.create(options.dataDir) : undefined;
+  // On disk (the product's default) PGlite gets a thread of its own (see PGliteThread), and this
+  // process the directory to itself (see lockDataDir): it throws DataDirInUseError if another has it.
+  const lock = "dataDir" in options ? lockDataDir(options.dataDir) : undefined;
+  const thread = "dataDir" in options ? await PGliteThread.create(options.dataDir).catch(releasing(lock)) : undefined;
   const pglite = thread ? thread.asPGlite() : (options as { pglite: PGlite }).pglite;
   try {
     await migrate(pgliteConnection(pglite));
   } catch (error) {
     await thread?.close();
-    throw error;
+    return releasing(lock)(error);
   }
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
     kind: "pglite",
     prisma,
+    replacedStaleLock: lock?.replaced,
     onStopped: (listener) => thread?.onStopped(listener),
     async close() {
       await prisma.$disconnect();
       await thread?.close();
+      lock?.release();
     },
   };
 }
@@ -86,6 +93,12 @@ export function pgConnection(client: pg.PoolClient | pg.Client): SqlConnection {
     query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
   };
 }
+
+/** Gives the lock back and rethrows: the open failed. */
+const releasing = (lock: DataDirLock | undefined) => (error: unknown): never => {
+  lock?.release();
+  throw error;
+};
 
 function withoutParam(url: string, name: string): string {
   const parsed = new URL(url);

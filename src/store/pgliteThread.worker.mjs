@@ -5,6 +5,7 @@
 // any loader (tsx, vitest). The other side of the protocol is pgliteThread.ts.
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
+import { keepNewFilesPrivate, makePrivate } from "./privateFiles.mjs";
 
 if (!parentPort) throw new Error("pgliteThread.worker.mjs runs as a worker thread");
 const port = parentPort;
@@ -78,6 +79,8 @@ async function handle(db, msg) {
 }
 
 try {
+  makePrivate(workerData.dataDir);
+  keepNewFilesPrivate();
   const db = await PGlite.create(workerData.dataDir);
   port.on("message", (msg) => {
     handle(db, msg)

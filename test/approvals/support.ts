@@ -4,6 +4,7 @@ import { parse, stringify } from "yaml";
 import { createApprovalService, type ApprovalService } from "../../src/core/approvals/service.ts";
 import type { ApprovalView, DecideResult, NewApprovalRequest, RequestResult } from "../../src/core/approvals/types.ts";
 import { manualClock } from "../../src/core/clock.ts";
+import { createKeyring } from "../../src/core/crypto/keyring.ts";
 import { createDirectoryService, type DirectoryService } from "../../src/core/directory/service.ts";
 import { loadPolicy, type Policy } from "../../src/core/policy/load.ts";
 import { approvalJobHandlers, createApprovalStore, type PrismaApprovalStore } from "../../src/store/approvals.ts";
@@ -12,6 +13,9 @@ import { createDirectoryRepository } from "../../src/store/directoryRepo.ts";
 import type { PrismaClient } from "../../src/store/generated/client.ts";
 import { runDueJobs } from "../../src/store/jobs.ts";
 import { freshDatabase, type TestDatabase } from "../support/db.ts";
+
+/** Seals the approval tests' audit entries (as AUDIT_KEY would). */
+export const AUDIT_KEYS = createKeyring(Buffer.alloc(32, 0x7a).toString("base64"));
 
 const path = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
 export const POLICY = loadPolicy(path("policies/code-of-conduct.txt"), path("policies/code-of-conduct.rules.yaml"));
@@ -56,7 +60,7 @@ export function policyWith(approvals: Record<string, unknown>): Policy {
 
 export function servicesOn(prisma: PrismaClient, clock: ManualClock, options: HarnessOptions = {}) {
   const directory = createDirectoryService(createDirectoryRepository(prisma), () => clock.now());
-  const store = createApprovalStore(prisma, clock);
+  const store = createApprovalStore(prisma, clock, AUDIT_KEYS);
   const approvals = createApprovalService({
     store,
     directory,
@@ -124,7 +128,7 @@ export async function auditActions(h: Harness, requestId: string): Promise<strin
 }
 
 export async function expectAuditIntact(h: Harness) {
-  const { problems } = await verifyAudit(h.db.prisma);
+  const { problems } = await verifyAudit(h.db.prisma, AUDIT_KEYS);
   if (problems.length) throw new Error(`audit chain broken: ${JSON.stringify(problems)}`);
 }
 

@@ -46,7 +46,7 @@ describe("the case audit log", () => {
       { from: "acknowledged", to: "investigating" },
       { from: "investigating", to: "closed", outcome: "substantiated" },
     ]);
-    expect(await verifyAudit(world.db.prisma)).toEqual({ entries: trail.length, problems: [] });
+    expect(await verifyAudit(world.db.prisma, world.keyring)).toEqual({ entries: trail.length, problems: [], macsChecked: true });
     // Each change was told to the reporter (and the handler's message relayed), in order.
     const told = (await world.outbox()).filter((m) => m.recipientId === "kim").map((m) => world.cases.openReporterNotice(m));
     expect(told.map((t) => t && ("status" in t ? [t.kind, t.status, t.outcome] : [t.kind]))).toEqual([
@@ -63,16 +63,16 @@ describe("the case audit log", () => {
     await world.cases.view("priya", n);
     await world.cases.view("priya", n);
     await world.cases.acknowledge("priya", n);
-    expect((await verifyAudit(world.db.prisma)).problems).toEqual([]);
+    expect((await verifyAudit(world.db.prisma, world.keyring)).problems).toEqual([]);
 
     // Someone hides that Priya looked at the case…
     await world.db.prisma.$executeRawUnsafe(`UPDATE audit_entry SET actor = 'system' WHERE seq = 3`);
-    expect((await verifyAudit(world.db.prisma)).problems).toEqual([{ seq: 3, problem: "edited" }]);
+    expect((await verifyAudit(world.db.prisma, world.keyring)).problems).toEqual([{ seq: 3, problem: "edited" }]);
     await world.db.prisma.$executeRawUnsafe(`UPDATE audit_entry SET actor = 'priya' WHERE seq = 3`);
-    expect((await verifyAudit(world.db.prisma)).problems).toEqual([]);
+    expect((await verifyAudit(world.db.prisma, world.keyring)).problems).toEqual([]);
     // …or deletes the entry outright.
     await world.db.prisma.$executeRawUnsafe(`DELETE FROM audit_entry WHERE seq = 4`);
-    expect((await verifyAudit(world.db.prisma)).problems).toEqual([
+    expect((await verifyAudit(world.db.prisma, world.keyring)).problems).toEqual([
       { seq: 5, problem: "missing before" },
       { seq: 5, problem: "broken link" },
     ]);

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { manualClock } from "../../src/core/clock.ts";
 import { createCaseService } from "../../src/core/cases/index.ts";
 import { createKeyring } from "../../src/core/crypto/keyring.ts";
+import { hashOf } from "../../src/store/audit.ts";
 import { openDatabase, type Database } from "../../src/store/db.ts";
 import { TEST_DATABASE_URL } from "../support/db.ts";
 import { exampleDirectory, KEY_A, KEY_B, report } from "./support.ts";
@@ -41,7 +42,7 @@ describe("conduct audit / export cases / keys rotate", { timeout: 240_000 }, () 
   const dataDir = mkdtempSync(join(tmpdir(), "conduct-cases-"));
   const schema = `t_cli_${Date.now().toString(36)}`;
   const url = TEST_DATABASE_URL ? withSchema(TEST_DATABASE_URL, schema) : undefined;
-  const env: Record<string, string> = url ? { DATABASE_URL: url } : { DATA_DIR: dataDir };
+  let env: Record<string, string> = url ? { DATABASE_URL: url } : { DATA_DIR: dataDir };
   const open = (): Promise<Database> => openDatabase(url ? { url } : { dataDir });
   let caseNumber = "";
 
@@ -97,7 +98,57 @@ describe("conduct audit / export cases / keys rotate", { timeout: 240_000 }, () 
     }
   });
 
+  it("prints the signed head; verify detects a deleted entry with the chain recomputed, and with --head a truncated log", async () => {
+    const keys = { ...env, REPORTS_ENCRYPTION_KEY: KEY_B, REPORTS_ENCRYPTION_PREVIOUS_KEYS: KEY_A };
+    const printed = await conduct(["audit", "head"], keys);
+    expect(printed.code, printed.stderr).toBe(0);
+    expect(printed.stdout).toMatch(/^\d+:[0-9a-f]{8}:[0-9a-f]{64}\n$/);
+    const head = printed.stdout.trim();
+    const last = Number(head.split(":")[0]);
+    const withHead = await conduct(["audit", "verify", "--head", head], keys);
+    expect(withHead).toMatchObject({ code: 0, stdout: `${last} audit entries checked, against the kept head ${last}\nno problems: the chain is intact\n` });
+
+    // A DBA (no key) keeps a copy, then cuts the newest entry: the rest is a valid chain, but not the kept one.
+    const dba = async (work: (db: Database) => Promise<unknown>) => {
+      const db = await open();
+      try {
+        await work(db);
+      } finally {
+        await db.close();
+      }
+    };
+    await dba((db) => db.prisma.$executeRawUnsafe(`CREATE TABLE audit_copy AS SELECT * FROM audit_entry`));
+    await dba((db) => db.prisma.$executeRawUnsafe(`DELETE FROM audit_entry WHERE seq = ${last}`));
+    expect((await conduct(["audit", "verify"], keys)).code).toBe(0);
+    const truncated = await conduct(["audit", "verify", "--head", head], keys);
+    expect(truncated.code).toBe(1);
+    expect(truncated.stdout).toContain(`entry ${last}: the kept head is gone: the log was cut short\n1 problem: the audit log was altered\n`);
+
+    // Then deletes an entry in the middle and recomputes every later hash and link (SHA-256 is public).
+    await dba(async (db) => {
+      await db.prisma.$executeRawUnsafe(`DELETE FROM audit_entry WHERE seq = 2`);
+      await db.prisma.$executeRawUnsafe(`UPDATE audit_entry SET seq = seq - 1 WHERE seq > 2`);
+      let prevHash = (await db.prisma.auditEntry.findUniqueOrThrow({ where: { seq: 1 } })).hash;
+      for (const e of await db.prisma.auditEntry.findMany({ where: { seq: { gte: 2 } }, orderBy: { seq: "asc" } })) {
+        const hash = hashOf({ ...e, prevHash });
+        await db.prisma.auditEntry.update({ where: { seq: e.seq }, data: { prevHash, hash } });
+        prevHash = hash;
+      }
+    });
+    const rechained = await conduct(["audit", "verify"], keys);
+    expect(rechained.code).toBe(1);
+    expect(rechained.stdout).toContain("entry 2: MAC does not match (rewritten or re-chained without the audit key)\n");
+
+    await dba(async (db) => {
+      await db.prisma.$executeRawUnsafe(`DELETE FROM audit_entry`);
+      await db.prisma.$executeRawUnsafe(`INSERT INTO audit_entry SELECT * FROM audit_copy`);
+      await db.prisma.$executeRawUnsafe(`DROP TABLE audit_copy`);
+    });
+  });
+
   it("verifies the audit chain, and exits 1 naming the entry once one was edited", async () => {
+    // The entries are sealed under the report keys (KEY_A when filed, KEY_B since the rotation).
+    env = { ...env, REPORTS_ENCRYPTION_KEY: KEY_B, REPORTS_ENCRYPTION_PREVIOUS_KEYS: KEY_A };
     const intact = await conduct(["audit", "verify"], env);
     expect(intact.code).toBe(0);
     expect(intact.stdout).toMatch(/^\d+ audit entries checked\nno problems: the chain is intact\n$/);

@@ -31,7 +31,7 @@ export function checkinJobHandlers(ctx: CaseContext): Record<string, JobHandler>
       const day = Number(payload.day);
       await recordCheckin(tx, row.id, day, ctx.clock.now());
       await notifyReporter(tx, ctx.clock, ctx.keyring, reporterId, { kind: REPORTER_KINDS.retaliationCheckin, caseNumber: row.number, day });
-      await appendAudit(tx, { actor: "system", action: "case.checkin_sent", subjectType: SUBJECT, subjectId: row.id, details: { day } }, ctx.clock);
+      await appendAudit(tx, { actor: "system", action: "case.checkin_sent", subjectType: SUBJECT, subjectId: row.id, details: { day } }, ctx);
     },
   };
 }
@@ -76,7 +76,7 @@ export async function answerCheckin(ctx: CaseContext, reporterId: string, number
     await appendAudit(
       tx,
       { actor: pseudonymOf(row.number), action: "case.checkin_answered", subjectType: SUBJECT, subjectId: row.id, details: { day, answer, ...(linked ? { linkedCase: linked.receipt.caseNumber } : {}) } },
-      ctx.clock,
+      ctx,
     );
     if (linked) ctx.logger.info({ caseNumber: linked.receipt.caseNumber, linkedTo: row.number }, "retaliation case opened from a check-in");
     return { ok: true as const, value: { answer, linkedCase: linked?.receipt ?? null } };

@@ -1,5 +1,7 @@
 import type { Clock } from "../clock.ts";
+import type { AuditKeys } from "../crypto/auditKeys.ts";
 import type { Keyring } from "../crypto/keyring.ts";
+import { createRateLimits, DEFAULT_RATE_LIMITS, type RateLimits } from "../limits/rateLimit.ts";
 import { createDirectoryQueries } from "../directory/queries.ts";
 import type { DirectoryQueries } from "../directory/types.ts";
 import { createDirectoryRepository } from "../../store/directoryRepo.ts";
@@ -27,10 +29,14 @@ export interface CaseServiceDeps {
   directoryIn?: (tx: Tx) => DirectoryQueries;
   clock: Clock;
   keyring: Keyring;
+  /** Seal the audit entries (AUDIT_KEY); default: the report keys. See core/crypto/auditKeys.ts. */
+  auditKeys?: AuditKeys;
   logger: CaseLogger;
   /** Closed cases lose their content after this many days (RETENTION_DAYS). */
   retentionDays: number;
   categories?: CategoryTable;
+  /** How fast one person may file (REPORTS_PER_DAY); default DEFAULT_RATE_LIMITS. */
+  limits?: RateLimits;
 }
 
 export type CaseContext = Required<CaseServiceDeps>;
@@ -40,6 +46,8 @@ export function withDefaults(deps: CaseServiceDeps): CaseContext {
     ...deps,
     directoryIn: deps.directoryIn ?? ((tx) => createDirectoryQueries(createDirectoryRepository(tx))),
     categories: deps.categories ?? DEFAULT_CATEGORIES,
+    auditKeys: deps.auditKeys ?? deps.keyring,
+    limits: deps.limits ?? createRateLimits(DEFAULT_RATE_LIMITS, deps.clock),
   };
 }
 

@@ -74,7 +74,7 @@ export function deadlineJobHandlers(ctx: CaseContext): Record<string, JobHandler
     if (!row || !pending(row, deadline) || dueOf(row, deadline) <= ctx.clock.now()) return;
     const due = dueOf(row, deadline).toISOString();
     await notifyHandlers(tx, ctx.clock, activeHandlerIds(row), HANDLER_KINDS.deadlineReminder, { caseId: row.id, caseNumber: row.number, deadline, due });
-    await appendAudit(tx, { actor: "system", action: "case.deadline_reminder", subjectType: SUBJECT, subjectId: row.id, details: { deadline } }, ctx.clock);
+    await appendAudit(tx, { actor: "system", action: "case.deadline_reminder", subjectType: SUBJECT, subjectId: row.id, details: { deadline } }, ctx);
   };
 
   const missed = (deadline: Deadline): JobHandler => async (tx, payload) => {
@@ -115,6 +115,6 @@ async function escalate(tx: Tx, ctx: CaseContext, row: CaseRow, deadline: Deadli
   const payload = { caseId: row.id, caseNumber: row.number, deadline, due };
   await notifyHandlers(tx, ctx.clock, handlers, HANDLER_KINDS.deadlineMissed, payload);
   await notifyHandlers(tx, ctx.clock, targets, HANDLER_KINDS.escalated, payload);
-  await appendAudit(tx, { actor: "system", action: "case.escalated", subjectType: SUBJECT, subjectId: row.id, details: { deadline, to: targets } }, ctx.clock);
+  await appendAudit(tx, { actor: "system", action: "case.escalated", subjectType: SUBJECT, subjectId: row.id, details: { deadline, to: targets } }, ctx);
   if (!targets.length) ctx.logger.warn({ caseNumber: row.number, deadline }, "case deadline missed and no one is left to escalate to");
 }

@@ -16,7 +16,7 @@ import { OUTCOMES, type CaseOutcome, type CaseResult, type CaseStatus, type Case
 import { caseViewOf, summaryOf } from "./views.ts";
 
 const audit = (tx: Tx, ctx: CaseContext, actor: string, row: CaseRow, action: string, details: Record<string, unknown> = {}) =>
-  appendAudit(tx, { actor, action, subjectType: SUBJECT, subjectId: row.id, details }, ctx.clock);
+  appendAudit(tx, { actor, action, subjectType: SUBJECT, subjectId: row.id, details }, ctx);
 
 const ok = <T>(value: T): CaseResult<T> => ({ ok: true, value });
 

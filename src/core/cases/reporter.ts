@@ -25,7 +25,7 @@ export async function listForReporter(ctx: CaseContext, reporterId: string, opti
 
 export async function viewAsReporter(ctx: CaseContext, reporterId: string, number: string): Promise<CaseResult<ReporterCaseView>> {
   const loaded = await asReporter(ctx, reporterId, number, async (tx, row) => {
-    await appendAudit(tx, { actor: pseudonymOf(row.number), action: "case.viewed_by_reporter", subjectType: SUBJECT, subjectId: row.id }, ctx.clock);
+    await appendAudit(tx, { actor: pseudonymOf(row.number), action: "case.viewed_by_reporter", subjectType: SUBJECT, subjectId: row.id }, ctx);
     const messages = await messagesOf(tx, row.id, ["to_reporter", "from_reporter"]);
     const checkins = (await openCheckins(tx, row.id)).map((c) => c.day);
     return { ok: true as const, value: { row, messages, checkins } };
@@ -52,7 +52,7 @@ export function messageHandlers(
   return asReporter(ctx, reporterId, number, async (tx, row) => {
     const id = randomUUID();
     await insertMessage(tx, { id, caseId: row.id, kind: "from_reporter", authorId: null, via, body: sealMessage(ctx.keyring, row.id, id, checked.text), at: ctx.clock.now() });
-    await appendAudit(tx, { actor: pseudonymOf(row.number), action: "case.message_from_reporter", subjectType: SUBJECT, subjectId: row.id, details: { messageId: id, via } }, ctx.clock);
+    await appendAudit(tx, { actor: pseudonymOf(row.number), action: "case.message_from_reporter", subjectType: SUBJECT, subjectId: row.id, details: { messageId: id, via } }, ctx);
     await notifyHandlers(tx, ctx.clock, activeHandlerIds(row), HANDLER_KINDS.reporterReplied, { caseId: row.id, caseNumber: row.number, messageId: id });
     const showTypedMessageNotice = via === "typed" ? await claimNoticeIn(tx, ctx, reporterId) : false;
     return { ok: true, value: { messageId: id, showTypedMessageNotice } };

@@ -34,7 +34,7 @@ export function retentionJobHandlers(ctx: CaseContext): Record<string, JobHandle
       if (purgeDueAt(ctx, row.closedAt) > ctx.clock.now()) return schedulePurge(tx, ctx, row.id, row.closedAt);
       await purgeCase(tx, row.id, ctx.clock.now());
       await cancelJobs(tx, `case:${row.id}:checkin:`);
-      await appendAudit(tx, { actor: "system", action: "case.purged", subjectType: SUBJECT, subjectId: row.id, details: {} }, ctx.clock);
+      await appendAudit(tx, { actor: "system", action: "case.purged", subjectType: SUBJECT, subjectId: row.id, details: {} }, ctx);
       ctx.logger.info({ caseNumber: row.number }, "case content purged after the retention period");
     },
   };

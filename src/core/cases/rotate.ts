@@ -1,5 +1,6 @@
 // `conduct keys rotate`: re-encrypts every sealed value under the current key, so previous keys
 // can be retired. Safe to re-run; each case is rewritten in its own transaction.
+import type { AuditKeys } from "../crypto/auditKeys.ts";
 import type { Keyring } from "../crypto/keyring.ts";
 import { appendAudit } from "../../store/audit.ts";
 import { allCases, messagesOf, updateCase } from "../../store/cases.ts";
@@ -14,7 +15,7 @@ export interface RotationSummary {
   messagesRewritten: number;
 }
 
-export async function rotateKeys(prisma: PrismaClient, keyring: Keyring, clock: Clock): Promise<RotationSummary> {
+export async function rotateKeys(prisma: PrismaClient, keyring: Keyring, clock: Clock, auditKeys: AuditKeys = keyring): Promise<RotationSummary> {
   const summary: RotationSummary = { keyId: keyring.currentId, casesChecked: 0, casesRewritten: 0, messagesRewritten: 0 };
   const stale = (sealed: string | null) => sealed !== null && keyring.keyIdOf(sealed) !== keyring.currentId;
   const staleTag = (tag: string | null) => tag !== null && !tag.startsWith(`${keyring.currentId}:`);
@@ -39,7 +40,7 @@ export async function rotateKeys(prisma: PrismaClient, keyring: Keyring, clock: 
     });
   }
   await prisma.$transaction((tx) =>
-    appendAudit(tx, { actor: "system", action: "keys.rotated", subjectType: "keys", subjectId: keyring.currentId, details: { ...summary } }, clock),
+    appendAudit(tx, { actor: "system", action: "keys.rotated", subjectType: "keys", subjectId: keyring.currentId, details: { ...summary } }, { clock, auditKeys }),
   );
   return summary;
 }

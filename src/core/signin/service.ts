@@ -2,7 +2,7 @@
 // person) asks for a one-time link; opening it starts a session. No passwords anywhere.
 import { createHash, randomBytes } from "node:crypto";
 import type { Clock } from "../clock.ts";
-import { appendAudit } from "../../store/audit.ts";
+import { appendAudit, type AuditContext } from "../../store/audit.ts";
 import { claimSignIn, endSession, findSignIn, insertSession, insertSignIn, pruneSignIns, touchSession } from "../../store/consoleSessions.ts";
 import type { PrismaClient } from "../../store/db.ts";
 
@@ -41,7 +41,7 @@ export function csrfTokenOf(sessionToken: string): string {
   return createHash("sha256").update(`csrf:${sessionToken}`).digest("base64url");
 }
 
-export function createSignInService(deps: { prisma: PrismaClient; clock: Clock }): SignInService {
+export function createSignInService(deps: { prisma: PrismaClient } & AuditContext): SignInService {
   const { prisma, clock } = deps;
   return {
     async issue(personId) {
@@ -66,7 +66,7 @@ export function createSignInService(deps: { prisma: PrismaClient; clock: Clock }
         const sessionToken = newToken();
         const expiresAt = new Date(now.getTime() + SESSION_MAX_HOURS * 60 * MINUTE);
         await insertSession(tx, { tokenHash: hashOf(sessionToken), personId, createdAt: now, idleUntil: new Date(now.getTime() + SESSION_IDLE_MINUTES * MINUTE), expiresAt });
-        await appendAudit(tx, { actor: personId, action: "console.signed_in", subjectType: "person", subjectId: personId }, clock);
+        await appendAudit(tx, { actor: personId, action: "console.signed_in", subjectType: "person", subjectId: personId }, deps);
         return { ok: true as const, sessionToken, session: { personId, csrfToken: csrfTokenOf(sessionToken), expiresAt } };
       });
     },
@@ -81,7 +81,7 @@ export function createSignInService(deps: { prisma: PrismaClient; clock: Clock }
       const tokenHash = hashOf(sessionToken);
       await prisma.$transaction(async (tx) => {
         const ended = await endSession(tx, tokenHash, clock.now());
-        if (ended) await appendAudit(tx, { actor: ended, action: "console.signed_out", subjectType: "person", subjectId: ended }, clock);
+        if (ended) await appendAudit(tx, { actor: ended, action: "console.signed_out", subjectType: "person", subjectId: ended }, deps);
       });
     },
   };

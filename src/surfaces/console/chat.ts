@@ -1,3 +1,4 @@
+import { TOO_MANY_QUESTIONS } from "../../core/limits/rateLimit.ts";
 import { answerText } from "../../cli/answerText.ts";
 import type { Answer } from "../../core/advice/index.ts";
 import { CONSOLE_COMMANDS } from "./commands.ts";
@@ -36,6 +37,9 @@ export function createConsoleChat(deps: ConsoleDeps, say: (text: string) => void
   }
 
   function ask(question: string): void {
+    const who = `console:${session.actingAs ?? ""}`;
+    if (deps.asking && !deps.asking.allows(who)) return say(TOO_MANY_QUESTIONS);
+    deps.asking?.record(who);
     const answer = deps.advisor.advise(question);
     session.lastAnswer = answer;
     const next = NEXT_STEP[answer.verdict];

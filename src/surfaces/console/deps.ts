@@ -1,3 +1,4 @@
+import type { RateLimiter } from "../../core/limits/rateLimit.ts";
 import type { Advisor } from "../../core/advice/index.ts";
 import type { ApprovalService } from "../../core/approvals/index.ts";
 import type { CaseService } from "../../core/cases/index.ts";
@@ -32,6 +33,8 @@ export interface ConsoleServices {
 
 export interface ConsoleDeps {
   advisor: Advisor;
+  /** How fast one person may ask (ASKS_PER_MINUTE); unlimited when absent. */
+  asking?: RateLimiter;
   /** Opened on first use: asking needs no database, reporting and approving do. */
   services(): Promise<ConsoleServices>;
   /** Where a failure's cause goes (at debug level): its type and code, never what was typed. */

@@ -1,3 +1,4 @@
+import type { RateLimiter } from "../../core/limits/rateLimit.ts";
 import type { webApi } from "@slack/bolt";
 import type { Answer } from "../../core/advice/types.ts";
 import type { Policy } from "../../core/policy/load.ts";
@@ -59,6 +60,8 @@ export interface SlackDeps {
   prisma: PrismaClient;
   policy: Policy;
   advisor: Advisor;
+  /** How fast one person may ask (ASKS_PER_MINUTE); unlimited when absent. */
+  asking?: RateLimiter;
   /** Counts a question per clause, verdict and day (never who or what). */
   recordAsk(answer: Answer): Promise<void>;
   flows: SlackFlows;

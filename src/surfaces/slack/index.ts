@@ -1,3 +1,4 @@
+import type { RateLimiter } from "../../core/limits/rateLimit.ts";
 import { App, webApi } from "@slack/bolt";
 import type { Config } from "../../config.ts";
 import type { ApprovalService } from "../../core/approvals/service.ts";
@@ -56,6 +57,8 @@ export interface SlackSurfaceOptions {
   prisma: PrismaClient;
   policy: Policy;
   advisor: Advisor;
+  /** How fast one person may ask (ASKS_PER_MINUTE). */
+  asking?: RateLimiter;
   /** People and roles: "Ask a person" names the asker's supervisor and the officers. */
   directory?: DirectoryService;
   /** The Report core: with `directory`, switches on the report form, case buttons and reporter relay. */
@@ -158,6 +161,7 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
     prisma: options.prisma,
     policy: options.policy,
     advisor: options.advisor,
+    asking: options.asking,
     recordAsk: (answer) => recordAsk(options.prisma, answer, new Date()),
     flows,
     subcommands,

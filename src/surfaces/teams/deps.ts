@@ -1,3 +1,4 @@
+import type { RateLimiter } from "../../core/limits/rateLimit.ts";
 import type { Activity, TurnContext } from "botbuilder";
 import type { Answer } from "../../core/advice/types.ts";
 import type { Policy } from "../../core/policy/load.ts";
@@ -53,6 +54,8 @@ export interface TeamsDeps {
   prisma: PrismaClient;
   policy: Policy;
   advisor: Advisor;
+  /** How fast one person may ask (ASKS_PER_MINUTE); unlimited when absent. */
+  asking?: RateLimiter;
   /** Counts a question per clause, verdict and day (never who or what); optional. */
   recordAsk?: (answer: Answer) => Promise<void>;
   conversations: TeamsConversations;

@@ -1,3 +1,4 @@
+import type { RateLimiter } from "../../core/limits/rateLimit.ts";
 import type { Activity, TurnContext } from "botbuilder";
 import type { Answer } from "../../core/advice/types.ts";
 import type { DirectoryService } from "../../core/directory/service.ts";
@@ -37,6 +38,8 @@ export interface TeamsOptions {
   prisma: PrismaClient;
   policy: Policy;
   advisor: Advisor;
+  /** How fast one person may ask (ASKS_PER_MINUTE). */
+  asking?: RateLimiter;
   credentials: TeamsCredentials;
   /** Counts a question per clause, verdict and day; defaults to the shared ask_stat counter. */
   recordAsk?: (answer: Answer) => Promise<void>;
@@ -126,6 +129,7 @@ export function createTeamsSurface(options: TeamsOptions): TeamsSurface {
     prisma,
     policy,
     advisor: options.advisor,
+    asking: options.asking,
     recordAsk: options.recordAsk ?? ((answer) => recordAsk(prisma, answer, new Date())),
     conversations,
     flows: {

@@ -9,7 +9,7 @@ import type { Driver, Person, Surface } from "../driver.ts";
 /** The console's dependencies over a running app: the same cores Slack and Teams use. */
 export function consoleDepsOf(app: TestApp): ConsoleDeps {
   const services = { directory: app.directory, cases: app.cases, approvals: app.approvals, reads: prismaReads(app.db.prisma) };
-  return { advisor: createAdvisor(app.policy), services: async () => services };
+  return { advisor: createAdvisor(app.policy), asking: app.limits.asking, services: async () => services };
 }
 
 /** The example company on the real app, without Slack: what `conduct chat` runs on. */

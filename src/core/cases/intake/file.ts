@@ -9,6 +9,7 @@ import { claimNoticeIn } from "../notice.ts";
 import { receiptDigest } from "../receipt.ts";
 import { route, type Route } from "../routing.ts";
 import type { FileResult, Priority, Receipt, ReportDraft, ReportInput } from "../types.ts";
+import { TOO_MANY_REPORTS } from "../../limits/rateLimit.ts";
 import { validateReport } from "./validate.ts";
 
 export const UNAVAILABLE =
@@ -23,6 +24,10 @@ export async function fileReport(ctx: CaseContext, reporterId: string, raw: unkn
   if (!ctx.keyring.available) return { ok: false, fieldErrors: {}, formError: UNAVAILABLE, draft };
   const reporter = await ctx.directory.get(reporterId);
   if (!reporter) return { ok: false, fieldErrors: {}, formError: UNKNOWN_REPORTER, draft };
+  if (!ctx.limits.filing.allows(reporter.id)) {
+    ctx.logger.warn({}, "report not filed: the reporter reached REPORTS_PER_DAY");
+    return { ok: false, fieldErrors: {}, formError: TOO_MANY_REPORTS, draft };
+  }
 
   const checked = await validateReport(raw, ctx.directory, ctx.categories);
   if (!checked.ok) return checked;
@@ -43,6 +48,7 @@ export async function fileReport(ctx: CaseContext, reporterId: string, raw: unkn
     const showTypedMessageNotice = await claimNoticeIn(tx, ctx, reporter.id);
     return { ...opened, showTypedMessageNotice };
   });
+  ctx.limits.filing.record(reporter.id);
   ctx.logger.info({ caseNumber: filed.receipt.caseNumber, routedTo: routing.routedTo, handlers: routing.handlers.length }, "case filed");
   return { ok: true, caseNumber: filed.receipt.caseNumber, receipt: filed.receipt, showTypedMessageNotice: filed.showTypedMessageNotice };
 }
@@ -87,7 +93,7 @@ export async function openCase(tx: Tx, ctx: CaseContext, spec: OpenCaseSpec): Pr
     acknowledgeBy,
   });
   const audit = (actor: string, action: string, details: Record<string, unknown>) =>
-    appendAudit(tx, { actor, action, subjectType: SUBJECT, subjectId: id, details }, ctx.clock);
+    appendAudit(tx, { actor, action, subjectType: SUBJECT, subjectId: id, details }, ctx);
   await audit(pseudonymOf(number), "case.filed", {
     category: input.category,
     mode: input.mode,

@@ -5,7 +5,7 @@ import type { SlackDeps } from "../deps.ts";
 import { COMMAND } from "../ids.ts";
 import { slashCommandSchema } from "../payloads.ts";
 import { renderAnswer } from "../render/answer.ts";
-import { helpMessage, takeToDmMessage } from "../render/notices.ts";
+import { helpMessage, takeToDmMessage, tooManyQuestionsMessage } from "../render/notices.ts";
 import { slackToPlain } from "../text.ts";
 
 /**
@@ -26,7 +26,8 @@ export function registerCommandListeners(app: App, deps: SlackDeps): void {
     if (subcommand && (!rest || subcommand.takesText)) return subcommand.run(interaction, rest);
     if (!text) return interaction.replyPrivately(helpMessage());
 
-    const answer = await answerQuestion(deps, text);
+    const answer = await answerQuestion(deps, text, userId);
+    if (!answer) return interaction.replyPrivately(tooManyQuestionsMessage());
     if (answer.verdict === "report" && !channelId.startsWith("D")) {
       await interaction.replyPrivately(takeToDmMessage());
       await postToDm(client, userId, renderAnswer(answer));

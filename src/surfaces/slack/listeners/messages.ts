@@ -4,7 +4,7 @@ import { postToDm } from "../conversations.ts";
 import type { SlackDeps, WebClient } from "../deps.ts";
 import { userMessageSchema, type UserMessage } from "../payloads.ts";
 import { renderAnswer } from "../render/answer.ts";
-import { helpMessage, takeToDmMessage } from "../render/notices.ts";
+import { helpMessage, takeToDmMessage, tooManyQuestionsMessage } from "../render/notices.ts";
 import { slackToPlain } from "../text.ts";
 
 /** Questions in a direct message to the bot, and `@mentions` in channels (answered in a thread). */
@@ -29,8 +29,8 @@ async function answerInDm(deps: SlackDeps, client: WebClient, message: UserMessa
   const where = { channel: message.channel, ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}) };
   const question = slackToPlain(message.text, botUserId);
   if (!question) return void (await client.chat.postMessage({ ...where, ...helpMessage() }));
-  const answer = await answerQuestion(deps, question);
-  await client.chat.postMessage({ ...where, ...renderAnswer(answer) });
+  const answer = await answerQuestion(deps, question, message.user);
+  await client.chat.postMessage({ ...where, ...(answer ? renderAnswer(answer) : tooManyQuestionsMessage()) });
 }
 
 /**
@@ -41,7 +41,8 @@ async function answerInThread(deps: SlackDeps, client: WebClient, message: UserM
   const where = { channel: message.channel, thread_ts: message.thread_ts ?? message.ts };
   const question = slackToPlain(message.text, botUserId);
   if (!question) return void (await client.chat.postMessage({ ...where, ...helpMessage() }));
-  const answer = await answerQuestion(deps, question);
+  const answer = await answerQuestion(deps, question, message.user);
+  if (!answer) return void (await client.chat.postEphemeral({ channel: message.channel, user: message.user, ...tooManyQuestionsMessage() }));
   if (answer.verdict === "report") {
     await client.chat.postMessage({ ...where, ...takeToDmMessage() });
     await postToDm(client, message.user, renderAnswer(answer));

@@ -1,3 +1,4 @@
+import { TOO_MANY_QUESTIONS } from "../../../core/limits/rateLimit.ts";
 import type { types } from "@slack/bolt";
 import { COMMAND, VIEWS } from "../ids.ts";
 import { escapeText } from "../text.ts";
@@ -22,6 +23,11 @@ export function helpBlocks(): Block[] {
 
 export function helpMessage(): SlackMessage {
   return { text: "Ask me whether something is allowed under the Code of Conduct.", blocks: helpBlocks() };
+}
+
+/** One person asked too often (the core's limit): wait, nothing else. */
+export function tooManyQuestionsMessage(): SlackMessage {
+  return { text: TOO_MANY_QUESTIONS, blocks: [section(TOO_MANY_QUESTIONS)] };
 }
 
 /** In the channel thread of a question that looks like a report: nothing about it, just the move. */

@@ -1,3 +1,4 @@
+import { TOO_MANY_QUESTIONS } from "../../../core/limits/rateLimit.ts";
 import { CardFactory, MessageFactory } from "botbuilder";
 import type { Answer } from "../../../core/advice/types.ts";
 import { renderAnswerCard } from "../cards/answer.ts";
@@ -10,6 +11,9 @@ import type { Interaction, TeamsDeps } from "../deps.ts";
  * there and the channel only hears "let's take this to a private message".
  */
 export async function answerQuestion(deps: TeamsDeps, interaction: Interaction, question: string): Promise<void> {
+  const who = `teams:${interaction.aadObjectId ?? interaction.context.activity.from?.id}`;
+  if (deps.asking && !deps.asking.allows(who)) return void (await interaction.context.sendActivity(TOO_MANY_QUESTIONS));
+  deps.asking?.record(who);
   const answer = deps.advisor.advise(question);
   await countAsk(deps, answer);
   const message = MessageFactory.attachment(CardFactory.adaptiveCard(renderAnswerCard(answer)));
