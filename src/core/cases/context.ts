@@ -4,7 +4,7 @@ import { createDirectoryQueries } from "../directory/queries.ts";
 import type { DirectoryQueries } from "../directory/types.ts";
 import { createDirectoryRepository } from "../../store/directoryRepo.ts";
 import type { PrismaClient } from "../../store/generated/client.ts";
-import type { CaseRow, ReportCase } from "../../store/cases.ts";
+import type { ReportCase } from "../../store/cases.ts";
 import type { Tx } from "../../store/tx.ts";
 import { DEFAULT_CATEGORIES, type Category, type CategoryTable } from "./categories.ts";
 import type { ReportInput } from "./types.ts";
@@ -86,14 +86,6 @@ export function sealMessage(keyring: Keyring, caseId: string, messageId: string,
 
 export function openMessage(keyring: Keyring, caseId: string, messageId: string, body: string | null): string | null {
   return body === null ? null : keyring.open(body, aad.message(caseId, messageId));
-}
-
-/** Everyone who may never be assigned, notified or given access: the reporter and the people involved. */
-export function excludedFrom(keyring: Keyring, row: CaseRow | ReportCase): Set<string> {
-  const excluded = new Set(openReport(keyring, row)?.involved ?? []);
-  const reporter = reporterIdOf(keyring, row);
-  if (reporter) excluded.add(reporter);
-  return excluded;
 }
 
 export function categoryLabel(ctx: CaseContext, category: string): string {
