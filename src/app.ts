@@ -92,7 +92,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
 
   const keyring = overrides.keyring ?? loadKeyring(config, db.kind, logger);
   const cases = createCaseService({ prisma: db.prisma, directory, clock, keyring, logger: logger.child({ core: "cases" }), retentionDays: config.RETENTION_DAYS });
-  const approvalStore = createApprovalStore(db.prisma, clock);
+  const approvalStore = createApprovalStore(db.prisma, clock, keyring);
   const approvals = createApprovalService({ store: approvalStore, directory, policy, clock, config });
   /** Delivery platforms; each surface that can reach people adds its channel (Slack first). */
   const channels: NotificationChannel[] = [];

@@ -40,7 +40,7 @@ function configuredDeps(): ConsoleDeps & { close(): Promise<void> } {
       if (config.DIRECTORY_FILE) await directory.importFile(config.DIRECTORY_FILE);
       const keyring = loadKeyring(config, opened.kind, logger);
       const cases = createCaseService({ prisma, directory, clock: systemClock, keyring, logger: logger.child({ core: "cases" }), retentionDays: config.RETENTION_DAYS });
-      const approvals = createApprovalService({ store: createApprovalStore(prisma, systemClock), directory, policy, clock: systemClock, config });
+      const approvals = createApprovalService({ store: createApprovalStore(prisma, systemClock, keyring), directory, policy, clock: systemClock, config });
       db = opened;
       return { directory, cases, approvals, reads: prismaReads(prisma) };
     } catch (error) {

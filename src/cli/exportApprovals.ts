@@ -10,6 +10,7 @@ import { createDirectoryQueries } from "../core/directory/queries.ts";
 import { loadPolicy } from "../core/policy/load.ts";
 import { RulesError } from "../core/policy/rules.ts";
 import { createApprovalStore } from "../store/approvals.ts";
+import { loadKeyring } from "../core/crypto/loadKeyring.ts";
 import { openDatabase } from "../store/db.ts";
 import { createDirectoryRepository } from "../store/directoryRepo.ts";
 
@@ -46,7 +47,7 @@ export async function run(args: string[]): Promise<number> {
     const db = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: resolve(config.DATA_DIR) });
     try {
       const approvals = createApprovalService({
-        store: createApprovalStore(db.prisma, systemClock),
+        store: createApprovalStore(db.prisma, systemClock, loadKeyring(config, db.kind, { warn: (_obj, msg) => console.error(`warning: ${msg}`) })),
         directory: createDirectoryQueries(createDirectoryRepository(db.prisma)),
         policy,
         clock: systemClock,

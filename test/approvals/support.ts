@@ -4,6 +4,7 @@ import { parse, stringify } from "yaml";
 import { createApprovalService, type ApprovalService } from "../../src/core/approvals/service.ts";
 import type { ApprovalView, DecideResult, NewApprovalRequest, RequestResult } from "../../src/core/approvals/types.ts";
 import { manualClock } from "../../src/core/clock.ts";
+import { createKeyring } from "../../src/core/crypto/keyring.ts";
 import { createDirectoryService, type DirectoryService } from "../../src/core/directory/service.ts";
 import { loadPolicy, type Policy } from "../../src/core/policy/load.ts";
 import { approvalJobHandlers, createApprovalStore, type PrismaApprovalStore } from "../../src/store/approvals.ts";
@@ -16,6 +17,9 @@ import { freshDatabase, type TestDatabase } from "../support/db.ts";
 const path = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
 export const POLICY = loadPolicy(path("policies/code-of-conduct.txt"), path("policies/code-of-conduct.rules.yaml"));
 export const EXAMPLE_PEOPLE = (parse(readFileSync(path("directory.example.yaml"), "utf8")) as { people: Array<Record<string, unknown>> }).people;
+
+/** The key approval contents are sealed with in these tests. */
+export const APPROVALS_KEY = Buffer.alloc(32, 0x3a).toString("base64");
 
 /** Monday 5 January 2026, 09:00 UTC. */
 export const MONDAY = "2026-01-05T09:00:00Z";
@@ -56,7 +60,7 @@ export function policyWith(approvals: Record<string, unknown>): Policy {
 
 export function servicesOn(prisma: PrismaClient, clock: ManualClock, options: HarnessOptions = {}) {
   const directory = createDirectoryService(createDirectoryRepository(prisma), () => clock.now());
-  const store = createApprovalStore(prisma, clock);
+  const store = createApprovalStore(prisma, clock, createKeyring(APPROVALS_KEY));
   const approvals = createApprovalService({
     store,
     directory,
