@@ -113,7 +113,9 @@ describe("conduct chat: reporting, approving and the inbox", () => {
     expect(out).toContain("First say who you are with /as <id>");
     expect(out).toContain("⚠ What is it worth? A number: Expected number, received string");
     expect(out).toMatch(/Request AP-1 sent\. It went to Grace Liu, Helen Park and Victor Alvarez\./);
-    expect(await app.db.prisma.approvalRequest.findFirstOrThrow()).toMatchObject({ summary: "Can I accept courtside tickets from a supplier?", details: { amount: 450, currency: "USD", giver: "Acme Supplies" } });
+    const stored = await app.db.prisma.approvalRequest.findFirstOrThrow();
+    expect(stored).toMatchObject({ summary: null, details: null }); // sealed in content
+    expect(await app.approvals.get(stored.id, "alex")).toMatchObject({ summary: "Can I accept courtside tickets from a supplier?", details: { amount: 450, currency: "USD", giver: "Acme Supplies" } });
 
     expect(out).toContain(
       "• New approval request AP-1 from Alex Romero.\n  AP-1 · Can I accept courtside tickets from a supplier?\n  Decide with /approve AP-1, /decline AP-1 <reason> or /ask-info AP-1 <question>.",
