@@ -110,7 +110,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   await startAuditLog(db.prisma, { clock, auditKeys }, logger.child({ component: "audit" }));
   const limits = createRateLimits({ asksPerMinute: config.ASKS_PER_MINUTE, reportsPerDay: config.REPORTS_PER_DAY }, clock);
   const cases = createCaseService({ prisma: db.prisma, directory, clock, keyring, auditKeys, limits, logger: logger.child({ core: "cases" }), retentionDays: config.RETENTION_DAYS });
-  const approvalStore = createApprovalStore(db.prisma, clock, auditKeys);
+  const approvalStore = createApprovalStore(db.prisma, clock, keyring, auditKeys);
   const approvals = createApprovalService({ store: approvalStore, directory, policy, clock, config });
   /** Delivery platforms; each surface that can reach people adds its channel (Slack first). */
   const channels: NotificationChannel[] = [];

@@ -50,7 +50,7 @@ function configuredDeps(): ConsoleDeps & { close(): Promise<void> } {
       const keyring = loadKeyring(config, opened.kind, logger);
       const auditKeys = auditKeysFrom(config.AUDIT_KEY, keyring);
       const cases = createCaseService({ prisma, directory, clock: systemClock, keyring, auditKeys, limits, logger: logger.child({ core: "cases" }), retentionDays: config.RETENTION_DAYS });
-      const approvals = createApprovalService({ store: createApprovalStore(prisma, systemClock, auditKeys), directory, policy, clock: systemClock, config });
+      const approvals = createApprovalService({ store: createApprovalStore(prisma, systemClock, keyring, auditKeys), directory, policy, clock: systemClock, config });
       db = opened;
       return { directory, cases, approvals, reads: prismaReads(prisma) };
     } catch (error) {

@@ -9,7 +9,8 @@ import { systemClock } from "../core/clock.ts";
 import { createDirectoryQueries } from "../core/directory/queries.ts";
 import { RulesError } from "../core/policy/rules.ts";
 import { createApprovalStore } from "../store/approvals.ts";
-import { loadAuditKeys } from "../core/crypto/auditKeys.ts";
+import { auditKeysFrom } from "../core/crypto/auditKeys.ts";
+import { loadKeyring } from "../core/crypto/loadKeyring.ts";
 import { openDatabase } from "../store/db.ts";
 import { createDirectoryRepository } from "../store/directoryRepo.ts";
 import { loadConfiguredPolicy } from "./advisorFromConfig.ts";
@@ -46,8 +47,9 @@ export async function run(args: string[]): Promise<number> {
     const policy = loadConfiguredPolicy();
     const db = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: resolve(config.DATA_DIR) });
     try {
+      const keyring = loadKeyring(config, db.kind, { warn: (_obj, msg) => console.error(`warning: ${msg}`) });
       const approvals = createApprovalService({
-        store: createApprovalStore(db.prisma, systemClock, loadAuditKeys(config, db.kind)),
+        store: createApprovalStore(db.prisma, systemClock, keyring, auditKeysFrom(config.AUDIT_KEY, keyring)),
         directory: createDirectoryQueries(createDirectoryRepository(db.prisma)),
         policy,
         clock: systemClock,

@@ -10,7 +10,7 @@ import { openDatabase } from "../store/db.ts";
 import { UsageError } from "./usageError.ts";
 
 export const usage = `usage: conduct keys new              print a fresh key for REPORTS_ENCRYPTION_KEY
-       conduct keys rotate [--generate]  re-encrypt every report under the current key
+       conduct keys rotate [--generate]  re-encrypt every report and approval request under the current key
   To rotate: set REPORTS_ENCRYPTION_KEY to the new key and REPORTS_ENCRYPTION_PREVIOUS_KEYS to the
   old one(s), run \`conduct keys rotate\`, then keep the old keys as previous keys for as long as
   receipts issued under them must stay verifiable. With the embedded key file in DATA_DIR (no
@@ -44,7 +44,8 @@ export async function run(args: string[]): Promise<number> {
     }
     const summary = await rotateKeys(db.prisma, keyring, systemClock, auditKeysFrom(config.AUDIT_KEY, keyring));
     console.log(
-      `key ${summary.keyId}: ${summary.casesChecked} cases checked, ${summary.casesRewritten} re-encrypted (${summary.messagesRewritten} messages)`,
+      `key ${summary.keyId}: ${summary.casesChecked} cases checked, ${summary.casesRewritten} re-encrypted (${summary.messagesRewritten} messages)\n` +
+        `approval requests: ${summary.approvalsChecked} checked, ${summary.approvalsRewritten} re-encrypted`,
     );
     return 0;
   } finally {

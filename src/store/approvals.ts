@@ -1,5 +1,7 @@
+import { openApproval, sealApproval } from "../core/approvals/sealing.ts";
 import type { Clock } from "../core/clock.ts";
 import type { AuditKeys } from "../core/crypto/auditKeys.ts";
+import type { Keyring } from "../core/crypto/keyring.ts";
 import type { DecisionRecord, DelegateRecord, InfoRecord, RequestAggregate, StageRecord } from "../core/approvals/records.ts";
 import type { ApprovalService } from "../core/approvals/service.ts";
 import type { ApprovalStore, ApprovalTx, RegisterFilter } from "../core/approvals/store.ts";
@@ -24,19 +26,27 @@ export interface PrismaApprovalStore extends ApprovalStore {
   wrap(tx: Tx): ApprovalTx;
 }
 
-/** The approval core's store over Prisma: requests, stages, seats, decisions, delegates, plus outbox, jobs and audit. */
-export function createApprovalStore(prisma: PrismaClient, clock: Clock, auditKeys: AuditKeys): PrismaApprovalStore {
+/**
+ * The approval core's store over Prisma: requests, stages, seats, decisions, delegates, plus
+ * outbox, jobs and audit. A request's summary, details and people named are sealed with `keyring`
+ * (approval_request.content); with no key configured they are stored in the clear, as before.
+ */
+export function createApprovalStore(prisma: PrismaClient, clock: Clock, keyring: Keyring, auditKeys: AuditKeys): PrismaApprovalStore {
+  const load = (db: Db, id: string) => loadRequest(db, keyring, id);
+  const toAggregate = (row: AggregateRow) => aggregateOf(row, keyring);
   const wrap = (tx: Tx): ApprovalTx => ({
     load: (id) => load(tx, id),
     async findIdByRequestKey(requestKey) {
       return (await tx.approvalRequest.findUnique({ where: { requestKey }, select: { id: true } }))?.id ?? null;
     },
     async insertRequest(request, stages) {
+      const { summary, details, involvedIds, ...rest } = request;
       await tx.approvalRequest.create({
         data: {
-          ...request,
-          involvedIds: request.involvedIds,
-          details: request.details as Prisma.InputJsonObject,
+          ...rest,
+          ...(keyring.available
+            ? { content: sealApproval(keyring, request.id, request) }
+            : { summary, involvedIds, details: details as Prisma.InputJsonObject }),
           stages: {
             create: stages.map(({ seats, ...stage }) => ({
               ...stage,
@@ -134,9 +144,43 @@ export function isUniqueViolation(error: unknown): boolean {
   return /unique constraint|23505/i.test(text);
 }
 
-async function load(db: Db, id: string): Promise<RequestAggregate | null> {
+async function loadRequest(db: Db, keyring: Keyring, id: string): Promise<RequestAggregate | null> {
   const row = await db.approvalRequest.findUnique({ where: { id }, include: aggregate });
-  return row ? toAggregate(row) : null;
+  return row ? aggregateOf(row, keyring) : null;
+}
+
+/** The request's summary, details and people named: opened, or as stored in the clear before sealing. */
+function contentOf(row: Pick<AggregateRow, "id" | "content" | "summary" | "details" | "involvedIds">, keyring: Keyring) {
+  if (row.content) return openApproval(keyring, row.id, row.content);
+  return { summary: row.summary ?? "", details: (row.details ?? {}) as ApprovalDetails, involvedIds: (row.involvedIds ?? []) as string[] };
+}
+
+export interface ApprovalRotation {
+  approvalsChecked: number;
+  approvalsRewritten: number;
+}
+
+/** `conduct keys rotate`: seals every request's content under the current key, including requests stored in the clear. */
+export async function resealApprovals(prisma: PrismaClient, keyring: Keyring): Promise<ApprovalRotation> {
+  const summary: ApprovalRotation = { approvalsChecked: 0, approvalsRewritten: 0 };
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await prisma.approvalRequest.findMany({
+      select: { id: true, content: true, summary: true, details: true, involvedIds: true },
+      orderBy: { id: "asc" },
+      take: 200,
+      ...(cursor ? { skip: 1, cursor: { id: cursor } } : {}),
+    });
+    for (const row of page) {
+      summary.approvalsChecked++;
+      if (row.content && keyring.keyIdOf(row.content) === keyring.currentId && row.summary === null) continue;
+      const content = sealApproval(keyring, row.id, contentOf(row, keyring));
+      await prisma.approvalRequest.update({ where: { id: row.id }, data: { content, summary: null, details: Prisma.DbNull, involvedIds: Prisma.DbNull } });
+      summary.approvalsRewritten++;
+    }
+    if (page.length < 200) return summary;
+    cursor = page[page.length - 1]!.id;
+  }
 }
 
 async function delegationsTo(db: Db, delegateId: string, at: Date): Promise<DelegateRecord[]> {
@@ -147,14 +191,13 @@ function toDelegate(row: { personId: string; delegateId: string; until: Date | n
   return { personId: row.personId, delegateId: row.delegateId, until: row.until, createdAt: row.createdAt };
 }
 
-function toAggregate(row: AggregateRow): RequestAggregate {
-  const { stages, decisions, infoRequests, version: _version, ...r } = row;
+function aggregateOf(row: AggregateRow, keyring: Keyring): RequestAggregate {
+  const { stages, decisions, infoRequests, version: _version, content: _content, summary: _summary, details: _details, involvedIds: _involved, ...r } = row;
   return {
     request: {
       ...r,
+      ...contentOf(row, keyring),
       register: r.register as Register | null,
-      involvedIds: r.involvedIds as string[],
-      details: r.details as ApprovalDetails,
       status: r.status as ApprovalStatus,
     },
     stages: stages.map(

@@ -44,6 +44,7 @@ function reader(db: Db): DirectoryReader {
     findById: (id) => one({ id }),
     findByEmail: (email) => one({ email }),
     findByPlatformId: (platform: Platform, platformUserId) => one(platform === "slack" ? { slackId: platformUserId } : { teamsId: platformUserId }),
+    idsMergedInto: async (id) => (await db.person.findMany({ where: { mergedIntoId: id }, select: { id: true }, orderBy: { id: "asc" } })).map((p) => p.id),
   };
 }
 

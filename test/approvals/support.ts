@@ -21,6 +21,9 @@ const path = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url)
 export const POLICY = loadPolicy(path("policies/code-of-conduct.txt"), path("policies/code-of-conduct.rules.yaml"));
 export const EXAMPLE_PEOPLE = (parse(readFileSync(path("directory.example.yaml"), "utf8")) as { people: Array<Record<string, unknown>> }).people;
 
+/** The key approval contents are sealed with in these tests. */
+export const APPROVALS_KEY = Buffer.alloc(32, 0x3a).toString("base64");
+
 /** Monday 5 January 2026, 09:00 UTC. */
 export const MONDAY = "2026-01-05T09:00:00Z";
 
@@ -60,7 +63,7 @@ export function policyWith(approvals: Record<string, unknown>): Policy {
 
 export function servicesOn(prisma: PrismaClient, clock: ManualClock, options: HarnessOptions = {}) {
   const directory = createDirectoryService(createDirectoryRepository(prisma), () => clock.now());
-  const store = createApprovalStore(prisma, clock, AUDIT_KEYS);
+  const store = createApprovalStore(prisma, clock, createKeyring(APPROVALS_KEY), AUDIT_KEYS);
   const approvals = createApprovalService({
     store,
     directory,

@@ -69,22 +69,32 @@ describe("anonymous reports", () => {
     expect(await world.cases.listForReporter("alex")).toEqual([]);
   });
 
-  it("refuses to assign the reporter exactly as it refuses anyone involved, and audits the attempt without naming them", async () => {
+  it("offers and assigns the anonymous reporter like anyone else (a refusal would single them out); refuses the people named, auditing the attempt without naming them", async () => {
     world = await caseWorld();
     const { caseNumber } = await file(world, "kim", { mode: "anonymous", involved: ["lee"] });
-    const toReporter = await world.cases.reassign("priya", caseNumber, "kim");
+    const offered = await world.cases.reassignCandidates("priya", caseNumber, "", 50);
+    const everyone = (await world.db.prisma.person.findMany({ where: { active: true, id: { notIn: ["priya", "lee"] } }, orderBy: [{ name: "asc" }, { id: "asc" }] })).map((p) => p.id);
+    expect(offered.ok && offered.value.map((c) => c.id)).toEqual(everyone);
+    expect(everyone).toContain("kim");
+
     const toInvolved = await world.cases.reassign("priya", caseNumber, "lee");
-    expect(toReporter).toEqual({ ok: false, error: "not_eligible", message: NOT_ELIGIBLE });
-    expect(toInvolved).toEqual(toReporter);
-    expect(await world.cases.reassign("priya", caseNumber, "no-such-person")).toEqual(toReporter);
+    expect(toInvolved).toEqual({ ok: false, error: "not_eligible", message: NOT_ELIGIBLE });
+    expect(await world.cases.reassign("priya", caseNumber, "no-such-person")).toEqual(toInvolved);
     const refused = await world.db.prisma.auditEntry.findMany({ where: { action: "case.reassign_refused" } });
     expect(refused.map((e) => [e.actor, e.details])).toEqual([
       ["priya", {}],
       ["priya", {}],
-      ["priya", {}],
     ]);
-    expect((await world.db.prisma.caseHandler.findMany()).map((h) => h.personId)).toEqual(["priya"]);
-    expect((await world.outbox()).filter((m) => m.recipientId === "kim" || m.recipientId === "lee")).toEqual([]);
+    expect(await world.cases.reassign("priya", caseNumber, "kim", { stay: true })).toEqual({ ok: true, value: { handlers: ["priya", "kim"] } });
+    expect((await world.outbox()).filter((m) => m.recipientId === "lee")).toEqual([]);
+  });
+
+  it("still refuses a confidential case's reporter, whom its handlers see", async () => {
+    world = await caseWorld();
+    const { caseNumber } = await file(world, "kim", { mode: "confidential", involved: ["lee"] });
+    expect(await world.cases.reassign("priya", caseNumber, "kim")).toEqual({ ok: false, error: "not_eligible", message: NOT_ELIGIBLE });
+    const offered = await world.cases.reassignCandidates("priya", caseNumber, "kim");
+    expect(offered.ok && offered.value).toEqual([]);
   });
 });
 

@@ -87,7 +87,7 @@ describe("conduct audit / export cases / keys rotate", { timeout: 240_000 }, () 
 
   it("re-encrypts every report under the new key", async () => {
     const rotated = await conduct(["keys", "rotate"], { ...env, REPORTS_ENCRYPTION_KEY: KEY_B, REPORTS_ENCRYPTION_PREVIOUS_KEYS: KEY_A });
-    expect(rotated).toMatchObject({ code: 0, stdout: `key ${createKeyring(KEY_B).currentId}: 1 cases checked, 1 re-encrypted (1 messages)\n` });
+    expect(rotated).toMatchObject({ code: 0, stdout: `key ${createKeyring(KEY_B).currentId}: 1 cases checked, 1 re-encrypted (1 messages)\napproval requests: 0 checked, 0 re-encrypted\n` });
     const db = await open();
     try {
       const row = await db.prisma.reportCase.findFirstOrThrow();

@@ -61,6 +61,28 @@ describe("reports at rest", () => {
     expect(view.ok && view.value.report?.what).toContain("SECRET-WHAT");
   });
 
+  it("seal who was excluded from routing: a DBA cannot see the recipient the reporter chose, only where it went", async () => {
+    world = await caseWorld();
+    // Priya, the ethics officer and the default recipient, is named: the report goes up to the President.
+    const filed = await file(world, "kim", { mode: "anonymous", involved: ["priya"] });
+    expect(filed.receipt.routedTo).toBe("president");
+    const dump = await rawTables(world);
+    for (const table of ["report_case", "audit_entry", "case_handler", "job", "outbox_message"]) {
+      expect({ table, chosen: dump[table]!.includes("ethics_officer"), rerouted: dump[table]!.includes("rerouted") }).toEqual({ table, chosen: false, rerouted: false });
+    }
+    const view = await world.cases.view("omar", filed.caseNumber);
+    expect(view.ok && [view.value.recipient, view.value.routedTo]).toEqual(["ethics_officer", "president"]);
+
+    // A case stored before the choice was sealed: `keys rotate` seals it and empties the column.
+    await world.db.prisma.$executeRawUnsafe(`UPDATE report_case SET recipient = 'ethics_officer'`);
+    const rotated = createKeyring(KEY_B, [KEY_A]);
+    expect(await rotateKeys(world.db.prisma, rotated, world.clock)).toMatchObject({ casesRewritten: 1 });
+    expect((await world.db.prisma.reportCase.findFirstOrThrow()).recipient).toBeNull();
+    const after = createCaseService({ prisma: world.db.prisma, directory: world.directory, clock: world.clock, keyring: createKeyring(KEY_B), logger: { info() {}, warn() {} }, retentionDays: 1095 });
+    const reread = await after.view("omar", filed.caseNumber);
+    expect(reread.ok && reread.value.recipient).toBe("ethics_officer");
+  });
+
   it("are bound to their row: content copied into another case does not decrypt", async () => {
     world = await caseWorld();
     const first = await file(world, "kim");
@@ -74,7 +96,7 @@ describe("reports at rest", () => {
     world = await caseWorld();
     const filed = await busyCase(world);
     const rotated = createKeyring(KEY_B, [KEY_A]);
-    expect(await rotateKeys(world.db.prisma, rotated, world.clock)).toEqual({ keyId: rotated.currentId, casesChecked: 1, casesRewritten: 1, messagesRewritten: 3 });
+    expect(await rotateKeys(world.db.prisma, rotated, world.clock)).toEqual({ keyId: rotated.currentId, casesChecked: 1, casesRewritten: 1, messagesRewritten: 3, approvalsChecked: 0, approvalsRewritten: 0 });
     expect(await rotateKeys(world.db.prisma, rotated, world.clock)).toMatchObject({ casesChecked: 1, casesRewritten: 0, messagesRewritten: 0 });
 
     const sealed = [

@@ -80,7 +80,10 @@ describe("filing a report", () => {
       { recipientId: "victor", kind: "case.assigned", payload: { caseId: expect.any(String), caseNumber: "C-2026-0001", priority: "normal", reason: "routing" } },
     ]);
     const row = await world.db.prisma.reportCase.findFirstOrThrow();
-    expect(row).toMatchObject({ recipient: "audit_committee", routedTo: "audit_committee", section: "5", status: "received" });
+    // The reporter's choice is sealed with the report (beside routed_to it would tell who was excluded).
+    expect(row).toMatchObject({ recipient: null, routedTo: "audit_committee", section: "5", status: "received" });
+    const seen = await world.cases.view("grace", row.number);
+    expect(seen.ok && seen.value.recipient).toBe("audit_committee");
   });
 
   it("keeps the text and files nothing when everyone who could receive it is implicated", async () => {

@@ -118,7 +118,9 @@ describe("conduct chat: reporting, approving and the inbox", () => {
     expect(out).toContain("⚠ What is it worth: must be a number, like 150\nWhat is it worth? A number");
     expect(out).not.toMatch(/Expected|received/);
     expect(out).toMatch(/Request AP-1 sent\. It went to Grace Liu, Helen Park and Victor Alvarez\./);
-    expect(await app.db.prisma.approvalRequest.findFirstOrThrow()).toMatchObject({ summary: "Can I accept courtside tickets from a supplier?", details: { amount: 450, currency: "USD", giver: "Acme Supplies" } });
+    const stored = await app.db.prisma.approvalRequest.findFirstOrThrow();
+    expect(stored).toMatchObject({ summary: null, details: null }); // sealed in content
+    expect(await app.approvals.get(stored.id, "alex")).toMatchObject({ summary: "Can I accept courtside tickets from a supplier?", details: { amount: 450, currency: "USD", giver: "Acme Supplies" } });
 
     expect(out).toContain(
       "• New approval request AP-1 from Alex Romero.\n  AP-1 · Can I accept courtside tickets from a supplier?\n  Decide with /approve AP-1, /decline AP-1 <reason> or /ask-info AP-1 <question>.",

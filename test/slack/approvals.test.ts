@@ -59,7 +59,9 @@ describe("Request approval in Slack", () => {
     const { sent } = await requestFromAnswer();
     expect(sent.body).toBeNull();
     const [request] = await h.app.db.prisma.approvalRequest.findMany();
-    expect(request).toMatchObject({ topicId: "gifts", requesterId: "alex", status: "pending", details: { amount: 150, currency: "USD", giver: "Acme Supplies <script>" } });
+    // The details are sealed in the row (content); the service reads them back.
+    expect(request).toMatchObject({ topicId: "gifts", requesterId: "alex", status: "pending", details: null });
+    expect((await h.app.approvals.get(request!.id, "alex"))?.details).toEqual({ amount: 150, currency: "USD", giver: "Acme Supplies <script>" });
 
     // The requester's copy, with Withdraw.
     const [copy] = await h.slack.waitFor("chat.postMessage", { where: (c) => c.args.channel === dm(ALEX) && texts(c).includes("Sent.") });

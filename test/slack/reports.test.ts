@@ -278,7 +278,7 @@ describe("Report a concern in Slack", () => {
   });
 
   it("reassigns a case to another handler, never to the reporter", async () => {
-    await fileThroughSlack(h, ALEX);
+    await fileThroughSlack(h, ALEX, { mode: { type: "radio_buttons", selected_option: { value: "confidential" } } });
     await h.app.worker.tick();
     const [assigned] = postsTo(h, dm(PRIYA));
 
@@ -291,5 +291,22 @@ describe("Report a concern in Slack", () => {
     await h.app.worker.tick();
     expect(postsTo(h, dm("U0SAMIRA")).map((c) => c.args.text)).toEqual(["Case C-2026-0001 was assigned to you"]);
     expect(JSON.stringify(await clickForFilledModal(h, PRIYA, assigned!, "case.open"))).toContain("No such case.");
+  });
+
+  it("anonymous: reassigning to the reporter answers exactly as to anyone else; only the people named are refused, and each refusal is audited", async () => {
+    await fileThroughSlack(h, ALEX, { involved: people("U0LEE") });
+    await h.app.worker.tick();
+    const [assigned] = postsTo(h, dm(PRIYA));
+    const reassignTo = async (user: string) => {
+      const form = await clickForModal(h, PRIYA, assigned!, "case.reassign");
+      return (await submit(h, PRIYA, form, { to: person(user), stay: { type: "checkboxes", selected_options: [{ value: "stay" }] } })).body;
+    };
+    const toSamira = await reassignTo("U0SAMIRA");
+    expect(toSamira).toMatchObject({ response_action: "update" });
+    expect(await reassignTo(ALEX)).toEqual(toSamira);
+    expect(await reassignTo("U0LEE")).toEqual({ response_action: "errors", errors: { to: "This person cannot be assigned to this case." } });
+    const refused = await h.app.db.prisma.auditEntry.findMany({ where: { action: "case.reassign_refused" } });
+    expect(refused.map((e) => [e.actor, e.details])).toEqual([["priya", {}]]);
+    expect((await h.app.db.prisma.caseHandler.findMany({ where: { removedAt: null }, orderBy: { personId: "asc" } })).map((x) => x.personId)).toEqual(["alex", "priya", "samira"]);
   });
 });

@@ -8,11 +8,11 @@ import { dialog, inputs, invoke, searchInvoke } from "./support/dialogs.ts";
 import { cardsIn, click, PEOPLE, startWithPeople } from "./support/people.ts";
 
 /** Jamie reports Lee (confidentially) to the Ethics Officer, Priya; Rosa has left the company. */
-async function caseForPriya(t: TeamsTestApp): Promise<string> {
+async function caseForPriya(t: TeamsTestApp, mode: "confidential" | "anonymous" = "confidential"): Promise<string> {
   await t.db.prisma.person.update({ where: { id: "rosa" }, data: { active: false } });
   const filed = await invoke(
     t,
-    dialog(t, "jamie", "task/submit", { verb: CASE_VERBS.reportSubmit, what: "Lee keeps mocking my accent in meetings.", involved: "lee", category: "harassment_discrimination", recipient: "ethics_officer", mode: "confidential" }),
+    dialog(t, "jamie", "task/submit", { verb: CASE_VERBS.reportSubmit, what: "Lee keeps mocking my accent in meetings.", involved: "lee", category: "harassment_discrimination", recipient: "ethics_officer", mode }),
   );
   expect(filed.task.type).toBe("message");
   const caseNumber = /C-\d{4}-\d+/.exec(filed.task.value)![0];
@@ -103,6 +103,31 @@ describe("Teams: handler dialogs", () => {
     // Priya no longer handles it: her typeahead and form answer nothing.
     expect((await invoke(t, searchInvoke(t, PEOPLE.priya, dataset, ""))).value.results).toEqual([]);
     expect((await invoke(t, dialog(t, "priya", "task/fetch", { verb: CASE_VERBS.reassignForm, caseNumber }))).task).toEqual({ type: "message", value: "No such case." });
+  });
+
+  it("Reassign, anonymous case: the dialog and the typeahead offer the reporter like anyone else, and accept them like anyone else", async () => {
+    ({ t } = await startWithPeople("jamie", "priya"));
+    const caseNumber = await caseForPriya(t, "anonymous");
+    const dataset = `case.reassign:${caseNumber}`;
+    // Everyone active except the handler and the person named: nothing computed from who reported.
+    const expected = (await t.db.prisma.person.findMany({ where: { active: true, id: { notIn: ["priya", "lee"] } }, orderBy: [{ name: "asc" }, { id: "asc" }] })).map((p) => p.id);
+    expect(expected).toContain("jamie");
+
+    const fetched = await invoke(t, dialog(t, "priya", "task/fetch", { verb: CASE_VERBS.reassignForm, caseNumber }));
+    expect(inputs(fetched.task.value.card.content).to.choices.map((c: any) => c.value)).toEqual(expected.slice(0, 15));
+    const all = await invoke(t, searchInvoke(t, PEOPLE.priya, dataset, ""));
+    expect(all.value.results.map((r: any) => r.value)).toEqual(expected.slice(0, 15));
+    expect((await invoke(t, searchInvoke(t, PEOPLE.priya, dataset, "jamie"))).value.results).toEqual([{ title: "Jamie Brooks", value: "jamie" }]);
+    expect((await invoke(t, searchInvoke(t, PEOPLE.priya, dataset, "lee"))).value.results).toEqual([]); // named in the report: Priya sees that
+
+    // Handing it on with "stay" to the reporter or to anyone else: the same answer.
+    for (const to of ["jamie", "samira"]) {
+      const done = await invoke(t, dialog(t, "priya", "task/submit", { verb: CASE_VERBS.reassignSubmit, caseNumber, to, stay: "true" }));
+      expect(done.task).toEqual({ type: "message", value: `Case ${caseNumber} now has another handler; you still handle it.` });
+    }
+    const refused = await invoke(t, dialog(t, "priya", "task/submit", { verb: CASE_VERBS.reassignSubmit, caseNumber, to: "lee" }));
+    expect(cardTexts(refused.task.value.card.content)).toContain("⚠️ This person cannot be assigned to this case.");
+    expect((await t.db.prisma.auditEntry.findMany({ where: { action: "case.reassign_refused" } })).map((e) => [e.actor, e.details])).toEqual([["priya", {}]]);
   });
 
   it("Close with outcome: no outcome comes back in the form; an outcome closes the case and the reporter is told", async () => {

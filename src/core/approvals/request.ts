@@ -128,7 +128,8 @@ export async function createRequest(deps: ApprovalDeps, input: NewApprovalReques
           topicId: plan.topic.id,
           clauseId: plan.topic.clause,
           register: plan.settings.register,
-          involvedIds: prepared.involvedIds,
+          // How many were named, not who: the people named are sealed with the request (sealing.ts).
+          involved: prepared.involvedIds.length,
           subjectId: prepared.subjectId,
           stages: stages.map((s) => ({ role: s.role, rule: s.rule, fallback: s.fallback, approvers: s.seats.map((seat) => seat.personId) })),
         },

@@ -21,11 +21,15 @@ export function asHandler<T>(ctx: CaseContext, actorId: string, number: string, 
   });
 }
 
-/** The reporter's own cases: found by MAC tag under every key, confirmed by opening the sealed link. */
+/**
+ * The reporter's own cases: found by MAC tag under every key, confirmed by opening the sealed link.
+ * Under every id the person has had, so a case filed before a directory merge stays theirs.
+ */
 export async function reporterCases(db: Db, ctx: CaseContext, reporterId: string, number?: string, take?: number): Promise<CaseRow[]> {
   if (!ctx.keyring.available) return [];
-  const rows = await casesByReporterTags(db, ctx.keyring.macsUnderEveryKey(REPORTER_TAG, reporterId), number, take);
-  return rows.filter((row) => reporterIdOf(ctx.keyring, row) === reporterId);
+  const ids = await ctx.directoryIn(db).aliasesOf(reporterId);
+  const rows = await casesByReporterTags(db, ids.flatMap((id) => ctx.keyring.macsUnderEveryKey(REPORTER_TAG, id)), number, take);
+  return rows.filter((row) => ids.includes(reporterIdOf(ctx.keyring, row) ?? ""));
 }
 
 /** Runs `work` in a transaction on the case, if the person is its reporter. */

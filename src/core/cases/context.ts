@@ -6,10 +6,10 @@ import { createDirectoryQueries } from "../directory/queries.ts";
 import type { DirectoryQueries } from "../directory/types.ts";
 import { createDirectoryRepository } from "../../store/directoryRepo.ts";
 import type { PrismaClient } from "../../store/generated/client.ts";
-import type { CaseRow, ReportCase } from "../../store/cases.ts";
+import type { ReportCase } from "../../store/cases.ts";
 import type { Tx } from "../../store/tx.ts";
 import { DEFAULT_CATEGORIES, type Category, type CategoryTable } from "./categories.ts";
-import type { ReportInput } from "./types.ts";
+import type { RecipientKind, ReportInput } from "./types.ts";
 
 /** Structured logs: ids, numbers and counts only, never report content or reporter identity. */
 export interface CaseLogger {
@@ -56,8 +56,12 @@ export const SUBJECT = "case";
 /** What handlers of an anonymous case see instead of the reporter; also the reporter's audit actor. */
 export const pseudonymOf = (number: string) => `Reporter of ${number}`;
 
-/** What is sealed in report_case.content. */
-export type SealedReport = Pick<ReportInput, "what" | "when" | "where" | "involved" | "directorId">;
+/**
+ * What is sealed in report_case.content. `recipient` (the reporter's choice) is sealed too: beside
+ * routed_to it would tell who was excluded from routing, that is who was named. Absent in cases
+ * filed before it was sealed (then in report_case.recipient until `conduct keys rotate`).
+ */
+export type SealedReport = Pick<ReportInput, "what" | "when" | "where" | "involved" | "directorId"> & { recipient?: RecipientKind };
 
 const aad = {
   content: (caseId: string) => `case:${caseId}:content`,
@@ -94,14 +98,6 @@ export function sealMessage(keyring: Keyring, caseId: string, messageId: string,
 
 export function openMessage(keyring: Keyring, caseId: string, messageId: string, body: string | null): string | null {
   return body === null ? null : keyring.open(body, aad.message(caseId, messageId));
-}
-
-/** Everyone who may never be assigned, notified or given access: the reporter and the people involved. */
-export function excludedFrom(keyring: Keyring, row: CaseRow | ReportCase): Set<string> {
-  const excluded = new Set(openReport(keyring, row)?.involved ?? []);
-  const reporter = reporterIdOf(keyring, row);
-  if (reporter) excluded.add(reporter);
-  return excluded;
 }
 
 export function categoryLabel(ctx: CaseContext, category: string): string {

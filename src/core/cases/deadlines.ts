@@ -5,7 +5,8 @@ import { appendAudit } from "../../store/audit.ts";
 import { activeHandlerIds, addHandler, findCase, updateCase, type CaseRow } from "../../store/cases.ts";
 import { cancelJobs, schedule, type JobHandler } from "../../store/jobs.ts";
 import type { Tx } from "../../store/tx.ts";
-import { excludedFrom, SUBJECT, type CaseContext } from "./context.ts";
+import { SUBJECT, type CaseContext } from "./context.ts";
+import { excludedPeople } from "./exclusions.ts";
 import { HANDLER_KINDS, notifyHandlers, type Deadline } from "./notifications.ts";
 
 export const ACKNOWLEDGE_DAYS = 7;
@@ -102,7 +103,7 @@ const ESCALATION_ORDER = ["ethics_officer", "audit_committee", "director"] as co
 
 async function escalate(tx: Tx, ctx: CaseContext, row: CaseRow, deadline: Deadline): Promise<void> {
   const directory = ctx.directoryIn(tx);
-  const excluded = excludedFrom(ctx.keyring, row);
+  const excluded = await excludedPeople(directory, ctx.keyring, row);
   const handlers = activeHandlerIds(row);
   let targets: string[] = [];
   for (const role of ESCALATION_ORDER) {

@@ -5,8 +5,9 @@ import { appendAudit, auditTrail } from "../../store/audit.ts";
 import { activeHandlerIds, addHandler, casesForHandler, casesLinkedTo, insertMessage, messagesOf, numberOf, removeHandler, updateCase, type CaseRow } from "../../store/cases.ts";
 import type { Tx } from "../../store/tx.ts";
 import { asHandler, fail } from "./access.ts";
-import { excludedFrom, pseudonymOf, reporterIdOf, sealMessage, SUBJECT, type CaseContext } from "./context.ts";
+import { pseudonymOf, reporterIdOf, sealMessage, SUBJECT, type CaseContext } from "./context.ts";
 import { describeTrail } from "./history.ts";
+import { notAssignable } from "./exclusions.ts";
 import { scheduleCheckins } from "./checkins.ts";
 import { cancelDeadlineTimers, feedbackByOf, scheduleFeedbackTimers } from "./deadlines.ts";
 import { validateMessage } from "./intake/validate.ts";
@@ -128,15 +129,17 @@ export function setStatus(ctx: CaseContext, actorId: string, number: string, to:
 export const NOT_ELIGIBLE = "This person cannot be assigned to this case.";
 
 /**
- * Hands the case to another person (and, unless `stay`, gives up access). Never to the reporter or
- * anyone involved: that is refused with one message for every reason, and the refusal is audited
- * without naming the person, so probing for an anonymous reporter leaves a trace and learns little.
+ * Hands the case to another person (and, unless `stay`, gives up access). Never to anyone the
+ * report names, nor to a confidential case's reporter (`notAssignable`: people the handler sees
+ * in the case). An anonymous reporter is treated like anyone else, so a refusal cannot single
+ * them out. Every refusal has one message and is audited without naming the person.
  */
 export async function reassign(ctx: CaseContext, actorId: string, number: string, toPersonId: string, options: { stay?: boolean } = {}): Promise<CaseResult<{ handlers: string[] }>> {
   const target = await ctx.directory.get(toPersonId);
   return asHandler(ctx, actorId, number, async (tx, row) => {
     if (row.purgedAt) return fail("invalid_state", "This case's content was purged.");
-    if (!target || target.id === actorId || excludedFrom(ctx.keyring, row).has(target.id) || !(await isActive(tx, target.id))) {
+    const excluded = await notAssignable(ctx.directoryIn(tx), ctx.keyring, row);
+    if (!target || target.id === actorId || excluded.has(target.id) || !(await isActive(tx, target.id))) {
       await audit(tx, ctx, actorId, row, "case.reassign_refused");
       return fail("not_eligible", NOT_ELIGIBLE);
     }
@@ -167,13 +170,13 @@ export interface Candidate {
 
 /**
  * Who the case may be handed to (for a surface's picker): active people in the directory other
- * than the actor, its current handlers, its reporter and anyone its report names; matched on name
- * or email by `query`, at most `limit`. Anyone else is refused by `reassign` anyway.
+ * than the actor, its current handlers and `notAssignable` (so never computed from an anonymous
+ * reporter); matched on name or email by `query`, at most `limit`. `reassign` accepts exactly these (and current handlers).
  */
 export function reassignCandidates(ctx: CaseContext, actorId: string, number: string, query = "", limit = 15): Promise<CaseResult<Candidate[]>> {
   return asHandler(ctx, actorId, number, async (tx, row) => {
     if (row.purgedAt) return fail("invalid_state", "This case's content was purged.");
-    const excluded = [...excludedFrom(ctx.keyring, row), ...activeHandlerIds(row), actorId];
+    const excluded = [...(await notAssignable(ctx.directoryIn(tx), ctx.keyring, row)), ...activeHandlerIds(row), actorId];
     const text = query.trim().slice(0, 100);
     const people = await tx.person.findMany({
       where: {

@@ -1,14 +1,16 @@
-// `conduct keys rotate`: re-encrypts every sealed value under the current key, so previous keys
-// can be retired. Safe to re-run; each case is rewritten in its own transaction.
+// `conduct keys rotate`: re-encrypts every sealed value (cases, and approval requests) under the
+// current key, so previous keys can be retired, and seals what was stored in the clear before
+// sealing existed. Safe to re-run; each case is rewritten in its own transaction.
 import type { AuditKeys } from "../crypto/auditKeys.ts";
 import type { Keyring } from "../crypto/keyring.ts";
 import { appendAudit } from "../../store/audit.ts";
+import { resealApprovals, type ApprovalRotation } from "../../store/approvals.ts";
 import { allCases, messagesOf, updateCase } from "../../store/cases.ts";
 import type { PrismaClient } from "../../store/generated/client.ts";
 import type { Clock } from "../clock.ts";
-import { openMessage, openReport, reporterIdOf, reporterTag, sealMessage, sealReport, sealReporter } from "./context.ts";
+import { openMessage, openReport, reporterIdOf, reporterTag, sealMessage, sealReport, sealReporter, type SealedReport } from "./context.ts";
 
-export interface RotationSummary {
+export interface RotationSummary extends ApprovalRotation {
   keyId: string;
   casesChecked: number;
   casesRewritten: number;
@@ -16,7 +18,7 @@ export interface RotationSummary {
 }
 
 export async function rotateKeys(prisma: PrismaClient, keyring: Keyring, clock: Clock, auditKeys: AuditKeys = keyring): Promise<RotationSummary> {
-  const summary: RotationSummary = { keyId: keyring.currentId, casesChecked: 0, casesRewritten: 0, messagesRewritten: 0 };
+  const summary: RotationSummary = { keyId: keyring.currentId, casesChecked: 0, casesRewritten: 0, messagesRewritten: 0, approvalsChecked: 0, approvalsRewritten: 0 };
   const stale = (sealed: string | null) => sealed !== null && keyring.keyIdOf(sealed) !== keyring.currentId;
   const staleTag = (tag: string | null) => tag !== null && !tag.startsWith(`${keyring.currentId}:`);
   for await (const listed of allCases(prisma)) {
@@ -24,11 +26,14 @@ export async function rotateKeys(prisma: PrismaClient, keyring: Keyring, clock: 
     await prisma.$transaction(async (tx) => {
       const row = (await tx.reportCase.findUnique({ where: { id: listed.id } }))!;
       const messages = (await messagesOf(tx, row.id)).filter((m) => stale(m.body));
-      if (!stale(row.content) && !stale(row.reporterLink) && !staleTag(row.reporterTag) && !messages.length) return;
-      const report = openReport(keyring, row);
+      const legacyRecipient = row.recipient !== null; // in the clear from before it was sealed: into content (or gone, if purged)
+      if (!stale(row.content) && !stale(row.reporterLink) && !staleTag(row.reporterTag) && !messages.length && !legacyRecipient) return;
+      const opened = openReport(keyring, row);
+      const report = opened && legacyRecipient ? { ...opened, recipient: row.recipient as SealedReport["recipient"] } : opened;
       const reporterId = reporterIdOf(keyring, row);
       await updateCase(tx, row.id, {
         content: report ? sealReport(keyring, row.id, report) : null,
+        ...(legacyRecipient ? { recipient: null } : {}),
         reporterLink: reporterId ? sealReporter(keyring, row.id, reporterId) : null,
         reporterTag: reporterId ? reporterTag(keyring, reporterId) : null,
       });
@@ -39,6 +44,7 @@ export async function rotateKeys(prisma: PrismaClient, keyring: Keyring, clock: 
       summary.messagesRewritten += messages.length;
     });
   }
+  Object.assign(summary, await resealApprovals(prisma, keyring));
   await prisma.$transaction((tx) =>
     appendAudit(tx, { actor: "system", action: "keys.rotated", subjectType: "keys", subjectId: keyring.currentId, details: { ...summary } }, { clock, auditKeys }),
   );

@@ -48,7 +48,7 @@ export interface CaseService {
   setStatus(actorId: string, caseNumber: string, status: CaseStatus, outcome?: CaseOutcome): Promise<CaseResult<{ status: CaseStatus }>>;
   close(actorId: string, caseNumber: string, outcome: CaseOutcome): Promise<CaseResult<{ status: CaseStatus }>>;
   reassign(actorId: string, caseNumber: string, toPersonId: string, options?: { stay?: boolean }): Promise<CaseResult<{ handlers: string[] }>>;
-  /** Who `reassign` would accept (active, not the reporter, not named in the report, not already a handler), matched by name or email. */
+  /** Who `reassign` would accept (active, not named in the report, not a confidential case's reporter, not already a handler), matched by name or email. */
   reassignCandidates(actorId: string, caseNumber: string, query?: string, limit?: number): Promise<CaseResult<Candidate[]>>;
   legalHold(actorId: string, caseNumber: string, on: boolean): Promise<CaseResult<{ legalHold: boolean }>>;
   // Delivery and timers

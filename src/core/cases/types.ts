@@ -133,7 +133,8 @@ export interface CaseView {
   reporter: { kind: "named"; person: PersonRef } | { kind: "anonymous"; pseudonym: string };
   /** Null once purged. */
   report: { what: string; when: string | null; where: string | null; involved: PersonRef[] } | null;
-  recipient: RecipientKind;
+  /** What the reporter chose; null once purged. */
+  recipient: RecipientKind | null;
   routedTo: RoutedTo;
   handlers: PersonRef[];
   filedAt: Date;

@@ -54,7 +54,7 @@ export async function caseViewOf(ctx: CaseContext, row: CaseRow, messages: CaseM
     outcome: row.outcome as CaseOutcome | null,
     reporter: reporterId ? { kind: "named", person: names.get(reporterId)! } : { kind: "anonymous", pseudonym: pseudonymOf(row.number) },
     report: report ? { what: report.what, when: report.when, where: report.where, involved: report.involved.map((id) => names.get(id)!) } : null,
-    recipient: row.recipient as CaseView["recipient"],
+    recipient: report?.recipient ?? (row.recipient as CaseView["recipient"]),
     routedTo: row.routedTo as CaseView["routedTo"],
     handlers: handlerIds.map((id) => names.get(id)!),
     filedAt: row.filedAt,

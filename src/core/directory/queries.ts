@@ -29,6 +29,14 @@ export function createDirectoryQueries(repo: DirectoryRepository): DirectoryQuer
       return record ? toPerson(record) : null;
     },
     supervisorOf,
+    async aliasesOf(personId) {
+      const id = (await current(personId))?.id ?? personId;
+      const ids = [id];
+      for (let i = 0; i < ids.length; i++) {
+        for (const merged of await repo.idsMergedInto(ids[i]!)) if (!ids.includes(merged)) ids.push(merged);
+      }
+      return ids;
+    },
     async holdersOf(role: PersonRole) {
       return (await repo.findActiveByRole(role)).map(toPerson);
     },

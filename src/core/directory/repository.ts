@@ -6,6 +6,8 @@ export interface DirectoryReader {
   findById(id: string): Promise<PersonRecord | null>;
   findByPlatformId(platform: Platform, platformUserId: string): Promise<PersonRecord | null>;
   findByEmail(email: string): Promise<PersonRecord | null>;
+  /** Ids of the rows merged straight into this one (`mergedIntoId`). */
+  idsMergedInto(id: string): Promise<string[]>;
 }
 
 /** Writes, only inside `DirectoryRepository.exclusive`. */

@@ -17,6 +17,11 @@ export interface Person {
 /** What the other cores need to know about people. Implemented over the store by src/core/directory. */
 export interface DirectoryQueries {
   get(personId: string): Promise<Person | null>;
+  /**
+   * Every id the person has had: `personId` (as `get` resolves it) first, then each id merged
+   * into it by a directory import. Ids stored earlier (sealed in a case) compare through this.
+   */
+  aliasesOf(personId: string): Promise<string[]>;
   supervisorOf(personId: string): Promise<Person | null>;
   /** Everyone holding the role, e.g. all `director`s are the Board. */
   holdersOf(role: PersonRole): Promise<Person[]>;

@@ -82,9 +82,9 @@ export async function openCase(tx: Tx, ctx: CaseContext, spec: OpenCaseSpec): Pr
     mode: input.mode,
     priority: spec.priority,
     status: "received",
-    recipient: input.recipient,
+    recipient: null,
     routedTo: routing.routedTo!,
-    content: sealReport(keyring, id, { what, when, where, involved: spec.involved, directorId }),
+    content: sealReport(keyring, id, { what, when, where, involved: spec.involved, directorId, recipient: input.recipient }),
     reporterLink: sealReporter(keyring, id, spec.reporterId),
     reporterTag: reporterTag(keyring, spec.reporterId),
     receiptDigest: digest,
@@ -99,7 +99,6 @@ export async function openCase(tx: Tx, ctx: CaseContext, spec: OpenCaseSpec): Pr
     mode: input.mode,
     priority: spec.priority,
     routedTo: routing.routedTo,
-    rerouted: routing.rerouted,
     ...(spec.linkedCaseId ? { linkedCaseId: spec.linkedCaseId } : {}),
   });
   for (const personId of routing.handlers) {

@@ -131,7 +131,7 @@ export function reassignModal(caseNumber: string): types.ModalView {
       context(`Case ${caseNumber}`),
       usersInput("to", "Reassign to"),
       checkboxInput("stay", "Your access", [{ value: "stay", text: "Stay on the case as a handler too" }], { optional: true }),
-      context("Nobody named in the report, and not the reporter, can be assigned: the core refuses them."),
+      context("Nobody named in the report can be assigned (nor the reporter of a confidential report): the core refuses them."),
     ],
   });
 }
