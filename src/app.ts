@@ -14,12 +14,15 @@ import type { Logger } from "./log.ts";
 import { createHttpServer, type RouteHandler } from "./server.ts";
 import { approvalJobHandlers, createApprovalStore } from "./store/approvals.ts";
 import { openDatabase, type Database, type DatabaseOptions } from "./store/db.ts";
+import { storeEventKeysAs } from "./store/processedEvents.ts";
 import { createDirectoryRepository } from "./store/directoryRepo.ts";
 import { createSlackSurface } from "./surfaces/slack/index.ts";
 import { createTeamsSurface } from "./surfaces/teams/index.ts";
 import { createWorker, type NotificationChannel } from "./worker.ts";
 
 export type Worker = ReturnType<typeof createWorker>;
+
+const EVENT_KEY_PURPOSE = "event-key";
 
 export interface App {
   config: Config;
@@ -91,6 +94,8 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   }
 
   const keyring = overrides.keyring ?? loadKeyring(config, db.kind, logger);
+  // De-duplication keys name DM channels and conversations: stored as keyed hashes (see processedEvents.ts).
+  if (keyring.available) storeEventKeysAs(db.prisma, (key) => keyring.mac(EVENT_KEY_PURPOSE, key));
   const cases = createCaseService({ prisma: db.prisma, directory, clock, keyring, logger: logger.child({ core: "cases" }), retentionDays: config.RETENTION_DAYS });
   const approvalStore = createApprovalStore(db.prisma, clock);
   const approvals = createApprovalService({ store: approvalStore, directory, policy, clock, config });
@@ -127,6 +132,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     directory,
     channels,
     jobHandlers: { ...cases.jobHandlers, ...approvalJobHandlers(approvalStore, approvals) },
+    sealedRecipientOf: (message) => cases.reporterNoticeRecipient(message),
     clock,
     logger: logger.child({ component: "worker" }),
     intervalMs: overrides.workerIntervalMs || 1_000,

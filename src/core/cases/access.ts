@@ -1,6 +1,7 @@
 import { casesByReporterTags, findCaseForHandler, type CaseRow } from "../../store/cases.ts";
 import type { Db, Tx } from "../../store/tx.ts";
-import { REPORTER_TAG, reporterIdOf, type CaseContext } from "./context.ts";
+import { reporterIdOf, type CaseContext } from "./context.ts";
+import { reporterCaseTags } from "./reporterTags.ts";
 import type { CaseError, CaseResult } from "./types.ts";
 
 /** The one answer for a case that does not exist and for one the person may not see. */
@@ -21,10 +22,10 @@ export function asHandler<T>(ctx: CaseContext, actorId: string, number: string, 
   });
 }
 
-/** The reporter's own cases: found by MAC tag under every key, confirmed by opening the sealed link. */
+/** The reporter's own cases: found by their per-case MAC tags (reporterTags.ts), confirmed by opening the sealed link. */
 export async function reporterCases(db: Db, ctx: CaseContext, reporterId: string, number?: string, take?: number): Promise<CaseRow[]> {
   if (!ctx.keyring.available) return [];
-  const rows = await casesByReporterTags(db, ctx.keyring.macsUnderEveryKey(REPORTER_TAG, reporterId), number, take);
+  const rows = await casesByReporterTags(db, await reporterCaseTags(db, ctx.keyring, reporterId), number, take);
   return rows.filter((row) => reporterIdOf(ctx.keyring, row) === reporterId);
 }
 

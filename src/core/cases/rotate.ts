@@ -5,7 +5,8 @@ import { appendAudit } from "../../store/audit.ts";
 import { allCases, messagesOf, updateCase } from "../../store/cases.ts";
 import type { PrismaClient } from "../../store/generated/client.ts";
 import type { Clock } from "../clock.ts";
-import { openMessage, openReport, reporterIdOf, reporterTag, sealMessage, sealReport, sealReporter } from "./context.ts";
+import { openMessage, openReport, reporterIdOf, sealMessage, sealReport, sealReporter } from "./context.ts";
+import { retag } from "./reporterTags.ts";
 
 export interface RotationSummary {
   keyId: string;
@@ -17,19 +18,19 @@ export interface RotationSummary {
 export async function rotateKeys(prisma: PrismaClient, keyring: Keyring, clock: Clock): Promise<RotationSummary> {
   const summary: RotationSummary = { keyId: keyring.currentId, casesChecked: 0, casesRewritten: 0, messagesRewritten: 0 };
   const stale = (sealed: string | null) => sealed !== null && keyring.keyIdOf(sealed) !== keyring.currentId;
-  const staleTag = (tag: string | null) => tag !== null && !tag.startsWith(`${keyring.currentId}:`);
   for await (const listed of allCases(prisma)) {
     summary.casesChecked++;
     await prisma.$transaction(async (tx) => {
       const row = (await tx.reportCase.findUnique({ where: { id: listed.id } }))!;
       const messages = (await messagesOf(tx, row.id)).filter((m) => stale(m.body));
-      if (!stale(row.content) && !stale(row.reporterLink) && !staleTag(row.reporterTag) && !messages.length) return;
-      const report = openReport(keyring, row);
       const reporterId = reporterIdOf(keyring, row);
+      const tag = reporterId ? await retag(tx, keyring, reporterId, row.reporterTag) : null;
+      if (!stale(row.content) && !stale(row.reporterLink) && tag === row.reporterTag && !messages.length) return;
+      const report = openReport(keyring, row);
       await updateCase(tx, row.id, {
         content: report ? sealReport(keyring, row.id, report) : null,
         reporterLink: reporterId ? sealReporter(keyring, row.id, reporterId) : null,
-        reporterTag: reporterId ? reporterTag(keyring, reporterId) : null,
+        reporterTag: tag,
       });
       for (const m of messages) {
         await tx.caseMessage.update({ where: { id: m.id }, data: { body: sealMessage(keyring, row.id, m.id, openMessage(keyring, row.id, m.id, m.body)!) } });
