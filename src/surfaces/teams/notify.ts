@@ -5,9 +5,7 @@ import { RetryLater, type OutboxMessage } from "../../store/outbox.ts";
 import type { NotificationChannel } from "../../worker.ts";
 import { replyActivity } from "./cards/deliver.ts";
 import type { Card } from "./cards/elements.ts";
-import { receiptOf, REPORTER_KINDS } from "../../core/cases/index.ts";
-import { approvalNotificationCard, handlerNotificationCard, privateUpdateCard, reporterNotificationCard } from "./cards/notifications.ts";
-import { receiptCard } from "./cards/report.ts";
+import { approvalNotificationCard, handlerNotificationCard, reporterNotificationCard } from "./cards/notifications.ts";
 import type { ApprovalCards } from "./approvalCards.ts";
 import { withAutoRefresh } from "./cards/refresh.ts";
 import type { TeamsConversations } from "./conversations.ts";
@@ -55,8 +53,7 @@ export function createTeamsNotificationChannel(options: TeamsChannelOptions): No
     if (message.kind.startsWith("case.reporter.")) {
       const notice = cores.cases?.openReporterNotice(message);
       if (!notice) throw new Error("a reporter notification could not be opened (report keys missing or changed?)");
-      if (notice.anonymous) return privateUpdateCard(cores.cases!.updateRef(notice, person.id));
-      return notice.kind === REPORTER_KINDS.filed ? receiptCard(receiptOf(notice)) : reporterNotificationCard(notice);
+      return reporterNotificationCard(notice);
     }
     if (message.kind.startsWith("case.")) {
       const rendered = handlerNotificationCard(message.kind, payload);

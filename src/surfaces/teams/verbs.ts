@@ -85,10 +85,6 @@ export const CASE_VERBS = {
   reporterReplyForm: "case.reporter.reply",
   reporterReplySubmit: "case.reporter.reply.submit",
   checkin: "case.reporter.checkin",
-  /** A check-in answered in a dialog (anonymous cases: the question is not in the chat). */
-  checkinSubmit: "case.reporter.checkin.submit",
-  /** "Open" on a neutral "You have a private update" card: data { ref }, the update sealed to its recipient. */
-  openUpdate: "case.reporter.update",
 } as const;
 
 export const caseNumberData = z.object({ caseNumber: z.string().regex(/^C-\d{4}-\d+$/) });

@@ -1,9 +1,9 @@
 import type { ApprovalView } from "../../../core/approvals/index.ts";
 import type { ReporterNotice } from "../../../core/cases/index.ts";
-import { approvalWording, handlerWording, headline, PRIVATE_UPDATE, reporterWording, type Inserts, type NameOf, type Wording } from "../../../core/notifications/wording.ts";
+import { approvalWording, handlerWording, headline, reporterWording, type Inserts, type NameOf, type Wording } from "../../../core/notifications/wording.ts";
 import { CASE_VERBS } from "../verbs.ts";
 import { approvalCard, noticeCard } from "./approvals.ts";
-import { card, execute, openDialog, submit, text, type Action, type Card } from "./elements.ts";
+import { card, execute, openDialog, text, type Action, type Card } from "./elements.ts";
 import { escapeCardText as esc, truncate } from "./text.ts";
 
 const day = (iso: string) => (Number.isNaN(Date.parse(iso)) ? "" : new Date(iso).toISOString().slice(0, 10));
@@ -46,18 +46,6 @@ export function reporterNotificationCard(notice: ReporterNotice): Card {
     ]);
   }
   return wordingCard(w, [openDialog("View", CASE_VERBS.reporterView, data, "positive"), openDialog("Reply", CASE_VERBS.reporterReplyForm, data)], notice.kind === "case.reporter.message" ? { isSubtle: true } : undefined);
-}
-
-/** To the reporter of an anonymous case, whatever happened: no case number, no subject. Open shows the update in a dialog. */
-export function privateUpdateCard(ref: string): Card {
-  return wordingCard(PRIVATE_UPDATE, [openDialog("Open", CASE_VERBS.openUpdate, { ref }, "positive")]);
-}
-
-/** A check-in's question in a dialog, answered with Yes / No (task/submit). */
-export function checkinDialogCard(caseNumber: string, day: number): Card {
-  const w = reporterWording({ kind: "case.reporter.retaliation_checkin", caseNumber, day }, TEAMS_INSERTS);
-  const data = { caseNumber, day };
-  return wordingCard(w, [submit("Yes", CASE_VERBS.checkinSubmit, { ...data, answer: "yes" }, "destructive"), submit("No", CASE_VERBS.checkinSubmit, { ...data, answer: "no" })]);
 }
 
 /** Kinds shown on the request's own card when the recipient may see it (and not at all when they may not). */

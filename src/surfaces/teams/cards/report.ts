@@ -115,17 +115,8 @@ export function reportFormCard(options: {
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
-/** The receipt as words: the dialog's closing message when a report is filed. */
-export function receiptText(receipt: Receipt): string {
-  const where =
-    receipt.mode === "anonymous"
-      ? "Keep this receipt somewhere safe: nothing about the report is posted in our chat. When something happens you get a neutral \"You have a private update\" with an Open button."
-      : "The receipt is also in our chat.";
-  return `Your report ${receipt.caseNumber} was filed (${receipt.mode}). Proof of filing: ${receipt.digest}. ${where}`;
-}
-
-/** The receipt (the full proof-of-filing code): a confidential reporter's 1:1 chat, or a dialog opened from a private update. */
-export function receiptCard(receipt: Receipt, options: { inChat?: boolean } = { inChat: true }): Card {
+/** The receipt in the reporter's 1:1 chat: the case number and what happens next, not the report. */
+export function receiptCard(receipt: Receipt): Card {
   return card(
     [
       text(`Your report ${esc(receipt.caseNumber)} was filed`, { style: "heading", weight: "bolder", size: "medium" }),
@@ -135,10 +126,10 @@ export function receiptCard(receipt: Receipt, options: { inChat?: boolean } = { 
           { title: "Filed", value: receipt.filedAt.toISOString().replace("T", " ").slice(0, 16) + " UTC" },
           { title: "How", value: receipt.mode === "anonymous" ? "Anonymous" : "Confidential" },
           { title: "Acknowledged by", value: day(receipt.acknowledgeBy) },
-          { title: "Proof of filing", value: esc(receipt.digest) },
+          { title: "Receipt code", value: esc(receipt.digest.slice(0, 16)) },
         ],
       },
-      text(`${options.inChat ? "Messages from the people handling it will arrive here. " : ""}Retaliation against anyone who reports in good faith is prohibited.`, { isSubtle: true }),
+      text("Messages from the people handling it will arrive here. Retaliation against anyone who reports in good faith is prohibited.", { isSubtle: true }),
     ],
     [openDialog("View", CASE_VERBS.reporterView, { caseNumber: receipt.caseNumber }), openDialog("Message the handlers", CASE_VERBS.reporterReplyForm, { caseNumber: receipt.caseNumber })],
   );

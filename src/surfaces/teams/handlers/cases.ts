@@ -1,15 +1,14 @@
 import { CardFactory, type TaskModuleTaskInfo, type TurnContext } from "botbuilder";
 import type { AdaptiveCard, Application } from "@microsoft/teams-ai";
 import { z, type ZodType } from "zod";
-import { OUTCOMES, receiptOf, type CaseResult, type CaseService } from "../../../core/cases/index.ts";
+import { OUTCOMES, type CaseResult, type CaseService } from "../../../core/cases/index.ts";
 import { replyActivity } from "../cards/deliver.ts";
 import { card, text, type Card } from "../cards/elements.ts";
 import { MESSAGES } from "../cards/messages.ts";
 import { handlerActions } from "../cards/notifications.ts";
 import { checkinAnsweredCard, closeFormCard, reassignFormCard } from "../cards/caseForms.ts";
 import { DATASETS, SEARCH_LIMIT } from "../cards/peoplePicker.ts";
-import { caseDialogCard, receiptCard, receiptText, reportFormCard, reporterCaseCard, startReportCard, textFormCard, type ReportFormValues } from "../cards/report.ts";
-import { checkinDialogCard } from "../cards/notifications.ts";
+import { caseDialogCard, receiptCard, reportFormCard, reporterCaseCard, startReportCard, textFormCard, type ReportFormValues } from "../cards/report.ts";
 import { escapeCardText as esc } from "../cards/text.ts";
 import { identify, NOT_IDENTIFIED, type TeamsCores } from "../cores.ts";
 import type { Interaction, Reply, TeamsDeps } from "../deps.ts";
@@ -115,8 +114,8 @@ export function caseRoutes(cores: Cases) {
           return reportForm(values, result.fieldErrors as Record<string, string>, result.formError);
         }
         deps.logger.info({ caseNumber: result.caseNumber }, "teams: report filed");
-        // The chat's receipt (confidential) or neutral update (anonymous) comes through the outbox, written with the case.
-        return receiptText(result.receipt);
+        await deps.interaction(context).replyPrivately(replyActivity(receiptCard(result.receipt)));
+        return `Your report ${result.caseNumber} was filed. The receipt is in our chat.`;
       }),
     );
 
@@ -226,29 +225,6 @@ export function caseRoutes(cores: Cases) {
       CASE_VERBS.reporterReplySubmit,
       { title: (n) => `Message the handlers of ${n}`, hint: "Only the people handling your report see it.", label: "Message", submitTitle: "Send", done: "Sent to the people handling your report." },
       async (personId, number, text) => cases.messageHandlers(personId, number, text, "form"),
-    );
-    // "Open" on a private update (anonymous cases): it opens only for the person it was sent to.
-    app.taskModules.fetch(
-      CASE_VERBS.openUpdate,
-      step(z.object({ ref: z.string().max(4000) }), "case.reporter.update", async (_context, personId, { ref }) => {
-        const notice = cases.openUpdateRef(ref, personId);
-        if (!notice) return "This update could not be opened.";
-        if (notice.kind === "case.reporter.filed") return dialog(`Your report ${notice.caseNumber}`, receiptCard(receiptOf(notice), {}));
-        if (notice.kind === "case.reporter.retaliation_checkin") return dialog(`Your report ${notice.caseNumber}`, checkinDialogCard(notice.caseNumber, notice.day));
-        const result = await cases.viewAsReporter(personId, notice.caseNumber);
-        return result.ok ? dialog(`Your report ${notice.caseNumber}`, reporterCaseCard(result.value)) : result.message;
-      }),
-    );
-    app.taskModules.submit(
-      CASE_VERBS.checkinSubmit,
-      step(checkinInputs, "case.reporter.checkin", async (_context, personId, { caseNumber, day, answer }) => {
-        const result = await cases.answerCheckin(personId, caseNumber, day, answer);
-        if (!result.ok) return result.message;
-        const linked = result.value.linkedCase;
-        return answer === "no"
-          ? "You answered no. Thank you. If anything changes, report it at any time."
-          : `You answered yes. A new high-priority case${linked ? `, ${linked.caseNumber},` : ""} was opened; its handlers will write to you.`;
-      }),
     );
     app.adaptiveCards.actionExecute(CASE_VERBS.checkin, async (context, _state, raw): Promise<AdaptiveCard | string> => {
       const parsed = checkinInputs.safeParse(raw);
