@@ -15,19 +15,16 @@
  * it is for and what it says with the report keys, bound to the row's id and kind, so the outbox
  * table never names the reporter of a case (nor links a person to the instant of a case event).
  * The worker and the surfaces open it with `service.openReporterNotice(message)`:
- *   case.reporter.filed              → the receipt (receiptOf), and whether to say once that typed thread messages stay in history
  *   case.reporter.message            → { caseNumber, messageId }      a handler wrote to you
  *   case.reporter.status_changed     → { caseNumber, status, outcome } (acknowledged, investigating, closed)
  *   case.reporter.retaliation_checkin → { caseNumber, day }           "have you faced retaliation?" (30/90)
- * Each also says whether the case is `anonymous`: then no chat message may name it (surfaces post a
- * neutral "you have an update" whose button opens the notice in a private view, with updateRef).
  */
 import { randomUUID } from "node:crypto";
 import type { Keyring } from "../crypto/keyring.ts";
 import { enqueue, SEALED_RECIPIENT } from "../../store/outbox.ts";
 import type { Tx } from "../../store/tx.ts";
 import type { Clock } from "../clock.ts";
-import type { CaseOutcome, CaseStatus, Priority, Receipt, ReportMode, RoutedTo } from "./types.ts";
+import type { CaseOutcome, CaseStatus, Priority } from "./types.ts";
 
 export const HANDLER_KINDS = {
   assigned: "case.assigned",
@@ -38,7 +35,6 @@ export const HANDLER_KINDS = {
 } as const;
 
 export const REPORTER_KINDS = {
-  filed: "case.reporter.filed",
   message: "case.reporter.message",
   statusChanged: "case.reporter.status_changed",
   retaliationCheckin: "case.reporter.retaliation_checkin",
@@ -54,24 +50,12 @@ export interface HandlerPayloads {
   "case.escalated": { caseId: string; caseNumber: string; deadline: Deadline; due: string };
 }
 
-/** True when the case is anonymous (absent on notices written before it was recorded: confidential). */
-type Anonymity = { anonymous?: boolean };
+export type ReporterNotice =
+  | { kind: "case.reporter.message"; caseNumber: string; messageId: string }
+  | { kind: "case.reporter.status_changed"; caseNumber: string; status: CaseStatus; outcome: CaseOutcome | null }
+  | { kind: "case.reporter.retaliation_checkin"; caseNumber: string; day: number };
 
-export type ReporterNotice = Anonymity &
-  (
-    | { kind: "case.reporter.filed"; caseNumber: string; filedAt: string; digest: string; mode: ReportMode; routedTo: RoutedTo; acknowledgeBy: string; showTypedMessageNotice: boolean }
-    | { kind: "case.reporter.message"; caseNumber: string; messageId: string }
-    | { kind: "case.reporter.status_changed"; caseNumber: string; status: CaseStatus; outcome: CaseOutcome | null }
-    | { kind: "case.reporter.retaliation_checkin"; caseNumber: string; day: number }
-  );
-
-/** The receipt a case.reporter.filed notice carries. */
-export function receiptOf(notice: Extract<ReporterNotice, { kind: "case.reporter.filed" }>): Receipt {
-  const { caseNumber, digest, mode, routedTo } = notice;
-  return { caseNumber, digest, mode, routedTo, filedAt: new Date(notice.filedAt), acknowledgeBy: new Date(notice.acknowledgeBy) };
-}
-
-type Distribute<T> = T extends { kind: infer K } ? { kind: K } & Omit<T, "kind" | "anonymous"> & { anonymous: boolean } : never;
+type Distribute<T> = T extends { kind: infer K } ? { kind: K } & Omit<T, "kind"> : never;
 
 export async function notifyHandlers<K extends keyof HandlerPayloads>(
   tx: Tx,
@@ -112,24 +96,4 @@ export function openReporterNotice(keyring: Keyring, message: { id: string; reci
   if (opened && typeof opened.recipientId === "string") return { kind: message.kind, ...opened } as OpenedReporterNotice;
   const legacy = message.recipientId === SEALED_RECIPIENT ? null : open(legacyNoticeAad(message.kind, message.recipientId));
   return legacy ? ({ kind: message.kind, ...legacy, recipientId: message.recipientId } as OpenedReporterNotice) : null;
-}
-
-const UPDATE_PURPOSE = (personId: string) => `update:${personId}`;
-
-/**
- * A reporter notice as an opaque reference for a button in chat ("Open"), so the message itself
- * names no case: sealed to the recipient, it opens only for them (openUpdateRef).
- */
-export function updateRef(keyring: Keyring, notice: ReporterNotice, recipientId: string): string {
-  return keyring.seal(JSON.stringify(notice), UPDATE_PURPOSE(recipientId));
-}
-
-/** The notice behind an update button, if `personId` is the person it was for; else null. */
-export function openUpdateRef(keyring: Keyring, ref: string, personId: string): ReporterNotice | null {
-  try {
-    const notice = JSON.parse(keyring.open(ref, UPDATE_PURPOSE(personId))) as ReporterNotice;
-    return Object.values(REPORTER_KINDS).includes(notice.kind) ? notice : null;
-  } catch {
-    return null;
-  }
 }

@@ -4,7 +4,7 @@ import { withDefaults, type CaseServiceDeps } from "./context.ts";
 import { deadlineJobHandlers } from "./deadlines.ts";
 import { addNote, legalHold, listForHandler, messageReporter, reassign, reassignCandidates, setStatus, view, type Candidate } from "./handling.ts";
 import { fileReport } from "./intake/file.ts";
-import { openReporterNotice, openUpdateRef, updateRef, type ReporterNotice } from "./notifications.ts";
+import { openReporterNotice, type ReporterNotice } from "./notifications.ts";
 import { claimTypedMessageNotice, historyForReporter, listForReporter, messageHandlers, verifyReceipt, viewAsReporter } from "./reporter.ts";
 import { retentionJobHandlers } from "./retention.ts";
 import type {
@@ -57,10 +57,6 @@ export interface CaseService {
   openReporterNotice(message: OutboxRow): ReporterNotice | null;
   /** Who a reporter notification is for (its recipient is sealed in the row); null for anything else. */
   reporterNoticeRecipient(message: OutboxRow): string | null;
-  /** A notice as an opaque reference for an "Open" button in chat, sealed to its recipient. */
-  updateRef(notice: ReporterNotice, recipientId: string): string;
-  /** The notice behind an "Open" button, if `personId` is who it was for; else null. */
-  openUpdateRef(ref: string, personId: string): ReporterNotice | null;
   /** Handlers for runDueJobs: deadlines, escalations, retaliation check-ins, retention purge. */
   jobHandlers: Record<string, JobHandler>;
 }
@@ -92,8 +88,6 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
       const { recipientId: _recipient, ...notice } = opened;
       return notice as ReporterNotice;
     },
-    updateRef: (notice, recipientId) => updateRef(ctx.keyring, notice, recipientId),
-    openUpdateRef: (ref, personId) => openUpdateRef(ctx.keyring, ref, personId),
     reporterNoticeRecipient: (message) => openReporterNotice(ctx.keyring, message)?.recipientId ?? null,
     jobHandlers: { ...deadlineJobHandlers(ctx), ...checkinJobHandlers(ctx), ...retentionJobHandlers(ctx) },
   };

@@ -90,21 +90,10 @@ export const REPORTER_OUTCOME: Record<CaseOutcome, string> = {
 /** How a reporter reads a new message where a View button opens it (`Inserts.readMessage` absent). */
 const READ_WITH_VIEW = "Press View to read it; it opens in a private window, not in this chat.";
 
-/**
- * What chat says to the reporter of an anonymous case, whatever happened: chat history can be
- * exported by workspace admins, so it names no case and no subject; the button opens the update.
- */
-export const PRIVATE_UPDATE: Wording = {
-  title: "You have a private update",
-  lines: ["Press Open to read it. It opens in a private window, not in this chat, and only for you."],
-};
-
 /** To the reporter (their notice, opened by the cases core): the case number and what happened. */
 export function reporterWording(notice: ReporterNotice, ins: Inserts): Wording {
   const number = ins.text(notice.caseNumber);
   switch (notice.kind) {
-    case "case.reporter.filed":
-      return { title: `Report filed: ${number}`, lines: [`Proof of filing: ${ins.text(notice.digest)}`] };
     case "case.reporter.message":
       return { title: `New message on ${number}`, lines: [`A handler of your report wrote to you. ${ins.readMessage?.(number) ?? READ_WITH_VIEW}`] };
     case "case.reporter.status_changed":

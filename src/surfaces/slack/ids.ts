@@ -30,8 +30,6 @@ export const CASE_ACTIONS = {
   reply: "case.reporter_reply",
   checkinYes: "case.checkin_yes",
   checkinNo: "case.checkin_no",
-  /** "Open" on a neutral "You have a private update" DM (anonymous cases). value: the sealed update reference. */
-  openUpdate: "case.open_update",
 } as const;
 
 /** Buttons on approval messages. value: JSON { r: request id, s: stage, o: on behalf of } (decisions) or the request id. */
@@ -78,7 +76,7 @@ export const VIEWS = {
 export const VALUE = "value";
 
 /** Message metadata on the bot's DMs about a case, so replies typed in their thread find the case. */
-export const CASE_THREAD_EVENT = { reporter: "conduct_case_reporter", handler: "conduct_case_handler", privateUpdate: "conduct_private_update" } as const;
+export const CASE_THREAD_EVENT = { reporter: "conduct_case_reporter", handler: "conduct_case_handler" } as const;
 
 /** The slash command (manifests/slack/manifest.yaml). */
 export const COMMAND = "/conduct";

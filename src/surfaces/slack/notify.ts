@@ -5,9 +5,7 @@ import type { NotificationChannel } from "../../worker.ts";
 import type { ApprovalMessages } from "./approvalMessages.ts";
 import { postDm } from "./conversations.ts";
 import type { WebClient } from "./deps.ts";
-import { receiptOf, REPORTER_KINDS } from "../../core/cases/index.ts";
-import { approvalNotification, handlerNotification, privateUpdateMessage, reporterNotification } from "./render/notifications.ts";
-import { receiptMessage } from "./render/report.ts";
+import { approvalNotification, handlerNotification, reporterNotification } from "./render/notifications.ts";
 import type { SlackCores } from "./services.ts";
 import { deliveryError } from "./webErrors.ts";
 
@@ -46,7 +44,6 @@ export const HOME_CHANGING_KINDS: ReadonlySet<string> = new Set([
   "approval.delegated",
   "case.assigned",
   "case.escalated",
-  "case.reporter.filed",
   "case.reporter.status_changed",
 ]);
 
@@ -76,12 +73,7 @@ export function createSlackNotificationChannel(options: SlackChannelOptions): No
     if (message.kind.startsWith("case.reporter.")) {
       const notice = cores.cases?.openReporterNotice(message);
       if (!notice) throw new Error("a reporter notification could not be opened (report keys missing or changed?)");
-      const dm = notice.anonymous
-        ? privateUpdateMessage(cores.cases!.updateRef(notice, person.id))
-        : notice.kind === REPORTER_KINDS.filed
-          ? receiptMessage(receiptOf(notice), { showTypedMessageNotice: notice.showTypedMessageNotice })
-          : reporterNotification(notice);
-      await postDm(client, person.slackId!, dm);
+      await postDm(client, person.slackId!, reporterNotification(notice));
       return;
     }
     const dm = handlerNotification(message.kind, (message.payload ?? {}) as Record<string, unknown>);

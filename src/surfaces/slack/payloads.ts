@@ -67,8 +67,6 @@ export const blockActionSchema = z.object({
   container: z
     .object({
       channel_id: id.optional(),
-      /** Set when the button is in a modal. */
-      view_id: z.string().max(64).optional(),
       message_ts: ts.optional(),
       thread_ts: ts.optional(),
       is_ephemeral: z.boolean().optional(),

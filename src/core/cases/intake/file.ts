@@ -4,7 +4,7 @@ import { addHandler, allocateCaseNumber, insertCase } from "../../../store/cases
 import type { Tx } from "../../../store/tx.ts";
 import { pseudonymOf, sealReport, sealReporter, SUBJECT, type CaseContext } from "../context.ts";
 import { acknowledgeByOf, scheduleAcknowledgeTimers } from "../deadlines.ts";
-import { HANDLER_KINDS, notifyHandlers, notifyReporter, REPORTER_KINDS } from "../notifications.ts";
+import { HANDLER_KINDS, notifyHandlers } from "../notifications.ts";
 import { claimNoticeIn } from "../notice.ts";
 import { receiptDigest } from "../receipt.ts";
 import { claimReporterTag } from "../reporterTags.ts";
@@ -42,19 +42,6 @@ export async function fileReport(ctx: CaseContext, reporterId: string, raw: unkn
   const filed = await ctx.prisma.$transaction(async (tx) => {
     const opened = await openCase(tx, ctx, { input, involved, reporterId: reporter.id, routing, priority: "normal", linkedCaseId: null });
     const showTypedMessageNotice = await claimNoticeIn(tx, ctx, reporter.id);
-    // The receipt is owed like any message: through the outbox, in this transaction (delivered once).
-    const { receipt } = opened;
-    await notifyReporter(tx, ctx.clock, ctx.keyring, reporter.id, {
-      kind: REPORTER_KINDS.filed,
-      caseNumber: receipt.caseNumber,
-      filedAt: receipt.filedAt.toISOString(),
-      digest: receipt.digest,
-      mode: receipt.mode,
-      routedTo: receipt.routedTo,
-      acknowledgeBy: receipt.acknowledgeBy.toISOString(),
-      showTypedMessageNotice,
-      anonymous: receipt.mode === "anonymous",
-    });
     return { ...opened, showTypedMessageNotice };
   });
   ctx.logger.info({ caseNumber: filed.receipt.caseNumber, routedTo: routing.routedTo, handlers: routing.handlers.length }, "case filed");

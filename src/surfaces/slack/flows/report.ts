@@ -22,15 +22,11 @@ const parentSchema = z.object({
     .array(
       z.object({
         bot_id: z.string().optional(),
-        metadata: z.object({ event_type: z.string(), event_payload: z.object({ case: z.string().optional() }).passthrough() }).optional(),
+        metadata: z.object({ event_type: z.string(), event_payload: z.object({ case: z.string() }).passthrough() }).optional(),
       }).passthrough(),
     )
     .default([]),
 });
-
-/** Under a private update (anonymous case) a typed reply goes nowhere: it would tie this chat to the case. */
-export const PRIVATE_UPDATE_THREAD =
-  "This was not sent to anyone: messages typed here stay in this chat's history. To write to the handlers privately, press Open on the update, then Reply.";
 
 /**
  * Replies typed in the thread of a case DM: the reporter's go to the case's handlers (with the
@@ -52,12 +48,7 @@ export function caseThreadFlow(cores: SlackCores, logger: Logger) {
     const meta = parent?.bot_id ? parent.metadata : undefined;
     if (!meta) return false;
     const where = { channel: message.channel, thread_ts: message.thread_ts };
-    if (meta.event_type === CASE_THREAD_EVENT.privateUpdate) {
-      await client.chat.postMessage({ ...where, ...plainMessage(PRIVATE_UPDATE_THREAD) });
-      return true;
-    }
     const caseNumber = meta.event_payload.case;
-    if (!caseNumber) return false;
 
     if (meta.event_type === CASE_THREAD_EVENT.handler) {
       await client.chat.postMessage({

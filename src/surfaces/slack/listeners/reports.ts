@@ -1,6 +1,6 @@
 import type { App, BlockAction as BoltBlockAction } from "@slack/bolt";
 import { z } from "zod";
-import { OUTCOMES, receiptOf, REPORTER_KINDS, type CaseOutcome, type CaseResult, type CaseService } from "../../../core/cases/index.ts";
+import { OUTCOMES, type CaseOutcome, type CaseResult, type CaseService } from "../../../core/cases/index.ts";
 import type { Interaction, SlackDeps, WebClient } from "../deps.ts";
 import { CASE_ACTIONS, VIEWS } from "../ids.ts";
 import type { BlockAction } from "../payloads.ts";
@@ -8,7 +8,6 @@ import { context, section } from "../render/blocks.ts";
 import { caseMessageModal, caseViewModal, closeModal, reassignModal, reporterViewModal, type CaseMessageKind } from "../render/cases.ts";
 import { loadingModal, noticeModal } from "../render/modal.ts";
 import { plainMessage } from "../render/notices.ts";
-import { receiptModal } from "../render/report.ts";
 import { identify, NOT_IDENTIFIED, type SlackCores } from "../services.ts";
 import { metadataOf, viewState } from "../viewState.ts";
 import { claimSubmission, withAction, withSubmission, type ViewAck } from "./handlers.ts";
@@ -86,21 +85,6 @@ export function reportListeners(cores: Cores, refreshHome: (client: WebClient, u
     );
     onCase(CASE_ACTIONS.reply, messageForm("from_reporter"));
 
-    // "Open" on a neutral private update (anonymous cases): the update opens only for its recipient.
-    app.action<BoltBlockAction>(
-      CASE_ACTIONS.openUpdate,
-      withAction(deps, (interaction, action) =>
-        openThenFill(interaction, "Your update", async () => {
-          const me = await who(interaction.client, interaction.userId);
-          const notice = me ? cases.openUpdateRef(action.actions[0]!.value, me.person.id) : null;
-          if (!notice) return noticeModal("Your update", me ? "This update could not be opened. Your reports are listed in App Home." : NOT_IDENTIFIED);
-          if (notice.kind === REPORTER_KINDS.filed) return receiptModal(receiptOf(notice));
-          const result = await cases.viewAsReporter(me!.person.id, notice.caseNumber);
-          return result.ok ? reporterViewModal(result.value) : noticeModal("Your update", result.message);
-        }),
-      ),
-    );
-
     for (const [actionId, answer] of [[CASE_ACTIONS.checkinYes, "yes"], [CASE_ACTIONS.checkinNo, "no"]] as const) {
       onCase(actionId, async (interaction, number, action) => {
         const day = Number(action.actions[0]!.value.split("|")[1]);
@@ -115,8 +99,7 @@ export function reportListeners(cores: Cores, refreshHome: (client: WebClient, u
             : `Check-in about ${number}: you answered *yes*. A new high-priority case${linked ? `, *${linked.caseNumber}*,` : ""} was opened and its handlers will write to you here.`;
         const channel = action.container.channel_id ?? action.channel?.id;
         const ts = action.container.message_ts ?? action.message?.ts;
-        if (action.container.view_id) await interaction.client.views.update({ view_id: action.container.view_id, view: noticeModal("Check-in answered", text) });
-        else if (channel && ts) await interaction.client.chat.update({ channel, ts, text: `Check-in about ${number} answered`, blocks: [section(text), context(`Answered ${new Date().toISOString().slice(0, 10)}`)] });
+        if (channel && ts) await interaction.client.chat.update({ channel, ts, text: `Check-in about ${number} answered`, blocks: [section(text), context(`Answered ${new Date().toISOString().slice(0, 10)}`)] });
         else await interaction.replyPrivately({ text, blocks: [section(text)] });
         await refreshHome(interaction.client, interaction.userId);
       });

@@ -2,7 +2,7 @@ import type { types } from "@slack/bolt";
 import { LIMITS, OUTCOMES, type CaseOutcome, type CaseStatus, type CaseSummary, type CaseView, type ReporterCaseSummary, type ReporterCaseView, type ThreadItem } from "../../../core/cases/index.ts";
 import { CASE_ACTIONS, VIEWS } from "../ids.ts";
 import { escapeText, quoteBlock, truncate } from "../text.ts";
-import { actions, button, context, section, slackDate, textSections, type Block, type ButtonElement } from "./blocks.ts";
+import { button, context, section, slackDate, textSections, type Block, type ButtonElement } from "./blocks.ts";
 import { checkboxInput, modal, selectInput, textInput, usersInput } from "./modal.ts";
 import { ROUTED_TO_LABELS } from "./report.ts";
 
@@ -34,14 +34,6 @@ export function handlerButtons(caseNumber: string, status?: CaseStatus): ButtonE
   buttons.push(button(CASE_ACTIONS.messageReporter, "Message reporter", caseNumber), button(CASE_ACTIONS.addNote, "Add internal note", caseNumber));
   if (status !== "closed") buttons.push(button(CASE_ACTIONS.reassign, "Reassign", caseNumber), button(CASE_ACTIONS.close, "Close", caseNumber, "danger"));
   return buttons;
-}
-
-/** A retaliation check-in's question and its Yes / No buttons (value "<number>|<day>"). */
-export function checkinBlocks(caseNumber: string, day: number): Block[] {
-  return [
-    section(`*A check-in, ${day} days after your report was closed.* Since you reported, have you faced retaliation of any kind? Your answer goes only to the people handling your report.`),
-    actions([button(CASE_ACTIONS.checkinYes, "Yes", `${caseNumber}|${day}`, "danger"), button(CASE_ACTIONS.checkinNo, "No", `${caseNumber}|${day}`)]),
-  ];
 }
 
 export function reporterButtons(caseNumber: string): ButtonElement[] {
@@ -105,7 +97,7 @@ export function reporterViewModal(view: ReporterCaseView): types.ModalView {
     section("*Messages*"),
     ...threadBlocks(view.thread),
   ];
-  for (const day of view.openCheckins) blocks.push({ type: "divider" }, ...checkinBlocks(view.number, day));
+  if (view.openCheckins.length) blocks.push(context("A retaliation check-in is waiting for your answer in your messages with me."));
   return modal({ callbackId: VIEWS.info, title: `Case ${view.number}`, blocks });
 }
 

@@ -1,8 +1,8 @@
 import type { types } from "@slack/bolt";
 import type { ApprovalView } from "../../../core/approvals/index.ts";
 import type { ReporterNotice } from "../../../core/cases/index.ts";
-import { approvalWording, handlerWording, headline, PRIVATE_UPDATE, reporterWording, type Inserts, type NameOf, type Wording } from "../../../core/notifications/wording.ts";
-import { CASE_ACTIONS, CASE_THREAD_EVENT } from "../ids.ts";
+import { approvalWording, handlerWording, headline, reporterWording, type Inserts, type NameOf, type Wording } from "../../../core/notifications/wording.ts";
+import { CASE_ACTIONS } from "../ids.ts";
 import { escapeText, truncate } from "../text.ts";
 import { actions, button, context, section, slackDate, type SlackMessage } from "./blocks.ts";
 import { approvalCard } from "./approvals.ts";
@@ -49,18 +49,6 @@ export function reporterNotification(notice: ReporterNotice): CaseDm {
       ? [button(CASE_ACTIONS.checkinYes, "Yes", `${number}|${notice.day}`, "danger"), button(CASE_ACTIONS.checkinNo, "No", `${number}|${notice.day}`)]
       : reporterButtons(number);
   return { text: headline(w), blocks: [section(mrkdwnOf(w)), actions(buttons)], metadata: caseThreadMetadata("reporter", number) };
-}
-
-/**
- * To the reporter of an anonymous case, whatever happened: no case number, no subject, no thread
- * metadata. Open carries the update sealed to them (`ref`) and shows it in a modal.
- */
-export function privateUpdateMessage(ref: string): SlackMessage & { metadata: types.MessageMetadata } {
-  return {
-    text: headline(PRIVATE_UPDATE),
-    blocks: [section(mrkdwnOf(PRIVATE_UPDATE)), actions([button(CASE_ACTIONS.openUpdate, "Open", ref, "primary")])],
-    metadata: { event_type: CASE_THREAD_EVENT.privateUpdate, event_payload: {} }, // a reply typed under it is answered, not sent
-  };
 }
 
 /** After a typed reply in a case thread. */

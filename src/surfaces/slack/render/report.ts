@@ -110,43 +110,16 @@ export function filingModal(): types.ModalView {
   return modal({ callbackId: VIEWS.info, title: "Report a concern", blocks: [section(":hourglass_flowing_sand: Filing your report… This takes a few seconds; keep this open.")] });
 }
 
-/**
- * The form once the report is filed: the full receipt, the same as the DM of a confidential report.
- * For an anonymous report this (and App Home) is the only place it is shown: chat history, which
- * workspace admins can export, never names the case.
- */
-export function filedModal(receipt: Receipt, options: { enrolmentNotice?: string } = {}): types.ModalView {
-  const where =
-    receipt.mode === "anonymous"
-      ? "Keep this receipt: copy the case number and the proof-of-filing code somewhere safe. Nothing about this report is posted in our chat; when something happens you get a neutral \"You have a private update\" with a button that opens it here. My reports in App Home lists it."
-      : "Your receipt is also in your direct messages with me; replies from the handlers arrive there too.";
+/** The form once the report is filed; the receipt itself goes to the reporter's DM. */
+export function filedModal(receipt: Receipt): types.ModalView {
   return modal({
     callbackId: VIEWS.info,
     title: "Report filed",
-    blocks: [...(options.enrolmentNotice ? [context(escapeText(options.enrolmentNotice))] : []), ...receiptBlocks(receipt), section(where)],
+    blocks: [
+      header(`✅ Report filed: ${receipt.caseNumber}`),
+      section(`It goes to ${ROUTED_TO_LABELS[receipt.routedTo]}. Your receipt, with the proof-of-filing code, is in your direct messages with me; replies from the handlers arrive there too.`),
+    ],
   });
-}
-
-/** The receipt as every Slack view shows it (the form's result, the DM, an opened update). */
-export function receiptBlocks(receipt: Receipt): Block[] {
-  return [
-    header(`✅ Report filed: ${receipt.caseNumber}`),
-    section(
-      [
-        `*Case:* ${receipt.caseNumber}`,
-        `*Filed:* ${slackDate(receipt.filedAt)}`,
-        `*Mode:* ${receipt.mode === "anonymous" ? "anonymous (handlers see only \"Reporter of " + receipt.caseNumber + "\")" : "confidential"}`,
-        `*Goes to:* ${ROUTED_TO_LABELS[receipt.routedTo]}`,
-        `*Acknowledged by:* ${slackDate(receipt.acknowledgeBy, "{date_short_pretty}")} at the latest`,
-      ].join("\n"),
-    ),
-    section(`*Proof of filing:* \`${escapeText(receipt.digest)}\`\nWith it you can later prove what you filed and when (Check a receipt, in App Home).`),
-  ];
-}
-
-/** A filed report's receipt opened from a private update: a modal, not chat history. */
-export function receiptModal(receipt: Receipt): types.ModalView {
-  return modal({ callbackId: VIEWS.info, title: "Your receipt", blocks: receiptBlocks(receipt) });
 }
 
 /** The errors answer for the report form: each message next to its field, the text left as typed. */
@@ -172,14 +145,25 @@ export function caseThreadMetadata(kind: keyof typeof CASE_THREAD_EVENT, caseNum
   return { event_type: CASE_THREAD_EVENT[kind], event_payload: { case: caseNumber } };
 }
 
-/** A confidential reporter's receipt, in their DM (delivered through the outbox). */
-export function receiptMessage(receipt: Receipt, options: { showTypedMessageNotice: boolean }): SlackMessage & { metadata: types.MessageMetadata } {
-  const blocks: Block[] = [
-    ...receiptBlocks(receipt),
-    context("Keep this message."),
+/** The reporter's receipt, in their DM, at once. */
+export function receiptMessage(receipt: Receipt, options: { showTypedMessageNotice: boolean; enrolmentNotice?: string }): SlackMessage & { metadata: types.MessageMetadata } {
+  const blocks: Block[] = [];
+  if (options.enrolmentNotice) blocks.push(context(escapeText(options.enrolmentNotice)));
+  blocks.push(
+    header(`✅ Report filed: ${receipt.caseNumber}`),
+    section(
+      [
+        `*Case:* ${receipt.caseNumber}`,
+        `*Filed:* ${slackDate(receipt.filedAt)}`,
+        `*Mode:* ${receipt.mode === "anonymous" ? "anonymous (handlers see only \"Reporter of " + receipt.caseNumber + "\")" : "confidential"}`,
+        `*Goes to:* ${ROUTED_TO_LABELS[receipt.routedTo]}`,
+        `*Acknowledged by:* ${slackDate(receipt.acknowledgeBy, "{date_short_pretty}")} at the latest`,
+      ].join("\n"),
+    ),
+    section(`*Proof of filing:* \`${escapeText(receipt.digest)}\`\nKeep this message: with it you can later prove what you filed and when.`),
     actions([button(CASE_ACTIONS.view, "View", receipt.caseNumber), button(CASE_ACTIONS.reply, "Reply", receipt.caseNumber, "primary")]),
     context("Handlers' messages arrive here. Use *Reply* to add something; you can also reply in this thread."),
-  ];
+  );
   if (options.showTypedMessageNotice) blocks.push(context(TYPED_MESSAGE_NOTICE));
   return { text: `Report filed: ${receipt.caseNumber}`, blocks, metadata: caseThreadMetadata("reporter", receipt.caseNumber) };
 }
