@@ -15,7 +15,8 @@ export function storeEventKeysAs(prisma: PrismaClient, hash: (key: string) => st
   hashers.set(prisma, hash);
 }
 
-const storedKey = (prisma: PrismaClient, key: string) => (hashers.get(prisma) ?? sha256)(key);
+/** The key as stored for this client (tests look claims up with it). */
+export const storedEventKey = (prisma: PrismaClient, key: string) => (hashers.get(prisma) ?? sha256)(key);
 const sha256 = (key: string) => createHash("sha256").update(key).digest("hex");
 
 /**
@@ -29,7 +30,7 @@ export async function claimEvent(prisma: PrismaClient, key: string): Promise<boo
 
 /** Claims several keys of one delivery at once: true only when none of them was seen before. */
 export function claimEvents(prisma: PrismaClient, keys: readonly string[]): Promise<boolean> {
-  return claimWriter(prisma)(keys.map((key) => storedKey(prisma, key)));
+  return claimWriter(prisma)(keys.map((key) => storedEventKey(prisma, key)));
 }
 
 /**
@@ -54,5 +55,5 @@ const claimWriter = perClient((prisma: PrismaClient) =>
 
 /** Gives a claim back, so the next delivery is handled (the first attempt did not complete). */
 export async function releaseEvent(prisma: PrismaClient, key: string): Promise<void> {
-  await prisma.processedEvent.deleteMany({ where: { key: storedKey(prisma, key) } });
+  await prisma.processedEvent.deleteMany({ where: { key: storedEventKey(prisma, key) } });
 }
