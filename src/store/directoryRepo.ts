@@ -23,7 +23,7 @@ export function createDirectoryRepository(db: Db): DirectoryRepository {
       return rows.map(toRecord);
     },
     async claimNotice(id, at) {
-      const { count } = await db.person.updateMany({ where: { id, noticeShownAt: null }, data: { noticeShownAt: dayOf(at) } });
+      const { count } = await db.person.updateMany({ where: { id, noticeShownAt: null }, data: { noticeShownAt: dayOf(at), updatedAt: dayOf() } }); // @updatedAt would stamp the instant otherwise
       return count === 1;
     },
     async exclusive(work) {
