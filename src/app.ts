@@ -16,6 +16,7 @@ import type { Logger } from "./log.ts";
 import { createHttpServer, type RouteHandler } from "./server.ts";
 import { approvalJobHandlers, createApprovalStore } from "./store/approvals.ts";
 import { openDatabase, type Database, type DatabaseOptions } from "./store/db.ts";
+import { storeEventKeysAs } from "./store/processedEvents.ts";
 import { createDirectoryRepository } from "./store/directoryRepo.ts";
 import { createSlackSurface } from "./surfaces/slack/index.ts";
 import { createTeamsSurface } from "./surfaces/teams/index.ts";
@@ -28,6 +29,8 @@ import { logAuditHead, maintenanceJobHandlers, scheduleMaintenance } from "./sto
 import type { RetentionDays } from "./store/prune.ts";
 
 export type Worker = ReturnType<typeof createWorker>;
+
+const EVENT_KEY_PURPOSE = "event-key";
 
 export interface App {
   config: Config;
@@ -108,6 +111,8 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const keyring = overrides.keyring ?? loadKeyring(config, db.kind, logger);
   const auditKeys = auditKeysFrom(config.AUDIT_KEY, keyring);
   await startAuditLog(db.prisma, { clock, auditKeys }, logger.child({ component: "audit" }));
+  // De-duplication keys name DM channels and conversations: stored as keyed hashes (see processedEvents.ts).
+  if (keyring.available) storeEventKeysAs(db.prisma, (key) => keyring.mac(EVENT_KEY_PURPOSE, key));
   const limits = createRateLimits({ asksPerMinute: config.ASKS_PER_MINUTE, reportsPerDay: config.REPORTS_PER_DAY }, clock);
   const cases = createCaseService({ prisma: db.prisma, directory, clock, keyring, auditKeys, limits, logger: logger.child({ core: "cases" }), retentionDays: config.RETENTION_DAYS });
   const approvalStore = createApprovalStore(db.prisma, clock, keyring, auditKeys);
@@ -163,6 +168,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     directory,
     channels,
     jobHandlers: { ...cases.jobHandlers, ...approvalJobHandlers(approvalStore, approvals), ...maintenanceJobHandlers({ clock, logger: logger.child({ component: "maintenance" }), retention: retentionOf(config) }) },
+    sealedRecipientOf: (message) => cases.reporterNoticeRecipient(message),
     clock,
     logger: logger.child({ component: "worker" }),
     intervalMs: overrides.workerIntervalMs || 1_000,

@@ -3,7 +3,7 @@ import type { DirectoryQueries, Person } from "./core/directory/types.ts";
 import type { Logger } from "./log.ts";
 import type { PrismaClient } from "./store/generated/client.ts";
 import { runDueJobs, type JobHandler } from "./store/jobs.ts";
-import { deliverDue, RetryLater, type OutboxMessage } from "./store/outbox.ts";
+import { deliverDue, RetryLater, SEALED_RECIPIENT, type OutboxMessage } from "./store/outbox.ts";
 
 /** A platform that can deliver a notification to a person (Slack DM, Teams 1:1, …). */
 export interface NotificationChannel {
@@ -20,6 +20,11 @@ export interface WorkerOptions {
   directory: Pick<DirectoryQueries, "get">;
   channels: NotificationChannel[];
   jobHandlers: Record<string, JobHandler>;
+  /**
+   * Who a notification with a sealed recipient (SEALED_RECIPIENT: a case's reporter) is for, opened
+   * with the report keys at delivery; null if it cannot be opened.
+   */
+  sealedRecipientOf?: (message: OutboxMessage) => string | null;
   clock: Clock;
   logger: Logger;
   intervalMs?: number;
@@ -33,7 +38,9 @@ export function createWorker(options: WorkerOptions) {
   const { prisma, directory, channels, jobHandlers, clock, logger, intervalMs = 1_000 } = options;
 
   const send = async (message: OutboxMessage): Promise<void> => {
-    const person = await directory.get(message.recipientId);
+    const recipientId = message.recipientId === SEALED_RECIPIENT ? options.sealedRecipientOf?.(message) : message.recipientId;
+    if (!recipientId) throw new Error("a sealed recipient could not be opened (report keys missing or changed?)");
+    const person = await directory.get(recipientId);
     if (!person) throw new Error("recipient is not in the directory");
     for (const channel of channels) {
       if (await channel.canReach(person)) return channel.send(person, message);

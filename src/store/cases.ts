@@ -1,6 +1,7 @@
 // The cases repository: every query the cases core makes. Sealed columns arrive sealed and leave
 // sealed; encryption happens in src/core/cases. Pass the root client or a transaction's, never both.
 import type { CaseCheckin, CaseHandler, CaseMessage, Prisma, ReportCase } from "./generated/client.ts";
+import { dayOf } from "./day.ts";
 import type { Db, Tx } from "./tx.ts";
 
 export type { CaseCheckin, CaseHandler, CaseMessage, ReportCase };
@@ -47,6 +48,13 @@ export function casesForHandler(db: Db, personId: string, take?: number): Promis
 /** Cases whose reporter tag is one of `tags` (the reporter's id MACed under each key). */
 export function casesByReporterTags(db: Db, tags: string[], number?: string, take?: number): Promise<CaseRow[]> {
   return db.reportCase.findMany({ where: { reporterTag: { in: tags }, ...(number ? { number } : {}) }, include: withHandlers, orderBy: { filedAt: "desc" }, ...(take ? { take } : {}) });
+}
+
+/** Which of `tags` some case carries. */
+export async function takenReporterTags(db: Db, tags: string[]): Promise<string[]> {
+  if (!tags.length) return [];
+  const rows = await db.reportCase.findMany({ where: { reporterTag: { in: tags } }, select: { reporterTag: true } });
+  return rows.map((row) => row.reporterTag!);
 }
 
 export function activeHandlerIds(row: CaseRow): string[] {
@@ -102,7 +110,7 @@ export async function claimReporterNotice(tx: Tx, tags: string[], currentTag: st
   const [row] = await tx.$queryRawUnsafe<Array<{ tag: string }>>(
     `INSERT INTO case_reporter_notice (tag, shown_at) VALUES ($1, $2::timestamp) ON CONFLICT (tag) DO NOTHING RETURNING tag`,
     currentTag,
-    at,
+    dayOf(at), // only the day: the instant would line up with the reporter's filing or message
   );
   return row !== undefined;
 }

@@ -1,6 +1,7 @@
 import type { PersonRecord, PersonSource } from "../core/directory/record.ts";
 import type { DirectoryReader, DirectoryRepository, DirectoryWriter } from "../core/directory/repository.ts";
 import { PERSON_ROLES, type PersonRole, type Platform } from "../core/directory/types.ts";
+import { dayOf } from "./day.ts";
 import type { Prisma } from "./generated/client.ts";
 import type { Db, Tx } from "./tx.ts";
 
@@ -22,7 +23,7 @@ export function createDirectoryRepository(db: Db): DirectoryRepository {
       return rows.map(toRecord);
     },
     async claimNotice(id, at) {
-      const { count } = await db.person.updateMany({ where: { id, noticeShownAt: null }, data: { noticeShownAt: at } });
+      const { count } = await db.person.updateMany({ where: { id, noticeShownAt: null }, data: { noticeShownAt: dayOf(at), updatedAt: dayOf() } }); // @updatedAt would stamp the instant otherwise
       return count === 1;
     },
     async exclusive(work) {
@@ -55,12 +56,12 @@ function writer(tx: Tx): DirectoryWriter {
       return (await tx.person.findMany({ include: withRoles, orderBy: { id: "asc" } })).map(toRecord);
     },
     async insert({ roles, ...person }) {
-      await tx.person.create({ data: { ...person, roles: { create: roles.map((role) => ({ role })) } } });
+      await tx.person.create({ data: { ...person, createdAt: dayOf(), updatedAt: dayOf(), roles: { create: roles.map((role) => ({ role })) } } });
     },
     async update(id, { roles, ...changes }) {
       await tx.person.update({
         where: { id },
-        data: { ...changes, ...(roles ? { roles: { deleteMany: {}, create: roles.map((role) => ({ role })) } } : {}) },
+        data: { ...changes, updatedAt: dayOf(), ...(roles ? { roles: { deleteMany: {}, create: roles.map((role) => ({ role })) } } : {}) },
       });
     },
   };

@@ -5,8 +5,17 @@ import type { Tx } from "./tx.ts";
 
 export type { OutboxMessage };
 
+/**
+ * The recipient_id of a notification whose recipient is sealed in its payload (a case's reporter):
+ * the worker asks the cases core who it is for, at delivery.
+ */
+export const SEALED_RECIPIENT = "sealed";
+
 /** A notification for one person. Payloads hold ids and kinds, never report content. */
 export interface Notification {
+  /** Set when the payload is sealed to this row (a reporter notice); otherwise a random id. */
+  id?: string;
+  /** A person id, or SEALED_RECIPIENT. */
   recipientId: string;
   kind: string;
   payload: Record<string, unknown>;
@@ -17,7 +26,7 @@ export interface Notification {
 /** Writes a notification in the caller's transaction, so it exists exactly when the change does. */
 export async function enqueue(tx: Tx, notification: Notification, clock: Clock): Promise<void> {
   const data = {
-    id: randomUUID(),
+    id: notification.id ?? randomUUID(),
     recipientId: notification.recipientId,
     kind: notification.kind,
     payload: notification.payload as object,

@@ -1,5 +1,23 @@
+import { createHash } from "node:crypto";
 import { batched, perClient } from "./batch.ts";
 import type { PrismaClient } from "./db.ts";
+
+/**
+ * Keys are stored hashed: a raw key names a DM channel, a conversation or a view, and its
+ * processed_at is the instant a reporter wrote, so raw keys would link a person to a case event.
+ * The composition root sets a keyed hash (`storeEventKeysAs`); unset (tests of the store alone),
+ * SHA-256.
+ */
+const hashers = new WeakMap<PrismaClient, (key: string) => string>();
+
+/** How this client's event keys are stored (once, at startup): a keyed hash such as an HMAC. */
+export function storeEventKeysAs(prisma: PrismaClient, hash: (key: string) => string): void {
+  hashers.set(prisma, hash);
+}
+
+/** The key as stored for this client (tests look claims up with it). */
+export const storedEventKey = (prisma: PrismaClient, key: string) => (hashers.get(prisma) ?? sha256)(key);
+const sha256 = (key: string) => createHash("sha256").update(key).digest("hex");
 
 /**
  * Claims a platform event for processing: true the first time a key is seen, false for every
@@ -12,7 +30,7 @@ export async function claimEvent(prisma: PrismaClient, key: string): Promise<boo
 
 /** Claims several keys of one delivery at once: true only when none of them was seen before. */
 export function claimEvents(prisma: PrismaClient, keys: readonly string[]): Promise<boolean> {
-  return claimWriter(prisma)(keys);
+  return claimWriter(prisma)(keys.map((key) => storedEventKey(prisma, key)));
 }
 
 /**
@@ -37,5 +55,5 @@ const claimWriter = perClient((prisma: PrismaClient) =>
 
 /** Gives a claim back, so the next delivery is handled (the first attempt did not complete). */
 export async function releaseEvent(prisma: PrismaClient, key: string): Promise<void> {
-  await prisma.processedEvent.deleteMany({ where: { key } });
+  await prisma.processedEvent.deleteMany({ where: { key: storedEventKey(prisma, key) } });
 }

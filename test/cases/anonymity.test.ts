@@ -55,11 +55,13 @@ describe("anonymous reports", () => {
     const sent = await world.cases.messageReporter("priya", caseNumber, "Can you tell me when this started?");
     if (!sent.ok) throw new Error(sent.message);
     const [notice] = (await world.outbox()).filter((m) => m.recipientId === "kim");
-    expect(notice).toEqual({ recipientId: "kim", kind: "case.reporter.message", payload: { ref: expect.any(String) } });
+    expect(notice).toEqual({ id: expect.any(String), recipientId: "kim", kind: "case.reporter.message", payload: { ref: expect.any(String) } });
+    // In the table itself the recipient is sealed too.
+    expect(await world.db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: notice!.id } })).toMatchObject({ recipientId: "sealed" });
     expect(JSON.stringify(notice)).not.toContain(caseNumber);
     expect(world.cases.openReporterNotice(notice!)).toEqual({ kind: "case.reporter.message", caseNumber, messageId: sent.value.messageId });
-    // Bound to its recipient: moved to someone else's row it does not open.
-    expect(world.cases.openReporterNotice({ ...notice!, recipientId: "alex" })).toBeNull();
+    // Bound to its row: moved to another row it does not open.
+    expect(world.cases.openReporterNotice({ ...notice!, id: "another-row" })).toBeNull();
 
     const mine = await world.cases.viewAsReporter("kim", caseNumber);
     expect(mine.ok && mine.value.thread.map((m) => [m.author, m.text])).toEqual([["Priya Nair", "Can you tell me when this started?"]]);

@@ -51,7 +51,7 @@ describe("retaliation watch", () => {
     expect(view.value.handlers.map((h) => h.id)).toEqual(["omar"]);
     expect(await world.cases.view("priya", linked.caseNumber)).toEqual(NOT_FOUND);
     const assigned = (await world.outbox()).filter((m) => m.kind === "case.assigned" && m.payload.caseNumber === linked.caseNumber);
-    expect(assigned).toEqual([{ recipientId: "omar", kind: "case.assigned", payload: expect.objectContaining({ priority: "high" }) }]);
+    expect(assigned).toEqual([{ id: expect.any(String), recipientId: "omar", kind: "case.assigned", payload: expect.objectContaining({ priority: "high" }) }]);
     // The reporter finds it among their cases and can write in it.
     expect((await world.cases.listForReporter("kim")).map((c) => c.number).sort()).toEqual([n, linked.caseNumber]);
     expect(await world.cases.messageHandlers("kim", linked.caseNumber, "My shifts were cut after the report.", "form")).toMatchObject({ ok: true });

@@ -76,8 +76,8 @@ describe("filing a report", () => {
     await file(world, "kim", { category: "accounting", involved: ["lee"] });
     const sent = await world.outbox();
     expect(sent).toEqual([
-      { recipientId: "grace", kind: "case.assigned", payload: { caseId: expect.any(String), caseNumber: "C-2026-0001", priority: "normal", reason: "routing" } },
-      { recipientId: "victor", kind: "case.assigned", payload: { caseId: expect.any(String), caseNumber: "C-2026-0001", priority: "normal", reason: "routing" } },
+      { id: expect.any(String), recipientId: "grace", kind: "case.assigned", payload: { caseId: expect.any(String), caseNumber: "C-2026-0001", priority: "normal", reason: "routing" } },
+      { id: expect.any(String), recipientId: "victor", kind: "case.assigned", payload: { caseId: expect.any(String), caseNumber: "C-2026-0001", priority: "normal", reason: "routing" } },
     ]);
     const row = await world.db.prisma.reportCase.findFirstOrThrow();
     // The reporter's choice is sealed with the report (beside routed_to it would tell who was excluded).

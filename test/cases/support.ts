@@ -36,7 +36,8 @@ export interface CaseWorld {
   runJobs(): Promise<number>;
   /** Moves the clock by days and runs whatever fell due. */
   advanceDays(days: number): Promise<number>;
-  outbox(): Promise<Array<{ recipientId: string; kind: string; payload: Record<string, unknown> }>>;
+  /** The outbox as the worker delivers it: a sealed recipient (a reporter notice) opened with the keys. */
+  outbox(): Promise<Array<{ id: string; recipientId: string; kind: string; payload: Record<string, unknown> }>>;
   close(): Promise<void>;
 }
 
@@ -79,8 +80,10 @@ export async function caseWorld(options: { people?: RawPerson[]; retentionDays?:
     },
     async outbox() {
       // Same-time rows in a fixed order (the manual clock gives many rows one timestamp).
-      const rows = await db.prisma.outboxMessage.findMany({ orderBy: [{ createdAt: "asc" }, { recipientId: "asc" }, { kind: "asc" }] });
-      return rows.map((r) => ({ recipientId: r.recipientId, kind: r.kind, payload: r.payload as Record<string, unknown> }));
+      const rows = await db.prisma.outboxMessage.findMany({ orderBy: [{ createdAt: "asc" }] });
+      const opened = rows.map((r) => ({ id: r.id, recipientId: cases.reporterNoticeRecipient(r) ?? r.recipientId, kind: r.kind, payload: r.payload as Record<string, unknown>, at: r.createdAt.getTime() }));
+      opened.sort((a, b) => a.at - b.at || a.recipientId.localeCompare(b.recipientId) || a.kind.localeCompare(b.kind));
+      return opened.map(({ at: _at, ...m }) => m);
     },
     close: () => db.close(),
   };

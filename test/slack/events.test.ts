@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { BOT_USER_ID, type SlackCall } from "../support/fakeSlack.ts";
 import { appMention, channelMessage, eventEnvelope, imMessage, newTs, postSigned } from "../support/slack.ts";
 import { startSlackApp, type SlackHarness } from "../support/slackApp.ts";
+import { storedEventKey } from "../../src/store/processedEvents.ts";
+import { postKey } from "../../src/surfaces/slack/dedupe.ts";
 
 const GIFT = "Can I accept a gift from a supplier who wants our business?";
 const HARASSMENT = "My manager keeps making sexual comments to a colleague, this is harassment";
@@ -91,7 +93,8 @@ describe("Slack events over HTTP", () => {
     await h.slack.waitFor("chat.postMessage");
     await h.slack.settle();
     expect(h.slack.callsTo("chat.postMessage")).toHaveLength(1);
-    expect(await h.app.db.prisma.processedEvent.count({ where: { key: { startsWith: "slack:post:C0GENERAL:" } } })).toBe(1);
+    expect(await h.app.db.prisma.processedEvent.count({ where: { key: storedEventKey(h.app.db.prisma, postKey("C0GENERAL", String(mention.ts))) } })).toBe(1);
+    expect(await h.app.db.prisma.processedEvent.count({ where: { key: { contains: "C0GENERAL" } } })).toBe(0); // stored as a keyed hash
   });
 
   it("answers a DM mention once when it arrives both as message.im and app_mention", async () => {

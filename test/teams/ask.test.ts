@@ -3,6 +3,8 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { MESSAGES } from "../../src/surfaces/teams/cards/messages.ts";
 import { VERBS } from "../../src/surfaces/teams/verbs.ts";
+import { storedEventKey } from "../../src/store/processedEvents.ts";
+import { eventKey } from "../../src/surfaces/teams/dedup.ts";
 import {
   ALICE,
   ALICE_CHAT,
@@ -232,7 +234,8 @@ describe("Teams: asking", () => {
     expect((await t.post(message)).status).toBe(200);
     expect((await t.post(message)).status).toBe(200);
     expect(t.connector.sent()).toHaveLength(1);
-    expect(await t.db.prisma.processedEvent.count({ where: { key: { startsWith: `teams:${message.id}:` } } })).toBe(1);
+    expect(await t.db.prisma.processedEvent.count({ where: { key: storedEventKey(t.db.prisma, eventKey(message as never)!) } })).toBe(1);
+    expect(await t.db.prisma.processedEvent.count({ where: { key: { contains: message.conversation.id } } })).toBe(0); // stored as a keyed hash
 
     const click = cardAction({ serviceUrl: t.connector.url, verb: VERBS.feedback, data: { clauseId: "3(c)", helpful: true } });
     expect((await (await t.post(click)).json()).value).toBe(MESSAGES.feedbackThanks);

@@ -1,6 +1,7 @@
 import { casesByReporterTags, findCaseForHandler, type CaseRow } from "../../store/cases.ts";
 import type { Db, Tx } from "../../store/tx.ts";
-import { REPORTER_TAG, reporterIdOf, type CaseContext } from "./context.ts";
+import { reporterIdOf, type CaseContext } from "./context.ts";
+import { reporterCaseTags } from "./reporterTags.ts";
 import type { CaseError, CaseResult } from "./types.ts";
 
 /** The one answer for a case that does not exist and for one the person may not see. */
@@ -22,13 +23,14 @@ export function asHandler<T>(ctx: CaseContext, actorId: string, number: string, 
 }
 
 /**
- * The reporter's own cases: found by MAC tag under every key, confirmed by opening the sealed link.
- * Under every id the person has had, so a case filed before a directory merge stays theirs.
+ * The reporter's own cases: found by their per-case MAC tags (reporterTags.ts) under every id the
+ * person has had (a case filed before a directory merge stays theirs), confirmed by opening the sealed link.
  */
 export async function reporterCases(db: Db, ctx: CaseContext, reporterId: string, number?: string, take?: number): Promise<CaseRow[]> {
   if (!ctx.keyring.available) return [];
   const ids = await ctx.directoryIn(db).aliasesOf(reporterId);
-  const rows = await casesByReporterTags(db, ids.flatMap((id) => ctx.keyring.macsUnderEveryKey(REPORTER_TAG, id)), number, take);
+  const tags = (await Promise.all(ids.map((id) => reporterCaseTags(db, ctx.keyring, id)))).flat();
+  const rows = await casesByReporterTags(db, tags, number, take);
   return rows.filter((row) => ids.includes(reporterIdOf(ctx.keyring, row) ?? ""));
 }
 

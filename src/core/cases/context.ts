@@ -86,12 +86,6 @@ export function reporterIdOf(keyring: Keyring, row: Pick<ReportCase, "id" | "rep
   return row.reporterLink ? keyring.open(row.reporterLink, aad.reporter(row.id)) : null;
 }
 
-export const REPORTER_TAG = "reporter";
-
-export function reporterTag(keyring: Keyring, reporterId: string): string {
-  return keyring.mac(REPORTER_TAG, reporterId);
-}
-
 export function sealMessage(keyring: Keyring, caseId: string, messageId: string, text: string): string {
   return keyring.seal(text, aad.message(caseId, messageId));
 }

@@ -11,15 +11,17 @@
  *   case.escalated         { caseId, caseNumber, deadline, due }  to the ethics officer (or Audit
  *                          Committee, or Board) now added as handler because a deadline was missed
  *
- * To the reporter (recipientId = the reporter's person id), payload { ref } only: `ref` is sealed
- * with the report keys and bound to recipient and kind, so the outbox table never links a person
- * to a case number in the clear. The surface opens it with `service.openReporterNotice(message)`:
+ * To the reporter: recipientId is SEALED_RECIPIENT and the payload { ref } only: `ref` seals who
+ * it is for and what it says with the report keys, bound to the row's id and kind, so the outbox
+ * table never names the reporter of a case (nor links a person to the instant of a case event).
+ * The worker and the surfaces open it with `service.openReporterNotice(message)`:
  *   case.reporter.message            → { caseNumber, messageId }      a handler wrote to you
  *   case.reporter.status_changed     → { caseNumber, status, outcome } (acknowledged, investigating, closed)
  *   case.reporter.retaliation_checkin → { caseNumber, day }           "have you faced retaliation?" (30/90)
  */
+import { randomUUID } from "node:crypto";
 import type { Keyring } from "../crypto/keyring.ts";
-import { enqueue } from "../../store/outbox.ts";
+import { enqueue, SEALED_RECIPIENT } from "../../store/outbox.ts";
 import type { Tx } from "../../store/tx.ts";
 import type { Clock } from "../clock.ts";
 import type { CaseOutcome, CaseStatus, Priority } from "./types.ts";
@@ -65,21 +67,33 @@ export async function notifyHandlers<K extends keyof HandlerPayloads>(
   for (const recipientId of recipients) await enqueue(tx, { recipientId, kind, payload: { ...payload } }, clock);
 }
 
-const noticeAad = (kind: string, recipientId: string) => `notice:${kind}:${recipientId}`;
+const noticeAad = (kind: string, messageId: string) => `notice:${kind}:${messageId}`;
+/** Rows written before recipients were sealed: bound to the recipient in the clear. */
+const legacyNoticeAad = (kind: string, recipientId: string) => `notice:${kind}:${recipientId}`;
 
 export async function notifyReporter(tx: Tx, clock: Clock, keyring: Keyring, reporterId: string, notice: Distribute<ReporterNotice>): Promise<void> {
   const { kind, ...data } = notice;
-  const ref = keyring.seal(JSON.stringify(data), noticeAad(kind, reporterId));
-  await enqueue(tx, { recipientId: reporterId, kind, payload: { ref } }, clock);
+  const id = randomUUID();
+  const ref = keyring.seal(JSON.stringify({ ...data, recipientId: reporterId }), noticeAad(kind, id));
+  await enqueue(tx, { id, recipientId: SEALED_RECIPIENT, kind, payload: { ref } }, clock);
 }
 
+/** A reporter notification, opened: what it says and (sealed in the row) who it is for. */
+export type OpenedReporterNotice = ReporterNotice & { recipientId: string };
+
 /** Opens a reporter notification's sealed ref; null if it is not one, or was altered or moved. */
-export function openReporterNotice(keyring: Keyring, message: { recipientId: string; kind: string; payload: unknown }): ReporterNotice | null {
+export function openReporterNotice(keyring: Keyring, message: { id: string; recipientId: string; kind: string; payload: unknown }): OpenedReporterNotice | null {
   const ref = (message.payload as { ref?: unknown } | null)?.ref;
   if (!Object.values(REPORTER_KINDS).includes(message.kind as never) || typeof ref !== "string") return null;
-  try {
-    return { kind: message.kind, ...JSON.parse(keyring.open(ref, noticeAad(message.kind, message.recipientId))) } as ReporterNotice;
-  } catch {
-    return null;
-  }
+  const open = (aad: string): Record<string, unknown> | null => {
+    try {
+      return JSON.parse(keyring.open(ref, aad)) as Record<string, unknown>;
+    } catch {
+      return null;
+    }
+  };
+  const opened = open(noticeAad(message.kind, message.id));
+  if (opened && typeof opened.recipientId === "string") return { kind: message.kind, ...opened } as OpenedReporterNotice;
+  const legacy = message.recipientId === SEALED_RECIPIENT ? null : open(legacyNoticeAad(message.kind, message.recipientId));
+  return legacy ? ({ kind: message.kind, ...legacy, recipientId: message.recipientId } as OpenedReporterNotice) : null;
 }

@@ -8,7 +8,8 @@ import { resealApprovals, type ApprovalRotation } from "../../store/approvals.ts
 import { allCases, messagesOf, updateCase } from "../../store/cases.ts";
 import type { PrismaClient } from "../../store/generated/client.ts";
 import type { Clock } from "../clock.ts";
-import { openMessage, openReport, reporterIdOf, reporterTag, sealMessage, sealReport, sealReporter, type SealedReport } from "./context.ts";
+import { openMessage, openReport, reporterIdOf, sealMessage, sealReport, sealReporter, type SealedReport } from "./context.ts";
+import { retag } from "./reporterTags.ts";
 
 export interface RotationSummary extends ApprovalRotation {
   keyId: string;
@@ -20,22 +21,22 @@ export interface RotationSummary extends ApprovalRotation {
 export async function rotateKeys(prisma: PrismaClient, keyring: Keyring, clock: Clock, auditKeys: AuditKeys = keyring): Promise<RotationSummary> {
   const summary: RotationSummary = { keyId: keyring.currentId, casesChecked: 0, casesRewritten: 0, messagesRewritten: 0, approvalsChecked: 0, approvalsRewritten: 0 };
   const stale = (sealed: string | null) => sealed !== null && keyring.keyIdOf(sealed) !== keyring.currentId;
-  const staleTag = (tag: string | null) => tag !== null && !tag.startsWith(`${keyring.currentId}:`);
   for await (const listed of allCases(prisma)) {
     summary.casesChecked++;
     await prisma.$transaction(async (tx) => {
       const row = (await tx.reportCase.findUnique({ where: { id: listed.id } }))!;
       const messages = (await messagesOf(tx, row.id)).filter((m) => stale(m.body));
+      const reporterId = reporterIdOf(keyring, row);
+      const tag = reporterId ? await retag(tx, keyring, reporterId, row.reporterTag) : null;
       const legacyRecipient = row.recipient !== null; // in the clear from before it was sealed: into content (or gone, if purged)
-      if (!stale(row.content) && !stale(row.reporterLink) && !staleTag(row.reporterTag) && !messages.length && !legacyRecipient) return;
+      if (!stale(row.content) && !stale(row.reporterLink) && tag === row.reporterTag && !messages.length && !legacyRecipient) return;
       const opened = openReport(keyring, row);
       const report = opened && legacyRecipient ? { ...opened, recipient: row.recipient as SealedReport["recipient"] } : opened;
-      const reporterId = reporterIdOf(keyring, row);
       await updateCase(tx, row.id, {
         content: report ? sealReport(keyring, row.id, report) : null,
         ...(legacyRecipient ? { recipient: null } : {}),
         reporterLink: reporterId ? sealReporter(keyring, row.id, reporterId) : null,
-        reporterTag: reporterId ? reporterTag(keyring, reporterId) : null,
+        reporterTag: tag,
       });
       for (const m of messages) {
         await tx.caseMessage.update({ where: { id: m.id }, data: { body: sealMessage(keyring, row.id, m.id, openMessage(keyring, row.id, m.id, m.body)!) } });

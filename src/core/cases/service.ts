@@ -26,6 +26,9 @@ import type {
  * The Report use cases, platform-neutral. Person ids are directory ids (surfaces resolve platform
  * users first). Handler operations answer "No such case." to anyone who is not a current handler.
  */
+/** An outbox row as far as opening a reporter notification needs it. */
+type OutboxRow = { id: string; recipientId: string; kind: string; payload: unknown };
+
 export interface CaseService {
   // Reporter
   fileReport(reporterId: string, draft: unknown): Promise<FileResult>;
@@ -53,7 +56,9 @@ export interface CaseService {
   legalHold(actorId: string, caseNumber: string, on: boolean): Promise<CaseResult<{ legalHold: boolean }>>;
   // Delivery and timers
   /** Opens the sealed ref of a reporter notification (kinds case.reporter.*); null for anything else. */
-  openReporterNotice(message: { recipientId: string; kind: string; payload: unknown }): ReporterNotice | null;
+  openReporterNotice(message: OutboxRow): ReporterNotice | null;
+  /** Who a reporter notification is for (its recipient is sealed in the row); null for anything else. */
+  reporterNoticeRecipient(message: OutboxRow): string | null;
   /** Handlers for runDueJobs: deadlines, escalations, retaliation check-ins, retention purge. */
   jobHandlers: Record<string, JobHandler>;
 }
@@ -80,7 +85,13 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
     reassign: (actorId, number, to, options) => reassign(ctx, actorId, number, to, options),
     reassignCandidates: (actorId, number, query, limit) => reassignCandidates(ctx, actorId, number, query, limit),
     legalHold: (actorId, number, on) => legalHold(ctx, actorId, number, on),
-    openReporterNotice: (message) => openReporterNotice(ctx.keyring, message),
+    openReporterNotice(message) {
+      const opened = openReporterNotice(ctx.keyring, message);
+      if (!opened) return null;
+      const { recipientId: _recipient, ...notice } = opened;
+      return notice as ReporterNotice;
+    },
+    reporterNoticeRecipient: (message) => openReporterNotice(ctx.keyring, message)?.recipientId ?? null,
     jobHandlers: { ...deadlineJobHandlers(ctx), ...checkinJobHandlers(ctx), ...retentionJobHandlers(ctx) },
   };
 }

@@ -15,7 +15,7 @@ export interface InboxItem {
 
 /** Reads the console needs that the cores do not offer: a person's notifications, a request's id by its reference. */
 export interface ConsoleReads {
-  /** Everything the outbox holds for the person (delivered elsewhere or not), oldest first. */
+  /** Everything the outbox holds for the person (delivered elsewhere or not), oldest first, and every notification with a sealed recipient (the caller keeps those it can open for the person). */
   notificationsFor(personId: string): Promise<InboxItem[]>;
   /** "AP-12" → the request's id, or null. */
   requestIdOf(reference: string): Promise<string | null>;

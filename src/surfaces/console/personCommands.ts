@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { command, just, nothing, type CommandContext } from "./command.ts";
-import type { ConsoleServices } from "./deps.ts";
+import type { ConsoleServices, InboxItem } from "./deps.ts";
 import { notificationText } from "./render/notification.ts";
 
 /** A name lookup that asks the directory once per person. */
@@ -58,7 +58,8 @@ export const inbox = command({
   asPerson: true,
   async run(ctx: CommandContext, which, me) {
     const services = await ctx.deps.services();
-    const items = (await services.reads.notificationsFor(me)).filter((item) => which === "all" || !ctx.session.seen.has(item.id));
+    const mine = (item: InboxItem) => item.recipientId === me || services.cases.reporterNoticeRecipient(item) === me;
+    const items = (await services.reads.notificationsFor(me)).filter((item) => mine(item) && (which === "all" || !ctx.session.seen.has(item.id)));
     const names = nameLookup(services);
     await names.load(items.flatMap((item) => personIdsIn(item.payload)));
     const lines: string[] = [];

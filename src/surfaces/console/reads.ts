@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../../store/generated/client.ts";
+import { SEALED_RECIPIENT } from "../../store/outbox.ts";
 import type { ConsoleReads } from "./deps.ts";
 
 /** The console's reads over the store: notifications are read, never marked sent (other surfaces may still deliver them). */
@@ -6,7 +7,7 @@ export function prismaReads(prisma: PrismaClient): ConsoleReads {
   return {
     notificationsFor: (personId) =>
       prisma.outboxMessage.findMany({
-        where: { recipientId: personId },
+        where: { recipientId: { in: [personId, SEALED_RECIPIENT] } }, // sealed ones: the caller opens them to see whose they are
         orderBy: [{ createdAt: "asc" }, { seq: "asc" }], // the order they were written
         select: { id: true, recipientId: true, kind: true, payload: true, createdAt: true },
       }),

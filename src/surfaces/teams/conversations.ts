@@ -1,5 +1,6 @@
 import type { ConversationReference } from "botbuilder";
 import { z } from "zod";
+import { dayOf } from "../../store/day.ts";
 import type { PrismaClient } from "../../store/db.ts";
 
 const storedReference = z
@@ -33,8 +34,8 @@ export function teamsConversations(prisma: PrismaClient): TeamsConversations {
       const json = JSON.parse(JSON.stringify(reference)) as object;
       await prisma.teamsConversation.upsert({
         where: { aadObjectId: id },
-        create: { aadObjectId: id, reference: json },
-        update: { reference: json },
+        create: { aadObjectId: id, reference: json, updatedAt: dayOf() },
+        update: { reference: json, updatedAt: dayOf() },
       });
     },
     async find(aadObjectId) {

@@ -1,5 +1,5 @@
 import type { Activity } from "botbuilder";
-import { claimEvent } from "../../store/processedEvents.ts";
+import { claimEvent, releaseEvent } from "../../store/processedEvents.ts";
 import type { PrismaClient } from "../../store/db.ts";
 
 /**
@@ -26,7 +26,7 @@ export function activityClaims(prisma: PrismaClient): ActivityClaims {
     },
     async release(activity) {
       const key = eventKey(activity);
-      if (key !== undefined) await prisma.processedEvent.deleteMany({ where: { key } });
+      if (key !== undefined) await releaseEvent(prisma, key);
     },
   };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Storage, StoreItems } from "botbuilder";
+import { dayOf } from "../../store/day.ts";
 import type { PrismaClient } from "../../store/db.ts";
 
 /** Thrown when a write carries an eTag that no longer matches the stored item (someone wrote first). */
@@ -35,13 +36,13 @@ export class PrismaStorage implements Storage {
       const value = JSON.parse(JSON.stringify(rest)) as object;
       const next = randomUUID();
       if (typeof eTag !== "string" || eTag === "" || eTag === "*") {
-        await this.prisma.teamsBotState.upsert({ where: { key }, create: { key, value, eTag: next }, update: { value, eTag: next } });
+        await this.prisma.teamsBotState.upsert({ where: { key }, create: { key, value, eTag: next, updatedAt: dayOf() }, update: { value, eTag: next, updatedAt: dayOf() } });
         continue;
       }
-      const { count } = await this.prisma.teamsBotState.updateMany({ where: { key, eTag }, data: { value, eTag: next } });
+      const { count } = await this.prisma.teamsBotState.updateMany({ where: { key, eTag }, data: { value, eTag: next, updatedAt: dayOf() } });
       if (count === 1) continue;
       // Not updated: either the key is new (write it, as MemoryStorage does) or another writer won.
-      const created = await this.prisma.teamsBotState.createMany({ data: [{ key, value, eTag: next }], skipDuplicates: true });
+      const created = await this.prisma.teamsBotState.createMany({ data: [{ key, value, eTag: next, updatedAt: dayOf() }], skipDuplicates: true });
       if (created.count !== 1) throw new ETagConflictError(key);
     }
   }

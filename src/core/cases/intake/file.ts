@@ -2,11 +2,12 @@ import { randomUUID } from "node:crypto";
 import { appendAudit } from "../../../store/audit.ts";
 import { addHandler, allocateCaseNumber, insertCase } from "../../../store/cases.ts";
 import type { Tx } from "../../../store/tx.ts";
-import { pseudonymOf, reporterTag, sealReport, sealReporter, SUBJECT, type CaseContext } from "../context.ts";
+import { pseudonymOf, sealReport, sealReporter, SUBJECT, type CaseContext } from "../context.ts";
 import { acknowledgeByOf, scheduleAcknowledgeTimers } from "../deadlines.ts";
 import { HANDLER_KINDS, notifyHandlers } from "../notifications.ts";
 import { claimNoticeIn } from "../notice.ts";
 import { receiptDigest } from "../receipt.ts";
+import { claimReporterTag } from "../reporterTags.ts";
 import { route, type Route } from "../routing.ts";
 import type { FileResult, Priority, Receipt, ReportDraft, ReportInput } from "../types.ts";
 import { TOO_MANY_REPORTS } from "../../limits/rateLimit.ts";
@@ -86,7 +87,7 @@ export async function openCase(tx: Tx, ctx: CaseContext, spec: OpenCaseSpec): Pr
     routedTo: routing.routedTo!,
     content: sealReport(keyring, id, { what, when, where, involved: spec.involved, directorId, recipient: input.recipient }),
     reporterLink: sealReporter(keyring, id, spec.reporterId),
-    reporterTag: reporterTag(keyring, spec.reporterId),
+    reporterTag: await claimReporterTag(tx, keyring, spec.reporterId),
     receiptDigest: digest,
     linkedCaseId: spec.linkedCaseId,
     filedAt: now,
