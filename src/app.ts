@@ -2,7 +2,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import type { Config } from "./config.ts";
-import { createAdvisor } from "./core/advice/index.ts";
+import { createAdvisor, type Advisor } from "./core/advice/index.ts";
 import { createApprovalService, type ApprovalService } from "./core/approvals/service.ts";
 import { createCaseService, type CaseService } from "./core/cases/service.ts";
 import { systemClock, type Clock } from "./core/clock.ts";
@@ -11,6 +11,7 @@ import { loadKeyring } from "./core/crypto/loadKeyring.ts";
 import { createDirectoryService, type DirectoryService } from "./core/directory/service.ts";
 import { loadPolicy, type Policy } from "./core/policy/load.ts";
 import type { Logger } from "./log.ts";
+import { createMetrics, timedRoute, type Metrics } from "./metrics.ts";
 import { createHttpServer, type RouteHandler } from "./server.ts";
 import { approvalJobHandlers, createApprovalStore } from "./store/approvals.ts";
 import { openDatabase, type Database, type DatabaseOptions } from "./store/db.ts";
@@ -36,6 +37,8 @@ export interface App {
   /** The platforms notifications go out on, in order of preference (a person on several gets the first). */
   channels: NotificationChannel[];
   clock: Clock;
+  /** Prometheus metrics, served at GET /metrics. */
+  metrics: Metrics;
   server: Server;
   /** The port actually bound (useful when PORT=0). */
   port: number;
@@ -100,7 +103,8 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const routes = new Map<string, RouteHandler>();
   for (const line of surfaceStatus(config)) logger.info(line);
 
-  const advisor = createAdvisor(policy);
+  const metrics = createMetrics(db.prisma, clock);
+  const advisor = countingVerdicts(createAdvisor(policy), metrics);
   const teams = createTeamsSurface({
     logger,
     prisma: db.prisma,
@@ -108,6 +112,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     advisor,
     directory,
     cores: { directory, cases, approvals },
+    metrics,
     credentials: {
       appId: config.MICROSOFT_APP_ID,
       appPassword: config.MICROSOFT_APP_PASSWORD,
@@ -115,10 +120,10 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
       openIdMetadataUrl: overrides.teamsOpenIdMetadataUrl,
     },
   });
-  routes.set("POST /api/messages", teams.handle);
+  routes.set("POST /api/messages", timedRoute(metrics, "teams", teams.handle));
 
-  const slack = config.SLACK_BOT_TOKEN ? createSlackSurface({ config, logger, prisma: db.prisma, policy, advisor, directory, cases, approvals, clock }) : undefined;
-  if (slack?.requestListener) routes.set("POST /slack/events", slack.requestListener);
+  const slack = config.SLACK_BOT_TOKEN ? createSlackSurface({ config, logger, prisma: db.prisma, policy, advisor, directory, cases, approvals, clock, metrics }) : undefined;
+  if (slack?.requestListener) routes.set("POST /slack/events", timedRoute(metrics, "slack", slack.requestListener));
   if (slack?.channel) channels.push(slack.channel);
   if (teams.notifications) channels.push(teams.notifications);
 
@@ -130,6 +135,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     clock,
     logger: logger.child({ component: "worker" }),
     intervalMs: overrides.workerIntervalMs || 1_000,
+    metrics,
   });
 
   const healthTimeoutMs = overrides.healthTimeoutMs ?? 2_000;
@@ -139,12 +145,28 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     logger.warn({ db: db.kind, err: { type: error.name } }, "health check: database unavailable");
     return { status: 503, body: { status: "unavailable", db: db.kind } };
   };
-  const server = createHttpServer({ logger, routes, health });
+  // Ready = migrated (openDatabase did), directory imported (above), surfaces started (below) and
+  // the database answering; false again once close() begins, so a load balancer drains this replica.
+  const state = { surfaces: false, stopping: false };
+  const ready = async () => {
+    const dbError = state.surfaces && !state.stopping ? await pingDatabase(db, healthTimeoutMs) : undefined;
+    const checks = { migrated: true, directory: config.DIRECTORY_FILE ? "imported" : "not configured", surfaces: state.surfaces ? "started" : "starting", database: dbError ? "unavailable" : "ok" };
+    const status = state.stopping ? "stopping" : !state.surfaces ? "starting" : dbError ? "unavailable" : "ready";
+    return { status: status === "ready" ? 200 : 503, body: { status, ...checks } };
+  };
+  const server = createHttpServer({
+    logger,
+    routes,
+    health,
+    ready,
+    metrics: { contentType: metrics.registry.contentType, render: () => metrics.registry.metrics(), ...(config.METRICS_TOKEN ? { token: config.METRICS_TOKEN } : {}) },
+  });
   await new Promise<void>((done, fail) => server.once("error", fail).listen(config.PORT, done));
   const port = (server.address() as AddressInfo).port;
   logger.info({ port }, `listening on http://localhost:${port}`);
   await slack?.start(); // Socket Mode connects out; HTTP mode has nothing to start
   if (overrides.workerIntervalMs !== 0) worker.start();
+  state.surfaces = true;
 
   return {
     config,
@@ -156,14 +178,27 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     worker,
     channels,
     clock,
+    metrics,
     server,
     port,
     async close() {
+      state.stopping = true;
       await worker.stop();
       await slack?.stop();
       await new Promise<void>((done) => server.close(() => done()));
       server.closeAllConnections?.();
       await db.close();
+    },
+  };
+}
+
+/** The advisor, counting each answer's verdict. */
+function countingVerdicts(advisor: Advisor, metrics: Metrics): Advisor {
+  return {
+    advise(question) {
+      const answer = advisor.advise(question);
+      metrics.answer(answer.verdict);
+      return answer;
     },
   };
 }

@@ -51,6 +51,7 @@ const envSchema = z.object({
   RETENTION_DAYS: positiveInt(1095),
   APPROVAL_REMIND_DAYS: positiveInt(2),
   APPROVAL_ESCALATE_DAYS: positiveInt(5),
+  METRICS_TOKEN: optional,
 });
 
 export type Config = z.infer<typeof envSchema>;
@@ -103,4 +104,5 @@ export const configDocs: Array<[name: keyof Config, fallback: string, meaning: s
   ["RETENTION_DAYS", "1095", "closed cases are purged of content after this many days"],
   ["APPROVAL_REMIND_DAYS", "2", "business days before an approver is reminded"],
   ["APPROVAL_ESCALATE_DAYS", "5", "business days before a request escalates"],
+  ["METRICS_TOKEN", "(unset)", "when set, GET /metrics requires `Authorization: Bearer <token>`"],
 ];

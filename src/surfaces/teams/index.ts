@@ -3,6 +3,7 @@ import type { Answer } from "../../core/advice/types.ts";
 import type { DirectoryService } from "../../core/directory/service.ts";
 import type { Policy } from "../../core/policy/load.ts";
 import type { Logger } from "../../log.ts";
+import type { Metrics } from "../../metrics.ts";
 import type { RouteHandler } from "../../server.ts";
 import { recordAsk } from "../../store/askStats.ts";
 import type { PrismaClient } from "../../store/db.ts";
@@ -50,6 +51,8 @@ export interface TeamsOptions {
    * approval cards are switched on; with `cases`, reports and case cards. Without, placeholders.
    */
   cores?: TeamsCores;
+  /** Counts each authenticated activity by type (metrics). */
+  metrics?: Pick<Metrics, "event">;
 }
 
 export interface TeamsSurface {
@@ -133,7 +136,16 @@ export function createTeamsSurface(options: TeamsOptions): TeamsSurface {
     interaction,
   };
   const app = createApplication(adapter, botAppId, new PrismaStorage(prisma), deps, [...coreRoutes, ...(options.routes ?? [])]);
-  const handle = teamsEndpoint({ adapter, logger, localMode, runTurn: turnRunner(app, activityClaims(prisma), logger) });
+  const runTurn = turnRunner(app, activityClaims(prisma), logger);
+  const handle = teamsEndpoint({
+    adapter,
+    logger,
+    localMode,
+    runTurn: (context) => {
+      options.metrics?.event("teams", context.activity.type);
+      return runTurn(context);
+    },
+  });
 
   async function sendToPerson(aadObjectId: string, activity: Partial<Activity> | string): Promise<boolean> {
     const reference = await conversations.find(aadObjectId);
