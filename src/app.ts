@@ -94,7 +94,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   }
 
   const keyring = overrides.keyring ?? loadKeyring(config, db.kind, logger);
-  const cases = createCaseService({ prisma: db.prisma, directory, clock, keyring, logger: logger.child({ core: "cases" }), retentionDays: config.RETENTION_DAYS });
+  const cases = createCaseService({ prisma: db.prisma, directory, clock, keyring, logger: logger.child({ core: "cases" }), retentionDays: config.RETENTION_DAYS, rerouteAfterMs: config.UNDELIVERED_REROUTE_HOURS * 3_600_000 });
   const approvalStore = createApprovalStore(db.prisma, clock);
   const approvals = createApprovalService({ store: approvalStore, directory, policy, clock, config });
   /** Delivery platforms; each surface that can reach people adds its channel (Slack first). */
@@ -136,6 +136,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     logger: logger.child({ component: "worker" }),
     intervalMs: overrides.workerIntervalMs || 1_000,
     metrics,
+    afterDeliveries: [cases.rerouteUndelivered],
   });
 
   const healthTimeoutMs = overrides.healthTimeoutMs ?? 2_000;

@@ -24,6 +24,8 @@ export interface WorkerOptions {
   clock: Clock;
   logger: Logger;
   intervalMs?: number;
+  /** Run after each pass's deliveries (passing on undelivered handler notices); each returns how much it did. */
+  afterDeliveries?: Array<() => Promise<number>>;
   /** Counts delivery outcomes (metrics). */
   metrics?: Pick<Metrics, "delivery">;
 }
@@ -33,7 +35,7 @@ const UNREACHABLE_RETRY_MS = 15 * 60_000;
 
 /** Fires due timers and delivers the outbox, on every replica; the database keeps it once-only. */
 export function createWorker(options: WorkerOptions) {
-  const { prisma, directory, channels, jobHandlers, clock, logger, intervalMs = 1_000, metrics } = options;
+  const { prisma, directory, channels, jobHandlers, clock, logger, intervalMs = 1_000, metrics, afterDeliveries = [] } = options;
   const delivery = { clock, ...(metrics ? { onOutcome: metrics.delivery } : {}) };
 
   const send = async (message: OutboxMessage): Promise<void> => {
@@ -51,6 +53,8 @@ export function createWorker(options: WorkerOptions) {
     let sent = 0;
     for (let batch = await deliverDue(prisma, send, delivery); batch > 0; batch = await deliverDue(prisma, send, delivery)) sent += batch;
     await Promise.all(channels.map((channel) => channel.afterPass?.()));
+    // What they enqueue goes out in the next pass.
+    for (const step of afterDeliveries) await step();
     if (jobs || sent) logger.debug({ jobs, sent }, "worker pass");
     return { jobs, sent };
   };

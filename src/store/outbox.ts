@@ -109,3 +109,17 @@ export async function deliverDue(prisma: PrismaClient, send: Send, options: Deli
   }
   return sent;
 }
+
+/** Messages the outbox gave up on, oldest first. */
+export function listFailed(prisma: PrismaClient, take = 200): Promise<OutboxMessage[]> {
+  return prisma.outboxMessage.findMany({ where: { status: "failed" }, orderBy: [{ createdAt: "asc" }, { seq: "asc" }], take });
+}
+
+/** Puts failed messages (one by id, or all) back in the queue, due now with a fresh count of attempts; returns how many. */
+export async function retryFailed(prisma: PrismaClient, which: { id: string } | "all", clock: Clock): Promise<number> {
+  const { count } = await prisma.outboxMessage.updateMany({
+    where: { status: "failed", ...(which === "all" ? {} : { id: which.id }) },
+    data: { status: "pending", attempts: 0, nextAttemptAt: clock.now(), lockedUntil: null },
+  });
+  return count;
+}

@@ -31,6 +31,8 @@ export interface CaseServiceDeps {
   /** Closed cases lose their content after this many days (RETENTION_DAYS). */
   retentionDays: number;
   categories?: CategoryTable;
+  /** A handler notice undelivered this long is passed on (UNDELIVERED_REROUTE_HOURS). */
+  rerouteAfterMs?: number;
 }
 
 export type CaseContext = Required<CaseServiceDeps>;
@@ -40,6 +42,7 @@ export function withDefaults(deps: CaseServiceDeps): CaseContext {
     ...deps,
     directoryIn: deps.directoryIn ?? ((tx) => createDirectoryQueries(createDirectoryRepository(tx))),
     categories: deps.categories ?? DEFAULT_CATEGORIES,
+    rerouteAfterMs: deps.rerouteAfterMs ?? 4 * 3_600_000,
   };
 }
 

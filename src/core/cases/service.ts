@@ -7,6 +7,7 @@ import { fileReport } from "./intake/file.ts";
 import { openReporterNotice, type ReporterNotice } from "./notifications.ts";
 import { claimTypedMessageNotice, historyForReporter, listForReporter, messageHandlers, verifyReceipt, viewAsReporter } from "./reporter.ts";
 import { retentionJobHandlers } from "./retention.ts";
+import { rerouteUndelivered, undeliveredCount } from "./undelivered.ts";
 import type {
   CaseOutcome,
   CaseResult,
@@ -52,6 +53,10 @@ export interface CaseService {
   // Delivery and timers
   /** Opens the sealed ref of a reporter notification (kinds case.reporter.*); null for anything else. */
   openReporterNotice(message: { recipientId: string; kind: string; payload: unknown }): ReporterNotice | null;
+  /** Passes on handler notices still undelivered after UNDELIVERED_REROUTE_HOURS (worker); how many. */
+  rerouteUndelivered(): Promise<number>;
+  /** For an ethics officer, how many messages are undelivered (failed, or pending that long); null for anyone else. */
+  undeliveredCount(actorId: string): Promise<number | null>;
   /** Handlers for runDueJobs: deadlines, escalations, retaliation check-ins, retention purge. */
   jobHandlers: Record<string, JobHandler>;
 }
@@ -78,6 +83,8 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
     reassignCandidates: (actorId, number, query, limit) => reassignCandidates(ctx, actorId, number, query, limit),
     legalHold: (actorId, number, on) => legalHold(ctx, actorId, number, on),
     openReporterNotice: (message) => openReporterNotice(ctx.keyring, message),
+    rerouteUndelivered: () => rerouteUndelivered(ctx, ctx.rerouteAfterMs),
+    undeliveredCount: (actorId) => undeliveredCount(ctx, actorId, ctx.rerouteAfterMs),
     jobHandlers: { ...deadlineJobHandlers(ctx), ...checkinJobHandlers(ctx), ...retentionJobHandlers(ctx) },
   };
 }
