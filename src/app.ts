@@ -17,7 +17,7 @@ import { approvalJobHandlers, createApprovalStore } from "./store/approvals.ts";
 import { openDatabase, type Database, type DatabaseOptions } from "./store/db.ts";
 import { createDirectoryRepository } from "./store/directoryRepo.ts";
 import { createSlackSurface } from "./surfaces/slack/index.ts";
-import { createTeamsSurface } from "./surfaces/teams/index.ts";
+import { lazyTeamsSurface, loadTeamsSurface, LOCAL_MODE_WARNING } from "./surfaces/teams/lazy.ts";
 import { createWorker, type NotificationChannel } from "./worker.ts";
 
 export type Worker = ReturnType<typeof createWorker>;
@@ -105,7 +105,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
 
   const metrics = createMetrics(db.prisma, clock);
   const advisor = countingVerdicts(createAdvisor(policy), metrics);
-  const teams = createTeamsSurface({
+  const teamsOptions = {
     logger,
     prisma: db.prisma,
     policy,
@@ -119,7 +119,10 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
       tenantId: config.MICROSOFT_APP_TENANT_ID,
       openIdMetadataUrl: overrides.teamsOpenIdMetadataUrl,
     },
-  });
+  };
+  // With credentials Teams is on and loads now; in local mode only when first used (see lazy.ts).
+  if (!config.MICROSOFT_APP_ID) logger.child({ surface: "teams" }).warn(LOCAL_MODE_WARNING);
+  const teams = config.MICROSOFT_APP_ID ? await loadTeamsSurface(teamsOptions) : lazyTeamsSurface(teamsOptions);
   routes.set("POST /api/messages", timedRoute(metrics, "teams", teams.handle));
 
   const slack = config.SLACK_BOT_TOKEN ? createSlackSurface({ config, logger, prisma: db.prisma, policy, advisor, directory, cases, approvals, clock, metrics }) : undefined;

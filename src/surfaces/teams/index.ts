@@ -4,6 +4,7 @@ import type { DirectoryService } from "../../core/directory/service.ts";
 import type { Policy } from "../../core/policy/load.ts";
 import type { Logger } from "../../log.ts";
 import type { Metrics } from "../../metrics.ts";
+import { LOCAL_MODE_WARNING } from "./lazy.ts";
 import type { RouteHandler } from "../../server.ts";
 import { recordAsk } from "../../store/askStats.ts";
 import type { PrismaClient } from "../../store/db.ts";
@@ -51,6 +52,8 @@ export interface TeamsOptions {
    * approval cards are switched on; with `cases`, reports and case cards. Without, placeholders.
    */
   cores?: TeamsCores;
+  /** The local-mode warning was already logged (the surface loaded lazily, see lazy.ts). */
+  localModeWarned?: boolean;
   /** Counts each authenticated activity by type (metrics). */
   metrics?: Pick<Metrics, "event">;
 }
@@ -74,13 +77,7 @@ export function createTeamsSurface(options: TeamsOptions): TeamsSurface {
   const { prisma, policy, credentials } = options;
   const logger = options.logger.child({ surface: "teams" });
   const localMode = !credentials.appId;
-  if (localMode) {
-    logger.warn(
-      "Teams: LOCAL MODE – MICROSOFT_APP_ID is not set, so POST /api/messages accepts activities WITHOUT authentication " +
-        "(replies only to a loopback serviceUrl). Fine for the Bot Framework Emulator and tests; never expose it. " +
-        "Set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to connect to Teams.",
-    );
-  }
+  if (localMode && !options.localModeWarned) logger.warn(LOCAL_MODE_WARNING);
   const botAppId = credentials.appId ?? "";
   const adapter = createAdapter(credentials);
   const conversations = teamsConversations(prisma);
