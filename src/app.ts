@@ -16,7 +16,6 @@ import { createHttpServer, type RouteHandler } from "./server.ts";
 import { approvalJobHandlers, createApprovalStore } from "./store/approvals.ts";
 import { openDatabase, type Database, type DatabaseOptions } from "./store/db.ts";
 import { createDirectoryRepository } from "./store/directoryRepo.ts";
-import { createSlackSurface } from "./surfaces/slack/index.ts";
 import { lazyTeamsSurface, loadTeamsSurface, LOCAL_MODE_WARNING } from "./surfaces/teams/lazy.ts";
 import { createWorker, type NotificationChannel } from "./worker.ts";
 
@@ -125,7 +124,8 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const teams = config.MICROSOFT_APP_ID ? await loadTeamsSurface(teamsOptions) : lazyTeamsSurface(teamsOptions);
   routes.set("POST /api/messages", timedRoute(metrics, "teams", teams.handle));
 
-  const slack = config.SLACK_BOT_TOKEN ? createSlackSurface({ config, logger, prisma: db.prisma, policy, advisor, directory, cases, approvals, clock, metrics }) : undefined;
+  // Bolt loads only when Slack is configured (as Teams' libraries only when used: see lazy.ts).
+  const slack = config.SLACK_BOT_TOKEN ? (await import("./surfaces/slack/index.ts")).createSlackSurface({ config, logger, prisma: db.prisma, policy, advisor, directory, cases, approvals, clock, metrics }) : undefined;
   if (slack?.requestListener) routes.set("POST /slack/events", timedRoute(metrics, "slack", slack.requestListener));
   if (slack?.channel) channels.push(slack.channel);
   if (teams.notifications) channels.push(teams.notifications);
