@@ -5,10 +5,11 @@
 // submissions (view_submission) from the example directory's people. Prints requests/s, p50/p99
 // acknowledgement latency (after BENCH_WARMUP_SECONDS, default 5, at the same rate), how long a
 // report takes to show "Report filed", errors, lost or duplicated answers and cases, and CPU per
-// request.
+// request; first, the same DM events at the same rate to a bare Bolt app that only acknowledges
+// (bench/bareBolt.ts), as the baseline for CPU per event measured in the same run.
 import { spawn } from "node:child_process";
 import http from "node:http";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -34,11 +35,15 @@ const QUESTIONS = [
   "What time does the cafeteria open?",
 ];
 
-async function startBot(env: Record<string, string>) {
+const ROOT = new URL("..", import.meta.url).pathname;
+// The documented start (`npm start` = node dist/main.js after `npm run build`), else through tsx.
+const BOT = existsSync(join(ROOT, "dist/main.js")) ? ["dist/main.js"] : ["--import", "tsx", "src/main.ts"];
+
+async function startBot(env: Record<string, string>, script = BOT) {
   // BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the bot under load.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "src/main.ts"], {
-    cwd: new URL("..", import.meta.url).pathname,
+  const child = spawn(process.execPath, [...nodeArgs, ...script], {
+    cwd: ROOT,
     env: { PATH: process.env.PATH, LOG_LEVEL: "warn", PORT: "0", ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -186,6 +191,60 @@ async function run(label: string, dbEnv: Record<string, string>, countRows: (sql
       .join(" | "),
   );
 }
+
+/**
+ * The same signed DM questions, at the same rate and after the same warm-up, to a bare Bolt app
+ * that only acknowledges (bench/bareBolt.ts): the CPU per event any Bolt app pays, beside which
+ * the bot's figure is read.
+ */
+async function bareBolt(): Promise<void> {
+  const bare = await startBot({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET }, ["--import", "tsx", "bench/bareBolt.ts"]);
+  if (!bare.port) throw new Error("bare Bolt: did not start");
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  const post = (body: string) =>
+    new Promise<number>((resolve, reject) => {
+      const ts = Math.floor(Date.now() / 1000);
+      const headers = { "content-type": "application/json", "content-length": Buffer.byteLength(body), "x-slack-request-timestamp": String(ts), "x-slack-signature": sign(body, ts) };
+      const req = http.request(`http://127.0.0.1:${bare.port}/slack/events`, { method: "POST", agent, headers }, (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+      });
+      req.on("error", reject);
+      req.end(body);
+    });
+  const warmup = WARMUP_SECONDS * RATE;
+  const total = warmup + SECONDS * RATE;
+  const latencies: number[] = [];
+  let errors = 0;
+  let cpuBefore = 0;
+  const inflight = new Set<Promise<void>>();
+  const begun = performance.now();
+  for (let i = 0; i < total; i++) {
+    const wait = begun + (i * 1000) / RATE - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    if (i === warmup) cpuBefore = cpuSeconds(bare.child.pid!);
+    const t0 = performance.now();
+    const p = post(JSON.stringify(eventEnvelope(imMessage(`U0LOAD${i % 50}`, QUESTIONS[i % QUESTIONS.length]!), `EvBARE${i}`)))
+      .then((status) => {
+        if (status !== 200) errors++;
+        if (i >= warmup) latencies.push(performance.now() - t0);
+      })
+      .catch(() => void errors++)
+      .finally(() => inflight.delete(p));
+    inflight.add(p);
+  }
+  await Promise.all(inflight);
+  const cpu = cpuSeconds(bare.child.pid!) - cpuBefore;
+  agent.destroy();
+  bare.child.kill("SIGTERM");
+  await new Promise((r) => bare.child.on("exit", r));
+  const sorted = latencies.sort((a, b) => a - b);
+  console.log(
+    `bare Bolt ${SECONDS * RATE} DM events, acknowledge only: ack p50 ${sorted[Math.floor(sorted.length / 2)]?.toFixed(1)} ms, p99 ${sorted[Math.floor(sorted.length * 0.99)]?.toFixed(1)} ms, errors ${errors} | CPU per event: ${((cpu * 1000) / (SECONDS * RATE)).toFixed(2)} ms`,
+  );
+}
+
+await bareBolt();
 
 const dataDir = mkdtempSync(join(tmpdir(), "conduct-bench-"));
 const { PGlite } = await import("@electric-sql/pglite");

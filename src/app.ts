@@ -2,7 +2,7 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import type { Config } from "./config.ts";
-import { createAdvisor } from "./core/advice/index.ts";
+import { createAdvisor, type Advisor } from "./core/advice/index.ts";
 import { createApprovalService, type ApprovalService } from "./core/approvals/service.ts";
 import { createCaseService, type CaseService } from "./core/cases/service.ts";
 import { systemClock, type Clock } from "./core/clock.ts";
@@ -13,13 +13,13 @@ import { loadKeyring } from "./core/crypto/loadKeyring.ts";
 import { createDirectoryService, type DirectoryService } from "./core/directory/service.ts";
 import { loadPolicy, type Policy } from "./core/policy/load.ts";
 import type { Logger } from "./log.ts";
+import { createMetrics, timedRoute, type Metrics } from "./metrics.ts";
 import { createHttpServer, type RouteHandler } from "./server.ts";
 import { approvalJobHandlers, createApprovalStore } from "./store/approvals.ts";
 import { openDatabase, type Database, type DatabaseOptions } from "./store/db.ts";
 import { storeEventKeysAs } from "./store/processedEvents.ts";
 import { createDirectoryRepository } from "./store/directoryRepo.ts";
-import { createSlackSurface } from "./surfaces/slack/index.ts";
-import { createTeamsSurface } from "./surfaces/teams/index.ts";
+import { lazyTeamsSurface, loadTeamsSurface, LOCAL_MODE_WARNING } from "./surfaces/teams/lazy.ts";
 import { createWorker, type NotificationChannel } from "./worker.ts";
 import { createOversightService } from "./core/insights/service.ts";
 import { createSignInService } from "./core/signin/service.ts";
@@ -51,6 +51,8 @@ export interface App {
   clock: Clock;
   /** The handlers' web console under /console (sign-in links come through chat). */
   web: WebConsole;
+  /** Prometheus metrics, served at GET /metrics. */
+  metrics: Metrics;
   server: Server;
   /** The port actually bound (useful when PORT=0). */
   port: number;
@@ -114,7 +116,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   // De-duplication keys name DM channels and conversations: stored as keyed hashes (see processedEvents.ts).
   if (keyring.available) storeEventKeysAs(db.prisma, (key) => keyring.mac(EVENT_KEY_PURPOSE, key));
   const limits = createRateLimits({ asksPerMinute: config.ASKS_PER_MINUTE, reportsPerDay: config.REPORTS_PER_DAY }, clock);
-  const cases = createCaseService({ prisma: db.prisma, directory, clock, keyring, auditKeys, limits, logger: logger.child({ core: "cases" }), retentionDays: config.RETENTION_DAYS });
+  const cases = createCaseService({ prisma: db.prisma, directory, clock, keyring, auditKeys, limits, logger: logger.child({ core: "cases" }), retentionDays: config.RETENTION_DAYS, rerouteAfterMs: config.UNDELIVERED_REROUTE_HOURS * 3_600_000 });
   const approvalStore = createApprovalStore(db.prisma, clock, keyring, auditKeys);
   const approvals = createApprovalService({ store: approvalStore, directory, policy, clock, config });
   /** Delivery platforms; each surface that can reach people adds its channel (Slack first). */
@@ -139,8 +141,9 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const signInLink = (personId: string) => web.signInLink(personId);
   for (const line of surfaceStatus(config)) logger.info(line);
 
-  const advisor = createAdvisor(policy);
-  const teams = createTeamsSurface({
+  const metrics = createMetrics(db.prisma, clock);
+  const advisor = countingVerdicts(createAdvisor(policy), metrics);
+  const teamsOptions = {
     logger,
     prisma: db.prisma,
     policy,
@@ -149,17 +152,24 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     directory,
     cores: { directory, cases, approvals },
     signInLink,
+    metrics,
     credentials: {
       appId: config.MICROSOFT_APP_ID,
       appPassword: config.MICROSOFT_APP_PASSWORD,
       tenantId: config.MICROSOFT_APP_TENANT_ID,
       openIdMetadataUrl: overrides.teamsOpenIdMetadataUrl,
     },
-  });
-  routes.set("POST /api/messages", teams.handle);
+  };
+  // With credentials Teams is on and loads now; in local mode only when first used (see lazy.ts).
+  if (!config.MICROSOFT_APP_ID) logger.child({ surface: "teams" }).warn(LOCAL_MODE_WARNING);
+  const teams = config.MICROSOFT_APP_ID ? await loadTeamsSurface(teamsOptions) : lazyTeamsSurface(teamsOptions);
+  routes.set("POST /api/messages", timedRoute(metrics, "teams", teams.handle));
 
-  const slack = config.SLACK_BOT_TOKEN ? createSlackSurface({ config, logger, prisma: db.prisma, policy, advisor, asking: limits.asking, directory, cases, approvals, clock, signInLink }) : undefined;
-  if (slack?.requestListener) routes.set("POST /slack/events", slack.requestListener);
+  // Bolt loads only when Slack is configured (as Teams' libraries only when used: see lazy.ts).
+  const slack = config.SLACK_BOT_TOKEN
+    ? (await import("./surfaces/slack/index.ts")).createSlackSurface({ config, logger, prisma: db.prisma, policy, advisor, asking: limits.asking, directory, cases, approvals, clock, signInLink, metrics })
+    : undefined;
+  if (slack?.requestListener) routes.set("POST /slack/events", timedRoute(metrics, "slack", slack.requestListener));
   if (slack?.channel) channels.push(slack.channel);
   if (teams.notifications) channels.push(teams.notifications);
 
@@ -172,6 +182,8 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     clock,
     logger: logger.child({ component: "worker" }),
     intervalMs: overrides.workerIntervalMs || 1_000,
+    metrics,
+    afterDeliveries: [cases.rerouteUndelivered],
   });
 
   const healthTimeoutMs = overrides.healthTimeoutMs ?? 2_000;
@@ -181,7 +193,23 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     logger.warn({ db: db.kind, err: { type: error.name } }, "health check: database unavailable");
     return { status: 503, body: { status: "unavailable", db: db.kind } };
   };
-  const server = createHttpServer({ logger, routes, mounts, health });
+  // Ready = migrated (openDatabase did), directory imported (above), surfaces started (below) and
+  // the database answering; false again once close() begins, so a load balancer drains this replica.
+  const state = { surfaces: false, stopping: false };
+  const ready = async () => {
+    const dbError = state.surfaces && !state.stopping ? await pingDatabase(db, healthTimeoutMs) : undefined;
+    const checks = { migrated: true, directory: config.DIRECTORY_FILE ? "imported" : "not configured", surfaces: state.surfaces ? "started" : "starting", database: dbError ? "unavailable" : "ok" };
+    const status = state.stopping ? "stopping" : !state.surfaces ? "starting" : dbError ? "unavailable" : "ready";
+    return { status: status === "ready" ? 200 : 503, body: { status, ...checks } };
+  };
+  const server = createHttpServer({
+    logger,
+    routes,
+    mounts,
+    health,
+    ready,
+    metrics: { contentType: metrics.registry.contentType, render: () => metrics.registry.metrics(), ...(config.METRICS_TOKEN ? { token: config.METRICS_TOKEN } : {}) },
+  });
   await new Promise<void>((done, fail) => server.once("error", fail).listen(config.PORT, done));
   port = (server.address() as AddressInfo).port;
   logger.info({ port }, `listening on http://localhost:${port}`);
@@ -195,6 +223,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     await scheduleMaintenance(db.prisma, clock);
     worker.start();
   }
+  state.surfaces = true;
 
   return {
     config,
@@ -208,9 +237,11 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     channels,
     clock,
     web,
+    metrics,
     server,
     port,
     async close() {
+      state.stopping = true;
       await worker.stop();
       await slack?.stop();
       await new Promise<void>((done) => server.close(() => done()));
@@ -233,6 +264,17 @@ export const retentionOf = (config: Config): RetentionDays => ({
   sentOutbox: config.OUTBOX_RETENTION_DAYS,
   messageRegistry: config.MESSAGE_REGISTRY_RETENTION_DAYS,
 });
+
+/** The advisor, counting each answer's verdict. */
+function countingVerdicts(advisor: Advisor, metrics: Metrics): Advisor {
+  return {
+    advise(question) {
+      const answer = advisor.advise(question);
+      metrics.answer(answer.verdict);
+      return answer;
+    },
+  };
+}
 
 /** Runs `SELECT 1`; resolves to why it failed or timed out (a load balancer should not wait long), or undefined. */
 async function pingDatabase(db: Database, timeoutMs: number): Promise<Error | undefined> {

@@ -76,6 +76,8 @@ const envSchema = z.object({
   MESSAGE_REGISTRY_RETENTION_DAYS: positiveInt(90),
   APPROVAL_REMIND_DAYS: positiveInt(2),
   APPROVAL_ESCALATE_DAYS: positiveInt(5),
+  METRICS_TOKEN: optional,
+  UNDELIVERED_REROUTE_HOURS: positiveInt(4),
 });
 
 export type Config = z.infer<typeof envSchema>;
@@ -170,4 +172,6 @@ export const configDocs: Array<[name: keyof Config, fallback: string, meaning: s
   ["MESSAGE_REGISTRY_RETENTION_DAYS", "90", "days the bot remembers the Slack/Teams cards it posted, once their approval is settled"],
   ["APPROVAL_REMIND_DAYS", "2", "business days before an approver is reminded"],
   ["APPROVAL_ESCALATE_DAYS", "5", "business days before a request escalates"],
+  ["UNDELIVERED_REROUTE_HOURS", "4", "a case notice a handler has not received after this many hours goes to another handler, and the ethics officer is told"],
+  ["METRICS_TOKEN", "(unset)", "when set, GET /metrics requires `Authorization: Bearer <token>`"],
 ];

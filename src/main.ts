@@ -23,6 +23,11 @@ try {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down");
+    // A close that hangs (a stuck connection or query) must not keep the process from stopping.
+    setTimeout(() => {
+      logger.error({ signal }, "shutdown took over 10 s; exiting anyway");
+      process.exit(1);
+    }, 10_000).unref();
     await app.close();
     process.exit(0);
   };

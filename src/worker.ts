@@ -1,6 +1,7 @@
 import type { Clock } from "./core/clock.ts";
 import type { DirectoryQueries, Person } from "./core/directory/types.ts";
 import type { Logger } from "./log.ts";
+import type { Metrics } from "./metrics.ts";
 import type { PrismaClient } from "./store/generated/client.ts";
 import { runDueJobs, type JobHandler } from "./store/jobs.ts";
 import { deliverDue, RetryLater, SEALED_RECIPIENT, type OutboxMessage } from "./store/outbox.ts";
@@ -28,6 +29,10 @@ export interface WorkerOptions {
   clock: Clock;
   logger: Logger;
   intervalMs?: number;
+  /** Run after each pass's deliveries (passing on undelivered handler notices); each returns how much it did. */
+  afterDeliveries?: Array<() => Promise<number>>;
+  /** Counts delivery outcomes (metrics). */
+  metrics?: Pick<Metrics, "delivery">;
 }
 
 // Someone the bot cannot reach yet (never talked to it on Teams, say) is tried again later.
@@ -35,7 +40,8 @@ const UNREACHABLE_RETRY_MS = 15 * 60_000;
 
 /** Fires due timers and delivers the outbox, on every replica; the database keeps it once-only. */
 export function createWorker(options: WorkerOptions) {
-  const { prisma, directory, channels, jobHandlers, clock, logger, intervalMs = 1_000 } = options;
+  const { prisma, directory, channels, jobHandlers, clock, logger, intervalMs = 1_000, metrics, afterDeliveries = [] } = options;
+  const delivery = { clock, ...(metrics ? { onOutcome: metrics.delivery } : {}) };
 
   const send = async (message: OutboxMessage): Promise<void> => {
     const recipientId = message.recipientId === SEALED_RECIPIENT ? options.sealedRecipientOf?.(message) : message.recipientId;
@@ -52,8 +58,10 @@ export function createWorker(options: WorkerOptions) {
   const tick = async (): Promise<{ jobs: number; sent: number }> => {
     const jobs = await runDueJobs(prisma, jobHandlers, { clock });
     let sent = 0;
-    for (let batch = await deliverDue(prisma, send, { clock }); batch > 0; batch = await deliverDue(prisma, send, { clock })) sent += batch;
+    for (let batch = await deliverDue(prisma, send, delivery); batch > 0; batch = await deliverDue(prisma, send, delivery)) sent += batch;
     await Promise.all(channels.map((channel) => channel.afterPass?.()));
+    // What they enqueue goes out in the next pass.
+    for (const step of afterDeliveries) await step();
     if (jobs || sent) logger.debug({ jobs, sent }, "worker pass");
     return { jobs, sent };
   };

@@ -1,10 +1,11 @@
 // Drives `npm start`'s entry point as a user would: a real child process, real files, real HTTP.
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
+import { ensureBuilt } from "./support/build.ts";
 import { TEST_DATABASE_URL } from "./support/db.ts";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -76,3 +77,58 @@ describe("npm start", () => {
     expect(bot.output()).toMatch(/test\/fixtures\/acme-rules\.yaml: invalid rules file\n {2}topics\[0\] \(declare_gifts\): clause "2\(a\)" is not in the Code/);
   });
 });
+
+describe("npm start as an operator runs it", () => {
+  it("stops cleanly when SIGTERM is sent to npm: the bot shuts down, nothing keeps running", async () => {
+    ensureBuilt();
+    const dataDir = mkdtempSync(join(tmpdir(), "conduct-data-"));
+    const port = 30_000 + Math.floor(Math.random() * 20_000);
+    // --ignore-scripts: the prestart build ran above (ensureBuilt), the start script is the documented one.
+    const npm = spawn("npm", ["start", "--ignore-scripts"], { cwd: root, env: { PATH: process.env.PATH, PORT: String(port), DATA_DIR: dataDir }, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    npm.stdout.on("data", (d) => (output += d));
+    npm.stderr.on("data", (d) => (output += d));
+    const exited = new Promise<number | null>((done) => npm.on("exit", (code) => done(code)));
+    const deadline = Date.now() + 120_000;
+    while (!(await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false))) {
+      if (Date.now() > deadline || npm.exitCode !== null) throw new Error(`not healthy:\n${output}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const tree = descendants(npm.pid!);
+    expect(tree.length).toBeGreaterThan(0); // the bot runs under npm
+    npm.kill("SIGTERM");
+    expect(await exited).not.toBeNull();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(output).toContain("shutting down");
+    expect(tree.filter(isRunning)).toEqual([]);
+    expect(await fetch(`http://127.0.0.1:${port}/healthz`).then(() => "answered", () => "refused")).toBe("refused");
+  }, 300_000);
+});
+
+/** Every process below `pid` (Linux /proc). */
+function descendants(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc").filter((e) => /^\d+$/.test(e))) {
+    try {
+      const ppid = Number(readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1]!.split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // exited meanwhile
+    }
+  }
+  const found: number[] = [];
+  for (const queue = [...(children.get(pid) ?? [])]; queue.length; ) {
+    const next = queue.pop()!;
+    found.push(next);
+    queue.push(...(children.get(next) ?? []));
+  }
+  return found;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    return !readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.startsWith("Z");
+  } catch {
+    return false;
+  }
+}

@@ -56,6 +56,8 @@ export interface DeliveryOptions {
   /** How long a claim lasts; a crashed worker's messages are retried after it. */
   leaseMs?: number;
   maxAttempts?: number;
+  /** Told each attempt's outcome (metrics); "retried" = failed this time, pending again. */
+  onOutcome?: (outcome: "sent" | "retried" | "failed") => void;
 }
 
 const BASE_BACKOFF_MS = 1_000;
@@ -74,7 +76,7 @@ export function backoffMs(attempts: number, retryAfterMs?: number): number {
  * after the lease, so senders should be idempotent where the platform allows.
  */
 export async function deliverDue(prisma: PrismaClient, send: Send, options: DeliveryOptions): Promise<number> {
-  const { clock, batchSize = 20, leaseMs = 60_000, maxAttempts = 50 } = options;
+  const { clock, batchSize = 20, leaseMs = 60_000, maxAttempts = 50, onOutcome } = options;
   const now = clock.now();
   const claimed = await prisma.$queryRawUnsafe<OutboxMessage[]>(
     // RETURNING comes back in no particular order: the outer SELECT sends them in the order written.
@@ -97,6 +99,7 @@ export async function deliverDue(prisma: PrismaClient, send: Send, options: Deli
       await send(message);
       await prisma.outboxMessage.update({ where: { id: message.id }, data: { status: "sent", sentAt: clock.now(), lockedUntil: null, lastError: null } });
       sent++;
+      onOutcome?.("sent");
     } catch (error) {
       const retryAfter = error instanceof RetryLater ? error.afterMs : undefined;
       const gaveUp = message.attempts >= maxAttempts;
@@ -110,7 +113,22 @@ export async function deliverDue(prisma: PrismaClient, send: Send, options: Deli
           nextAttemptAt: new Date(clock.now().getTime() + backoffMs(message.attempts, retryAfter)),
         },
       });
+      onOutcome?.(gaveUp ? "failed" : "retried");
     }
   }
   return sent;
+}
+
+/** Messages the outbox gave up on, oldest first. */
+export function listFailed(prisma: PrismaClient, take = 200): Promise<OutboxMessage[]> {
+  return prisma.outboxMessage.findMany({ where: { status: "failed" }, orderBy: [{ createdAt: "asc" }, { seq: "asc" }], take });
+}
+
+/** Puts failed messages (one by id, or all) back in the queue, due now with a fresh count of attempts; returns how many. */
+export async function retryFailed(prisma: PrismaClient, which: { id: string } | "all", clock: Clock): Promise<number> {
+  const { count } = await prisma.outboxMessage.updateMany({
+    where: { status: "failed", ...(which === "all" ? {} : { id: which.id }) },
+    data: { status: "pending", attempts: 0, nextAttemptAt: clock.now(), lockedUntil: null },
+  });
+  return count;
 }

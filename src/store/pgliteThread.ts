@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { messages, type PGlite, type Results, type Transaction } from "@electric-sql/pglite";
 
@@ -49,7 +51,14 @@ export class PGliteThread {
 
   /** Starts the thread and opens (or creates) the database in `dataDir`. */
   static async create(dataDir: string): Promise<PGliteThread> {
-    const worker = new Worker(new URL("./pgliteThread.worker.mjs", import.meta.url), { workerData: { dataDir } });
+    // Creating the database (initdb) takes some 500 MB the WebAssembly heap would keep for good:
+    // it runs on a thread of its own that then exits, giving the memory back.
+    if (!existsSync(join(dataDir, "PG_VERSION"))) await (await PGliteThread.start(dataDir, true)).ended();
+    return PGliteThread.start(dataDir, false);
+  }
+
+  private static async start(dataDir: string, initOnly: boolean): Promise<PGliteThread> {
+    const worker = new Worker(new URL("./pgliteThread.worker.mjs", import.meta.url), { workerData: { dataDir, initOnly } });
     const thread = new PGliteThread(worker);
     await new Promise<void>((resolve, reject) => {
       thread.pending.set(0, { resolve: () => resolve(), reject });
@@ -98,6 +107,12 @@ export class PGliteThread {
   async close(): Promise<void> {
     this.closing = true;
     await this.call({ op: "close" }).catch(() => {});
+    await this.worker.terminate();
+  }
+
+  /** The init-only thread has closed its database: let it go. */
+  private async ended(): Promise<void> {
+    this.closing = true;
     await this.worker.terminate();
   }
 

@@ -37,6 +37,8 @@ export interface CaseServiceDeps {
   categories?: CategoryTable;
   /** How fast one person may file (REPORTS_PER_DAY); default DEFAULT_RATE_LIMITS. */
   limits?: RateLimits;
+  /** A handler notice undelivered this long is passed on (UNDELIVERED_REROUTE_HOURS). */
+  rerouteAfterMs?: number;
 }
 
 export type CaseContext = Required<CaseServiceDeps>;
@@ -48,6 +50,7 @@ export function withDefaults(deps: CaseServiceDeps): CaseContext {
     categories: deps.categories ?? DEFAULT_CATEGORIES,
     auditKeys: deps.auditKeys ?? deps.keyring,
     limits: deps.limits ?? createRateLimits(DEFAULT_RATE_LIMITS, deps.clock),
+    rerouteAfterMs: deps.rerouteAfterMs ?? 4 * 3_600_000,
   };
 }
 

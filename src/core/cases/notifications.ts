@@ -4,12 +4,14 @@
  * renders "a new case was assigned to you" with a button that opens the case through the service.
  *
  * To handlers (recipientId = the handler's person id), payload in the clear:
- *   case.assigned          { caseId, caseNumber, priority, reason: "routing" | "reassign" }
+ *   case.assigned          { caseId, caseNumber, priority, reason: "routing" | "reassign" | "undelivered" }
  *   case.reporter_replied  { caseId, caseNumber, messageId }   the reporter wrote in the thread
  *   case.deadline_reminder { caseId, caseNumber, deadline: "acknowledge" | "feedback", due: ISO }
  *   case.deadline_missed   { caseId, caseNumber, deadline, due }  to the handlers who missed it
  *   case.escalated         { caseId, caseNumber, deadline, due }  to the ethics officer (or Audit
  *                          Committee, or Board) now added as handler because a deadline was missed
+ *   case.notice_undelivered { caseId, caseNumber, hours, reassigned }  to the ethics officer: a notice
+ *                          to a handler was not delivered within `hours` (see undelivered.ts)
  *
  * To the reporter: recipientId is SEALED_RECIPIENT and the payload { ref } only: `ref` seals who
  * it is for and what it says with the report keys, bound to the row's id and kind, so the outbox
@@ -32,6 +34,7 @@ export const HANDLER_KINDS = {
   deadlineReminder: "case.deadline_reminder",
   deadlineMissed: "case.deadline_missed",
   escalated: "case.escalated",
+  noticeUndelivered: "case.notice_undelivered",
 } as const;
 
 export const REPORTER_KINDS = {
@@ -43,11 +46,12 @@ export const REPORTER_KINDS = {
 export type Deadline = "acknowledge" | "feedback";
 
 export interface HandlerPayloads {
-  "case.assigned": { caseId: string; caseNumber: string; priority: Priority; reason: "routing" | "reassign" };
+  "case.assigned": { caseId: string; caseNumber: string; priority: Priority; reason: "routing" | "reassign" | "undelivered" };
   "case.reporter_replied": { caseId: string; caseNumber: string; messageId: string };
   "case.deadline_reminder": { caseId: string; caseNumber: string; deadline: Deadline; due: string };
   "case.deadline_missed": { caseId: string; caseNumber: string; deadline: Deadline; due: string };
   "case.escalated": { caseId: string; caseNumber: string; deadline: Deadline; due: string };
+  "case.notice_undelivered": { caseId: string; caseNumber: string; hours: number; reassigned: boolean };
 }
 
 export type ReporterNotice =

@@ -7,6 +7,7 @@ import { fileReport } from "./intake/file.ts";
 import { openReporterNotice, type ReporterNotice } from "./notifications.ts";
 import { claimTypedMessageNotice, historyForReporter, listForReporter, messageHandlers, verifyReceipt, viewAsReporter } from "./reporter.ts";
 import { retentionJobHandlers } from "./retention.ts";
+import { rerouteUndelivered, undeliveredCount } from "./undelivered.ts";
 import type {
   CaseOutcome,
   CaseResult,
@@ -59,6 +60,10 @@ export interface CaseService {
   openReporterNotice(message: OutboxRow): ReporterNotice | null;
   /** Who a reporter notification is for (its recipient is sealed in the row); null for anything else. */
   reporterNoticeRecipient(message: OutboxRow): string | null;
+  /** Passes on handler notices still undelivered after UNDELIVERED_REROUTE_HOURS (worker); how many. */
+  rerouteUndelivered(): Promise<number>;
+  /** For an ethics officer, how many messages are undelivered (failed, or pending that long); null for anyone else. */
+  undeliveredCount(actorId: string): Promise<number | null>;
   /** Handlers for runDueJobs: deadlines, escalations, retaliation check-ins, retention purge. */
   jobHandlers: Record<string, JobHandler>;
 }
@@ -92,6 +97,8 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
       return notice as ReporterNotice;
     },
     reporterNoticeRecipient: (message) => openReporterNotice(ctx.keyring, message)?.recipientId ?? null,
+    rerouteUndelivered: () => rerouteUndelivered(ctx, ctx.rerouteAfterMs),
+    undeliveredCount: (actorId) => undeliveredCount(ctx, actorId, ctx.rerouteAfterMs),
     jobHandlers: { ...deadlineJobHandlers(ctx), ...checkinJobHandlers(ctx), ...retentionJobHandlers(ctx) },
   };
 }

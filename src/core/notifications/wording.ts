@@ -56,7 +56,7 @@ export function handlerWording(kind: string, payload: Record<string, unknown>, i
   switch (kind) {
     case HANDLER_KINDS.assigned: {
       const p = payload as HandlerPayloads["case.assigned"];
-      const why = `${p.priority === "high" ? "High priority. " : ""}${p.reason === "reassign" ? "Reassigned to you by another handler. " : ""}`;
+      const why = `${p.priority === "high" ? "High priority. " : ""}${REASONS[p.reason] ?? ""}`;
       return { title: `Case ${number} was assigned to you`, lines: [`${why}Open it to read the report; opening is recorded in the case's audit trail.`] };
     }
     case HANDLER_KINDS.reporterReplied:
@@ -72,6 +72,14 @@ export function handlerWording(kind: string, payload: Record<string, unknown>, i
     case HANDLER_KINDS.escalated: {
       const p = payload as HandlerPayloads["case.escalated"];
       return { title: `Case ${number} was escalated to you`, lines: [`Its ${deadline(p.deadline)} deadline (${ins.dateTime(p.due)}) was missed; you are now one of its handlers.`] };
+    }
+    case HANDLER_KINDS.noticeUndelivered: {
+      const p = payload as HandlerPayloads["case.notice_undelivered"];
+      const hours = Number.isInteger(p.hours) && p.hours > 0 ? p.hours : 0;
+      return {
+        title: `A notice about case ${number} could not be delivered`,
+        lines: [`One of its handlers has not received it for ${hours} hour${hours === 1 ? "" : "s"}.${p.reassigned ? " The case was given to another handler." : ""} \`conduct outbox failed\` lists what is undelivered.`],
+      };
     }
     default:
       return null;
@@ -138,6 +146,11 @@ export function receiptRouteLines(receipt: Pick<Receipt, "routedTo" | "route">):
   if (route.namesPeople) lines.push("No one your report names receives it or can see it.");
   return lines;
 }
+
+const REASONS: Record<string, string> = {
+  reassign: "Reassigned to you by another handler. ",
+  undelivered: "Its handler could not be reached. ",
+};
 
 /** A case's status as its reporter is told it. */
 export const REPORTER_STATUS: Record<CaseStatus, string> = { received: "received", acknowledged: "acknowledged", investigating: "being investigated", closed: "closed" };

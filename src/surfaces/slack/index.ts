@@ -7,6 +7,7 @@ import { systemClock, type Clock } from "../../core/clock.ts";
 import type { DirectoryService } from "../../core/directory/service.ts";
 import type { Policy } from "../../core/policy/load.ts";
 import type { Logger } from "../../log.ts";
+import type { Metrics } from "../../metrics.ts";
 import type { RouteHandler } from "../../server.ts";
 import { recordAsk } from "../../store/askStats.ts";
 import type { PrismaClient } from "../../store/db.ts";
@@ -33,7 +34,7 @@ import { reportListeners } from "./listeners/reports.ts";
 import { registerShortcutListeners } from "./listeners/shortcuts.ts";
 import { createSlackNotificationChannel } from "./notify.ts";
 import { placeholderFlows } from "./placeholders.ts";
-import { SlackHttpReceiver } from "./receiver.ts";
+import { kindOf, SlackHttpReceiver } from "./receiver.ts";
 import { helpMessage } from "./render/notices.ts";
 import type { SlackCores } from "./services.ts";
 
@@ -74,6 +75,8 @@ export interface SlackSurfaceOptions {
   listeners?: readonly ListenerGroup[];
   /** The web console's sign-in links: with `directory`, switches on `/conduct console`. */
   signInLink?: SignInLink;
+  /** Counts each verified request by kind (metrics). */
+  metrics?: Pick<Metrics, "event">;
 }
 
 export interface SlackSurface {
@@ -110,6 +113,13 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
     convoStore: false, // state lives in the database, not in one replica's memory
     ...(receiver ? { receiver } : { socketMode: true, appToken: config.SLACK_APP_TOKEN }),
   });
+  const metrics = options.metrics;
+  if (metrics) {
+    app.use(async ({ body, next }) => {
+      metrics.event("slack", kindOf(body));
+      await next();
+    });
+  }
   app.use(dedupeEvents(options.prisma, logger));
   app.error(async (error) => {
     const data = (error as { data?: { error?: unknown } }).data;

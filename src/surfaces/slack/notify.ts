@@ -44,6 +44,7 @@ export const HOME_CHANGING_KINDS: ReadonlySet<string> = new Set([
   "approval.delegated",
   "case.assigned",
   "case.escalated",
+  "case.notice_undelivered",
   "case.reporter.status_changed",
 ]);
 

@@ -84,7 +84,8 @@ export class SlackHttpReceiver implements Receiver {
   };
 }
 
-function kindOf(body: object): string {
+/** "event:message", "command", "block_actions", "view_submission"…: what kind of request, never what it says. */
+export function kindOf(body: object): string {
   if ("command" in body) return "command";
   if ("event" in body) return `event:${(body.event as { type: string }).type}`;
   return "type" in body ? String(body.type) : "unknown";

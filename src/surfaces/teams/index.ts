@@ -4,6 +4,8 @@ import type { Answer } from "../../core/advice/types.ts";
 import type { DirectoryService } from "../../core/directory/service.ts";
 import type { Policy } from "../../core/policy/load.ts";
 import type { Logger } from "../../log.ts";
+import type { Metrics } from "../../metrics.ts";
+import { LOCAL_MODE_WARNING } from "./lazy.ts";
 import type { RouteHandler } from "../../server.ts";
 import { recordAsk } from "../../store/askStats.ts";
 import type { PrismaClient } from "../../store/db.ts";
@@ -56,6 +58,10 @@ export interface TeamsOptions {
   cores?: TeamsCores;
   /** The web console's sign-in links: with `cores`, switches on the `console` command. */
   signInLink?: (personId: string) => Promise<{ url: string }>;
+  /** The local-mode warning was already logged (the surface loaded lazily, see lazy.ts). */
+  localModeWarned?: boolean;
+  /** Counts each authenticated activity by type (metrics). */
+  metrics?: Pick<Metrics, "event">;
 }
 
 export interface TeamsSurface {
@@ -77,13 +83,7 @@ export function createTeamsSurface(options: TeamsOptions): TeamsSurface {
   const { prisma, policy, credentials } = options;
   const logger = options.logger.child({ surface: "teams" });
   const localMode = !credentials.appId;
-  if (localMode) {
-    logger.warn(
-      "Teams: LOCAL MODE – MICROSOFT_APP_ID is not set, so POST /api/messages accepts activities WITHOUT authentication " +
-        "(replies only to a loopback serviceUrl). Fine for Microsoft 365 Agents Playground and tests; never expose it. " +
-        "Set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to connect to Teams.",
-    );
-  }
+  if (localMode && !options.localModeWarned) logger.warn(LOCAL_MODE_WARNING);
   const botAppId = credentials.appId ?? "";
   const adapter = createAdapter(credentials);
   const conversations = teamsConversations(prisma);
@@ -141,7 +141,16 @@ export function createTeamsSurface(options: TeamsOptions): TeamsSurface {
     interaction,
   };
   const app = createApplication(adapter, botAppId, new PrismaStorage(prisma), deps, [...coreRoutes, ...(options.routes ?? [])]);
-  const handle = teamsEndpoint({ adapter, logger, localMode, runTurn: turnRunner(app, activityClaims(prisma), logger) });
+  const runTurn = turnRunner(app, activityClaims(prisma), logger);
+  const handle = teamsEndpoint({
+    adapter,
+    logger,
+    localMode,
+    runTurn: (context) => {
+      options.metrics?.event("teams", context.activity.type);
+      return runTurn(context);
+    },
+  });
 
   async function sendToPerson(aadObjectId: string, activity: Partial<Activity> | string): Promise<boolean> {
     const reference = await conversations.find(aadObjectId);

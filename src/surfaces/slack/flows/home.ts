@@ -31,13 +31,20 @@ export function publishHomeFlow(cores: SlackCores) {
     }
     if (cores.cases) {
       const shown = { limit: MAX_PER_SECTION };
-      const [reports, handled] = await Promise.all([cores.cases.listForReporter(id, shown), cores.cases.listForHandler(id, shown)]);
+      const [reports, handled, undelivered] = await Promise.all([cores.cases.listForReporter(id, shown), cores.cases.listForHandler(id, shown), cores.cases.undeliveredCount(id)]);
       sections.push({ title: "My reports", blocks: reports.length ? reporterCaseLines(reports) : [context("You have not filed any reports.")] });
       sections.push({ title: "My cases", blocks: handled.length ? handlerCaseLines(handled) : [context("No cases are assigned to you.")] });
+      if (undelivered !== null) sections.push({ title: "Deliveries", blocks: [context(undeliveredLine(undelivered))] });
     }
     await client.views.publish({ user_id: userId, view: homeView(sections, top) });
   };
 }
+
+/** The ethics officer's count of messages the bot could not deliver (to anyone), and where to look. */
+export const undeliveredLine = (count: number) =>
+  count === 0
+    ? "✅ Every message the bot owes someone has been delivered."
+    : `⚠️ ${count} message${count === 1 ? "" : "s"} could not be delivered. \`conduct outbox failed\` lists them; \`conduct outbox retry\` sends them again.`;
 
 /**
  * Re-publishes someone's Home after a change; a failure only costs freshness. Changes that come
