@@ -1,11 +1,19 @@
 import { MATCH_LIMIT } from "./normalise.ts";
 import type { PolicyRules, Topic } from "../policy/rules.ts";
-import type { ApproverRole } from "../policy/types.ts";
+import type { ApproverRole, BuiltInRole } from "../policy/types.ts";
+
+/**
+ * How an answer names a role: a built-in one as ROLE_NAMES says, one the rules file declares by its
+ * declared name ("the Ethics Office"), otherwise from its id ("department_head" → "the department head").
+ */
+export function roleName(role: ApproverRole, rules?: Pick<PolicyRules, "roles">): string {
+  return (ROLE_NAMES as Record<string, string>)[role] ?? rules?.roles[role]?.name ?? `the ${role.replace(/_/g, " ")}`;
+}
 import { joinNames } from "../text/joinNames.ts";
 import type { Decision } from "./verdict.ts";
 
-/** How an answer names each Code role. */
-export const ROLE_NAMES: Record<ApproverRole, string> = {
+/** How an answer names each built-in Code role. */
+export const ROLE_NAMES: Readonly<Record<BuiltInRole, string>> = {
   supervisor: "your immediate supervisor",
   executive_officer: "an executive officer",
   officer: "any officer of the Company",
@@ -26,11 +34,11 @@ export function composeAnswer(decision: Decision, rules: PolicyRules): string {
     case "prohibited":
       return `No, the Code does not allow this. ${topic.summary} ${advice.unsure_step}`;
     case "needs_approval": {
-      const who = approvers.length ? names(approvers, topic.approval === "any" ? "or" : "and") : "the Company";
+      const who = approvers.length ? names(approvers, topic.approval === "any" ? "or" : "and", rules) : "the Company";
       return `Only with approval given beforehand. ${topic.summary} Next step: request approval from ${who} before you go ahead (section ${section}).`;
     }
     case "guidance": {
-      const who = approvers.length ? names(approvers, "or") : ROLE_NAMES.supervisor;
+      const who = approvers.length ? names(approvers, "or", rules) : ROLE_NAMES.supervisor;
       return `${topic.summary} Next step: ask ${who} for guidance (section ${section}).`;
     }
     case "report":
@@ -57,6 +65,6 @@ function sectionOf(topic: Topic): string {
   return topic.clause;
 }
 
-function names(roles: readonly ApproverRole[], join: "and" | "or"): string {
-  return joinNames(roles.map((r) => ROLE_NAMES[r]), join);
+function names(roles: readonly ApproverRole[], join: "and" | "or", rules: PolicyRules): string {
+  return joinNames(roles.map((r) => roleName(r, rules)), join);
 }

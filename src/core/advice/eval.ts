@@ -1,14 +1,15 @@
 import { performance } from "node:perf_hooks";
 import { z } from "zod";
-import { ROLES, VERDICTS } from "../policy/types.ts";
+import { VERDICTS } from "../policy/types.ts";
 import type { Answer } from "./types.ts";
 
 /** One line of an evaluation file: a question and what answers are acceptable (missing fields are not scored). */
 export const evalCaseSchema = z.object({
   q: z.string(),
-  clauses: z.array(z.string().regex(/^\d+(\([a-z]\))?$/, 'clause ids look like "3" or "3(c)"')).optional(),
+  clauses: z.array(z.string().regex(/^\d+(\.\d+){0,2}(\([a-z]\))?$/, 'clause ids look like "3", "3(c)", "4.1" or "4.1(a)"')).optional(),
   verdicts: z.array(z.enum(VERDICTS)).optional(),
-  approvers: z.array(z.enum(ROLES)).optional(),
+  /** Approver roles: the Code's built-in ones or those a rules file declares (lower_snake_case). */
+  approvers: z.array(z.string().regex(/^[a-z][a-z0-9_]*$/, "roles are lower_snake_case")).optional(),
 });
 export type EvalCase = z.infer<typeof evalCaseSchema>;
 
@@ -64,11 +65,11 @@ export interface EvalReport {
   misses: Miss[];
 }
 
-export const sectionOf = (clauseId: string): string => clauseId.replace(/\(.*$/, "");
+export const sectionOf = (clauseId: string): string => clauseId.replace(/[.(].*$/, "");
 
-/** An expected "3" accepts any clause of section 3; an expected "3(c)" only "3(c)". */
+/** An expected "3" accepts any clause of section 3, an expected "4.1" also "4.1(a)"; an expected "3(c)" only "3(c)". */
 export function clauseMatches(returned: string, expected: readonly string[]): boolean {
-  return expected.some((e) => e === returned || (!e.includes("(") && sectionOf(returned) === e));
+  return expected.some((e) => e === returned || (!e.includes("(") && (sectionOf(returned) === e || returned.startsWith(`${e}.`) || returned.startsWith(`${e}(`))));
 }
 
 /**

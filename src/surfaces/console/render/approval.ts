@@ -1,4 +1,4 @@
-import { ROLE_NAMES } from "../../../core/advice/index.ts";
+import { roleName } from "../../../core/advice/index.ts";
 import type { ApprovalView, DecideResult, StageView } from "../../../core/approvals/index.ts";
 import { joinNames } from "../../../core/text/joinNames.ts";
 
@@ -14,7 +14,7 @@ const RULE = { any: "any one of them", majority: "a majority", all: "all of them
 
 export function stageText(stage: StageView): string {
   const who = joinNames(stage.approvers.map((s) => s.person.name));
-  return `${ROLE_NAMES[stage.role]}: ${who} (${RULE[stage.rule]}; ${stage.approvals} of ${stage.needed} approvals)`;
+  return `${roleName(stage.role)}: ${who} (${RULE[stage.rule]}; ${stage.approvals} of ${stage.needed} approvals)`;
 }
 
 /** After a request is made. */

@@ -1,5 +1,5 @@
 import type { types } from "@slack/bolt";
-import { ROLE_NAMES } from "../../../core/advice/index.ts";
+import { roleName } from "../../../core/advice/index.ts";
 import { joinNames } from "../../../core/text/joinNames.ts";
 import type { ApprovalView, DecisionAction, DecisionView, DetailField, StageView, WaitingItem } from "../../../core/approvals/index.ts";
 import { APPROVAL_ACTIONS, VIEWS } from "../ids.ts";
@@ -127,7 +127,7 @@ const byLine = (d: DecisionView) => (d.byDelegate ? `${escapeText(d.actor.name)}
 export function stageLabel(stage: Pick<StageView, "role" | "rule" | "needed">, of: number, position: number): string {
   const group = stage.role === "board" || stage.role === "audit_committee";
   const rule = group ? ` (${stage.rule === "any" ? "any member" : stage.rule === "all" ? "every member" : `majority: ${stage.needed}`})` : "";
-  return `${of > 1 ? `Stage ${position + 1} of ${of}: ` : ""}${ROLE_NAMES[stage.role]}${rule}`;
+  return `${of > 1 ? `Stage ${position + 1} of ${of}: ` : ""}${roleName(stage.role)}${rule}`;
 }
 
 /** Where the request stands, in one or two lines: who decided what, or whom it waits for. */

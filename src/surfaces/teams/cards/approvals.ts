@@ -1,5 +1,5 @@
 import type { ApprovalView, DecisionView, DetailField } from "../../../core/approvals/index.ts";
-import { ROLE_NAMES } from "../../../core/advice/index.ts";
+import { roleName } from "../../../core/advice/index.ts";
 import { joinNames } from "../../../core/text/joinNames.ts";
 import { APPROVAL_VERBS } from "../verbs.ts";
 import { card, execute, submit, text, type Action, type Card, type Element } from "./elements.ts";
@@ -75,7 +75,7 @@ export function approvalCard(view: ApprovalView, options: ApprovalCardOptions = 
         { title: "Reference", value: esc(view.reference) },
         { title: "Requested by", value: esc(view.requester.name) },
         { title: "Clause", value: esc(view.clauseId) },
-        ...(view.stages.length > 1 && stage ? [{ title: "Stage", value: `${stage.position + 1} of ${view.stages.length}: ${esc(ROLE_NAMES[stage.role])}` }] : []),
+        ...(view.stages.length > 1 && stage ? [{ title: "Stage", value: `${stage.position + 1} of ${view.stages.length}: ${esc(roleName(stage.role))}` }] : []),
         ...(Object.entries(view.details) as Array<[DetailField, unknown]>)
           .filter(([, value]) => value !== undefined && value !== null && value !== "")
           .map(([field, value]) => ({ title: DETAIL_LABELS[field] ?? field, value: esc(String(value)) })),
