@@ -11,6 +11,7 @@ const commands: Record<string, () => Promise<{ run(args: string[]): Promise<numb
   export: () => import("./cli/export.ts"),
   keys: () => import("./cli/keys.ts"),
   audit: () => import("./cli/audit.ts"),
+  rules: () => import("./cli/rules.ts"),
 };
 
 const [name, ...args] = process.argv.slice(2);
