@@ -1,4 +1,5 @@
 import { Document, isScalar, visit } from "yaml";
+import { wordVectors } from "../advice/vectors.ts";
 import { ETHICS_TERMS, NOT_COVERED_TERMS } from "./generalTerms.ts";
 import { ROLES, type Clause, type PolicyDocument, type Verdict } from "./types.ts";
 
@@ -15,14 +16,15 @@ export function draftRules(document: PolicyDocument): DraftRules {
   const roles: Record<string, { name: string }> = {};
   const topics: DraftTopic[] = [];
   const used = new Set<string>();
+  const spread = clauseSpread(document);
   for (const clause of document.clauses.values()) {
     if (!clause.sentences.length) continue;
     const readings = clause.sentences.map((sentence) => ({ sentence, verdict: verdictOf(sentence) }));
     const main = pickMain(readings);
-    topics.push(topicFor(clause, main.sentence, main.verdict, used, roles));
+    topics.push(topicFor(clause, main.sentence, main.verdict, used, roles, spread));
     for (const other of readings) {
       if (other !== main && other.verdict === "allowed" && main.verdict !== "allowed") {
-        topics.push(topicFor(clause, other.sentence, "allowed", used, roles, "allowed"));
+        topics.push(topicFor(clause, other.sentence, "allowed", used, roles, spread, "allowed"));
       }
     }
   }
@@ -168,15 +170,15 @@ const STOP = new Set(
     "upon under over against whether where whose while made make makes used use uses using out off up down per via ever never always").split(" "),
 );
 
-function topicFor(clause: Clause, sentence: string, verdict: Verdict, used: Set<string>, roles: Record<string, { name: string }>, suffix?: string): DraftTopic {
+function topicFor(clause: Clause, sentence: string, verdict: Verdict, used: Set<string>, roles: Record<string, { name: string }>, spread: Map<string, number>, suffix?: string): DraftTopic {
   const base = `${slug(clause.subTitle ?? clause.title)}_${clause.id.replace(/\W+/g, "_").replace(/_$/, "")}`;
   let id = `${base}${suffix ? `_${suffix}` : ""}`;
   for (let n = 2; used.has(id); n++) id = `${base}_${suffix ?? "topic"}_${n}`;
   used.add(id);
   const approvers = rolesIn(sentence, verdict, roles);
   const text = suffix ? sentence : clause.text;
-  const concepts: Record<string, string[]> = { subject: keywords(`${clause.subTitle ?? ""} ${clause.title}`) };
-  const words = keywords(text).filter((w) => !concepts.subject!.includes(w));
+  const concepts: Record<string, string[]> = { subject: keywords(`${clause.subTitle ?? ""} ${clause.title}`, spread) };
+  const words = keywords(text, spread).filter((w) => !concepts.subject!.includes(w));
   if (words.length) concepts.text = words;
   if (!concepts.subject!.length) delete concepts.subject;
   return {
@@ -192,10 +194,32 @@ function topicFor(clause: Clause, sentence: string, verdict: Verdict, used: Set<
   };
 }
 
-/** Distinct content words of a text, in order, and two-word phrases of them that occur as written. */
-function keywords(text: string): string[] {
-  const words = (text.toLowerCase().match(/[a-z][a-z'-]*/g) ?? []).map((w) => w.replace(/'s$/, "")).filter((w) => w.length > 2 && !STOP.has(w));
-  return [...new Set(words)].slice(0, 40);
+/** Words this common in English (by their rank in the word vectors) say little about a clause. */
+const COMMON_RANK = 400;
+/** Words in more than this share of the Code's clauses (its name, "business", "customer") do not tell clauses apart. */
+const MAX_SPREAD = 0.15;
+
+/** Distinct words of a text that tell its clause apart: not function words, not very common English, not all over the Code. */
+function keywords(text: string, spread: Map<string, number>): string[] {
+  const vectors = wordVectors();
+  const limit = Math.max(2, MAX_SPREAD * (spread.get("") ?? 1));
+  const words = wordsOf(text).filter((w) => w.length > 2 && !STOP.has(w) && (spread.get(w) ?? 0) <= limit && !(vectors.rowOf(w) >= 0 && vectors.rowOf(w) < COMMON_RANK));
+  return [...new Set(words)].slice(0, 30);
+}
+
+function wordsOf(text: string): string[] {
+  return (text.toLowerCase().match(/[a-z][a-z'-]*/g) ?? []).map((w) => w.replace(/'s$/, ""));
+}
+
+/** In how many clauses each word occurs (the key "" holds the number of clauses). */
+function clauseSpread(document: PolicyDocument): Map<string, number> {
+  const spread = new Map<string, number>([["", 0]]);
+  for (const clause of document.clauses.values()) {
+    if (!clause.sentences.length) continue;
+    spread.set("", spread.get("")! + 1);
+    for (const w of new Set(wordsOf(clause.text))) spread.set(w, (spread.get(w) ?? 0) + 1);
+  }
+  return spread;
 }
 
 /** "such as promotional items, calendars or a box of chocolates" → each item, as the Code lists them. */
