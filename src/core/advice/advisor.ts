@@ -1,5 +1,5 @@
 import type { Policy } from "../policy/load.ts";
-import { composeAnswer, EMPTY_ANSWER, NOT_ENGLISH_ANSWER, notCoveredAnswer } from "./answer.ts";
+import { composeAnswer, EMPTY_ANSWER, EMPTY_HEADLINE, NOT_ENGLISH_ANSWER, NOT_ENGLISH_HEADLINE, notCoveredAnswer } from "./answer.ts";
 import { readIntent, type Intent } from "./intent.ts";
 import { isEnglish } from "./language.ts";
 import { MATCH_LIMIT } from "./normalise.ts";
@@ -52,8 +52,8 @@ export function createAdvisor(policy: Policy): Advisor {
   return {
     advise(raw: string): Answer {
       const question = raw.trim();
-      if (!question) return outOfScope(question, EMPTY_ANSWER, "empty");
-      if (!isEnglish(question)) return outOfScope(question, NOT_ENGLISH_ANSWER, "not_english");
+      if (!question) return { ...outOfScope(question, EMPTY_ANSWER, "empty"), headline: EMPTY_HEADLINE };
+      if (!isEnglish(question)) return { ...outOfScope(question, NOT_ENGLISH_ANSWER, "not_english"), headline: NOT_ENGLISH_HEADLINE };
       const notice = question.length > MATCH_LIMIT ? ("truncated" as const) : undefined;
 
       const intent = readIntent(question);
@@ -63,7 +63,9 @@ export function createAdvisor(policy: Policy): Advisor {
       if (!best || !inScope(best, scored, intent)) return { ...outOfScope(question, notCoveredAnswer(rules)), ...(notice && { notice }) };
       const confident = best.score >= ABSTAIN_BELOW;
 
-      const decision = decide(best, rules.topics, intent, reportingTopic);
+      const decided = decide(best, rules.topics, intent, reportingTopic, question);
+      // Never suggest the supervisor the question implicates; the answer offers the other routes.
+      const decision = intent.implicatesSupervisor ? { ...decided, approvers: decided.approvers.filter((r) => r !== "supervisor"), bypassSupervisor: true } : decided;
       const { topic } = decision;
       const byId = new Map(clauses.map((c) => [c.clauseId, c]));
       const cited: CitedClause[] = [cite(topic.clause, topic.quote, best.score)];

@@ -51,6 +51,11 @@ const adviceSchema = z
     report_step: z.string().min(1).default("Report it to your supervisor or another appropriate manager."),
     /** Closing sentence when the Code forbids or allows something and the asker may still be unsure. */
     unsure_step: z.string().min(1).default("If you are unsure, ask your supervisor."),
+    /** Closing sentence instead of the others when the question implicates the asker's own supervisor. */
+    bypass_supervisor_step: z
+      .string()
+      .min(1)
+      .default("Because this involves your supervisor, do not take it to them: report it to another appropriate manager, or use Report a concern, which never sends a report to the people it names."),
     /** Closing sentence when the Code does not cover the question. */
     not_covered_step: z.string().min(1).default("Ask your supervisor or the team that handles it."),
     /** Everyday workplace matters the Code does not cover (cafeteria, payroll, passwords…). */
