@@ -28,6 +28,9 @@ const RUNNER_UP_SHARE = 0.45;
 /** …and at least this absolute score. */
 const RUNNER_UP_FLOOR = 0.8;
 const MAX_CLAUSES = 3;
+/** A runner-up from another section is cited only when it scores at least this share of the deciding clause. */
+const OTHER_SECTION_SHARE = 0.6;
+const sectionOfClause = (id: string) => id.replace(/[.(].*$/, "");
 /** A clause the deciding topic names too (its `also`, or the reporting clause) scores at least this share of it. */
 const COMPANION_SHARE = 0.8;
 
@@ -76,10 +79,14 @@ export function createAdvisor(policy: Policy): Advisor {
       const companion = (id: string) => Math.max(byId.get(id)?.score ?? 0, best.score * COMPANION_SHARE);
       for (const id of topic.also) add(id, quoteFor(byId.get(id), id), companion(id));
       if (decision.report && reportingTopic) add(reportingTopic.clause, reportingTopic.quote, companion(reportingTopic.clause));
-      // A weak match cites the next likeliest clauses too, so the right one is at least among them.
+      // A weak match cites the next likeliest clauses too, so the right one is at least among them; a
+      // clause of another section only when it comes close to the deciding one (issue 19.4: no unrelated quotes).
       const runnerUpFloor = confident ? Math.max(RUNNER_UP_FLOOR, best.score * RUNNER_UP_SHARE) : ETHICS_FLOOR;
+      const otherSectionFloor = Math.max(runnerUpFloor, best.score * OTHER_SECTION_SHARE);
+      const section = sectionOfClause(best.clauseId);
       for (const runner of clauses.slice(1)) {
         if (runner.score < runnerUpFloor) break;
+        if (sectionOfClause(runner.clauseId) !== section && runner.score < otherSectionFloor) continue;
         add(runner.clauseId, quoteFor(runner, runner.clauseId), runner.score);
       }
       return {

@@ -8,8 +8,8 @@ import { ROLES, type Clause, type PolicyDocument, type Verdict } from "./types.t
  * the clause's own language ("must not" → prohibited, "requires the prior approval of" → needs
  * approval, "must report" → report, "may" → allowed, "answers questions" → guidance), the sentence
  * that justifies it as the quote and summary, the approver roles named in that sentence (declared
- * under `roles:` when they are not built in), concepts from the clause's words and examples from
- * the Code's own "such as" lists. A clause that also allows something ("Limited personal use … is
+ * under `roles:` when they are not built in), concepts from the clause's distinctive words and from
+ * the Code's own "such as" lists (examples are left for reviewers to write in employees' words). A clause that also allows something ("Limited personal use … is
  * allowed") gets a second topic for it. The draft runs as it is and is meant to be reviewed.
  */
 export function draftRules(document: PolicyDocument): DraftRules {
@@ -181,6 +181,9 @@ function topicFor(clause: Clause, sentence: string, verdict: Verdict, used: Set<
   const words = keywords(text, spread).filter((w) => !concepts.subject!.includes(w));
   if (words.length) concepts.text = words;
   if (!concepts.subject!.length) delete concepts.subject;
+  // The Code's own "such as" lists name kinds of thing the clause is about ("customer lists", "vouchers").
+  const kinds = examplesOf(text);
+  if (kinds.length) concepts.kinds = kinds;
   return {
     id,
     clause: clause.id,
@@ -190,12 +193,12 @@ function topicFor(clause: Clause, sentence: string, verdict: Verdict, used: Set<
     quote: sentence,
     summary: sentence,
     concepts,
-    examples: examplesOf(text),
+    examples: [],
   };
 }
 
 /** Words this common in English (by their rank in the word vectors) say little about a clause. */
-const COMMON_RANK = 400;
+const COMMON_RANK = 800;
 /** Words in more than this share of the Code's clauses (its name, "business", "customer") do not tell clauses apart. */
 const MAX_SPREAD = 0.15;
 
@@ -203,7 +206,11 @@ const MAX_SPREAD = 0.15;
 function keywords(text: string, spread: Map<string, number>): string[] {
   const vectors = wordVectors();
   const limit = Math.max(2, MAX_SPREAD * (spread.get("") ?? 1));
-  const words = wordsOf(text).filter((w) => w.length > 2 && !STOP.has(w) && (spread.get(w) ?? 0) <= limit && !(vectors.rowOf(w) >= 0 && vectors.rowOf(w) < COMMON_RANK));
+  const common = (w: string) => [w, w.replace(/(ing|ed|es|s)$/, ""), w.replace(/ing$/, "e")].some((form) => {
+    const row = vectors.rowOf(form);
+    return row >= 0 && row < COMMON_RANK;
+  });
+  const words = wordsOf(text).filter((w) => w.length > 2 && !STOP.has(w) && (spread.get(w) ?? 0) <= limit && !common(w));
   return [...new Set(words)].slice(0, 30);
 }
 
