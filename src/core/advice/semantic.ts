@@ -12,10 +12,14 @@ export function meaningWords(text: string): string[] {
 /**
  * Meaning, not listed words: each topic is a few short texts (its summary, quote, examples, each
  * facet of its concepts, and its clause's sentences and title) embedded as rarity-weighted mean word
- * vectors; a question is as close to a topic as to its closest text (cosine, -1..1). What all texts of
+ * vectors; a question is as close to a topic as to its closest text (cosine, -1..1). A large corpus
+ * gets one averaged vector per topic instead. What all texts of
  * the Code share (its register, its company) is removed from every vector first, so only what tells
  * clauses apart counts. Cost per question: one embedding and one dot product per distinct text.
  */
+/** Up to this many distinct texts each get a vector; beyond, each topic gets one. */
+const MAX_TEXTS = 2000;
+
 export class SemanticIndex {
   private readonly vectors: WordVectors;
   private readonly units: Float32Array[] = [];
@@ -40,12 +44,24 @@ export class SemanticIndex {
       for (const sentence of clause?.sentences ?? []) add(sentence, index);
       if (clause) add(`${clause.subTitle ?? ""} ${clause.title}`, index);
     });
+    // One vector per text while there are few; past MAX_TEXTS one per topic (the mean of its texts),
+    // so the cost stays bounded: 100 documents of rules still answer in milliseconds.
+    const perText = byText.size <= MAX_TEXTS;
+    const sums = rules.topics.map(() => new Float32Array(vectors.dimensions));
     for (const [key, topics] of byText) {
       const vector = vectors.embed(key.split(" "));
       if (!vector) continue;
-      this.units.push(vector);
-      this.unitTopics.push(topics);
+      if (perText) {
+        this.units.push(vector);
+        this.unitTopics.push(topics);
+      } else for (const t of topics) for (let i = 0; i < vector.length; i++) sums[t]![i]! += vector[i]!;
     }
+    if (!perText) sums.forEach((sum, t) => {
+      if (!sum.some((x) => x !== 0)) return;
+      normalise(sum);
+      this.units.push(sum);
+      this.unitTopics.push([t]);
+    });
     this.common = new Float32Array(vectors.dimensions);
     for (const u of this.units) for (let i = 0; i < u.length; i++) this.common[i]! += u[i]!;
     normalise(this.common);

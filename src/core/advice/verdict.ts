@@ -51,14 +51,19 @@ export function decide(clause: ClauseScore, topics: readonly Topic[], intent: In
   if (intent.doneToMe && !intent.asksPermission) return { topic: decision.topic, verdict: "report", approvers: [], report: decision.topic.id !== reportingTopic?.id, toMe: true };
   // A prohibited act is never allowed and never merely approvable.
   if (decision.verdict === "allowed" || decision.verdict === "needs_approval") {
-    const act = PROHIBITED_ACT.exec(question.toLowerCase());
-    if (act && !intent.doneToMe) {
+    const lower = question.toLowerCase();
+    const act = PROHIBITED_ACT.exec(lower);
+    // "…investigate me if they think I stole tools" suspects the act; it does not ask to do it.
+    const suspected = act && SUSPICION.test(lower.slice(Math.max(0, act.index - 30), act.index));
+    if (act && !suspected && !intent.doneToMe) {
       if (intent.othersAct || intent.witnessed) return { topic: decision.topic, verdict: "report", approvers: [], report: decision.topic.id !== reportingTopic?.id };
       return { ...decision, verdict: "prohibited", prohibitedAct: act[0] };
     }
   }
   return decision;
 }
+
+const SUSPICION = /\b(if|whether|think|thinks|thought|suspect\w*|accus\w*|claim\w*|believe\w*)\b/;
 
 function decideTopic(clause: ClauseScore, topics: readonly Topic[], intent: Intent, reportingTopic: Topic | undefined): Decision {
   const ranked = clause.topics
