@@ -14,6 +14,7 @@ const QUESTION_FILES = ["../shared/eval/dev-questions.jsonl", "test/advice/heldo
 const ROUNDS = 5;
 const SYNTHETIC_SECTIONS = 9;
 
+const rssBefore = process.memoryUsage().rss;
 const realCode = readFileSync("policies/code-of-conduct.txt", "utf8");
 const policy = loadPolicy("policies/code-of-conduct.txt", "policies/code-of-conduct.rules.yaml");
 const cases = loadQuestions();
@@ -28,6 +29,8 @@ for (const [label, p] of [["1 document", policy], ["100 documents", syntheticCor
 console.log(`${cases.length} labelled questions (${QUESTION_FILES.filter(exists).join(", ")}); latency per question = median of ${ROUNDS} runs after a warm-up\n`);
 const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
 for (const r of rows) console.log(r.map((cell, i) => cell.padEnd(widths[i]!)).join("  "));
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+console.log(`\nRSS: ${mb(rssBefore)} before loading, ${mb(process.memoryUsage().rss)} after both corpora (growth ${mb(process.memoryUsage().rss - rssBefore)}, word vectors included)`);
 
 function loadQuestions(): EvalCase[] {
   const seen = new Set<string>();

@@ -1,4 +1,4 @@
-import { ROLE_NAMES, type Answer } from "../core/advice/index.ts";
+import { roleName, type Answer } from "../core/advice/index.ts";
 
 const HEADLINE: Record<Answer["verdict"], string> = {
   allowed: "Allowed",
@@ -11,8 +11,8 @@ const HEADLINE: Record<Answer["verdict"], string> = {
 
 /** An answer as plain text for a terminal: headline, the answer, and the clauses it relies on. */
 export function answerText(answer: Answer): string {
-  const who = answer.approvers.map((r) => ROLE_NAMES[r]).join(", ");
-  const lines = [`${HEADLINE[answer.verdict]}${who ? ` (${who})` : ""}`, answer.answer];
+  const who = answer.approvers.map((r) => roleName(r)).join(", ");
+  const lines = [`${answer.headline ?? HEADLINE[answer.verdict]}${who ? ` (${who})` : ""}`, answer.answer];
   for (const clause of answer.clauses) lines.push("", `  Section ${clause.id}, ${clause.title}:`, `  “${clause.quote}”`);
   return lines.join("\n");
 }

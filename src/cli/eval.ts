@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { EvalFileError, evaluate, formatReport, parseEvalFile } from "../core/advice/eval.ts";
+import { EvalFileError, evaluate, formatConfusion, formatReport, parseEvalFile } from "../core/advice/eval.ts";
 import { configuredAdvisor } from "./advisorFromConfig.ts";
 import { UsageError } from "./usageError.ts";
 
@@ -25,6 +25,11 @@ export async function run(argv: string[]): Promise<number> {
   for (const c of cases) advisor.advise(c.q); // warm up (JIT) so latency is the steady state of a running bot
   const report = evaluate((q) => advisor.advise(q), cases);
   console.log(formatReport(report));
+  console.log(`\n${formatConfusion(report)}`);
+  const harmful = report.misses.filter((m) => m.failed.some((f) => f.startsWith("harmful")));
+  if (harmful.length) console.log(`\nharmful answers (${harmful.length}):`);
+  for (const m of harmful) console.log(`  ✗ ${m.q}\n    expected ${JSON.stringify(m.expected.verdicts)}, got ${m.got.verdict} from ${m.got.clauses[0] ?? "no clause"}`);
+  if (!args.misses && report.misses.length) console.log(`\n${report.misses.length} misses; add --misses to list them`);
   if (args.misses) {
     for (const m of report.misses) console.log(`\n✗ ${m.failed.join(",")}: ${m.q}\n  expected ${JSON.stringify(m.expected)}\n  got      ${JSON.stringify(m.got)}`);
   }

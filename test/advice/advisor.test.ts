@@ -184,3 +184,37 @@ describe("createAdvisor(policy).advise", () => {
     expect(bare.advise("What is the weather tomorrow?").verdict).toBe("out_of_scope");
   });
 });
+
+describe("issue 19: answers to people who were wronged, and no unrelated quotes", () => {
+  const advisor = shippedAdvisor();
+  it("something done to the asker gets the reporting path and protection from retaliation, never a verdict aimed at them", () => {
+    for (const q of ["i got passed over for the team lead job after i told my boss im pregnant, who do i tell", "after i reported the safety issue my shifts got cut in half"]) {
+      const answer = advisor.advise(q);
+      expect(answer.verdict, q).toBe("report");
+      expect(answer.answer, q).toMatch(/protected from retaliation/);
+      expect(answer.answer, q).not.toMatch(/does not allow this/);
+    }
+  });
+
+  it("never suggests the supervisor the question implicates", () => {
+    for (const q of ["My supervisor keeps touching my shoulder and it makes me uncomfortable. What should I do?", "my boss told me to change the date on the shipping docs so it counts for last quarter"]) {
+      const answer = advisor.advise(q);
+      expect(answer.approvers, q).not.toContain("supervisor");
+      expect(answer.answer, q).not.toMatch(/ask your (immediate )?supervisor|to your supervisor or/i);
+      expect(answer.answer, q).toMatch(/Because this involves your supervisor/);
+    }
+  });
+
+  it("a prohibited act is never allowed nor merely approvable; someone else doing what needs approval is reported", () => {
+    expect(advisor.advise("director told me to mark a consulting invoice as equipment so it doesnt show up in the budget review").verdict).toBe("prohibited");
+    expect(advisor.advise("colleague keeps taking the company van home for personal use every weekend").verdict).toBe("report");
+    expect(advisor.advise("our cfo wants to lease office space from his brother's company").verdict).toBe("needs_approval");
+  });
+
+  it("a clear answer cites no clause of an unrelated section", () => {
+    for (const q of ["can i accept a bottle of wine from a supplier", "my boss wants me to backdate an invoice", "can i use the company truck on the weekend"]) {
+      const [first, ...others] = advisor.advise(q).clauses;
+      expect(others.filter((c) => c.id.replace(/\(.*$/, "") !== first!.id.replace(/\(.*$/, "")), q).toEqual([]);
+    }
+  });
+});

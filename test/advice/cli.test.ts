@@ -20,6 +20,7 @@ const answerSchema = z
     answer: z.string().min(1),
     topicId: z.string().optional(),
     notice: z.enum(["empty", "not_english", "truncated"]).optional(),
+    headline: z.string().min(1).optional(),
   })
   .strict();
 
@@ -41,6 +42,9 @@ describe("conduct ask / eval (as a child process)", () => {
     expect(answers.map((a) => a.question)).toEqual(questions);
     expect(answers.map((a) => a.verdict)).toEqual(["needs_approval", "out_of_scope", "out_of_scope", "out_of_scope", "prohibited"]);
     expect(answers.map((a) => a.notice)).toEqual([undefined, "empty", undefined, "not_english", undefined]);
+    // Empty and non-English input are not "not covered by the Code": they get a headline of their own.
+    expect(answers.map((a) => a.headline)).toEqual([undefined, "Ask me about the Code of Conduct", undefined, "I answer in English", undefined]);
+    expect(answers[3]!.answer).toMatch(/report form accepts reports in any language/);
   });
 
   it("ask prints an answer for a person, and rejects unknown options", () => {

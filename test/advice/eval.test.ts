@@ -62,3 +62,29 @@ describe("evaluation scoring", () => {
     }
   });
 });
+
+describe("harmful answers and the confusion of sections", () => {
+  it("counts allowed-when-not, not-covered-when-covered and approval-for-prohibited, and tabulates sections", async () => {
+    const { evaluate: run, formatConfusion, formatReport } = await import("../../src/core/advice/eval.ts");
+    const answers: Record<string, { verdict: "allowed" | "out_of_scope" | "needs_approval" | "prohibited"; clauses: string[] }> = {
+      a: { verdict: "allowed", clauses: ["3(c)"] },
+      b: { verdict: "out_of_scope", clauses: [] },
+      c: { verdict: "needs_approval", clauses: ["5(b)"] },
+      d: { verdict: "prohibited", clauses: ["7"] },
+      e: { verdict: "allowed", clauses: ["6"] },
+    };
+    const advise = (q: string) => ({ question: q, approvers: [], answer: "x", ...answers[q]!, clauses: answers[q]!.clauses.map((id) => ({ id, title: "t", quote: "q", score: 1 })) });
+    const report = run(advise, [
+      { q: "a", clauses: ["3(c)"], verdicts: ["prohibited"] },
+      { q: "b", clauses: ["4"], verdicts: ["needs_approval"] },
+      { q: "c", clauses: ["5(b)"], verdicts: ["prohibited"] },
+      { q: "d", clauses: ["12"], verdicts: ["prohibited"] },
+      { q: "e", clauses: [], verdicts: ["out_of_scope"] },
+    ]);
+    expect(report.harmful).toEqual({ hit: 3, total: 5 });
+    expect(formatReport(report)).toMatch(/harmful answers\s+60\.0% \(3\/5\)/);
+    expect(formatConfusion(report)).toContain("   4 → none:1");
+    expect(formatConfusion(report)).toContain("  12 → 7:1");
+    expect(formatConfusion(report)).not.toContain("   3 →");
+  });
+});

@@ -1,5 +1,5 @@
 import type { Policy } from "../policy/load.ts";
-import { composeAnswer, EMPTY_ANSWER, NOT_ENGLISH_ANSWER, notCoveredAnswer } from "./answer.ts";
+import { composeAnswer, EMPTY_ANSWER, EMPTY_HEADLINE, NOT_ENGLISH_ANSWER, NOT_ENGLISH_HEADLINE, notCoveredAnswer } from "./answer.ts";
 import { readIntent, type Intent } from "./intent.ts";
 import { isEnglish } from "./language.ts";
 import { MATCH_LIMIT } from "./normalise.ts";
@@ -28,6 +28,9 @@ const RUNNER_UP_SHARE = 0.45;
 /** …and at least this absolute score. */
 const RUNNER_UP_FLOOR = 0.8;
 const MAX_CLAUSES = 3;
+/** A runner-up from another section is cited only when it scores at least this share of the deciding clause. */
+const OTHER_SECTION_SHARE = 0.6;
+const sectionOfClause = (id: string) => id.replace(/[.(].*$/, "");
 /** A clause the deciding topic names too (its `also`, or the reporting clause) scores at least this share of it. */
 const COMPANION_SHARE = 0.8;
 
@@ -52,8 +55,8 @@ export function createAdvisor(policy: Policy): Advisor {
   return {
     advise(raw: string): Answer {
       const question = raw.trim();
-      if (!question) return outOfScope(question, EMPTY_ANSWER, "empty");
-      if (!isEnglish(question)) return outOfScope(question, NOT_ENGLISH_ANSWER, "not_english");
+      if (!question) return { ...outOfScope(question, EMPTY_ANSWER, "empty"), headline: EMPTY_HEADLINE };
+      if (!isEnglish(question)) return { ...outOfScope(question, NOT_ENGLISH_ANSWER, "not_english"), headline: NOT_ENGLISH_HEADLINE };
       const notice = question.length > MATCH_LIMIT ? ("truncated" as const) : undefined;
 
       const intent = readIntent(question);
@@ -63,7 +66,9 @@ export function createAdvisor(policy: Policy): Advisor {
       if (!best || !inScope(best, scored, intent)) return { ...outOfScope(question, notCoveredAnswer(rules)), ...(notice && { notice }) };
       const confident = best.score >= ABSTAIN_BELOW;
 
-      const decision = decide(best, rules.topics, intent, reportingTopic);
+      const decided = decide(best, rules.topics, intent, reportingTopic, question);
+      // Never suggest the supervisor the question implicates; the answer offers the other routes.
+      const decision = intent.implicatesSupervisor ? { ...decided, approvers: decided.approvers.filter((r) => r !== "supervisor"), bypassSupervisor: true } : decided;
       const { topic } = decision;
       const byId = new Map(clauses.map((c) => [c.clauseId, c]));
       const cited: CitedClause[] = [cite(topic.clause, topic.quote, best.score)];
@@ -74,10 +79,14 @@ export function createAdvisor(policy: Policy): Advisor {
       const companion = (id: string) => Math.max(byId.get(id)?.score ?? 0, best.score * COMPANION_SHARE);
       for (const id of topic.also) add(id, quoteFor(byId.get(id), id), companion(id));
       if (decision.report && reportingTopic) add(reportingTopic.clause, reportingTopic.quote, companion(reportingTopic.clause));
-      // A weak match cites the next likeliest clauses too, so the right one is at least among them.
+      // A weak match cites the next likeliest clauses too, so the right one is at least among them; a
+      // clause of another section only when it comes close to the deciding one (issue 19.4: no unrelated quotes).
       const runnerUpFloor = confident ? Math.max(RUNNER_UP_FLOOR, best.score * RUNNER_UP_SHARE) : ETHICS_FLOOR;
+      const otherSectionFloor = Math.max(runnerUpFloor, best.score * OTHER_SECTION_SHARE);
+      const section = sectionOfClause(best.clauseId);
       for (const runner of clauses.slice(1)) {
         if (runner.score < runnerUpFloor) break;
+        if (sectionOfClause(runner.clauseId) !== section && runner.score < otherSectionFloor) continue;
         add(runner.clauseId, quoteFor(runner, runner.clauseId), runner.score);
       }
       return {

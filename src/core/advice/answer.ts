@@ -1,11 +1,19 @@
 import { MATCH_LIMIT } from "./normalise.ts";
 import type { PolicyRules, Topic } from "../policy/rules.ts";
-import type { ApproverRole } from "../policy/types.ts";
+import type { ApproverRole, BuiltInRole } from "../policy/types.ts";
+
+/**
+ * How an answer names a role: a built-in one as ROLE_NAMES says, one the rules file declares by its
+ * declared name ("the Ethics Office"), otherwise from its id ("department_head" → "the department head").
+ */
+export function roleName(role: ApproverRole, rules?: Pick<PolicyRules, "roles">): string {
+  return (ROLE_NAMES as Record<string, string>)[role] ?? rules?.roles[role]?.name ?? `the ${role.replace(/_/g, " ")}`;
+}
 import { joinNames } from "../text/joinNames.ts";
 import type { Decision } from "./verdict.ts";
 
-/** How an answer names each Code role. */
-export const ROLE_NAMES: Record<ApproverRole, string> = {
+/** How an answer names each built-in Code role. */
+export const ROLE_NAMES: Readonly<Record<BuiltInRole, string>> = {
   supervisor: "your immediate supervisor",
   executive_officer: "an executive officer",
   officer: "any officer of the Company",
@@ -20,21 +28,26 @@ export function composeAnswer(decision: Decision, rules: PolicyRules): string {
   const { topic, verdict, approvers } = decision;
   const { advice } = rules;
   const section = sectionOf(topic);
+  const bypass = advice.bypass_supervisor_step;
+  const unsure = decision.bypassSupervisor ? bypass : advice.unsure_step;
+  if (decision.toMe) return `This should be reported, and you are protected from retaliation for reporting it in good faith. ${topic.summary} ${decision.bypassSupervisor ? bypass : advice.report_step}`;
   switch (verdict) {
     case "allowed":
-      return `Yes, the Code allows this. ${topic.summary} ${advice.unsure_step}`;
+      return `Yes, the Code allows this. ${topic.summary} ${unsure}`;
     case "prohibited":
-      return `No, the Code does not allow this. ${topic.summary} ${advice.unsure_step}`;
+      if (decision.prohibitedAct) return `No, the Code does not allow this: "${decision.prohibitedAct}" is prohibited, and no approval makes it acceptable. ${unsure}`;
+      return `No, the Code does not allow this. ${topic.summary} ${unsure}`;
     case "needs_approval": {
-      const who = approvers.length ? names(approvers, topic.approval === "any" ? "or" : "and") : "the Company";
+      const who = approvers.length ? names(approvers, topic.approval === "any" ? "or" : "and", rules) : "the Company";
       return `Only with approval given beforehand. ${topic.summary} Next step: request approval from ${who} before you go ahead (section ${section}).`;
     }
     case "guidance": {
-      const who = approvers.length ? names(approvers, "or") : ROLE_NAMES.supervisor;
+      if (!approvers.length && decision.bypassSupervisor) return `${topic.summary} ${bypass}`;
+      const who = approvers.length ? names(approvers, "or", rules) : ROLE_NAMES.supervisor;
       return `${topic.summary} Next step: ask ${who} for guidance (section ${section}).`;
     }
     case "report":
-      return `This should be reported. ${topic.summary} ${advice.report_step}`;
+      return `This should be reported. ${topic.summary} ${decision.bypassSupervisor ? bypass : advice.report_step}`;
     case "out_of_scope":
       return notCoveredAnswer(rules);
   }
@@ -50,13 +63,16 @@ export const EMPTY_ANSWER =
 /** Said under the answer to a question longer than the matcher reads. */
 export const TRUNCATED_NOTICE = `Your question is longer than ${MATCH_LIMIT.toLocaleString("en-US")} characters, so I matched only its first ${MATCH_LIMIT.toLocaleString("en-US")}. Ask a shorter question for a closer answer.`;
 
+export const EMPTY_HEADLINE = "Ask me about the Code of Conduct";
+
+export const NOT_ENGLISH_HEADLINE = "I answer in English";
 export const NOT_ENGLISH_ANSWER =
-  "Sorry, I can only answer questions in English. Please ask again in English, or ask your immediate supervisor for help.";
+  "Sorry, I can only answer questions in English, so I could not read this one. Please ask again in English. If you want to report a concern, use Report a concern: the report form accepts reports in any language, and you may stay anonymous.";
 
 function sectionOf(topic: Topic): string {
   return topic.clause;
 }
 
-function names(roles: readonly ApproverRole[], join: "and" | "or"): string {
-  return joinNames(roles.map((r) => ROLE_NAMES[r]), join);
+function names(roles: readonly ApproverRole[], join: "and" | "or", rules: PolicyRules): string {
+  return joinNames(roles.map((r) => roleName(r, rules)), join);
 }

@@ -1,14 +1,15 @@
 import { performance } from "node:perf_hooks";
 import { z } from "zod";
-import { ROLES, VERDICTS } from "../policy/types.ts";
+import { VERDICTS } from "../policy/types.ts";
 import type { Answer } from "./types.ts";
 
 /** One line of an evaluation file: a question and what answers are acceptable (missing fields are not scored). */
 export const evalCaseSchema = z.object({
   q: z.string(),
-  clauses: z.array(z.string().regex(/^\d+(\([a-z]\))?$/, 'clause ids look like "3" or "3(c)"')).optional(),
+  clauses: z.array(z.string().regex(/^\d+(\.\d+){0,2}(\([a-z]\))?$/, 'clause ids look like "3", "3(c)", "4.1" or "4.1(a)"')).optional(),
   verdicts: z.array(z.enum(VERDICTS)).optional(),
-  approvers: z.array(z.enum(ROLES)).optional(),
+  /** Approver roles: the Code's built-in ones or those a rules file declares (lower_snake_case). */
+  approvers: z.array(z.string().regex(/^[a-z][a-z0-9_]*$/, "roles are lower_snake_case")).optional(),
 });
 export type EvalCase = z.infer<typeof evalCaseSchema>;
 
@@ -60,15 +61,32 @@ export interface EvalReport {
   abstentionRecall: Ratio;
   /** Of the in-scope questions, how many were wrongly answered "out_of_scope". */
   wrongAbstention: Ratio;
+  /**
+   * Answers that could hurt, of the questions with expected verdicts: "allowed" when the Code says
+   * otherwise, "not covered" when it covers the question, or an approval route for something only
+   * prohibited or to be reported.
+   */
+  harmful: Ratio;
+  /** Expected section → answered section ("none" when abstained) → count, for in-scope questions. */
+  confusion: Map<string, Map<string, number>>;
   latencyMs: { p50: number; p99: number };
   misses: Miss[];
 }
 
-export const sectionOf = (clauseId: string): string => clauseId.replace(/\(.*$/, "");
+/** Why an answer is harmful (see EvalReport.harmful), or undefined. */
+export function harmOf(c: EvalCase, verdict: Answer["verdict"], expectedOut: boolean): string | undefined {
+  if (!c.verdicts || c.verdicts.includes(verdict) || expectedOut) return undefined;
+  if (verdict === "allowed") return "allowed when the Code says otherwise";
+  if (verdict === "out_of_scope" && !expectedOut) return "not covered when the Code covers it";
+  if (verdict === "needs_approval" && !c.verdicts.includes("allowed") && c.verdicts.every((v) => v === "prohibited" || v === "report")) return "an approval route for something prohibited";
+  return undefined;
+}
 
-/** An expected "3" accepts any clause of section 3; an expected "3(c)" only "3(c)". */
+export const sectionOf = (clauseId: string): string => clauseId.replace(/[.(].*$/, "");
+
+/** An expected "3" accepts any clause of section 3, an expected "4.1" also "4.1(a)"; an expected "3(c)" only "3(c)". */
 export function clauseMatches(returned: string, expected: readonly string[]): boolean {
-  return expected.some((e) => e === returned || (!e.includes("(") && sectionOf(returned) === e));
+  return expected.some((e) => e === returned || (!e.includes("(") && (sectionOf(returned) === e || returned.startsWith(`${e}.`) || returned.startsWith(`${e}(`))));
 }
 
 /**
@@ -88,7 +106,7 @@ export function evaluate(advise: (q: string) => Answer, cases: readonly EvalCase
   const report: EvalReport = {
     questions: cases.length,
     top1Clause: r(), top1Section: r(), top3Section: r(), verdict: r(), approvers: r(),
-    abstentionPrecision: r(), abstentionRecall: r(), wrongAbstention: r(),
+    abstentionPrecision: r(), abstentionRecall: r(), wrongAbstention: r(), harmful: r(), confusion: new Map(),
     latencyMs: { p50: 0, p99: 0 }, misses: [],
   };
   const times: number[] = [];
@@ -118,6 +136,17 @@ export function evaluate(advise: (q: string) => Answer, cases: readonly EvalCase
     }
     if (c.verdicts) count(report.verdict, c.verdicts.includes(answer.verdict), failed, "verdict");
     if (c.approvers) count(report.approvers, approversMatch(answer.approvers, c.approvers), failed, "approvers");
+    if (c.verdicts) {
+      const harm = harmOf(c, answer.verdict, !!expectedOut);
+      count(report.harmful, !harm, failed, `harmful (${harm})`);
+    }
+    if (c.clauses?.length) {
+      const expected = sectionOf(c.clauses[0]!);
+      const got = ids[0] === undefined ? "none" : sectionOf(ids[0]);
+      const row = report.confusion.get(expected) ?? new Map<string, number>();
+      row.set(got, (row.get(got) ?? 0) + 1);
+      report.confusion.set(expected, row);
+    }
     if (abstained) count(report.abstentionPrecision, !!expectedOut, [], "");
     if (expectedOut) count(report.abstentionRecall, abstained, failed, "abstain");
     else count(report.wrongAbstention, !abstained, [], "");
@@ -127,6 +156,7 @@ export function evaluate(advise: (q: string) => Answer, cases: readonly EvalCase
     }
   }
   report.wrongAbstention.hit = report.wrongAbstention.total - report.wrongAbstention.hit; // count the wrong ones
+  report.harmful.hit = report.harmful.total - report.harmful.hit; // count the harmful ones
   report.latencyMs = { p50: percentile(times, 0.5), p99: percentile(times, 0.99) };
   return report;
 }
@@ -150,6 +180,21 @@ export function formatReport(report: EvalReport): string {
     `abstention precision ${pct(report.abstentionPrecision)}`,
     `abstention recall    ${pct(report.abstentionRecall)}`,
     `wrongly abstained    ${pct(report.wrongAbstention)} of in-scope questions`,
+    `harmful answers      ${pct(report.harmful)} of questions with expected verdicts`,
     `latency              p50 ${report.latencyMs.p50.toFixed(3)} ms, p99 ${report.latencyMs.p99.toFixed(3)} ms (per question: median of ${TIMED_RUNS} runs)`,
   ].join("\n");
+}
+
+/** The sections questions were about (rows) against those answered first (columns; "none" = not covered); only rows with a miss. */
+export function formatConfusion(report: EvalReport): string {
+  const rows = [...report.confusion].filter(([expected, row]) => [...row.keys()].some((got) => got !== expected));
+  if (!rows.length) return "confusion of sections: none (every in-scope question answered from its section first)";
+  const numeric = (a: string, b: string) => (Number(a) || 1e9) - (Number(b) || 1e9) || a.localeCompare(b);
+  const lines = rows
+    .sort(([a], [b]) => numeric(a, b))
+    .map(([expected, row]) => {
+      const cells = [...row].sort(([a], [b]) => numeric(a, b)).map(([got, n]) => (got === expected ? `${got}:${n}✓` : `${got}:${n}`));
+      return `  ${expected.padStart(4)} → ${cells.join("  ")}`;
+    });
+  return ["confusion of sections (expected → answered first: count)", ...lines].join("\n");
 }

@@ -16,6 +16,12 @@ export interface Intent {
   wantsToReport: boolean;
   /** "How do I sign up…", "When is…", "Where do I…": a question about workplace logistics. */
   asksLogistics: boolean;
+  /** Someone else did or does it ("the yard guy keeps taking…"), not merely wants or plans to. */
+  othersAct: boolean;
+  /** It was done to the asker ("my shifts got cut after I reported…", "he keeps texting me"). */
+  doneToMe: boolean;
+  /** The asker's own supervisor is the one who did it or asked for it: never suggest asking them. */
+  implicatesSupervisor: boolean;
 }
 
 const WHO_TO_ASK =
@@ -30,7 +36,13 @@ const WHAT_TO_DO =
 const WITNESS =
   /\bi (saw|see|noticed|notice|watched|spotted|witnessed|found out|find out|discovered|overheard|caught|suspect|heard|know that|think that|learned|just learned|realized|came across|walked in on)\b|\bi (think|believe|am pretty sure) (my|our|a|the|someone|he|she|they)\b|\b(told|tells) me (that )?(he|she|they)\b/;
 const ACTOR =
-  /^(my|our|a|an|the|one of my|one of our|another|some|this|that) ([a-z]+ ){0,2}(boss|manager|supervisor|coworker|co worker|colleague|team leader|team lead|shift lead|crew lead|leader|lead|superior|director|employee|officer|executive|ceo|cfo|vp|foreman|teammate|buyer|accountant|controller|clerk|cashier|driver|technician|engineer|salesman|salesperson|intern|person|guy|woman|man)\b|^(someone|somebody|he|she|they|people|everyone)\b/;
+  /^(my|our|a|an|the|one of my|one of our|one of the|another|some|this|that)? ?([a-z]+ ){0,2}(boss|manager|supervisor|coworker|co worker|colleague|team leader|team lead|shift lead|crew lead|leader|lead|superior|director|employee|officer|executive|ceo|cfo|coo|vp|foreman|teammate|buyer|accountant|controller|clerk|cashier|driver|technician|engineer|salesman|salesperson|intern|person|guy|woman|man|worker|staff|head|owner|consultant|contractor|admin|assistant|analyst|auditor|rep|member)s?\b|^(someone|somebody|he|she|they|people|everyone|colleague|coworker)\b/;
+/** Wanting, planning or asking is not yet doing: "our CFO wants to lease…" is an approval question. */
+const DESIRE = /\b(wants?|wanted|would like|plans?|planning|intends?|hopes?|is thinking|thinking of|thinking about|considering|asked (me )?(if|whether)|asking (if|whether|for)|is allowed|may|can|could|should|needs? to|(does|do|is|must) (he|she|they))\b/;
+/** Done to the asker: a harm aimed at "me"/"my …", or "I was / got …" treated badly. */
+const DONE_TO_ME =
+  /\b(hitting on|hit on|touch(ed|es|ing)?|grab(bed|s|bing)?|grop(ed|es|ing)|texting|harass(ed|es|ing)?|bully(ing)?|bullied|threaten(ed|s|ing)?|yell(ed|s|ing)? at|scream(ed|s|ing)? at|insult(ed|s|ing)?|mock(ed|s|ing)?|punish(ed|es|ing)?|retaliat(ed|es|ing)|demot(ed|es|ing)|exclud(ed|es|ing)|ignor(ed|es|ing)|blam(ed|es|ing)|comments about|jokes about|fired|moved|cut|docked) (me|my)\b|\b(i|me) (was|got|am being|have been|been|were) (passed over|fired|demoted|denied|refused|harassed|bullied|threatened|punished|excluded|written up|moved|sidelined|frozen out|paid less|told i|told that i)\b|\bmy (shifts?|hours|pay|raise|review|bonus|promotion|schedule|desk|role) (got|was|were|has been|have been) (cut|cancell?ed|reduced|taken|denied|changed|moved|given)\b|\b(passed over|not promoted|fired|demoted) (because|since|after) i\b|\bbecause i (am|was|m) (pregnant|gay|disabled|black|muslim|jewish|old|a woman)\b/;
+const OWN_SUPERVISOR = /\b(my|our) (immediate |direct |line |own )?(boss|manager|supervisor|team lead|team leader|lead|line manager|foreman|superior|shift lead)\b|^(boss|manager|supervisor) /;
 const DIRECTED_AT_ME = /\b(asked|asks|ask|wants|want|told|tells|tell|pressured|pressures|pressuring|instructed|ordered|orders|expects|needs|wanted|asking) me to\b/;
 const REPORT_ACT =
   /\b(i|we) (want to |need to |would like to |should |could |can |will |might |have to |must )?(report|whistleblow|blow the whistle|file a complaint|complain|flag|speak up|speak out|rat out|turn in|turned in|tell on|call the (ethics|compliance) (line|hotline))\b|\bif i (report|speak up|speak out|flag|call the hotline)\b|\b(how|where|who) (do|can|should|would) (i|we) (report|complain|flag|raise)\b|\bto whom (do|should|can) (i|we) report\b|\breport(ing)? (it|this|him|her|them|my|a|an)\b|\b(rat|rats|ratting) (out|on)\b|\b(speaking|speak) (up|out) about\b|\b(ethics|compliance) (line|hotline)\b|\btell on\b/;
@@ -51,6 +63,9 @@ export function readIntent(question: string): Intent {
   const asksPermission = sentences.some((s) => PERMISSION.test(s)) && !whatToDo && !wantsToReport;
   const witnessed = witnessedVerb || whatToDo;
   const describes = sentences.some((s) => ACTOR.test(s) && !DIRECTED_AT_ME.test(s)) || witnessedVerb;
+  const doneToMe = DONE_TO_ME.test(text);
+  const othersAct = sentences.some((s) => ACTOR.test(s) && !DIRECTED_AT_ME.test(s) && !DESIRE.test(s));
+  const supervisorInvolved = OWN_SUPERVISOR.test(text) && (describes || doneToMe || DIRECTED_AT_ME.test(text) || /\b(is the one|is involved|did it|is doing)\b/.test(text));
   return {
     seeksGuidance: WHO_TO_ASK.test(text) || DOUBT.test(text),
     asksWhoApproves: WHO_APPROVES.test(text),
@@ -59,5 +74,8 @@ export function readIntent(question: string): Intent {
     asksPermission,
     wantsToReport,
     asksLogistics: LOGISTICS.test(sentences[0] ?? "") && !wantsToReport && !witnessed,
+    othersAct: othersAct && !asksPermission,
+    doneToMe,
+    implicatesSupervisor: supervisorInvolved,
   };
 }

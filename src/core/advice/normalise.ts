@@ -24,6 +24,16 @@ const CONTRACTIONS: Array<[RegExp, string]> = [
   [/n['’]t\b/g, " not"],
   [/['’](s|re|m|ve|ll|d)\b/g, ""],
   [/s['’](?=\s|$)/g, "s"],
+  // Chat spelling without apostrophes: "im", "dont", "cant", "isnt", "wont"…
+  [/\bim\b/g, "i am"],
+  [/\bive\b/g, "i have"],
+  [/\b(do|does|did|is|are|was|were|has|have|had|should|could|would|must|need)nt\b/g, "$1 not"],
+  [/\bcant\b/g, "can not"],
+  [/\bwont\b/g, "will not"],
+  [/\b(that|what|there|he|she|who)s\b(?= )/g, "$1 is"],
+  [/\b(they|you)re\b/g, "$1 are"],
+  [/\bu\b/g, "you"],
+  [/\bur\b/g, "your"],
 ];
 
 /** Lower-cases, expands contractions, splits into words and stems them; sentence ends are kept as ".". */

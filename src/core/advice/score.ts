@@ -1,6 +1,7 @@
 import type { Policy } from "../policy/load.ts";
 import { Lexicon, STRONG_FACET, type Hit } from "./lexicon.ts";
 import { tokenize } from "./normalise.ts";
+import { SemanticIndex } from "./semantic.ts";
 import { contentStems, TfIdfIndex } from "./similarity.ts";
 
 /** How much each signal counts; a question about a topic touches two of its facets (≈ 2.0). */
@@ -28,7 +29,11 @@ export const WEIGHTS = {
    * answer on its own, but it names the likeliest clause when an ethics term says the question is in scope.
    */
   partial: 0.3,
+  /** Closeness in meaning (word vectors) to a topic's texts, above SEMANTIC_FLOOR, scaled to 0..1. */
+  semantic: 1,
 } as const;
+/** Below this cosine a question is no closer to a topic's texts than unrelated questions are. */
+export const SEMANTIC_FLOOR = 0.35;
 
 export interface TopicScore {
   topic: number;
@@ -38,7 +43,9 @@ export interface TopicScore {
   /** Weight of the distinct cues matched (see summarize). */
   cues: number;
   examples: number;
-  /** concepts + weighted example similarity: how much the question is about this topic. */
+  /** Closeness in meaning to the topic's texts (0..1, see WEIGHTS.semantic). */
+  semantic: number;
+  /** concepts + weighted example and meaning similarity: how much the question is about this topic. */
   relevance: number;
   /** The question misses every facet the topic requires, so it counts only a share (WEIGHTS.partial). */
   partial: boolean;
@@ -67,6 +74,7 @@ export class Scorer {
   private readonly exampleTopic: number[] = [];
   private readonly codeText: TfIdfIndex;
   private readonly clauseIds: string[];
+  private readonly semantic: SemanticIndex;
 
   constructor(private readonly policy: Policy) {
     const { topics, advice } = policy.rules;
@@ -80,6 +88,7 @@ export class Scorer {
     });
     this.examples = new TfIdfIndex(exampleDocs);
     this.clauseIds = [...policy.document.clauses.keys()];
+    this.semantic = new SemanticIndex(policy);
     this.codeText = new TfIdfIndex(this.clauseIds.map((id) => contentStems(tokenize(policy.document.clauses.get(id)!.text))));
   }
 
@@ -114,6 +123,11 @@ export class Scorer {
       }
     }
     for (const topic of exampleSim.keys()) if (!perTopic.has(topic)) perTopic.set(topic, []);
+    const meaning = this.semantic.score(question, topics.length);
+    const closeness = (index: number) => Math.max(0, (meaning[index]! - SEMANTIC_FLOOR) / (1 - SEMANTIC_FLOOR));
+    meaning.forEach((_, index) => {
+      if (closeness(index) > 0 && !perTopic.has(index)) perTopic.set(index, []);
+    });
 
     const byClause = new Map<string, ClauseScore>();
     for (const [index, topicHits] of perTopic) {
@@ -129,7 +143,8 @@ export class Scorer {
         clause = { clauseId: topic.clause, score: WEIGHTS.codeText * (textSim.get(topic.clause) ?? 0) - WEIGHTS.notCovered * notCovered.size, topics: [] };
         byClause.set(topic.clause, clause);
       }
-      clause.topics.push({ topic: index, concepts, facets, cues, examples, relevance: concepts + WEIGHTS.examples * examples, partial });
+      const semantic = share * closeness(index);
+      clause.topics.push({ topic: index, concepts, facets, cues, examples, semantic, relevance: concepts + WEIGHTS.examples * examples + WEIGHTS.semantic * semantic, partial });
     }
     const strength = (t: TopicScore) => t.relevance + (t.facets >= 2 && !t.partial ? WEIGHTS.cueInClause * Math.min(2, t.cues) : 0);
     const clauses = [...byClause.values()];

@@ -1,7 +1,7 @@
 import type { Token } from "./normalise.ts";
 
 /** Function words that say nothing about a question's subject. */
-const STOPWORDS = new Set(
+export const STOPWORDS = new Set(
   ("a an the and or but if of to in on at by for with from into about as than then so that this these those it its " +
     "i me my mine we us our you your he him his she her they them their be have do can could may might must shall should will would " +
     "what which who whom whose when where why how there here all any some no not just also very too really only own same other " +

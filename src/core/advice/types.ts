@@ -17,6 +17,8 @@ export interface Answer {
   answer: string;
   /** The rules-file topic that decided it (absent when out of scope), e.g. to prefill an approval request. */
   topicId?: string;
+  /** A headline to show instead of the verdict's (for an empty question or one not in English, which are not "not covered"). */
+  headline?: string;
   /** Set when the question could not be matched as asked: it was empty, not in English, or cut for matching. */
   notice?: "empty" | "not_english" | "truncated";
 }

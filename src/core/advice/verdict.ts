@@ -9,7 +9,21 @@ export interface Decision {
   approvers: ApproverRole[];
   /** The question describes misconduct, so the reporting clause is cited too. */
   report: boolean;
+  /** It was done to the asker: the answer gives the reporting path and the protection from retaliation. */
+  toMe?: boolean;
+  /** The act the question names that the Code prohibits outright ("backdate", "kickback"), when it overrode the topic's verdict. */
+  prohibitedAct?: string;
+  /** The question implicates the asker's supervisor: the answer names other routes. */
+  bypassSupervisor?: boolean;
 }
+
+/**
+ * Acts every Code of Conduct prohibits, whatever a topic would otherwise allow or let be approved:
+ * falsifying or destroying records, disguised payments, bribes and kickbacks, tipping someone off,
+ * taking property, retaliation.
+ */
+const PROHIBITED_ACT =
+  /\b(backdat\w*|falsif\w*|fake[ds]?|forg(e|ed|es|ing)|fabricat\w*|disguis\w*|mislabel\w*|kickbacks?|brib\w*|embezzl\w*|launder\w*|shred\w*|retaliat\w*|cover(ing)? (it )?up|off the books|under the table|skim\w*|steal\w*|stole|theft|tip(ped|ping)? (him|her|them) off|(change|changing|alter|altering|doctor|doctoring) the (date|dates|numbers|figures|records|invoice|books)|(delete|deleting|destroy|destroying) (the |old )?(records|files|documents|emails|evidence)|mark(ed|ing)? (a|an|the) [a-z]+ (invoice|payment|expense) as|label(l?ed)? (as|it as) [a-z]+ but|pocket(ed|ing|s)?)\b/;
 
 /** How much the question's form favours a topic whose verdict fits it. */
 const INTENT_BONUS = { guidance: 1, approval: 0.5, report: 0.5 } as const;
@@ -31,7 +45,27 @@ export function rerank(clauses: ClauseScore[], intent: Intent, reportingTopic: T
  * the question's form), then the verdict: the topic's own, except that a situation describing
  * someone else's misconduct is to be reported, and asking permission for one's own act is not a report.
  */
-export function decide(clause: ClauseScore, topics: readonly Topic[], intent: Intent, reportingTopic: Topic | undefined): Decision {
+export function decide(clause: ClauseScore, topics: readonly Topic[], intent: Intent, reportingTopic: Topic | undefined, question = ""): Decision {
+  const decision = decideTopic(clause, topics, intent, reportingTopic);
+  // Something done to the asker is never a verdict aimed at them: the reporting path, and protection.
+  if (intent.doneToMe && !intent.asksPermission) return { topic: decision.topic, verdict: "report", approvers: [], report: decision.topic.id !== reportingTopic?.id, toMe: true };
+  // A prohibited act is never allowed and never merely approvable.
+  if (decision.verdict === "allowed" || decision.verdict === "needs_approval") {
+    const lower = question.toLowerCase();
+    const act = PROHIBITED_ACT.exec(lower);
+    // "…investigate me if they think I stole tools" suspects the act; it does not ask to do it.
+    const suspected = act && SUSPICION.test(lower.slice(Math.max(0, act.index - 30), act.index));
+    if (act && !suspected && !intent.doneToMe) {
+      if (intent.othersAct || intent.witnessed) return { topic: decision.topic, verdict: "report", approvers: [], report: decision.topic.id !== reportingTopic?.id };
+      return { ...decision, verdict: "prohibited", prohibitedAct: act[0] };
+    }
+  }
+  return decision;
+}
+
+const SUSPICION = /\b(if|whether|think|thinks|thought|suspect\w*|accus\w*|claim\w*|believe\w*)\b/;
+
+function decideTopic(clause: ClauseScore, topics: readonly Topic[], intent: Intent, reportingTopic: Topic | undefined): Decision {
   const ranked = clause.topics
     .map((score) => ({ score, fit: fit(score, topics[score.topic]!, intent) }))
     .sort((a, b) => b.fit - a.fit || a.score.topic - b.score.topic); // ties go to the topic listed first
@@ -39,7 +73,8 @@ export function decide(clause: ClauseScore, topics: readonly Topic[], intent: In
 
   // Someone else's act is to be reported when it is wrong in itself, or the asker saw it or asks what to
   // do; merely naming someone else ("our CFO wants to lease…") leaves an approval question as it is.
-  const wrongful = topic.verdict === "prohibited" || intent.witnessed || intent.wantsToReport;
+  // Someone else already doing what needs approval (taking the van home, using the card) is to be reported too.
+  const wrongful = topic.verdict === "prohibited" || intent.witnessed || intent.wantsToReport || (intent.othersAct && topic.verdict === "needs_approval");
   if ((intent.describesMisconduct || intent.wantsToReport) && !intent.asksPermission && wrongful && topic.verdict !== "report") {
     return { topic, verdict: "report", approvers: [], report: topic.id !== reportingTopic?.id };
   }

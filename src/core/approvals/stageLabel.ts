@@ -1,4 +1,4 @@
-import { ROLE_NAMES } from "../advice/answer.ts";
+import { roleName } from "../advice/answer.ts";
 import type { PersonRole } from "../directory/types.ts";
 import type { SeatVia, StageFallback, StageRole } from "./types.ts";
 
@@ -23,7 +23,7 @@ const possessive = (w: Whose) => (w.you ? "your" : `${w.name}'s`);
 
 /** The Code role, said of this requester ("your immediate supervisor", "Alex Romero's immediate supervisor"). */
 function roleOf(role: StageRole, w: Whose): string {
-  return role === "supervisor" ? `${possessive(w)} immediate supervisor` : ROLE_NAMES[role];
+  return role === "supervisor" ? `${possessive(w)} immediate supervisor` : roleName(role);
 }
 
 /**
@@ -41,6 +41,6 @@ export function stageLabel(stage: { role: StageRole; fallback: StageFallback | n
       ? `${subject} no supervisor above ${above} in the directory`
       : stage.role === "supervisor"
         ? `${possessive(whose)} immediate supervisor is named in the request`
-        : `${ROLE_NAMES[stage.role]} cannot decide it: everyone in that role made the request or is named in it`;
+        : `${roleName(stage.role)} cannot decide it: everyone in that role made the request or is named in it`;
   return `${who}, because ${why}`;
 }

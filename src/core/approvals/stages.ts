@@ -1,10 +1,12 @@
 import type { DirectoryQueries, PersonRole } from "../directory/types.ts";
+import type { BuiltInRole } from "../policy/types.ts";
 import type { StageRecord } from "./records.ts";
 import type { RoutePlan } from "./routes.ts";
 import type { ApprovalSettings, DecisionRule, Rejected, SeatVia, StageFallback, StageRole } from "./types.ts";
 
 /** The directory role holding each Code approver role; `supervisor` is the requester's own. */
-export const PERSON_ROLE_OF: Record<Exclude<StageRole, "supervisor">, PersonRole> = {
+/** A role the rules file declares (e.g. "department_head") is held by the people the directory gives that role. */
+export const PERSON_ROLE_OF: Record<Exclude<BuiltInRole, "supervisor">, PersonRole> = {
   board: "director",
   audit_committee: "audit_committee",
   executive_officer: "executive_officer",
@@ -67,7 +69,7 @@ async function resolveStage(
       }
       continue;
     }
-    const holders = (await directory.holdersOf(PERSON_ROLE_OF[role])).map((p) => p.id).filter((id) => !excluded.has(id));
+    const holders = (await directory.holdersOf(PERSON_ROLE_OF[role as keyof typeof PERSON_ROLE_OF] ?? (role as PersonRole))).map((p) => p.id).filter((id) => !excluded.has(id));
     if (holders.length) {
       return { role, rule: settings.decisionRule(role), fallback: null, seats: [...new Set(holders)].map((personId) => ({ personId, via: "role" })), escalationPath: escalationHolders.filter((id) => !holders.includes(id)) };
     }

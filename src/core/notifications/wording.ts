@@ -5,7 +5,7 @@
  * the fixed words here contain nothing any surface's markup would read as formatting. Surfaces
  * then lay the wording out (bold, headings, emoji, buttons).
  */
-import { ROLE_NAMES } from "../advice/index.ts";
+import { roleName } from "../advice/index.ts";
 import type { ApprovalPayload } from "../approvals/index.ts";
 import { HANDLER_KINDS, type CaseOutcome, type CaseStatus, type Deadline, type HandlerPayloads, type Receipt, type ReceiptRoute, type RecipientKind, type ReporterNotice, type RoutedTo } from "../cases/index.ts";
 
@@ -227,7 +227,7 @@ export function approvalWording(kind: string, payload: Record<string, unknown>, 
     }
     case "approval.stage_approved": {
       const p = payload as PayloadOf<"approval.stage_approved">;
-      const next = p.next?.role ? ROLE_NAMES[p.next.role] : undefined;
+      const next = p.next?.role ? roleName(p.next.role) : undefined;
       return { title: `${ref}: stage ${(p.stage?.position ?? 0) + 1} was approved`, lines: [`It now goes to ${next ?? "the next approvers"}.`] };
     }
     case "approval.approved":

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ROLES, VERDICTS, type PolicyDocument } from "./types.ts";
 
 /** A word or phrase of the rules file's vocabulary: it must contain a letter or digit. */
+const ROLE_ID = /^[a-z][a-z0-9_]*$/;
 const phrase = z.string().regex(/[\p{L}\p{N}]/u, "must contain a word");
 /** A list of phrases that may include shared lists (YAML anchors such as `*relatives`), flattened. */
 const phrases = z.array(z.union([phrase, z.array(phrase)])).transform((list) => list.flat());
@@ -18,7 +19,8 @@ const topicSchema = z
     /** Further clauses that apply too and are cited after the main one. */
     also: z.array(z.string()).default([]),
     verdict: z.enum(VERDICTS),
-    approvers: z.array(z.enum(ROLES)).default([]),
+    /** Built-in roles (supervisor, board…) or roles declared under `roles:`. */
+    approvers: z.array(z.string().regex(ROLE_ID, "roles are lower_snake_case")).default([]),
     /** Whether every approver must agree ("the Audit Committee and the Board") or any one may ("an executive officer or the Board"). */
     approval: z.enum(["all", "any"]).default("all"),
     /** Exact sentence(s) of the clause to quote; defaults to the clause's first sentence. */
@@ -49,6 +51,11 @@ const adviceSchema = z
     report_step: z.string().min(1).default("Report it to your supervisor or another appropriate manager."),
     /** Closing sentence when the Code forbids or allows something and the asker may still be unsure. */
     unsure_step: z.string().min(1).default("If you are unsure, ask your supervisor."),
+    /** Closing sentence instead of the others when the question implicates the asker's own supervisor. */
+    bypass_supervisor_step: z
+      .string()
+      .min(1)
+      .default("Because this involves your supervisor, do not take it to them: report it to another appropriate manager, or use Report a concern, which never sends a report to the people it names."),
     /** Closing sentence when the Code does not cover the question. */
     not_covered_step: z.string().min(1).default("Ask your supervisor or the team that handles it."),
     /** Everyday workplace matters the Code does not cover (cafeteria, payroll, passwords…). */
@@ -61,9 +68,20 @@ const adviceSchema = z
   })
   .strict();
 
+/** An approver role of this Code beyond the built-in ones, e.g. `department_head: { name: "your department head" }`. */
+const roleSchema = z
+  .object({
+    /** How answers name it ("the Ethics Office"). */
+    name: z.string().min(1),
+    /** The role the directory file gives the people who hold it (defaults to the role's own id). */
+    held_by: z.string().regex(ROLE_ID, "roles are lower_snake_case").optional(),
+  })
+  .strict();
+
 const rulesSchema = z
   .object({
     version: z.literal(1),
+    roles: z.record(z.string().regex(ROLE_ID, "role ids are lower_snake_case"), roleSchema).default({}),
     advice: adviceSchema.default({}),
     topics: z.array(topicSchema).min(1),
   })
@@ -72,7 +90,8 @@ const rulesSchema = z
 export type Topic = z.infer<typeof topicSchema> & { quote: string };
 export type PolicyAdvice = z.infer<typeof adviceSchema>;
 /** The validated rules file; other top-level keys are kept as they are. */
-export type PolicyRules = { version: 1; advice: PolicyAdvice; topics: Topic[]; [key: string]: unknown };
+export type DeclaredRole = z.infer<typeof roleSchema>;
+export type PolicyRules = { version: 1; advice: PolicyAdvice; topics: Topic[]; roles: Record<string, DeclaredRole>; [key: string]: unknown };
 
 export class RulesError extends Error {
   constructor(readonly file: string, readonly problems: string[]) {
@@ -94,6 +113,11 @@ export function validateRules(raw: unknown, policy: PolicyDocument, file = "rule
     const where = `topics[${index}] (${topic.id})`;
     if (seen.has(topic.id)) problems.push(`${where}: duplicate topic id`);
     seen.add(topic.id);
+    for (const role of topic.approvers) {
+      if (!(ROLES as readonly string[]).includes(role) && !(role in parsed.data.roles)) {
+        problems.push(`${where}: approver role "${role}" is neither built in (${ROLES.join(", ")}) nor declared under roles:`);
+      }
+    }
     for (const id of [topic.clause, ...topic.also]) {
       if (!policy.clauses.has(id)) problems.push(`${where}: clause "${id}" is not in the Code (known: ${known})`);
     }

@@ -20,7 +20,7 @@ export function renderAnswer(answer: Answer): SlackMessage {
   const decisive = answer.clauses[0];
   const clauseId = decisive?.id ?? NO_CLAUSE;
   const blocks: Block[] = [
-    header(VERDICT_HEADERS[answer.verdict]),
+    header(answer.headline ?? VERDICT_HEADERS[answer.verdict]),
     { ...context(`${ASKED} ${escapeText(truncate(answer.question, QUESTION_MAX))}`), block_id: BLOCKS.question },
     section(escapeText(answer.answer)),
   ];
@@ -39,7 +39,7 @@ export function renderAnswer(answer: Answer): SlackMessage {
   );
   blocks.push({ type: "actions", block_id: BLOCKS.askActions, elements: buttons });
 
-  return { text: escapeText(`${VERDICT_HEADERS[answer.verdict]}: ${answer.answer}`), blocks };
+  return { text: escapeText(`${answer.headline ?? VERDICT_HEADERS[answer.verdict]}: ${answer.answer}`), blocks };
 }
 
 function feedbackButtons(clauseId: string): ButtonElement[] {

@@ -1,4 +1,4 @@
-import { ROLE_NAMES } from "../../../core/advice/index.ts";
+import { roleName } from "../../../core/advice/index.ts";
 import type { ApproverRole, Verdict } from "../../../core/policy/types.ts";
 import { joinNames } from "../../../core/text/joinNames.ts";
 
@@ -14,7 +14,7 @@ export const VERDICT_HEADERS: Record<Verdict, string> = {
 
 /** "the Board of Directors", "the Audit Committee and the Board of Directors", "A, B or C". */
 export function listRoles(roles: readonly ApproverRole[], join: "and" | "or" = "and"): string {
-  return joinNames(roles.map((r) => ROLE_NAMES[r]), join);
+  return joinNames(roles.map((r) => roleName(r)), join);
 }
 
 /** The line naming the roles: all approvers must approve; for guidance any of them can advise. */

@@ -19,7 +19,7 @@ export function renderAnswerCard(answer: Answer): Card {
   const clauseId = decisive?.id ?? NO_CLAUSE;
 
   const body: Element[] = [
-    text(verdict.title, { style: "heading", weight: "bolder", size: "medium", color: verdict.color }),
+    text(answer.headline ?? verdict.title, { style: "heading", weight: "bolder", size: "medium", color: answer.headline ? "default" : verdict.color }),
     text(`You asked: ${esc(truncate(answer.question, QUESTION_MAX))}`, { isSubtle: true, size: "small", spacing: "none" }),
     text(esc(answer.answer)),
   ];

@@ -1,4 +1,4 @@
-import { ROLE_NAMES } from "../../../core/advice/index.ts";
+import { roleName as coreRoleName } from "../../../core/advice/index.ts";
 import type { ApproverRole, Verdict } from "../../../core/policy/types.ts";
 
 /** How each verdict reads on a card, and the card colour that goes with it. Wording only. */
@@ -13,7 +13,7 @@ export const VERDICT_LABELS: Record<Verdict, { title: string; color: "good" | "w
 
 /** "Your immediate supervisor": the core's name for the role, as the start of a line. */
 export function roleName(role: ApproverRole): string {
-  const name = ROLE_NAMES[role];
+  const name = coreRoleName(role);
   return name.charAt(0).toUpperCase() + name.slice(1);
 }
 

@@ -1,0 +1,248 @@
+import { Document, isScalar, visit } from "yaml";
+import { wordVectors } from "../advice/vectors.ts";
+import { ETHICS_TERMS, NOT_COVERED_TERMS } from "./generalTerms.ts";
+import { ROLES, type Clause, type PolicyDocument, type Verdict } from "./types.ts";
+
+/**
+ * Drafts a rules file for a Code nobody has reviewed yet: one topic per clause, its verdict read from
+ * the clause's own language ("must not" → prohibited, "requires the prior approval of" → needs
+ * approval, "must report" → report, "may" → allowed, "answers questions" → guidance), the sentence
+ * that justifies it as the quote and summary, the approver roles named in that sentence (declared
+ * under `roles:` when they are not built in), concepts from the clause's distinctive words and from
+ * the Code's own "such as" lists (examples are left for reviewers to write in employees' words). A clause that also allows something ("Limited personal use … is
+ * allowed") gets a second topic for it. The draft runs as it is and is meant to be reviewed.
+ */
+export function draftRules(document: PolicyDocument): DraftRules {
+  const roles: Record<string, { name: string }> = {};
+  const topics: DraftTopic[] = [];
+  const used = new Set<string>();
+  const spread = clauseSpread(document);
+  for (const clause of document.clauses.values()) {
+    if (!clause.sentences.length) continue;
+    const readings = clause.sentences.map((sentence) => ({ sentence, verdict: verdictOf(sentence) }));
+    const main = pickMain(readings);
+    topics.push(topicFor(clause, main.sentence, main.verdict, used, roles, spread));
+    for (const other of readings) {
+      if (other !== main && other.verdict === "allowed" && main.verdict !== "allowed") {
+        topics.push(topicFor(clause, other.sentence, "allowed", used, roles, spread, "allowed"));
+      }
+    }
+  }
+  const reporting = topics.find((t) => t.verdict === "report" && /\breport/i.test(t.quote) && t.approvers.length) ?? topics.find((t) => t.verdict === "report");
+  const reportWho = reporting?.approvers.length ? reporting.approvers.map((r) => nameOf(r, roles)) : ["your supervisor"];
+  const guidance = topics.find((t) => t.verdict === "guidance" && t.approvers.length);
+  const askWho = guidance ? guidance.approvers.map((r) => nameOf(r, roles)) : ["your supervisor"];
+  const advice = {
+    ...(reporting && { reporting_topic: reporting.id }),
+    report_step: `Report it promptly to ${joinOr(reportWho)}${reporting ? ` (section ${reporting.clause})` : ""}; a good-faith report is protected from retaliation.`,
+    unsure_step: `If you are unsure, ask ${joinOr(askWho)}${guidance ? ` (section ${guidance.clause})` : ""}.`,
+    not_covered_step: `Ask your supervisor or the team that handles it (such as HR, IT or Facilities); questions about the Code itself go to ${joinOr(askWho)}.`,
+    not_covered: NOT_COVERED_TERMS,
+    ethics_terms: ETHICS_TERMS,
+  };
+  return { version: 1, roles, advice, topics };
+}
+
+export interface DraftTopic {
+  id: string;
+  clause: string;
+  verdict: Verdict;
+  approvers: string[];
+  approval?: "any";
+  quote: string;
+  summary: string;
+  concepts: Record<string, string[]>;
+  examples: string[];
+}
+
+export interface DraftRules {
+  version: 1;
+  roles: Record<string, { name: string }>;
+  advice: Record<string, unknown>;
+  topics: DraftTopic[];
+}
+
+/** The draft as YAML, with a header saying how it was made and what to review. */
+export function draftYaml(document: PolicyDocument, codeFile: string): string {
+  const header = [
+    `# Rules drafted by \`conduct rules draft\` from ${codeFile} (${document.title}).`,
+    "# Every verdict was read from the clause's own words and quotes the sentence that justifies it:",
+    "# review each topic (verdict, approvers, summary), add concepts and examples in your employees' words,",
+    "# then run `conduct rules check` on this file.",
+  ].join("\n");
+  const yaml = new Document(draftRules(document));
+  // Lists of words and roles on one line each, as a reviewer would write them.
+  visit(yaml, { Seq: (_, node) => void (node.items.every((i) => isScalar(i) && String(i.value).length < 60) && (node.flow = true)) });
+  return `${header}\n${yaml.toString({ lineWidth: 0, flowCollectionPadding: false })}`;
+}
+
+// ---------------------------------------------------------------- verdicts from the clause's language
+
+const APPROVAL =
+  /\b(requires?|needs?|must (?:first )?(?:obtain|get|seek)|subject to|with|without) (?:the )?(?:prior |previous |advance |written |specific |express )*(?:written )?(approval|consent|permission|clearance|authori[sz]ation|sign[- ]off)\b|\b(must|shall|should|to) be (?:pre-?)?(approved|authori[sz]ed|cleared)\b|\bapproved (?:in advance|beforehand)\b|\bobtain (?:prior )?clearance\b|\bunless (?:previously |so )?(?:approved|authori[sz]ed|requested or approved)\b|\bapproved by\b|\b(?:granted|given|made) only by\b|\b(?:must|shall) (?:be )?(?:declare|disclose)d?\b|\bmust obtain\b/i;
+/** Words that make a sentence a prohibition even when it mentions approval ("without authorisation is theft"). */
+const STRONG_PROHIBITION = /\b(prohibit(?:s|ed)?|forbid(?:den)?|never|theft|gross misconduct|serious breach)\b/i;
+/** "must be accurate", "must avoid", "are required to": a duty, so breaking it is not allowed. */
+const OBLIGATION = /\b(must|shall|(?:is|are) required to|(?:is|are) expected to|have a duty)\b/i;
+const PROHIBITION =
+  /\b(must|may|shall|should|can|will) (?:not|never)\b|\bcannot\b|\bprohibit(?:s|ed|ion)?\b|\bforbid(?:den|s)?\b|\bnot (?:be )?(?:permitted|allowed|tolerated?)\b|\bdoes not tolerate\b|\bwill not tolerate\b|\bno (?:one|employee|person|officer|director|company funds)\b[^.]{0,40}\b(?:may|shall|will)\b|\bno [a-z ]{1,40} (?:shall|may) be\b|\bis (?:theft|a (?:serious )?breach|gross misconduct)\b|\bmust be refused\b|\bprecludes?\b/i;
+const REPORTING = /\b(must|should|shall) (?:promptly |immediately )?(?:be )?report(?:ed)?\b|\bmust be reported\b|\breport (?:it|them|any|a)\b[^.]*\bto\b|\bspeak up\b|\braise (?:a |any )?concerns?\b|\bbring (?:this|it|the) [a-z ]*to\b[^.]*attention\b/i;
+const PERMISSION = /\b(may|can) (?!not\b|never\b)(?:accept|use|keep|take|give|participate|engage|be used|be accepted)\b|\b(?:is|are) (?:allowed|permitted|acceptable|encouraged)\b|\bencourages?\b|\bpolicy allows\b/i;
+const GUIDANCE = /\b(questions?|interpret(?:ation|ing|s)?|guidance|advice|in doubt|seek guidance)\b/i;
+
+function verdictOf(sentence: string): Verdict | undefined {
+  if (APPROVAL.test(sentence) && !STRONG_PROHIBITION.test(sentence)) return "needs_approval";
+  if (REPORTING.test(sentence)) return PROHIBITION.test(sentence) && !/\bmust (?:promptly )?report\b/i.test(sentence) ? "prohibited" : "report";
+  if (PROHIBITION.test(sentence)) return "prohibited";
+  if (PERMISSION.test(sentence)) return "allowed";
+  if (GUIDANCE.test(sentence)) return "guidance";
+  if (OBLIGATION.test(sentence)) return "prohibited";
+  return undefined;
+}
+
+const PRECEDENCE: Verdict[] = ["needs_approval", "prohibited", "report", "guidance", "allowed"];
+
+/** The sentence that decides a clause: the strongest verdict it states (approval, then prohibition…). */
+function pickMain(readings: Array<{ sentence: string; verdict: Verdict | undefined }>): { sentence: string; verdict: Verdict } {
+  for (const verdict of PRECEDENCE) {
+    const found = readings.find((r) => r.verdict === verdict);
+    if (found) return { sentence: found.sentence, verdict };
+  }
+  return { sentence: readings[0]!.sentence, verdict: "guidance" };
+}
+
+// ---------------------------------------------------------------- roles named in a sentence
+
+/** Built-in roles and the words Codes use for them. */
+const BUILT_IN: Array<[RegExp, (typeof ROLES)[number]]> = [
+  [/^(?:immediate |direct |line )?(?:supervisor|manager|line manager)s?$/i, "supervisor"],
+  [/^board(?: of directors)?$/i, "board"],
+  [/^audit committee$/i, "audit_committee"],
+  [/^executive officers?$/i, "executive_officer"],
+  [/^president$/i, "president"],
+  [/^(?:company's )?(?:attorneys|lawyers|legal counsel|counsel)$/i, "attorneys"],
+  [/^officer$/i, "officer"],
+];
+const ROLE_HEAD = "head|manager|supervisor|officer|committee|department|office|secretary|board|counsel|lead|president|attorneys|team|function|director";
+const ROLE_PHRASE = new RegExp(
+  `\\b([Yy]our|[Tt]heir|[Hh]is or her|[Tt]he|[Aa]n?|[Aa]ny)\\s+((?:[A-Z][\\w-]*\\s+){0,3}(?:${ROLE_HEAD.split("|").map((h) => `${h[0]!.toUpperCase()}${h.slice(1)}`).join("|")})|(?:immediate |direct |line |department |site |safety )?(?:${ROLE_HEAD}))\\b`,
+  "g",
+);
+/** Roles are read only where the sentence says who approves, advises or hears reports. */
+const ROLE_CONTEXT = /\b(approv|consent|permission|clearance|authori[sz]|report|raise|refer|direct|guidance|interpret|answers|responsible|declare|disclos|grant|only by)/i;
+
+function rolesIn(sentence: string, verdict: Verdict, roles: Record<string, { name: string }>): string[] {
+  if (verdict === "prohibited" || verdict === "allowed" || !ROLE_CONTEXT.test(sentence)) return [];
+  const found: string[] = [];
+  for (const match of sentence.matchAll(ROLE_PHRASE)) {
+    const words = match[2]!.trim();
+    if (/^(?:company|department|office|team|function|board member)$/i.test(words)) continue;
+    const builtIn = BUILT_IN.find(([pattern]) => pattern.test(words))?.[1];
+    let id: string = builtIn ?? words.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+    if (!builtIn) {
+      if (id === "director") id = "board";
+      else roles[id] ??= { name: `${/^[A-Z]/.test(words) ? "the" : "your"} ${words}` };
+    }
+    if (!found.includes(id)) found.push(id);
+  }
+  return found;
+}
+
+function nameOf(role: string, roles: Record<string, { name: string }>): string {
+  const builtIn: Record<string, string> = {
+    supervisor: "your supervisor", board: "the Board", audit_committee: "the Audit Committee", executive_officer: "an executive officer",
+    president: "the President", attorneys: "the Company's attorneys", officer: "an officer of the Company",
+  };
+  return roles[role]?.name ?? builtIn[role] ?? role.replace(/_/g, " ");
+}
+
+function joinOr(names: string[]): string {
+  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`;
+}
+
+// ---------------------------------------------------------------- topics
+
+const STOP = new Set(
+  ("a an the and or but if of to in on at by for with from into about as than then so that this these those it its be is are was were been being " +
+    "have has had do does did can could may might must shall should will would not no nor any all each every such other own same only also very " +
+    "their them they his her he she we our you your who whom which what when where why how there here more most less least some one two " +
+    "company company's code employee employees person persons personnel anyone everyone someone business including include includes within without " +
+    "upon under over against whether where whose while made make makes used use uses using out off up down per via ever never always").split(" "),
+);
+
+function topicFor(clause: Clause, sentence: string, verdict: Verdict, used: Set<string>, roles: Record<string, { name: string }>, spread: Map<string, number>, suffix?: string): DraftTopic {
+  const base = `${slug(clause.subTitle ?? clause.title)}_${clause.id.replace(/\W+/g, "_").replace(/_$/, "")}`;
+  let id = `${base}${suffix ? `_${suffix}` : ""}`;
+  for (let n = 2; used.has(id); n++) id = `${base}_${suffix ?? "topic"}_${n}`;
+  used.add(id);
+  const approvers = rolesIn(sentence, verdict, roles);
+  const text = suffix ? sentence : clause.text;
+  const concepts: Record<string, string[]> = { subject: keywords(`${clause.subTitle ?? ""} ${clause.title}`, spread) };
+  const words = keywords(text, spread).filter((w) => !concepts.subject!.includes(w));
+  if (words.length) concepts.text = words;
+  if (!concepts.subject!.length) delete concepts.subject;
+  // The Code's own "such as" lists name kinds of thing the clause is about ("customer lists", "vouchers").
+  const kinds = examplesOf(text);
+  if (kinds.length) concepts.kinds = kinds;
+  return {
+    id,
+    clause: clause.id,
+    verdict,
+    approvers,
+    ...(approvers.length > 1 && /\bor\b/.test(sentence) && !/\band\b[^.]*\b(approval|approved)\b/.test(sentence) && { approval: "any" as const }),
+    quote: sentence,
+    summary: sentence,
+    concepts,
+    examples: [],
+  };
+}
+
+/** Words this common in English (by their rank in the word vectors) say little about a clause. */
+const COMMON_RANK = 800;
+/** Words in more than this share of the Code's clauses (its name, "business", "customer") do not tell clauses apart. */
+const MAX_SPREAD = 0.15;
+
+/** Distinct words of a text that tell its clause apart: not function words, not very common English, not all over the Code. */
+function keywords(text: string, spread: Map<string, number>): string[] {
+  const vectors = wordVectors();
+  const limit = Math.max(2, MAX_SPREAD * (spread.get("") ?? 1));
+  const common = (w: string) => [w, w.replace(/(ing|ed|es|s)$/, ""), w.replace(/ing$/, "e")].some((form) => {
+    const row = vectors.rowOf(form);
+    return row >= 0 && row < COMMON_RANK;
+  });
+  const words = wordsOf(text).filter((w) => w.length > 2 && !STOP.has(w) && (spread.get(w) ?? 0) <= limit && !common(w));
+  return [...new Set(words)].slice(0, 30);
+}
+
+function wordsOf(text: string): string[] {
+  return (text.toLowerCase().match(/[a-z][a-z'-]*/g) ?? []).map((w) => w.replace(/'s$/, ""));
+}
+
+/** In how many clauses each word occurs (the key "" holds the number of clauses). */
+function clauseSpread(document: PolicyDocument): Map<string, number> {
+  const spread = new Map<string, number>([["", 0]]);
+  for (const clause of document.clauses.values()) {
+    if (!clause.sentences.length) continue;
+    spread.set("", spread.get("")! + 1);
+    for (const w of new Set(wordsOf(clause.text))) spread.set(w, (spread.get(w) ?? 0) + 1);
+  }
+  return spread;
+}
+
+/** "such as promotional items, calendars or a box of chocolates" → each item, as the Code lists them. */
+function examplesOf(text: string): string[] {
+  const out: string[] = [];
+  for (const match of text.matchAll(/\b(?:such as|including|for example|e\.g\.,?|like)\s+([^.;:()]{3,160})/gi)) {
+    // The list ends where the sentence goes on ("…, is prohibited", "…, provided they…").
+    const list = match[1]!.split(/,?\s+(?:is|are|was|were|must|may|shall|should|will|provided|unless|which|that|from|to)\s/)[0]!;
+    for (const item of list.split(/,\s*|\s+(?:and|or)\s+/)) {
+      const trimmed = item.trim().replace(/^(?:a|an|the)\s+/i, "");
+      if (trimmed.split(/\s+/).length <= 4 && /[a-z]{3}/i.test(trimmed) && !out.includes(trimmed)) out.push(trimmed);
+    }
+  }
+  return out.slice(0, 8);
+}
+
+function slug(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, "_").split("_").filter((w) => w && !STOP.has(w)).slice(0, 3).join("_") || "clause";
+}
