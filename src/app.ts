@@ -101,26 +101,31 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   for (const line of surfaceStatus(config)) logger.info(line);
 
   const advisor = createAdvisor(policy);
-  const teams = createTeamsSurface({
-    logger,
-    prisma: db.prisma,
-    policy,
-    advisor,
-    directory,
-    cores: { directory, cases, approvals },
-    credentials: {
-      appId: config.MICROSOFT_APP_ID,
-      appPassword: config.MICROSOFT_APP_PASSWORD,
-      tenantId: config.MICROSOFT_APP_TENANT_ID,
-      openIdMetadataUrl: overrides.teamsOpenIdMetadataUrl,
-    },
-  });
-  routes.set("POST /api/messages", teams.handle);
+  // Without credentials POST /api/messages is not even mounted, unless local mode is asked for.
+  const teams =
+    config.MICROSOFT_APP_ID || config.TEAMS_LOCAL_MODE
+      ? createTeamsSurface({
+          logger,
+          prisma: db.prisma,
+          policy,
+          advisor,
+          directory,
+          cores: { directory, cases, approvals },
+          credentials: {
+            appId: config.MICROSOFT_APP_ID,
+            appPassword: config.MICROSOFT_APP_PASSWORD,
+            tenantId: config.MICROSOFT_APP_TENANT_ID,
+            openIdMetadataUrl: overrides.teamsOpenIdMetadataUrl,
+          },
+          access: { tenants: config.MICROSOFT_ALLOWED_TENANTS, serviceHosts: config.TEAMS_SERVICE_HOSTS },
+        })
+      : undefined;
+  if (teams) routes.set("POST /api/messages", teams.handle);
 
   const slack = config.SLACK_BOT_TOKEN ? createSlackSurface({ config, logger, prisma: db.prisma, policy, advisor, directory, cases, approvals, clock }) : undefined;
   if (slack?.requestListener) routes.set("POST /slack/events", slack.requestListener);
   if (slack?.channel) channels.push(slack.channel);
-  if (teams.notifications) channels.push(teams.notifications);
+  if (teams?.notifications) channels.push(teams.notifications);
 
   const worker = createWorker({
     prisma: db.prisma,
@@ -192,6 +197,8 @@ export function surfaceStatus(config: Config): string[] {
       : "Slack: off (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to turn it on; see README)",
     config.MICROSOFT_APP_ID
       ? "Teams: on (POST /api/messages, Bot Framework auth)"
-      : "Teams: off – local mode only: POST /api/messages without authentication, for the Emulator and tests (set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to turn it on; see README)",
+      : config.TEAMS_LOCAL_MODE
+        ? "Teams: local mode (TEAMS_LOCAL_MODE=true) – POST /api/messages without authentication, served only to clients on this machine"
+        : "Teams: off – POST /api/messages is not mounted (set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID to turn it on, or TEAMS_LOCAL_MODE=true to try it locally; see README)",
   ];
 }

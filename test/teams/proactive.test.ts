@@ -41,4 +41,20 @@ describe("Teams: sendToPerson", () => {
     expect(await teams.sendToPerson("11111111-2222-3333-4444-555555555555", "hello")).toBe(false);
     expect(connector.calls).toHaveLength(1);
   });
+
+  it("never calls a serviceUrl that is not an allowed Bot Framework service, even one stored in the database", async () => {
+    db = await freshDatabase();
+    connector = await startFakeConnector();
+    const policy = loadPolicy(resolve("policies/code-of-conduct.txt"), resolve("policies/code-of-conduct.rules.yaml"));
+    const teams = createTeamsSurface({ logger: createLogger("silent"), prisma: db.prisma, policy, advisor: createAdvisor(policy), credentials: {} });
+    await teamsConversations(db.prisma).remember(ALICE.aadObjectId, {
+      channelId: "msteams",
+      serviceUrl: "https://collector.evil.example/",
+      conversation: { id: ALICE_CHAT, conversationType: "personal", tenantId: TENANT_ID, isGroup: false, name: "" },
+      bot: BOT,
+      user: { id: ALICE.id, name: "", aadObjectId: ALICE.aadObjectId },
+    });
+    await expect(teams.sendToPerson(ALICE.aadObjectId, "Your approval request was decided.")).rejects.toMatchObject({ name: "ServiceUrlRefused" });
+    expect(connector.calls).toHaveLength(0);
+  });
 });

@@ -67,6 +67,13 @@ export function mentionsBot(activity: Partial<Activity>): boolean {
   return (activity.entities ?? []).some((e) => e.type === "mention" && (e as { mentioned?: { id?: string } }).mentioned?.id === botId);
 }
 
+/** Every tenant id the activity names (conversation and channel data), distinct. */
+export function tenantsOf(activity: Partial<Activity>): string[] {
+  const fromChannel = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
+  const ids = [activity.conversation?.tenantId, fromChannel].filter((id): id is string => typeof id === "string" && id.length > 0);
+  return [...new Set(ids.map((id) => id.toLowerCase()))];
+}
+
 /** The person's AAD object id, lower-cased (as the directory stores it), if Teams sent one. */
 export function aadObjectIdOf(activity: Partial<Activity>): string | undefined {
   const id = activity.from?.aadObjectId;

@@ -2,6 +2,7 @@ import type { Activity, TurnContext } from "botbuilder";
 import type { Answer } from "../../core/advice/types.ts";
 import type { DirectoryService } from "../../core/directory/service.ts";
 import type { Policy } from "../../core/policy/load.ts";
+import { DEFAULT_TEAMS_SERVICE_HOSTS } from "../../config.ts";
 import type { Logger } from "../../log.ts";
 import type { RouteHandler } from "../../server.ts";
 import { recordAsk } from "../../store/askStats.ts";
@@ -23,6 +24,7 @@ import { createTeamsNotificationChannel, type SentActivity } from "./notify.ts";
 import type { NotificationChannel } from "../../worker.ts";
 import { placeholderFlows } from "./placeholders.ts";
 import { privateSender } from "./privateChat.ts";
+import { allowedServiceUrls, loopbackServiceUrls } from "./serviceHosts.ts";
 import { PrismaStorage } from "./storage.ts";
 import { turnRunner } from "./turn.ts";
 
@@ -37,6 +39,8 @@ export interface TeamsOptions {
   policy: Policy;
   advisor: Advisor;
   credentials: TeamsCredentials;
+  /** Who may reach the bot and where it may call; without it, only the credentials' tenant and the default hosts. */
+  access?: TeamsAccess;
   /** Counts a question per clause, verdict and day; defaults to the shared ask_stat counter. */
   recordAsk?: (answer: Answer) => Promise<void>;
   /** People and roles: "Ask a person" names the asker's supervisor and the officers. */
@@ -50,6 +54,13 @@ export interface TeamsOptions {
    * approval cards are switched on; with `cases`, reports and case cards. Without, placeholders.
    */
   cores?: TeamsCores;
+}
+
+export interface TeamsAccess {
+  /** Tenants whose activities are served besides `credentials.tenantId` (MICROSOFT_ALLOWED_TENANTS). */
+  tenants?: readonly string[];
+  /** Bot Framework service hosts the bot accepts as serviceUrl and calls (TEAMS_SERVICE_HOSTS); ignored in local mode. */
+  serviceHosts?: readonly string[];
 }
 
 export interface TeamsSurface {
@@ -73,13 +84,15 @@ export function createTeamsSurface(options: TeamsOptions): TeamsSurface {
   const localMode = !credentials.appId;
   if (localMode) {
     logger.warn(
-      "Teams: LOCAL MODE – MICROSOFT_APP_ID is not set, so POST /api/messages accepts activities WITHOUT authentication " +
-        "(replies only to a loopback serviceUrl). Fine for the Bot Framework Emulator and tests; never expose it. " +
-        "Set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to connect to Teams.",
+      "Teams: LOCAL MODE (TEAMS_LOCAL_MODE=true) – POST /api/messages accepts activities WITHOUT authentication, " +
+        "but only from this machine (a loopback socket address, no proxy) and replies only to a loopback serviceUrl. " +
+        "For the Agents Playground and tests; never expose it. Set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to connect to Teams.",
     );
   }
+  const tenants = new Set([credentials.tenantId, ...(options.access?.tenants ?? [])].filter((t): t is string => Boolean(t)).map((t) => t.toLowerCase()));
+  const serviceUrlAllowed = localMode ? loopbackServiceUrls : allowedServiceUrls(options.access?.serviceHosts ?? DEFAULT_TEAMS_SERVICE_HOSTS.split(","));
   const botAppId = credentials.appId ?? "";
-  const adapter = createAdapter(credentials);
+  const adapter = createAdapter(credentials, serviceUrlAllowed);
   const conversations = teamsConversations(prisma);
   const sendPrivately = privateSender(adapter, botAppId, conversations);
 
@@ -133,7 +146,7 @@ export function createTeamsSurface(options: TeamsOptions): TeamsSurface {
     interaction,
   };
   const app = createApplication(adapter, botAppId, new PrismaStorage(prisma), deps, [...coreRoutes, ...(options.routes ?? [])]);
-  const handle = teamsEndpoint({ adapter, logger, localMode, runTurn: turnRunner(app, activityClaims(prisma), logger) });
+  const handle = teamsEndpoint({ adapter, logger, localMode, serviceUrlAllowed, tenants, runTurn: turnRunner(app, activityClaims(prisma), logger) });
 
   async function sendToPerson(aadObjectId: string, activity: Partial<Activity> | string): Promise<boolean> {
     const reference = await conversations.find(aadObjectId);
