@@ -72,7 +72,8 @@ describe("Teams endpoint: bad requests", () => {
 
   it("in local mode refuses a request a proxy forwarded, even over loopback", async () => {
     t = await startTeamsTestApp();
-    for (const header of [{ "x-forwarded-for": "203.0.113.9" }, { forwarded: "for=203.0.113.9" }, { "x-real-ip": "203.0.113.9" }]) {
+    const proxied: Array<Record<string, string>> = [{ "x-forwarded-for": "203.0.113.9" }, { forwarded: "for=203.0.113.9" }, { "x-real-ip": "203.0.113.9" }];
+    for (const header of proxied) {
       const res = await t.post(personalMessage({ serviceUrl: t.connector.url, text: "Can I accept a gift?" }), header);
       expect(res.status, JSON.stringify(header)).toBe(403);
     }
