@@ -205,7 +205,7 @@ export interface TeamsTestApp {
  */
 export async function startTeamsTestApp(env: Record<string, string> = {}, overrides: Omit<AppOverrides, "db" | "database"> = {}): Promise<TeamsTestApp> {
   const connector = await startFakeConnector();
-  const access = env.MICROSOFT_APP_ID ? { TEAMS_SERVICE_HOSTS: `${DEFAULT_TEAMS_SERVICE_HOSTS},127.0.0.1` } : { TEAMS_LOCAL_MODE: "true" };
+  const access: Record<string, string> = env.MICROSOFT_APP_ID ? { TEAMS_SERVICE_HOSTS: `${DEFAULT_TEAMS_SERVICE_HOSTS},127.0.0.1` } : { TEAMS_LOCAL_MODE: "true" };
   const app = await startTestApp({ ...access, ...env }, overrides);
   return {
     app,
