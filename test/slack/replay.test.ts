@@ -24,7 +24,8 @@ describe("Slack: replayed and future-dated requests", () => {
     const send = (headers: Record<string, string> = {}) => postSigned(h.app.url, body, { contentType: FORM, timestamp, headers });
 
     expect((await send()).status).toBe(200);
-    for (const headers of [{}, {}, { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" }]) {
+    const replays: Array<Record<string, string>> = [{}, {}, { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" }];
+    for (const headers of replays) {
       const again = await send(headers);
       expect(again.status).toBe(200);
       expect(await again.text()).toBe(""); // acknowledged, nothing done
