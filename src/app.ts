@@ -80,7 +80,10 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   });
 
   const clock = overrides.clock ?? systemClock;
-  const directory = createDirectoryService(createDirectoryRepository(db.prisma), () => clock.now());
+  const directory = createDirectoryService(createDirectoryRepository(db.prisma), () => clock.now(), {
+    allowedOrganisations: config.SLACK_ALLOWED_TEAMS,
+    allowGuests: config.ALLOW_GUESTS,
+  });
   if (config.DIRECTORY_FILE) {
     const imported = await directory.importFile(config.DIRECTORY_FILE).catch(async (error: unknown) => {
       await db.close();
