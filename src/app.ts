@@ -100,7 +100,10 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   });
 
   const clock = overrides.clock ?? systemClock;
-  const directory = createDirectoryService(createDirectoryRepository(db.prisma), () => clock.now());
+  const directory = createDirectoryService(createDirectoryRepository(db.prisma), () => clock.now(), {
+    allowedOrganisations: config.SLACK_ALLOWED_TEAMS,
+    allowGuests: config.ALLOW_GUESTS,
+  });
   if (config.DIRECTORY_FILE) {
     const imported = await directory.importFile(config.DIRECTORY_FILE).catch(async (error: unknown) => {
       await db.close();
@@ -159,11 +162,14 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
       tenantId: config.MICROSOFT_APP_TENANT_ID,
       openIdMetadataUrl: overrides.teamsOpenIdMetadataUrl,
     },
+    access: { tenants: config.MICROSOFT_ALLOWED_TENANTS, serviceHosts: config.TEAMS_SERVICE_HOSTS },
   };
-  // With credentials Teams is on and loads now; in local mode only when first used (see lazy.ts).
-  if (!config.MICROSOFT_APP_ID) logger.child({ surface: "teams" }).warn(LOCAL_MODE_WARNING);
-  const teams = config.MICROSOFT_APP_ID ? await loadTeamsSurface(teamsOptions) : lazyTeamsSurface(teamsOptions);
-  routes.set("POST /api/messages", timedRoute(metrics, "teams", teams.handle));
+  // Without credentials POST /api/messages is not even mounted, unless local mode is asked for.
+  // With credentials Teams loads now; in local mode only when first used (see lazy.ts).
+  const localTeams = !config.MICROSOFT_APP_ID && config.TEAMS_LOCAL_MODE;
+  if (localTeams) logger.child({ surface: "teams" }).warn(LOCAL_MODE_WARNING);
+  const teams = config.MICROSOFT_APP_ID ? await loadTeamsSurface(teamsOptions) : localTeams ? lazyTeamsSurface(teamsOptions) : undefined;
+  if (teams) routes.set("POST /api/messages", timedRoute(metrics, "teams", teams.handle));
 
   // Bolt loads only when Slack is configured (as Teams' libraries only when used: see lazy.ts).
   const slack = config.SLACK_BOT_TOKEN
@@ -171,7 +177,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     : undefined;
   if (slack?.requestListener) routes.set("POST /slack/events", timedRoute(metrics, "slack", slack.requestListener));
   if (slack?.channel) channels.push(slack.channel);
-  if (teams.notifications) channels.push(teams.notifications);
+  if (teams?.notifications) channels.push(teams.notifications);
 
   const worker = createWorker({
     prisma: db.prisma,
@@ -300,6 +306,8 @@ export function surfaceStatus(config: Config): string[] {
       : "Slack: off (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to turn it on; see README)",
     config.MICROSOFT_APP_ID
       ? "Teams: on (POST /api/messages, Bot Framework auth)"
-      : "Teams: not connected to Microsoft Teams (set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to connect; see README). POST /api/messages runs in local mode, below.",
+      : config.TEAMS_LOCAL_MODE
+        ? "Teams: local mode (TEAMS_LOCAL_MODE=true) – POST /api/messages without authentication, served only to clients on this machine"
+        : "Teams: off – POST /api/messages is not mounted (set MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD and MICROSOFT_APP_TENANT_ID to turn it on, or TEAMS_LOCAL_MODE=true to try it locally; see README)",
   ];
 }

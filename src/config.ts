@@ -25,6 +25,23 @@ const textOr = (fallback: string) =>
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 const PORT_RANGE = "must be a port number from 0 to 65535";
 
+const flag = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? "false" : v.trim().toLowerCase()))
+  .pipe(z.enum(["true", "false"], { errorMap: () => ({ message: "must be true or false" }) }))
+  .transform((v) => v === "true");
+
+/** A comma-separated list; empty entries dropped. */
+const list = (fallback = "") =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === "" ? fallback : v).split(",").map((item) => item.trim()).filter(Boolean));
+
+/** Where Teams activities come from (their serviceUrl), in every Microsoft cloud; ".x" also matches subdomains of x. */
+export const DEFAULT_TEAMS_SERVICE_HOSTS = "smba.trafficmanager.net,.botframework.com,.teams.microsoft.com,.botframework.us,.botframework.azure.us,.teams.microsoft.us";
+
 const envSchema = z.object({
   PORT: z
     .string()
@@ -47,9 +64,16 @@ const envSchema = z.object({
   SLACK_SIGNING_SECRET: optional,
   SLACK_APP_TOKEN: optional.pipe(z.string().startsWith("xapp-", "must be an app-level token starting with xapp-").optional()),
   SLACK_API_URL: optional.pipe(z.string().url("must be a URL like https://slack.com/api/").optional()),
+  SLACK_ALLOWED_TEAMS: list().pipe(z.array(z.string().regex(/^[TE][A-Z0-9]+$/, "must be Slack team ids (T…) or an org id (E…), comma-separated"))),
+  ALLOW_GUESTS: flag,
   MICROSOFT_APP_ID: optional,
   MICROSOFT_APP_PASSWORD: optional,
   MICROSOFT_APP_TENANT_ID: optional,
+  MICROSOFT_ALLOWED_TENANTS: list().pipe(z.array(z.string().regex(/^[0-9a-fA-F-]{36}$/, "must be tenant ids (GUIDs), comma-separated"))),
+  TEAMS_LOCAL_MODE: flag,
+  TEAMS_SERVICE_HOSTS: list(DEFAULT_TEAMS_SERVICE_HOSTS).pipe(
+    z.array(z.string().regex(/^\.?[A-Za-z0-9.-]+$/, "must be host names (a leading dot also allows subdomains), comma-separated")).min(1),
+  ),
   REPORTS_ENCRYPTION_KEY: optional.pipe(
     z
       .string()
@@ -94,7 +118,7 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (parsed.success) return checkPairs(parsed.data);
-  throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  throw new ConfigError(parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`)); // a list item: still its variable
 }
 
 function checkPairs(config: Config): Config {
@@ -105,6 +129,10 @@ function checkPairs(config: Config): Config {
     problems.push("SLACK_BOT_TOKEN: required when SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set");
   if (config.MICROSOFT_APP_ID && !config.MICROSOFT_APP_PASSWORD)
     problems.push("MICROSOFT_APP_PASSWORD: required when MICROSOFT_APP_ID is set");
+  if (config.MICROSOFT_APP_ID && !config.MICROSOFT_APP_TENANT_ID && !config.MICROSOFT_ALLOWED_TENANTS.length)
+    problems.push("MICROSOFT_APP_TENANT_ID: required when MICROSOFT_APP_ID is set (or list the tenants in MICROSOFT_ALLOWED_TENANTS), so only your organisation can reach the bot");
+  if (config.MICROSOFT_APP_ID && config.TEAMS_LOCAL_MODE)
+    problems.push("TEAMS_LOCAL_MODE: cannot be true when MICROSOFT_APP_ID is set (local mode is unauthenticated)");
   if (problems.length) throw new ConfigError(problems);
   return config;
 }
@@ -158,9 +186,14 @@ export const configDocs: Array<[name: keyof Config, fallback: string, meaning: s
   ["SLACK_SIGNING_SECRET", "(unset)", "verifies requests to POST /slack/events"],
   ["SLACK_APP_TOKEN", "(unset)", "xapp-… token: Socket Mode instead of HTTP"],
   ["SLACK_API_URL", "https://slack.com/api/", "Slack Web API base URL (tests point it at a fake)"],
-  ["MICROSOFT_APP_ID", "(unset)", "Bot Framework app id; unset = Teams local mode without auth"],
+  ["SLACK_ALLOWED_TEAMS", "(unset)", "more Slack team ids (T…, E…) whose members may use the bot; unset = only the bot's own workspace"],
+  ["ALLOW_GUESTS", "false", "true lets guest accounts (Slack single- and multi-channel guests, Teams guests) use the bot"],
+  ["MICROSOFT_APP_ID", "(unset)", "Bot Framework app id; turns the Teams surface on (unset = POST /api/messages not mounted)"],
   ["MICROSOFT_APP_PASSWORD", "(unset)", "Bot Framework app secret"],
-  ["MICROSOFT_APP_TENANT_ID", "(unset)", "tenant for a single-tenant bot"],
+  ["MICROSOFT_APP_TENANT_ID", "(unset)", "your Microsoft 365 tenant; activities from any other tenant are refused"],
+  ["MICROSOFT_ALLOWED_TENANTS", "(unset)", "more tenant ids, comma-separated, whose activities are accepted"],
+  ["TEAMS_LOCAL_MODE", "false", "true without MICROSOFT_APP_ID: unauthenticated /api/messages for loopback clients only (Agents Playground, tests)"],
+  ["TEAMS_SERVICE_HOSTS", DEFAULT_TEAMS_SERVICE_HOSTS, "Bot Framework service hosts the bot accepts as serviceUrl and calls (.x = x and its subdomains)"],
   ["REPORTS_ENCRYPTION_KEY", "(unset)", "32 bytes base64 (openssl rand -base64 32): encrypts reports at rest"],
   ["REPORTS_ENCRYPTION_PREVIOUS_KEYS", "(unset)", "earlier REPORTS_ENCRYPTION_KEYs, comma-separated: still decrypt until `conduct keys rotate` re-encrypts"],
   ["AUDIT_KEY", "(unset)", "32 bytes base64: seals the audit log (HMAC per entry); unset = derived from the report keys"],

@@ -35,7 +35,27 @@ describe("config", () => {
     expect(problemsOf({ SLACK_BOT_TOKEN: "xoxb-1" })).toEqual([
       "SLACK_BOT_TOKEN: SLACK_SIGNING_SECRET is required with it in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)",
     ]);
-    expect(problemsOf({ MICROSOFT_APP_ID: "id" })).toEqual(["MICROSOFT_APP_PASSWORD: required when MICROSOFT_APP_ID is set"]);
+    const tenant = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+    expect(problemsOf({ MICROSOFT_APP_ID: "id", MICROSOFT_APP_TENANT_ID: tenant })).toEqual(["MICROSOFT_APP_PASSWORD: required when MICROSOFT_APP_ID is set"]);
+    // A bot any tenant could reach is refused: name yours (or the ones served).
+    expect(problemsOf({ MICROSOFT_APP_ID: "id", MICROSOFT_APP_PASSWORD: "p" })).toEqual([
+      "MICROSOFT_APP_TENANT_ID: required when MICROSOFT_APP_ID is set (or list the tenants in MICROSOFT_ALLOWED_TENANTS), so only your organisation can reach the bot",
+    ]);
+    expect(problemsOf({ MICROSOFT_APP_ID: "id", MICROSOFT_APP_PASSWORD: "p", MICROSOFT_ALLOWED_TENANTS: `${tenant}, ${tenant.replace("7", "8")}` })).toEqual([]);
+    expect(problemsOf({ MICROSOFT_APP_ID: "id", MICROSOFT_APP_PASSWORD: "p", MICROSOFT_APP_TENANT_ID: tenant, TEAMS_LOCAL_MODE: "true" })).toEqual([
+      "TEAMS_LOCAL_MODE: cannot be true when MICROSOFT_APP_ID is set (local mode is unauthenticated)",
+    ]);
+  });
+
+  it("reads flags and lists of the security settings", () => {
+    expect(loadConfig({}).TEAMS_LOCAL_MODE).toBe(false);
+    expect(loadConfig({ TEAMS_LOCAL_MODE: "TRUE" }).TEAMS_LOCAL_MODE).toBe(true);
+    expect(problemsOf({ TEAMS_LOCAL_MODE: "yes" })).toEqual(["TEAMS_LOCAL_MODE: must be true or false"]);
+    expect(loadConfig({}).TEAMS_SERVICE_HOSTS).toContain("smba.trafficmanager.net");
+    expect(loadConfig({ TEAMS_SERVICE_HOSTS: "smba.trafficmanager.net, 127.0.0.1" }).TEAMS_SERVICE_HOSTS).toEqual(["smba.trafficmanager.net", "127.0.0.1"]);
+    expect(problemsOf({ TEAMS_SERVICE_HOSTS: "https://evil.example/" })[0]).toMatch(/^TEAMS_SERVICE_HOSTS: must be host names/);
+    expect(loadConfig({ SLACK_ALLOWED_TEAMS: "T0PARTNER,E0ORG" }).SLACK_ALLOWED_TEAMS).toEqual(["T0PARTNER", "E0ORG"]);
+    expect(problemsOf({ MICROSOFT_ALLOWED_TENANTS: "contoso" })[0]).toMatch(/^MICROSOFT_ALLOWED_TENANTS: must be tenant ids/);
   });
 
   it("treats empty values as unset, as in a copied .env.example", () => {

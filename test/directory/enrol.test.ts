@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { PlatformAccount } from "../../src/core/directory/enrol.ts";
+import { createDirectoryService } from "../../src/core/directory/service.ts";
 import { exampleText, freshDirectory, type TestDirectory } from "./support.ts";
 
 /** A platform lookup that counts its calls, as Slack users.info or a Teams member lookup would be. */
-function lookupOf(result: { name: string; email: string } | null) {
+function lookupOf(result: PlatformAccount | null) {
   const lookup = async () => {
     lookup.calls++;
     return result;
@@ -53,12 +55,30 @@ describe("resolveOrEnrol", () => {
     expect((await t.directory.resolve("slack", "U0KIMNEW"))?.id).toBe("kim");
   });
 
-  it("does not replace the platform id the file gives a person", async () => {
+  it("does not replace the platform id the file gives a person, nor take another account with that email as them", async () => {
     await t.directory.importText(exampleText());
+    // Was: this returned Kim. An email on a profile is only a claim; the pinned id decides.
     const result = await t.directory.resolveOrEnrol("slack", "W0KIMGRID", lookupOf({ name: "Kim", email: "kim@example.com" }));
-    expect(result?.person).toMatchObject({ id: "kim", slackId: "U0KIM" });
-    expect(result?.notice).toBeUndefined();
+    expect(result).toEqual({ refused: "other_account_pinned" });
+    expect(await t.directory.resolve("slack", "U0KIM")).toMatchObject({ id: "kim", slackId: "U0KIM" });
     expect(await t.db.prisma.person.count()).toBe(14);
+    // Someone a form names is still found by email (so routing keeps them off the case); nothing is linked.
+    const named = await t.directory.resolveOrEnrol("slack", "W0KIMGRID", lookupOf({ name: "Kim", email: "kim@example.com" }), "named");
+    expect(named?.person).toMatchObject({ id: "kim", slackId: "U0KIM" });
+    expect(await t.directory.resolve("slack", "W0KIMGRID")).toBeNull();
+  });
+
+  it("refuses guests, deactivated accounts and other organisations' unless allowed, storing nothing", async () => {
+    await t.directory.importText(exampleText());
+    const noor = { name: "Noor Ali", email: "noor@example.com" };
+    const home = { organisations: ["T0HOME"], home: ["T0HOME"] };
+    expect(await t.directory.resolveOrEnrol("slack", "U01", lookupOf({ ...noor, ...home, guest: true }))).toEqual({ refused: "guest" });
+    expect(await t.directory.resolveOrEnrol("slack", "U02", lookupOf({ ...noor, ...home, deactivated: true }))).toEqual({ refused: "deactivated" });
+    expect(await t.directory.resolveOrEnrol("slack", "U03", lookupOf({ ...noor, organisations: ["T0OTHER"], home: ["T0HOME"] }))).toEqual({ refused: "other_organisation" });
+    expect(await t.db.prisma.person.count()).toBe(14);
+
+    const open = createDirectoryService(t.repo, undefined, { allowGuests: true, allowedOrganisations: ["T0OTHER"] });
+    expect((await open.resolveOrEnrol("slack", "U03", lookupOf({ ...noor, organisations: ["T0OTHER"], home: ["T0HOME"], guest: true })))?.person).toMatchObject({ email: "noor@example.com" });
   });
 
   it("returns null and stores nothing when the platform cannot say who it is", async () => {
@@ -72,7 +92,7 @@ describe("resolveOrEnrol", () => {
     await t.directory.importText(exampleText());
     const lookup = lookupOf({ name: "Noor Ali", email: "noor@example.com" });
     const results = await Promise.all([1, 2, 3].map(() => t.directory.resolveOrEnrol("slack", "U0NOOR", lookup)));
-    expect(new Set(results.map((r) => r?.person.id)).size).toBe(1);
+    expect(new Set(results.map((r) => r?.person?.id)).size).toBe(1);
     expect(results.filter((r) => r?.notice)).toHaveLength(1);
     expect(await t.db.prisma.person.count()).toBe(15);
   });
@@ -89,7 +109,7 @@ describe("resolveOrEnrol", () => {
 
   it("says there is an ethics officer to go to even when the directory names none", async () => {
     const result = await t.directory.resolveOrEnrol("teams", "cccccccc-0000-0000-0000-000000000000", lookupOf({ name: "Sam", email: "sam@example.com" }));
-    expect(result?.person.id).toBe("teams:cccccccc-0000-0000-0000-000000000000");
+    expect(result?.person?.id).toBe("teams:cccccccc-0000-0000-0000-000000000000");
     expect(result?.notice).toContain("go to the ethics officer instead");
   });
 });

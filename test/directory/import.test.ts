@@ -77,7 +77,7 @@ describe("directory import", () => {
   it("merges someone who enrolled through a platform once HR adds them to the file under their own id", async () => {
     await t.directory.importText(exampleText());
     const enrolled = await t.directory.resolveOrEnrol("slack", "U0NOOR", slackLookup("Noor Ali", "Noor@Example.com"));
-    const oldId = enrolled!.person.id;
+    const oldId = enrolled!.person!.id;
     const people = [...examplePeople(), { id: "noor", name: "Noor Ali", email: "noor@example.com", supervisor: "rosa" }];
     const summary = await t.directory.importText(fileOf(people));
     expect(describeImport(summary)).toBe(

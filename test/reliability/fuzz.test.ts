@@ -39,7 +39,7 @@ describe("fuzzing /slack/events and /api/messages", () => {
   let harness: SlackHarness;
   let connector: FakeConnector;
   beforeAll(async () => {
-    harness = await startSlackApp();
+    harness = await startSlackApp({ TEAMS_LOCAL_MODE: "true" }); // both endpoints mounted, Teams as the Agents Playground reaches it
     connector = await startFakeConnector();
   });
   afterAll(async () => {

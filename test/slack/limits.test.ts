@@ -28,6 +28,7 @@ describe("Oversized input in Slack", () => {
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({ response_action: "errors", errors: { what: "Keep this under 20000 characters (you can add more as messages after filing)" } });
     expect(await h.app.db.prisma.reportCase.count()).toBe(0);
-    expect(await h.app.db.prisma.processedEvent.count()).toBe(0); // refused before anything was claimed
+    // refused before anything was claimed (each signed request is, as a replay guard: not a claim on the report)
+    expect(await h.app.db.prisma.processedEvent.count({ where: { NOT: { key: { startsWith: "slack:request:" } } } })).toBe(0);
   });
 });

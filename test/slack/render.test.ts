@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Answer } from "../../src/core/advice/types.ts";
 import { renderAnswer, withFeedbackRecorded } from "../../src/surfaces/slack/render/answer.ts";
+import { prefillFromQuestion } from "../../src/surfaces/slack/render/approvals.ts";
 
 const base: Answer = { question: "q", verdict: "guidance", approvers: [], clauses: [], answer: "a" };
 const buttonsOf = (blocks: unknown[]) =>
@@ -40,5 +41,16 @@ describe("renderAnswer", () => {
     expect(buttonsOf(after).map((b) => b.action_id)).toEqual(["ask.request_approval", "ask.report_concern", "ask.ask_person"]);
     expect(after.at(-1)).toMatchObject({ type: "context", block_id: "ask.feedback_done" });
     expect(withFeedbackRecorded([{ type: "actions", elements: [null] } as never]).length).toBe(2);
+  });
+});
+
+describe("prefillFromQuestion", () => {
+  it("reads an amount and a date, and takes linear time on a run of digits (it backtracked quadratically: ~7 s for 20 000 digits)", () => {
+    expect(prefillFromQuestion("Can I accept a 1,200 dollars watch on 2026-05-01?")).toMatchObject({ amount: 1200, currency: "USD", date: "2026-05-01" });
+    expect(prefillFromQuestion("Tickets worth €80")).toMatchObject({ amount: 80, currency: "EUR" });
+    expect(prefillFromQuestion("a 12.5 pounds lunch")).toMatchObject({ amount: 12.5, currency: "GBP" });
+    const started = performance.now();
+    prefillFromQuestion("1".repeat(250_000));
+    expect(performance.now() - started).toBeLessThan(500);
   });
 });

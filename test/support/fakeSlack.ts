@@ -18,6 +18,11 @@ export interface FakeUser {
   id: string;
   name: string;
   email: string;
+  /** Another workspace's member (Slack Connect); default this workspace. */
+  teamId?: string;
+  deleted?: boolean;
+  /** Multi-channel guest (is_restricted) or single-channel guest (is_ultra_restricted). */
+  guest?: "multi" | "single";
 }
 
 export interface FakeSlack {
@@ -111,11 +116,13 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           ok: true,
           user: {
             id: user.id,
-            team_id: TEAM_ID,
+            team_id: user.teamId ?? TEAM_ID,
             name: user.name.toLowerCase().replace(/\s+/g, "."),
             real_name: user.name,
-            deleted: false,
+            deleted: user.deleted === true,
             is_bot: false,
+            is_restricted: user.guest !== undefined,
+            is_ultra_restricted: user.guest === "single",
             profile: { real_name: user.name, display_name: user.name.split(" ")[0], email: user.email },
           },
         };

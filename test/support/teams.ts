@@ -181,6 +181,7 @@ export async function startBotFrameworkKeys(appId: string): Promise<BotFramework
 }
 
 import type { AppOverrides } from "../../src/app.ts";
+import { DEFAULT_TEAMS_SERVICE_HOSTS } from "../../src/config.ts";
 import type { TestApp } from "./app.ts";
 import { startTestApp } from "./app.ts";
 import { freshDatabase } from "./db.ts";
@@ -198,11 +199,14 @@ export interface TeamsTestApp {
 
 /**
  * The real app (startApp on a free port, fresh database) and a fake Bot Connector to point
- * activities' serviceUrl at. `env` adds variables, e.g. MICROSOFT_APP_ID for authentication.
+ * activities' serviceUrl at. `env` adds variables, e.g. MICROSOFT_APP_ID for authentication;
+ * without it the app runs in local mode (TEAMS_LOCAL_MODE=true). With it, the fake connector's
+ * host (127.0.0.1) is added to the allowed Bot Framework service hosts.
  */
 export async function startTeamsTestApp(env: Record<string, string> = {}, overrides: Omit<AppOverrides, "db" | "database"> = {}): Promise<TeamsTestApp> {
   const connector = await startFakeConnector();
-  const app = await startTestApp(env, overrides);
+  const access: Record<string, string> = env.MICROSOFT_APP_ID ? { TEAMS_SERVICE_HOSTS: `${DEFAULT_TEAMS_SERVICE_HOSTS},127.0.0.1` } : { TEAMS_LOCAL_MODE: "true" };
+  const app = await startTestApp({ ...access, ...env }, overrides);
   return {
     app,
     url: app.url,

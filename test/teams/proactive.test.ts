@@ -20,18 +20,23 @@ describe("Teams: sendToPerson", () => {
     await connector?.close();
   });
 
-  it("posts to the stored 1:1 chat, and says false for someone never seen", async () => {
+  /** A local-mode surface on a fresh database, with Alice's 1:1 chat stored at `serviceUrl`. */
+  async function surfaceWithAliceAt(serviceUrl: string) {
     db = await freshDatabase();
-    connector = await startFakeConnector();
     const policy = loadPolicy(resolve("policies/code-of-conduct.txt"), resolve("policies/code-of-conduct.rules.yaml"));
     const teams = createTeamsSurface({ logger: createLogger("silent"), prisma: db.prisma, policy, advisor: createAdvisor(policy), credentials: {} });
     await teamsConversations(db.prisma).remember(ALICE.aadObjectId, {
       channelId: "msteams",
-      serviceUrl: connector.url,
+      serviceUrl,
       conversation: { id: ALICE_CHAT, conversationType: "personal", tenantId: TENANT_ID, isGroup: false, name: "" },
       bot: BOT,
       user: { id: ALICE.id, name: "", aadObjectId: ALICE.aadObjectId },
     });
+    return teams;
+  }
+
+  it("posts to the stored 1:1 chat, and says false for someone never seen", async () => {
+    const teams = await surfaceWithAliceAt((connector = await startFakeConnector()).url);
 
     expect(await teams.sendToPerson(ALICE.aadObjectId.toUpperCase(), "Your approval request was decided.")).toBe(true);
     const sent = connector.sent(ALICE_CHAT);
@@ -40,5 +45,12 @@ describe("Teams: sendToPerson", () => {
 
     expect(await teams.sendToPerson("11111111-2222-3333-4444-555555555555", "hello")).toBe(false);
     expect(connector.calls).toHaveLength(1);
+  });
+
+  it("never calls a serviceUrl that is not an allowed Bot Framework service, even one stored in the database", async () => {
+    connector = await startFakeConnector();
+    const teams = await surfaceWithAliceAt("https://collector.evil.example/");
+    await expect(teams.sendToPerson(ALICE.aadObjectId, "Your approval request was decided.")).rejects.toMatchObject({ name: "ServiceUrlRefused" });
+    expect(connector.calls).toHaveLength(0);
   });
 });

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { resolveOrEnrol, type Enrolment, type PlatformLookup } from "./enrol.ts";
+import { resolveOrEnrol, type AccountPolicy, type Enrolment, type PlatformLookup, type Purpose, type Refusal } from "./enrol.ts";
 import { importDirectoryText } from "./importDirectory.ts";
 import type { ImportSummary } from "./importPlan.ts";
 import { createDirectoryQueries } from "./queries.ts";
@@ -8,16 +8,17 @@ import type { DirectoryQueries, Platform } from "./types.ts";
 
 /** Everything the app does with people: the queries other cores use, enrolment, and imports. */
 export interface DirectoryService extends DirectoryQueries {
-  resolveOrEnrol(platform: Platform, platformUserId: string, lookup: PlatformLookup): Promise<Enrolment | null>;
+  /** The person behind a platform account (see enrol.ts); a refusal says why an account is not taken. */
+  resolveOrEnrol(platform: Platform, platformUserId: string, lookup: PlatformLookup, purpose?: Purpose): Promise<Enrolment | Refusal | null>;
   /** Imports a directory file (YAML); throws DirectoryFileError, changing nothing, if it is invalid. */
   importFile(path: string): Promise<ImportSummary>;
   importText(text: string, file?: string): Promise<ImportSummary>;
 }
 
-export function createDirectoryService(repo: DirectoryRepository, now: () => Date = () => new Date()): DirectoryService {
+export function createDirectoryService(repo: DirectoryRepository, now: () => Date = () => new Date(), accounts: AccountPolicy = {}): DirectoryService {
   return {
     ...createDirectoryQueries(repo),
-    resolveOrEnrol: (platform, platformUserId, lookup) => resolveOrEnrol(repo, platform, platformUserId, lookup, now),
+    resolveOrEnrol: (platform, platformUserId, lookup, purpose) => resolveOrEnrol(repo, platform, platformUserId, lookup, now, accounts, purpose),
     importFile: async (path) => importDirectoryText(repo, await readFile(path, "utf8"), path),
     importText: (text, file = "directory") => importDirectoryText(repo, text, file),
   };

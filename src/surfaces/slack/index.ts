@@ -103,7 +103,7 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
   const clientOptions: webApi.WebClientOptions = config.SLACK_API_URL ? { slackApiUrl: withTrailingSlash(config.SLACK_API_URL) } : {};
   const boltLog = boltLogger(logger);
   const socketMode = Boolean(config.SLACK_APP_TOKEN);
-  const receiver = socketMode ? undefined : new SlackHttpReceiver(config.SLACK_SIGNING_SECRET ?? "", logger);
+  const receiver = socketMode ? undefined : new SlackHttpReceiver(config.SLACK_SIGNING_SECRET ?? "", logger, options.prisma);
 
   const authorize = singleWorkspaceAuthorize(config.SLACK_BOT_TOKEN, { ...clientOptions, logger: boltLog });
   const app = new App({

@@ -1,14 +1,24 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { HTTPModuleFunctions as http, HTTPResponseAck, type App, type Receiver } from "@slack/bolt";
 import type { Logger } from "../../log.ts";
+import type { PrismaClient } from "../../store/db.ts";
+import { claimEvent } from "../../store/processedEvents.ts";
 import { boltLogger } from "./boltLogger.ts";
 import { envelopeSchema } from "./payloads.ts";
+
+/** How far a request's timestamp may be from now, either way (Slack's own window is 5 minutes). */
+export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
 
 /**
  * Events, slash commands and interactivity on one URL, for the app's own HTTP server (no
  * second port). Bolt's HTTPReceiver does the same but answers an unknown or malformed payload
  * with a 404 after three seconds; this one uses the same Bolt functions (request verification
  * with the signing secret, body parsing, ack) and answers such payloads 400 at once.
+ *
+ * A signed request is good for its 5-minute window, so whoever captures one could send it again:
+ * each one runs once. Its signature (over timestamp and body) is claimed like an event id; a
+ * second delivery of the same bytes is acknowledged and dropped. Events are claimed by their
+ * event_id instead (dedupeEvents), which also catches Slack's re-signed retries.
  */
 export class SlackHttpReceiver implements Receiver {
   private app: App | undefined;
@@ -17,6 +27,7 @@ export class SlackHttpReceiver implements Receiver {
   constructor(
     private readonly signingSecret: string,
     private readonly logger: Logger,
+    private readonly prisma: PrismaClient,
   ) {
     this.boltLog = boltLogger(logger);
   }
@@ -30,6 +41,13 @@ export class SlackHttpReceiver implements Receiver {
   async stop(): Promise<void> {}
 
   readonly requestListener = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    // Bolt refuses timestamps more than 5 minutes old; one far ahead would otherwise never go stale.
+    const timestamp = Number(req.headers["x-slack-request-timestamp"]);
+    if (Number.isFinite(timestamp) && timestamp > Date.now() / 1000 + MAX_CLOCK_SKEW_SECONDS) {
+      req.resume();
+      this.logger.warn({ surface: "slack" }, "rejected a Slack request timestamped in the future");
+      return http.buildNoBodyResponse(res, 401);
+    }
     let buffered;
     try {
       // Checks X-Slack-Signature over `v0:timestamp:body` and rejects timestamps over 5 minutes old.
@@ -57,6 +75,10 @@ export class SlackHttpReceiver implements Receiver {
     const data = envelope.data;
     if ("type" in data && data.type === "url_verification") return http.buildUrlVerificationResponse(res, data);
     if ("type" in data && data.type === "app_rate_limited") return http.buildNoBodyResponse(res, 200);
+    if (!("event" in data) && !(await this.firstDelivery(req))) {
+      this.logger.warn({ surface: "slack", kind: kindOf(data) }, "dropped a Slack request already handled (the same signed request again)");
+      return http.buildNoBodyResponse(res, 200);
+    }
 
     const ack = new HTTPResponseAck({
       logger: this.boltLog,
@@ -82,6 +104,12 @@ export class SlackHttpReceiver implements Receiver {
       if (!res.headersSent) http.buildNoBodyResponse(res, 500);
     }
   };
+
+  /** Claims the request's signature: true the first time these exact bytes arrive. */
+  private firstDelivery(req: IncomingMessage): Promise<boolean> {
+    const signature = String(req.headers["x-slack-signature"] ?? "");
+    return claimEvent(this.prisma, `slack:request:${signature}`);
+  }
 }
 
 /** "event:message", "command", "block_actions", "view_submission"…: what kind of request, never what it says. */

@@ -67,6 +67,13 @@ export function mentionsBot(activity: Partial<Activity>): boolean {
   return (activity.entities ?? []).some((e) => e.type === "mention" && (e as { mentioned?: { id?: string } }).mentioned?.id === botId);
 }
 
+/** Every tenant id the activity names (conversation and channel data), distinct. */
+export function tenantsOf(activity: Partial<Activity>): string[] {
+  const fromChannel = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
+  const ids = [activity.conversation?.tenantId, fromChannel].filter((id): id is string => typeof id === "string" && id.length > 0);
+  return [...new Set(ids.map((id) => id.toLowerCase()))];
+}
+
 /** The person's AAD object id, lower-cased (as the directory stores it), if Teams sent one. */
 export function aadObjectIdOf(activity: Partial<Activity>): string | undefined {
   const id = activity.from?.aadObjectId;
@@ -77,16 +84,34 @@ const ENTITIES: Record<string, string> = { "&nbsp;": " ", "&amp;": "&", "&lt;": 
 
 /**
  * The words a person typed: Teams may wrap channel messages in HTML and leaves other people's
- * mentions as <at> tags (the bot's own mention is removed before).
+ * mentions as <at> tags (the bot's own mention is removed before). Tags go (a line or paragraph
+ * break becomes a space), their text stays. One pass with indexOf, never a backtracking regex:
+ * a message of 250 KB of "<" costs what reading it costs.
  */
 export function plainText(text: string | undefined): string {
-  return (text ?? "")
-    .replace(/<at>(.*?)<\/at>/gi, "$1")
-    .replace(/<br\s*\/?>|<\/p>/gi, " ")
-    .replace(/<[^>]*>/g, "")
+  const source = text ?? "";
+  let out = "";
+  let at = 0;
+  while (at < source.length) {
+    const open = source.indexOf("<", at);
+    const close = open < 0 ? -1 : source.indexOf(">", open + 1);
+    if (close < 0) break; // no tag closes after here: the rest is text
+    out += source.slice(at, open) + (isBreak(source.slice(open + 1, close)) ? " " : "");
+    at = close + 1;
+  }
+  out += source.slice(at);
+  return out
     .replace(/&(nbsp|amp|lt|gt|quot|apos|#39);/g, (entity) => ENTITIES[entity] ?? entity)
     .replace(/\s+/g, " ")
     .trim();
+}
+
+/** <br>, <br/>, <br /> and </p>: where Teams' HTML breaks a line. */
+function isBreak(tag: string): boolean {
+  const name = tag.toLowerCase();
+  if (name === "/p") return true;
+  const rest = name.startsWith("br") ? name.slice(2) : undefined;
+  return rest !== undefined && (rest.endsWith("/") ? rest.slice(0, -1) : rest).trim() === "";
 }
 
 /**

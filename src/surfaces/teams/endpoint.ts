@@ -1,11 +1,13 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { TurnContext } from "botbuilder";
+import { ActivityTypes, type TurnContext } from "botbuilder";
 import type { TeamsAdapter } from "@microsoft/teams-ai";
 import type { Logger } from "../../log.ts";
 import type { RouteHandler } from "../../server.ts";
 import { sendJson } from "../../server.ts";
-import { activityEnvelope } from "./activity.ts";
-import type { TurnOutcome } from "./turn.ts";
+import { activityEnvelope, tenantsOf } from "./activity.ts";
+import { MESSAGES } from "./cards/messages.ts";
+import { isLoopbackHost, type ServiceUrlCheck } from "./serviceHosts.ts";
+import { answer, type TurnOutcome } from "./turn.ts";
 
 /** Bot Framework activities are small (Teams caps a message at about 28 KB); anything far larger is refused. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -13,8 +15,15 @@ export const MAX_BODY_BYTES = 256 * 1024;
 export interface EndpointOptions {
   adapter: TeamsAdapter;
   logger: Logger;
-  /** Local mode: no credentials, so no authentication; replies only go to a loopback serviceUrl. */
+  /**
+   * Local mode (TEAMS_LOCAL_MODE, no credentials): no authentication, so only a client on this
+   * machine is served: the socket's address is loopback and no proxy forwarded the request.
+   */
   localMode: boolean;
+  /** Where replies may go: the activity's serviceUrl must pass (TEAMS_SERVICE_HOSTS; loopback in local mode). */
+  serviceUrlAllowed: ServiceUrlCheck;
+  /** The tenants served (MICROSOFT_APP_TENANT_ID, MICROSOFT_ALLOWED_TENANTS); empty = not checked (local mode only). */
+  tenants: ReadonlySet<string>;
   runTurn(context: TurnContext): Promise<TurnOutcome>;
 }
 
@@ -26,8 +35,13 @@ class BodyTooLarge extends Error {}
  * back is decided here: 401 for a missing or invalid token, 500 without details for a failed
  * turn, otherwise the adapter's status and invoke response.
  */
-export function teamsEndpoint({ adapter, logger, localMode, runTurn }: EndpointOptions): RouteHandler {
+export function teamsEndpoint({ adapter, logger, localMode, serviceUrlAllowed, tenants, runTurn }: EndpointOptions): RouteHandler {
   return async (req: IncomingMessage, res: ServerResponse) => {
+    if (localMode && !fromThisMachine(req)) {
+      req.resume();
+      logger.warn("teams: local mode serves only clients on this machine; request from elsewhere refused");
+      return sendJson(res, 403, { error: "forbidden" });
+    }
     let raw: string;
     try {
       raw = await readBody(req, MAX_BODY_BYTES);
@@ -50,14 +64,24 @@ export function teamsEndpoint({ adapter, logger, localMode, runTurn }: EndpointO
       logger.warn({ activityType: envelope.data.type }, "teams: request without a Bot Framework token rejected");
       return sendJson(res, 401, { error: "unauthorized" });
     }
-    if (localMode && !isLoopback(envelope.data.serviceUrl)) {
-      logger.warn({ activityType: envelope.data.type }, "teams: local mode only replies to a loopback serviceUrl; request refused");
-      return sendJson(res, 403, { error: "local mode (no MICROSOFT_APP_ID) only accepts a loopback serviceUrl" });
+    if (!serviceUrlAllowed(envelope.data.serviceUrl)) {
+      logger.warn({ activityType: envelope.data.type }, "teams: serviceUrl is not an allowed Bot Framework service (TEAMS_SERVICE_HOSTS); request refused");
+      return sendJson(res, 403, { error: localMode ? "local mode only accepts a loopback serviceUrl" : "serviceUrl not allowed" });
     }
 
     const recorded = recordingResponse();
     let outcome: TurnOutcome | undefined;
     await adapter.process({ method: "POST", headers: req.headers, body: envelope.data }, recorded, async (context) => {
+      // Authenticated by now (a token for this bot and this serviceUrl); the tenant is in the activity.
+      const theirs = tenantsOf(context.activity);
+      if (tenants.size && (!theirs.length || !theirs.every((tenant) => tenants.has(tenant)))) {
+        logger.warn({ activityType: context.activity.type, tenants: theirs }, "teams: activity from a tenant this bot does not serve refused");
+        outcome = "refused";
+        // Card actions and dialogs are told why in the HTTP answer; a typed message gets no reply, which
+        // would be a call into the other organisation's conversation.
+        if (context.activity.type === ActivityTypes.Invoke) await answer(context, MESSAGES.otherOrganisation);
+        return;
+      }
       outcome = await runTurn(context);
     });
 
@@ -101,9 +125,10 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   });
 }
 
-function isLoopback(serviceUrl: string): boolean {
-  const host = new URL(serviceUrl).hostname;
-  return host === "localhost" || host === "[::1]" || host === "::1" || /^127\.\d+\.\d+\.\d+$/.test(host);
+/** A direct connection from this machine: a reverse proxy on it would make every client look local. */
+function fromThisMachine(req: IncomingMessage): boolean {
+  const forwarded = req.headers.forwarded ?? req.headers["x-forwarded-for"] ?? req.headers["x-real-ip"];
+  return forwarded === undefined && isLoopbackHost(req.socket.remoteAddress ?? "");
 }
 
 /** The minimal response CloudAdapter.process writes to; kept in memory so this endpoint decides what is sent. */

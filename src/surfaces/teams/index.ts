@@ -3,6 +3,7 @@ import type { Activity, TurnContext } from "botbuilder";
 import type { Answer } from "../../core/advice/types.ts";
 import type { DirectoryService } from "../../core/directory/service.ts";
 import type { Policy } from "../../core/policy/load.ts";
+import { DEFAULT_TEAMS_SERVICE_HOSTS } from "../../config.ts";
 import type { Logger } from "../../log.ts";
 import type { Metrics } from "../../metrics.ts";
 import { LOCAL_MODE_WARNING } from "./lazy.ts";
@@ -27,6 +28,7 @@ import { createTeamsNotificationChannel, type SentActivity } from "./notify.ts";
 import type { NotificationChannel } from "../../worker.ts";
 import { placeholderFlows } from "./placeholders.ts";
 import { privateSender } from "./privateChat.ts";
+import { allowedServiceUrls, loopbackServiceUrls } from "./serviceHosts.ts";
 import { PrismaStorage } from "./storage.ts";
 import { turnRunner } from "./turn.ts";
 
@@ -43,6 +45,8 @@ export interface TeamsOptions {
   /** How fast one person may ask (ASKS_PER_MINUTE). */
   asking?: RateLimiter;
   credentials: TeamsCredentials;
+  /** Who may reach the bot and where it may call; without it, only the credentials' tenant and the default hosts. */
+  access?: TeamsAccess;
   /** Counts a question per clause, verdict and day; defaults to the shared ask_stat counter. */
   recordAsk?: (answer: Answer) => Promise<void>;
   /** People and roles: "Ask a person" names the asker's supervisor and the officers. */
@@ -62,6 +66,13 @@ export interface TeamsOptions {
   localModeWarned?: boolean;
   /** Counts each authenticated activity by type (metrics). */
   metrics?: Pick<Metrics, "event">;
+}
+
+export interface TeamsAccess {
+  /** Tenants whose activities are served besides `credentials.tenantId` (MICROSOFT_ALLOWED_TENANTS). */
+  tenants?: readonly string[];
+  /** Bot Framework service hosts the bot accepts as serviceUrl and calls (TEAMS_SERVICE_HOSTS); ignored in local mode. */
+  serviceHosts?: readonly string[];
 }
 
 export interface TeamsSurface {
@@ -84,8 +95,10 @@ export function createTeamsSurface(options: TeamsOptions): TeamsSurface {
   const logger = options.logger.child({ surface: "teams" });
   const localMode = !credentials.appId;
   if (localMode && !options.localModeWarned) logger.warn(LOCAL_MODE_WARNING);
+  const tenants = new Set([credentials.tenantId, ...(options.access?.tenants ?? [])].filter((t): t is string => Boolean(t)).map((t) => t.toLowerCase()));
+  const serviceUrlAllowed = localMode ? loopbackServiceUrls : allowedServiceUrls(options.access?.serviceHosts ?? DEFAULT_TEAMS_SERVICE_HOSTS.split(","));
   const botAppId = credentials.appId ?? "";
-  const adapter = createAdapter(credentials);
+  const adapter = createAdapter(credentials, serviceUrlAllowed);
   const conversations = teamsConversations(prisma);
   const sendPrivately = privateSender(adapter, botAppId, conversations);
 
@@ -146,6 +159,8 @@ export function createTeamsSurface(options: TeamsOptions): TeamsSurface {
     adapter,
     logger,
     localMode,
+    serviceUrlAllowed,
+    tenants,
     runTurn: (context) => {
       options.metrics?.event("teams", context.activity.type);
       return runTurn(context);

@@ -12,9 +12,9 @@ import type { TeamsOptions, TeamsSurface } from "./index.ts";
 
 /** What createTeamsSurface logs in local mode, said at startup even when the surface loads later. */
 export const LOCAL_MODE_WARNING =
-  "Teams: LOCAL MODE – MICROSOFT_APP_ID is not set, so POST /api/messages accepts activities WITHOUT authentication " +
-  "(replies only to a loopback serviceUrl). Fine for Microsoft 365 Agents Playground and tests; never expose it. " +
-  "Set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to connect to Teams.";
+  "Teams: LOCAL MODE (TEAMS_LOCAL_MODE=true) – POST /api/messages accepts activities WITHOUT authentication, " +
+  "but only from this machine (a loopback socket address, no proxy) and replies only to a loopback serviceUrl. " +
+  "For the Agents Playground and tests; never expose it. Set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to connect to Teams.";
 
 export async function loadTeamsSurface(options: TeamsOptions): Promise<TeamsSurface> {
   const { createTeamsSurface } = await import("./index.ts");

@@ -4,7 +4,25 @@ import type { Logger } from "../../log.ts";
 import { MESSAGES } from "./cards/messages.ts";
 import type { ActivityClaims } from "./dedup.ts";
 
-export type TurnOutcome = "handled" | "duplicate" | "failed";
+/** "refused": not run at all (an activity from a tenant this bot does not serve). */
+export type TurnOutcome = "handled" | "duplicate" | "failed" | "refused";
+
+/**
+ * Tells the person something instead of running the turn: a message for a message, the answer a
+ * dialog step (a task response) or a card action (an Adaptive Card invoke response) expects.
+ */
+export async function answer(context: TurnContext, text: string): Promise<void> {
+  const { activity } = context;
+  if (activity.type === ActivityTypes.Message) {
+    await context.sendActivity(text);
+    return;
+  }
+  if (activity.type !== ActivityTypes.Invoke) return;
+  const body = activity.name?.startsWith("task/")
+    ? { task: { type: "message", value: text } }
+    : { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: text };
+  await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
+}
 
 /**
  * Runs one turn through the Application, at most once per activity: a redelivered activity is
@@ -19,13 +37,7 @@ export function turnRunner(app: Application, claims: ActivityClaims, logger: Log
     try {
       if (!(await claims.claim(activity))) {
         logger.info(about, "teams: activity already handled, skipped");
-        if (activity.type === ActivityTypes.Invoke) {
-          // A dialog step expects a task response; a card action an Adaptive Card invoke response.
-          const body = activity.name?.startsWith("task/")
-            ? { task: { type: "message", value: MESSAGES.alreadyHandled } }
-            : { statusCode: 200, type: "application/vnd.microsoft.activity.message", value: MESSAGES.alreadyHandled };
-          await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
-        }
+        if (activity.type === ActivityTypes.Invoke) await answer(context, MESSAGES.alreadyHandled);
         return "duplicate";
       }
       claimed = true;

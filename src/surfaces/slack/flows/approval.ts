@@ -25,8 +25,8 @@ export function requestApprovalFlow(cores: SlackCores & { approvals: NonNullable
 export function listRequestsFlow(cores: SlackCores & { approvals: NonNullable<SlackCores["approvals"]> }) {
   return async (interaction: Interaction): Promise<void> => {
     const me = await identify(cores.directory, interaction.client, interaction.userId);
-    if (!me) {
-      await interaction.replyPrivately(plainMessage("Slack did not tell me who you are (no email on your profile), so I cannot find your requests."));
+    if (!me.person) {
+      await interaction.replyPrivately(plainMessage(me.why));
       return;
     }
     const [mine, waiting] = await Promise.all([cores.approvals.listForRequester(me.person.id), cores.approvals.listWaitingFor(me.person.id)]);

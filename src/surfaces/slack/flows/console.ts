@@ -3,7 +3,7 @@ import { postToDm } from "../conversations.ts";
 import type { Interaction } from "../deps.ts";
 import { section } from "../render/blocks.ts";
 import { plainMessage } from "../render/notices.ts";
-import { identify, NOT_IDENTIFIED, type SlackCores } from "../services.ts";
+import { identify, type SlackCores } from "../services.ts";
 
 /** Makes a web console sign-in link for a directory person. */
 export type SignInLink = (personId: string) => Promise<{ url: string }>;
@@ -12,7 +12,7 @@ export type SignInLink = (personId: string) => Promise<{ url: string }>;
 export function consoleLinkFlow(cores: SlackCores, signInLink: SignInLink) {
   return async (interaction: Interaction): Promise<void> => {
     const me = await identify(cores.directory, interaction.client, interaction.userId);
-    if (!me) return interaction.replyPrivately(plainMessage(NOT_IDENTIFIED));
+    if (!me.person) return interaction.replyPrivately(plainMessage(me.why));
     const { url } = await signInLink(me.person.id);
     // No preview: Slack would fetch the link (harmless, opening it needs a click, but pointless).
     const message = { text: `${SIGN_IN_LINK_INTRO} ${url}`, blocks: [section(`${SIGN_IN_LINK_INTRO}\n<${url}|Open the Conduct console>`)], unfurl_links: false, unfurl_media: false };

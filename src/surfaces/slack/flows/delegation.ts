@@ -15,9 +15,7 @@ export function openDelegateFormFlow(cores: Cores) {
     const viewId = (opened as { view?: { id?: string } }).view?.id;
     if (!viewId) return;
     const me = await identify(cores.directory, client, userId);
-    const view = me
-      ? delegateModal(await cores.approvals.delegationOf(me.person.id))
-      : noticeModal("Delegate approvals", "Slack did not tell me who you are (no email on your profile), so I cannot find you in the company directory.");
+    const view = me.person ? delegateModal(await cores.approvals.delegationOf(me.person.id)) : noticeModal("Delegate approvals", me.why);
     await client.views.update({ view_id: viewId, view });
   };
 }

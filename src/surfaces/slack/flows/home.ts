@@ -18,8 +18,8 @@ export function publishHomeFlow(cores: SlackCores) {
   return async (client: WebClient, userId: string): Promise<void> => {
     const me = await identify(cores.directory, client, userId);
     const top = cores.cases ? [actions([button(CASE_ACTIONS.report, "Report a concern", "home", "primary")])] : [];
-    if (!me) {
-      await client.views.publish({ user_id: userId, view: homeView([], [...top, context("I can't find you in the company directory yet, so your requests and reports cannot be listed here.")]) });
+    if (!me.person) {
+      await client.views.publish({ user_id: userId, view: homeView([], [...top, context(`${me.why} Your requests and reports cannot be listed here.`)]) });
       return;
     }
     const id = me.person.id;

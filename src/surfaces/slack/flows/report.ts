@@ -61,9 +61,9 @@ export function caseThreadFlow(cores: SlackCores, logger: Logger) {
 
     const reporter = await identify(cores.directory, client, message.user);
     const text = slackToPlain(message.text, botUserId);
-    const result = reporter ? await cases.messageHandlers(reporter.person.id, caseNumber, text, "typed") : null;
+    const result = reporter.person ? await cases.messageHandlers(reporter.person.id, caseNumber, text, "typed") : null;
     if (!result?.ok) {
-      await client.chat.postMessage({ ...where, ...plainMessage(`Not sent: ${result?.message ?? "I could not tell who you are from Slack."}`) });
+      await client.chat.postMessage({ ...where, ...plainMessage(`Not sent: ${result?.message ?? reporter.why}`) });
       return true;
     }
     await client.chat.postMessage({ ...where, ...typedReplyAck(caseNumber, result.value.showTypedMessageNotice) });

@@ -63,7 +63,7 @@ export function approvalListeners(cores: Cores, messages: ApprovalMessages, refr
         let notice: string | undefined;
         try {
           const me = await who(client, user.id);
-          if (!me) return void (await errors(REQUEST_BLOCKS.summary, NOT_IDENTIFIED));
+          if (!me.person) return void (await errors(REQUEST_BLOCKS.summary, me.why));
           notice = me.notice;
           const involved = await identifyAll(directory, client, state.users(REQUEST_BLOCKS.involved));
           if (involved.unknown) return void (await errors(REQUEST_BLOCKS.involved, "Someone you chose could not be found in the company directory."));
@@ -140,7 +140,7 @@ export function approvalListeners(cores: Cores, messages: ApprovalMessages, refr
         let result;
         try {
           const me = await who(client, user.id);
-          if (!me) return void (await ack({ response_action: "errors", errors: { [main]: NOT_IDENTIFIED } }));
+          if (!me.person) return void (await ack({ response_action: "errors", errors: { [main]: me.why } }));
           // The modal's id is the same on a re-delivery of this submission: the core records it once.
           result = await approvals.decide(me.person.id, ref.data.r, input, view.id);
         } catch (error) {
@@ -177,7 +177,7 @@ export function approvalListeners(cores: Cores, messages: ApprovalMessages, refr
         const opened = await interaction.client.views.open({ trigger_id: interaction.triggerId, view: loadingModal("Answer the question") });
         const viewId = (opened as { view?: { id?: string } }).view?.id;
         const me = await who(interaction.client, interaction.userId);
-        const view = me ? await approvals.get(requestId.data, me.person.id) : null;
+        const view = me.person ? await approvals.get(requestId.data, me.person.id) : null;
         const next = !view ? noticeModal("Answer the question", "There is no such approval request.") : view.viewer.canAnswer ? answerModal(view) : noticeModal("Answer the question", `Nothing to answer: ${statusLine(view)}`);
         if (viewId) await interaction.client.views.update({ view_id: viewId, view: next });
       }),
@@ -192,7 +192,7 @@ export function approvalListeners(cores: Cores, messages: ApprovalMessages, refr
         let result;
         try {
           const me = await who(client, user.id);
-          if (!me) return void (await ack({ response_action: "errors", errors: { answer: NOT_IDENTIFIED } }));
+          if (!me.person) return void (await ack({ response_action: "errors", errors: { answer: me.why } }));
           result = await approvals.answerInfo(me.person.id, requestId.data, viewState(view).text("answer") ?? "");
         } catch (error) {
           deps.logger.error({ err: { type: (error as Error)?.name } }, "an answer could not be saved");
@@ -212,7 +212,7 @@ export function approvalListeners(cores: Cores, messages: ApprovalMessages, refr
         const requestId = requestIdSchema.safeParse(action.actions[0]!.value);
         if (!requestId.success) return;
         const me = await who(interaction.client, interaction.userId);
-        if (!me) return interaction.replyPrivately(plainMessage(NOT_IDENTIFIED));
+        if (!me.person) return interaction.replyPrivately(plainMessage(me.why));
         const result = await approvals.withdraw(me.person.id, requestId.data);
         if (result.kind === "rejected") return interaction.replyPrivately(plainMessage(result.message));
         if (result.kind === "not_pending") return interaction.replyPrivately(markdownMessage(`${result.view.reference} can no longer be withdrawn: ${statusLine(result.view)}`));

@@ -40,11 +40,11 @@ export function delegationListeners(cores: Cores, openForm: (interaction: Intera
         let claim: Awaited<ReturnType<typeof claimSubmission>> | undefined;
         try {
           const me = await identify(directory, client, user.id);
-          if (!me) return void (await errors(DELEGATE_BLOCKS.delegate, NOT_IDENTIFIED));
+          if (!me.person) return void (await errors(DELEGATE_BLOCKS.delegate, me.why));
           let delegateId: string | null = null;
           if (!stop) {
-            const delegate = await identify(directory, client, chosen!);
-            if (!delegate) return void (await errors(DELEGATE_BLOCKS.delegate, "The person you chose could not be found in the company directory."));
+            const delegate = await identify(directory, client, chosen!, "named");
+            if (!delegate.person) return void (await errors(DELEGATE_BLOCKS.delegate, "The person you chose could not be found in the company directory."));
             delegateId = delegate.person.id;
           }
           // Naming a delegate tells them: a re-delivery of the same submission must not do it twice.

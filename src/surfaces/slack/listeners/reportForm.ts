@@ -30,14 +30,14 @@ export function reportFormListener(cores: SlackCores & { cases: CaseService }, r
       const refused = async (errors: Record<string, string>): Promise<Filing> => (await claim.release(), { ok: false, errors });
       try {
         const reporter = await identify(directory, client, userId);
-        if (!reporter) return refused({ [REPORT_BLOCKS.what]: `${NOT_IDENTIFIED} Your text is kept.` });
+        if (!reporter.person) return refused({ [REPORT_BLOCKS.what]: `${reporter.why} Your text is kept.` });
         const involved = await identifyAll(directory, client, values.involved);
         if (involved.unknown) return refused({ [REPORT_BLOCKS.involved]: UNKNOWN_INVOLVED });
-        const director = values.director ? await identify(directory, client, values.director) : null;
+        const director = values.director ? await identify(directory, client, values.director, "named") : null;
         const filed = await cases.fileReport(reporter.person.id, {
           ...draftOf(values),
           involved: involved.ids,
-          directorId: director?.person.id ?? values.director,
+          directorId: director?.person?.id ?? values.director,
         });
         if (!filed.ok) return refused(reportErrors(filed.fieldErrors, filed.formError));
         return { ok: true, filed, ...(reporter.notice ? { notice: reporter.notice } : {}) };

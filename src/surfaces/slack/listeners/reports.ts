@@ -56,15 +56,15 @@ export function reportListeners(cores: Cores, refreshHome: (client: WebClient, u
     onCase(CASE_ACTIONS.open, (interaction, number) =>
       openThenFill(interaction, `Case ${number}`, async () => {
         const me = await who(interaction.client, interaction.userId);
-        const result = me ? await cases.view(me.person.id, number) : null;
-        return result?.ok ? caseViewModal(result.value) : noticeModal(`Case ${number}`, result?.message ?? NOT_IDENTIFIED);
+        const result = me.person ? await cases.view(me.person.id, number) : null;
+        return result?.ok ? caseViewModal(result.value) : noticeModal(`Case ${number}`, result?.message ?? me.why ?? NOT_IDENTIFIED);
       }),
     );
 
     onCase(CASE_ACTIONS.acknowledge, async (interaction, number) => {
       const me = await who(interaction.client, interaction.userId);
-      const result = me ? await cases.acknowledge(me.person.id, number) : null;
-      await interaction.replyPrivately(plainMessage(result?.ok ? `${number} is acknowledged. The reporter has been told.` : (result?.message ?? NOT_IDENTIFIED)));
+      const result = me.person ? await cases.acknowledge(me.person.id, number) : null;
+      await interaction.replyPrivately(plainMessage(result?.ok ? `${number} is acknowledged. The reporter has been told.` : (result?.message ?? me.why ?? NOT_IDENTIFIED)));
       if (result?.ok) await refreshHome(interaction.client, interaction.userId);
     });
 
@@ -79,8 +79,8 @@ export function reportListeners(cores: Cores, refreshHome: (client: WebClient, u
     onCase(CASE_ACTIONS.view, (interaction, number) =>
       openThenFill(interaction, `Case ${number}`, async () => {
         const me = await who(interaction.client, interaction.userId);
-        const result = me ? await cases.viewAsReporter(me.person.id, number) : null;
-        return result?.ok ? reporterViewModal(result.value) : noticeModal(`Case ${number}`, result?.message ?? NOT_IDENTIFIED);
+        const result = me.person ? await cases.viewAsReporter(me.person.id, number) : null;
+        return result?.ok ? reporterViewModal(result.value) : noticeModal(`Case ${number}`, result?.message ?? me.why ?? NOT_IDENTIFIED);
       }),
     );
     onCase(CASE_ACTIONS.reply, messageForm("from_reporter"));
@@ -90,8 +90,8 @@ export function reportListeners(cores: Cores, refreshHome: (client: WebClient, u
         const day = Number(action.actions[0]!.value.split("|")[1]);
         if (!Number.isInteger(day)) return;
         const me = await who(interaction.client, interaction.userId);
-        const result = me ? await cases.answerCheckin(me.person.id, number, day, answer) : null;
-        if (!result?.ok) return interaction.replyPrivately(plainMessage(result?.message ?? NOT_IDENTIFIED));
+        const result = me.person ? await cases.answerCheckin(me.person.id, number, day, answer) : null;
+        if (!result?.ok) return interaction.replyPrivately(plainMessage(result?.message ?? me.why ?? NOT_IDENTIFIED));
         const linked = result.value.linkedCase;
         const text =
           answer === "no"
@@ -119,7 +119,7 @@ export function reportListeners(cores: Cores, refreshHome: (client: WebClient, u
         claim = await claimSubmission(deps, s.submission.view.id, s.retryNum);
         if (claim.duplicate) return void (await s.ack());
         const me = await who(s.client, s.submission.user.id);
-        result = me ? await run(me.person.id) : { ok: false, error: "not_found", message: NOT_IDENTIFIED };
+        result = me.person ? await run(me.person.id) : { ok: false, error: "not_found", message: me.why };
       } catch (error) {
         deps.logger.error({ err: { type: (error as Error)?.name } }, "a case form could not be saved");
         await claim?.release();
@@ -168,7 +168,7 @@ export function reportListeners(cores: Cores, refreshHome: (client: WebClient, u
           "to",
           async (actor) => {
             const to = toUser ? await who(s.client, toUser) : null;
-            if (!to) return { ok: false, error: "invalid", message: "Choose someone who is in the company directory." };
+            if (!to?.person) return { ok: false, error: "invalid", message: "Choose someone who is in the company directory." };
             return cases.reassign(actor, number.data, to.person.id, { stay });
           },
           `${number.data} was reassigned.`,

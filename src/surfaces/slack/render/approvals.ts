@@ -38,7 +38,9 @@ export interface RequestPrefill {
 export function prefillFromQuestion(question: string | undefined): RequestPrefill {
   if (!question) return {};
   const prefill: RequestPrefill = { summary: truncate(question.trim(), 500) };
-  const money = question.match(/([$€£])\s?(\d[\d,]*(?:\.\d+)?)|(\d[\d,]*(?:\.\d+)?)\s?(USD|EUR|GBP|dollars?|euros?|pounds?)\b/i);
+  // An amount after a unit starts only where a number starts (the lookbehind): tried from every digit
+  // of a long run of digits, it would backtrack quadratically.
+  const money = question.match(/([$€£])\s?(\d[\d,]*(?:\.\d+)?)|(?<![\d,.])(\d[\d,]*(?:\.\d+)?)\s?(USD|EUR|GBP|dollars?|euros?|pounds?)\b/i);
   if (money) {
     const amount = Number((money[2] ?? money[3] ?? "").replace(/,/g, ""));
     if (Number.isFinite(amount)) prefill.amount = amount;

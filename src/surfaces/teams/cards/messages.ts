@@ -8,6 +8,7 @@ export const MESSAGES = {
   unknownAction: "This button is no longer available. Ask your question again to get a fresh answer.",
   alreadyHandled: "Already done.",
   failed: "Sorry, something went wrong on my side. Please try again in a moment.",
+  otherOrganisation: "Sorry, this bot serves only the organisation that runs it, and your account belongs to another one. Nothing was done.",
 } as const;
 
 /** The greeting on install in a personal chat (and the answer to "help"). */

@@ -1,17 +1,21 @@
 import { TeamsInfo, type TurnContext } from "botbuilder";
+import type { PlatformLookup } from "../../../core/directory/enrol.ts";
 import type { DirectoryService } from "../../../core/directory/service.ts";
 import { whoToAsk } from "../../../core/guidance/whoToAsk.ts";
 import { replyActivity } from "../cards/deliver.ts";
 import { peopleToAskCard } from "../cards/people.ts";
 import type { Interaction, Reply } from "../deps.ts";
 
-/** The person's name and email from Teams (the connector's member lookup), or null. */
-export function teamsLookup(context: TurnContext) {
-  return async (): Promise<{ name: string; email: string } | null> => {
+/**
+ * The person's account from Teams (the connector's member lookup): name, email, and whether it
+ * is a guest's. Another tenant's never gets here (the endpoint refuses its activities).
+ */
+export function teamsLookup(context: TurnContext): PlatformLookup {
+  return async () => {
     const member = await TeamsInfo.getMember(context, context.activity.from.id).catch(() => null);
     const email = member?.email || member?.userPrincipalName;
     if (!member || !email) return null;
-    return { name: member.name ?? "", email };
+    return { name: member.name ?? "", email, guest: member.userRole === "guest" };
   };
 }
 
@@ -26,7 +30,7 @@ export function askPersonFlow(directory: DirectoryService) {
     const enrolment = interaction.aadObjectId
       ? await directory.resolveOrEnrol("teams", interaction.aadObjectId, teamsLookup(interaction.context))
       : null;
-    const people = await whoToAsk(directory, enrolment?.person.id ?? null);
+    const people = await whoToAsk(directory, enrolment?.person?.id ?? null);
     await interaction.replyPrivately(replyActivity(peopleToAskCard(people, enrolment?.notice)));
     return SENT_PRIVATELY;
   };

@@ -1,12 +1,12 @@
 import { SIGN_IN_LINK_INTRO } from "../../../core/signin/wording.ts";
-import { identify, NOT_IDENTIFIED, type TeamsCores } from "../cores.ts";
+import { identify, type TeamsCores } from "../cores.ts";
 import type { Interaction, Reply } from "../deps.ts";
 
 /** The `console` command: a one-time sign-in link to the web console (always answered in the 1:1 chat). */
 export function consoleLinkFlow(cores: TeamsCores, signInLink: (personId: string) => Promise<{ url: string }>) {
   return async (interaction: Interaction): Promise<Reply> => {
     const me = await identify(cores.directory, interaction.context);
-    if (!me) return NOT_IDENTIFIED;
+    if (!me.person) return me.why;
     const { url } = await signInLink(me.person.id);
     return `${SIGN_IN_LINK_INTRO}\n${url}`;
   };

@@ -71,7 +71,7 @@ export function approvalRoutes(cores: Approvals, policy: Policy) {
     const decision = (action: DecisionAction) =>
       parsed(decisionData, deps, action, async (context, data) => {
         const me = await identify(directory, context);
-        if (!me) return NOT_IDENTIFIED;
+        if (!me.person) return me.why;
         const input = {
           action,
           stage: data.stage,
@@ -98,7 +98,7 @@ export function approvalRoutes(cores: Approvals, policy: Policy) {
       APPROVAL_VERBS.refresh,
       parsed(requestRefData, deps, "refresh", async (context, { requestId }) => {
         const me = await identify(directory, context);
-        const view = me ? await approvals.get(requestId, me.person.id) : null;
+        const view = me.person ? await approvals.get(requestId, me.person.id) : null;
         return view ? approvalCard(view) : MESSAGES.unknownAction;
       }),
     );
@@ -107,7 +107,7 @@ export function approvalRoutes(cores: Approvals, policy: Policy) {
       APPROVAL_VERBS.answerInfo,
       parsed(answerInfoData, deps, "answerInfo", async (context, { requestId, answer }) => {
         const me = await identify(directory, context);
-        if (!me) return NOT_IDENTIFIED;
+        if (!me.person) return me.why;
         const result = await approvals.answerInfo(me.person.id, requestId, answer ?? "");
         if (result.kind === "rejected") {
           const view = await approvals.get(requestId, me.person.id);
@@ -121,7 +121,7 @@ export function approvalRoutes(cores: Approvals, policy: Policy) {
     /** Makes the request from the form's inputs: the form again with the problem, or a confirmation. */
     const sendRequest = async (context: TurnContext, data: z.infer<typeof submitRequestData>, inDialog: boolean): Promise<{ form: Card } | { sent: Card; text: string } | string> => {
       const me = await identify(directory, context);
-      if (!me) return NOT_IDENTIFIED;
+      if (!me.person) return me.why;
       const values = stringValues(data);
       const result = await approvals.request({ requesterId: me.person.id, topicId: data.topicId, summary: values.summary ?? "", details: detailsOf(values) }, clickKey(context));
       if (result.kind === "rejected") {
@@ -158,14 +158,14 @@ export function approvalRoutes(cores: Approvals, policy: Policy) {
     const delegateDialog = (form: Card): TaskModuleTaskInfo => ({ title: "Delegate approvals", card: CardFactory.adaptiveCard(form), width: "medium", height: "medium" });
     app.taskModules.fetch(APPROVAL_VERBS.delegateForm, async (context) => {
       const me = await identify(directory, context);
-      if (!me) return NOT_IDENTIFIED;
+      if (!me.person) return me.why;
       return delegateDialog(delegateFormCard({ current: await approvals.delegationOf(me.person.id) }));
     });
     app.taskModules.submit(APPROVAL_VERBS.delegateSubmit, async (context, _state, raw) => {
       const data = delegateInputs.safeParse(raw);
       if (!data.success) return MESSAGES.unknownAction;
       const me = await identify(directory, context);
-      if (!me) return NOT_IDENTIFIED;
+      if (!me.person) return me.why;
       const { delegateId, until } = data.data;
       const stop = data.data.stop === true || data.data.stop === "true";
       const current = await approvals.delegationOf(me.person.id);
@@ -188,7 +188,7 @@ export function approvalRoutes(cores: Approvals, policy: Policy) {
 export function delegateFlow(cores: Approvals) {
   return async (interaction: Interaction): Promise<Reply> => {
     const me = await identify(cores.directory, interaction.context);
-    if (!me) return NOT_IDENTIFIED;
+    if (!me.person) return me.why;
     return delegationCard(await cores.approvals.delegationOf(me.person.id));
   };
 }
@@ -236,7 +236,7 @@ export function requestApprovalFlow(cores: Approvals, policy: Policy) {
 export function listRequestsFlow(cores: Approvals) {
   return async (interaction: Interaction): Promise<Reply> => {
     const me = await identify(cores.directory, interaction.context);
-    if (!me) return NOT_IDENTIFIED;
+    if (!me.person) return me.why;
     const [mine, waiting] = await Promise.all([cores.approvals.listForRequester(me.person.id), cores.approvals.listWaitingFor(me.person.id)]);
     if (!mine.length && !waiting.length) return "You have no approval requests, and none wait for your decision.";
     const lines = [

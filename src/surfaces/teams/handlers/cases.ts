@@ -80,7 +80,7 @@ export function caseRoutes(cores: Cases) {
           return MESSAGES.unknownAction;
         }
         const me = await identify(directory, context);
-        if (!me) return NOT_IDENTIFIED;
+        if (!me.person) return me.why;
         return handle(context, me.person.id, parsed.data);
       };
 
@@ -131,7 +131,7 @@ export function caseRoutes(cores: Cases) {
       const parsed = caseNumberData.safeParse(raw);
       if (!parsed.success) return MESSAGES.unknownAction;
       const me = await identify(directory, context);
-      if (!me) return NOT_IDENTIFIED;
+      if (!me.person) return me.why;
       const result = await cases.acknowledge(me.person.id, parsed.data.caseNumber);
       if (!result.ok) return result.message;
       return card([text(`Case ${esc(parsed.data.caseNumber)} acknowledged`, { weight: "bolder", size: "medium" }), text("The reporter has been told.", { isSubtle: true })], handlerActions(parsed.data.caseNumber, { acknowledged: true })) as AdaptiveCard;
@@ -190,7 +190,7 @@ export function caseRoutes(cores: Cases) {
         const caseNumber = caseNumberData.shape.caseNumber.safeParse(query.parameters.dataset.slice(DATASETS.reassignPrefix.length));
         if (!caseNumber.success) return [];
         const me = await identify(directory, context);
-        if (!me) return [];
+        if (!me.person) return [];
         const found = await cases.reassignCandidates(me.person.id, caseNumber.data, query.parameters.queryText, Math.min(query.count, SEARCH_LIMIT));
         return found.ok ? found.value.map((p) => ({ title: p.name, value: p.id })) : [];
       },
@@ -230,7 +230,7 @@ export function caseRoutes(cores: Cases) {
       const parsed = checkinInputs.safeParse(raw);
       if (!parsed.success) return MESSAGES.unknownAction;
       const me = await identify(directory, context);
-      if (!me) return NOT_IDENTIFIED;
+      if (!me.person) return me.why;
       const { caseNumber, day, answer } = parsed.data;
       const result = await cases.answerCheckin(me.person.id, caseNumber, day, answer);
       if (!result.ok) return result.message;

@@ -58,7 +58,7 @@ export function peopleSearchRoutes(cores: TeamsCores) {
       (context: TurnContext) => Promise.resolve(isSearch(context.activity, DATASETS.people)),
       async (context, _state, query) => {
         const me = await identify(cores.directory, context);
-        if (!me) return [];
+        if (!me.person) return [];
         const people = await searchPeople(deps.prisma, query.parameters.queryText, Math.min(query.count, SEARCH_LIMIT));
         return people.map((p) => ({ title: p.name, value: p.id }));
       },
