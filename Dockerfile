@@ -13,7 +13,7 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 RUN npm run build
 
-# 2. The runtime: dist/, the shipped Code, the migrations and production dependencies.
+# 2. The runtime: dist/, the shipped Code, the migrations, the word vectors and production dependencies.
 FROM node:20-alpine
 ENV NODE_ENV=production PORT=3000 DATA_DIR=/data
 WORKDIR /app
@@ -25,6 +25,7 @@ RUN npm ci --omit=dev --omit=peer --omit=optional --ignore-scripts && npm cache 
 COPY --from=build /app/dist ./dist
 COPY prisma/migrations ./prisma/migrations
 COPY policies ./policies
+COPY assets ./assets
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME /data

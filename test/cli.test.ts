@@ -42,6 +42,8 @@ const BAD_USAGE: Record<string, string[]> = {
   keys: ["spin"],
   audit: ["fix"],
   migrate: ["now"],
+  outbox: ["resend"],
+  rules: ["draft"],
 };
 
 describe("conduct: help and exit codes", { timeout: 240_000 }, () => {

@@ -41,7 +41,7 @@ describe("npm start", () => {
     const health = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.json());
     expect(health).toEqual({ status: "ok", db: "pglite" });
     expect(bot.output()).toContain("Slack: off");
-    expect(bot.output()).toContain("Teams: not connected to Microsoft Teams");
+    expect(bot.output()).toContain("Teams: off – POST /api/messages is not mounted");
     expect(bot.output()).not.toContain("Emulator");
     expect(bot.output()).toContain("The directory is empty");
     bot.child.kill("SIGTERM");
@@ -88,7 +88,8 @@ describe("npm start as an operator runs it", () => {
     let output = "";
     npm.stdout.on("data", (d) => (output += d));
     npm.stderr.on("data", (d) => (output += d));
-    const exited = new Promise<number | null>((done) => npm.on("exit", (code) => done(code)));
+    // npm ends with the bot's exit code, or by re-raising the SIGTERM it forwarded: either way it ends.
+    const exited = new Promise<number | NodeJS.Signals | null>((done) => npm.on("exit", (code, signal) => done(code ?? signal)));
     const deadline = Date.now() + 120_000;
     while (!(await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false))) {
       if (Date.now() > deadline || npm.exitCode !== null) throw new Error(`not healthy:\n${output}`);

@@ -68,7 +68,7 @@ describe("reports at rest", () => {
     expect(filed.receipt.routedTo).toBe("president");
     const dump = await rawTables(world);
     for (const table of ["report_case", "audit_entry", "case_handler", "job", "outbox_message"]) {
-      expect({ table, chosen: dump[table]!.includes("ethics_officer"), rerouted: dump[table]!.includes("rerouted") }).toEqual({ table, chosen: false, rerouted: false });
+      expect({ table, chosen: dump[table]!.includes("ethics_officer"), rerouted: /"rerouted"/.test(dump[table]!) }).toEqual({ table, chosen: false, rerouted: false });
     }
     const view = await world.cases.view("omar", filed.caseNumber);
     expect(view.ok && [view.value.recipient, view.value.routedTo]).toEqual(["ethics_officer", "president"]);

@@ -15,7 +15,7 @@ async function chat(app: TestApp, lines: string[]): Promise<string> {
   return printed;
 }
 
-const report = (what: string) => ["/report", what, "", "Depot 3", "", "5", "", "anonymous"];
+const report = (what: string) => ["/report", what, "", "Depot 3", "", "5", "", "anonymous", "yes"];
 
 describe("per-person rate limits", () => {
   let app: TestApp | undefined;

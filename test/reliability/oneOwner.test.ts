@@ -35,7 +35,7 @@ describe("one process per DATA_DIR", { timeout: 300_000 }, () => {
     const code = await p.exited;
     return { code, stdout: p.stdout(), stderr: p.stderr() };
   };
-  const report = ["/as jamie", "/report", "Someone takes fuel from the company van.", "", "Depot 3", "", "5", "", "anonymous", "/quit"];
+  const report = ["/as jamie", "/report", "Someone takes fuel from the company van.", "", "Depot 3", "", "5", "", "anonymous", "yes", "/quit"];
 
   it("refuses the CLI while the bot runs, loses nothing, and clears the lock a killed bot left", async () => {
     expect((await conduct(["chat"], report)).stdout).toContain("Report filed: C-2026-0001 (anonymous).");

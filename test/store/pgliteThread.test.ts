@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { openDatabase, type Database } from "../../src/store/db.ts";
 import { PGliteThread } from "../../src/store/pgliteThread.ts";
-import { claimEvents } from "../../src/store/processedEvents.ts";
+import { claimEvents, storedEventKey } from "../../src/store/processedEvents.ts";
 import { recordAsk } from "../../src/store/askStats.ts";
 
 describe("PGlite on a worker thread (DATA_DIR)", () => {
@@ -83,7 +83,7 @@ describe("PGlite on a worker thread (DATA_DIR)", () => {
   it("keeps the data on disk for the next opening", async () => {
     await db.close();
     db = await openDatabase({ dataDir: dir });
-    expect(await db.prisma.processedEvent.count({ where: { key: { in: ["k:types", "k:tx1", "ev:1"] } } })).toBe(3);
+    expect(await db.prisma.processedEvent.count({ where: { key: { in: ["k:types", "k:tx1", storedEventKey(db.prisma, "ev:1")] } } })).toBe(3);
   });
 });
 

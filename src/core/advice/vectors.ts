@@ -76,9 +76,9 @@ export function cosine(a: Float32Array, b: Float32Array): number {
   return dot;
 }
 
-const FILE = new URL("../../../data/word-vectors.bin.gz", import.meta.url);
+const FILE = new URL("../../../assets/word-vectors.bin.gz", import.meta.url);
 let shared: WordVectors | undefined;
-/** The shipped vectors (data/word-vectors.bin.gz), loaded on first use. */
+/** The shipped vectors (assets/word-vectors.bin.gz), loaded on first use. */
 export function wordVectors(): WordVectors {
   shared ??= new WordVectors(readFileSync(FILE));
   return shared;
