@@ -17,7 +17,7 @@ try {
   checkConfiguredFiles(config);
   logger.level = config.LOG_LEVEL;
   // The app has logged why; exiting non-zero lets the supervisor restart the bot on a new thread.
-  const app = await startApp(config, logger, { onDatabaseStopped: () => process.exit(1), checkSlackToken: true });
+  const starting = startApp(config, logger, { onDatabaseStopped: () => process.exit(1), checkSlackToken: true });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -28,11 +28,14 @@ try {
       logger.error({ signal }, "shutdown took over 10 s; exiting anyway");
       process.exit(1);
     }, 10_000).unref();
-    await app.close();
+    await (await starting).close();
     process.exit(0);
   };
+  // Listened for from the start: the server answers before start-up has finished (jobs, token check),
+  // and a SIGTERM then must still stop the bot cleanly, not kill it.
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
+  await starting;
 } catch (error) {
   if (error instanceof ConfigError || error instanceof RulesError || error instanceof DirectoryFileError || error instanceof DataDirInUseError) {
     console.error(error.message);
