@@ -1,36 +1,19 @@
 // The `conduct` conventions, through the real bin as a user runs it: every command answers --help
 // without side effects (exit 0), bad usage exits 2, and each configuration mistake is one plain
 // line naming the variable (exit 1), for the CLI and for the server.
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { COMMANDS } from "../src/cli/commands.ts";
+import { ROOT, run, type Run } from "./support/cli.ts";
 
-const ROOT = resolve(import.meta.dirname, "..");
+/** A TypeScript file runs through tsx, as `npm run dev` does. */
+const runFile = (file: string, args: string[], env?: Record<string, string>) =>
+  run([process.execPath, ...(file.endsWith(".ts") ? ["--import", "tsx"] : []), file, ...args], env);
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(file: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
-  const child = spawn(process.execPath, [...(file.endsWith(".ts") ? ["--import", "tsx"] : []), file, ...args], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (d) => (stdout += d));
-  child.stderr.on("data", (d) => (stderr += d));
-  return new Promise((done) => child.on("close", (code) => done({ code, stdout, stderr })));
-}
-
-const conduct = (args: string[], env?: Record<string, string>) => run(join(ROOT, "bin/conduct.mjs"), args, env);
-const server = (env: Record<string, string>) => run("src/main.ts", [], { PORT: "0", ...env });
+const conduct = (args: string[], env?: Record<string, string>) => runFile(join(ROOT, "bin/conduct.mjs"), args, env);
+const server = (env: Record<string, string>) => runFile("src/main.ts", [], { PORT: "0", ...env });
 
 /** One bad use per command: exit 2 with the command's usage. */
 const BAD_USAGE: Record<string, string[]> = {

@@ -1,26 +1,11 @@
 // Drives `npx conduct directory import` as an operator would: a child process, real files.
-import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { run } from "../support/cli.ts";
 
-const root = new URL("../..", import.meta.url).pathname;
-
-function conduct(args: string[], env: Record<string, string>) {
-  const child = spawn("npx", ["--no-install", "conduct", ...args], {
-    cwd: root,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (d) => (stdout += d));
-  child.stderr.on("data", (d) => (stderr += d));
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((done) =>
-    child.on("close", (code) => done({ code, stdout, stderr: stderr.replace(/^npm warn .*\n/gm, "") })),
-  );
-}
+const conduct = (args: string[], env: Record<string, string>) => run(["npx", "--no-install", "conduct", ...args], env);
 
 // Each run starts npx, tsx and (for an import) the embedded database: slow on a busy machine.
 describe("conduct directory import", { timeout: 180_000 }, () => {
