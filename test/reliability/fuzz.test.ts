@@ -53,7 +53,10 @@ describe("fuzzing /slack/events and /api/messages", () => {
     );
     const counts: Record<string, number> = {};
     for (const { t } of tables) {
-      const [row] = await harness.app.db.prisma.$queryRawUnsafe<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM "${t}"`);
+      // The bot's own daily housekeeping (audit head, pruning) runs and re-schedules itself on its
+      // timer, whatever the requests: not something a request wrote.
+      const own = t === "job" ? ` WHERE kind NOT LIKE 'maintenance.%'` : "";
+      const [row] = await harness.app.db.prisma.$queryRawUnsafe<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM "${t}"${own}`);
       counts[t] = row!.n;
     }
     return counts;
