@@ -20,6 +20,8 @@ export interface RateLimiter {
   allows(who: string): boolean;
   /** Counts one action by `who`. */
   record(who: string): void;
+  /** Counts one action by `who` if `allows` it, and says whether it did (asking: check and count at once). */
+  take(who: string): boolean;
 }
 
 export interface RateLimits {
@@ -43,13 +45,19 @@ function slidingWindow(max: number, windowMs: number, clock: Clock): RateLimiter
     else times.delete(who); // nobody is remembered longer than the window
     return kept;
   };
-  return {
+  const limiter: RateLimiter = {
     allows: (who) => recent(who, clock.now().getTime()).length < max,
     record(who) {
       const now = clock.now().getTime();
       times.set(who, [...recent(who, now), now]);
     },
+    take(who) {
+      if (!limiter.allows(who)) return false;
+      limiter.record(who);
+      return true;
+    },
   };
+  return limiter;
 }
 
 /** The limits the README documents, for a core built without settings (tests, tools). */

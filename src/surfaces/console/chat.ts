@@ -38,8 +38,7 @@ export function createConsoleChat(deps: ConsoleDeps, say: (text: string) => void
 
   function ask(question: string): void {
     const who = `console:${session.actingAs ?? ""}`;
-    if (deps.asking && !deps.asking.allows(who)) return say(TOO_MANY_QUESTIONS);
-    deps.asking?.record(who);
+    if (deps.asking && !deps.asking.take(who)) return say(TOO_MANY_QUESTIONS);
     const answer = deps.advisor.advise(question);
     session.lastAnswer = answer;
     const next = NEXT_STEP[answer.verdict];

@@ -7,8 +7,7 @@ import type { SlackDeps } from "./deps.ts";
  * clause, verdict and day, in the store.
  */
 export async function answerQuestion(deps: SlackDeps, question: string, userId: string): Promise<Answer | null> {
-  if (deps.asking && !deps.asking.allows(`slack:${userId}`)) return null;
-  deps.asking?.record(`slack:${userId}`);
+  if (deps.asking && !deps.asking.take(`slack:${userId}`)) return null;
   const answer = deps.advisor.advise(question);
   try {
     await deps.recordAsk(answer);

@@ -12,8 +12,7 @@ import type { Interaction, TeamsDeps } from "../deps.ts";
  */
 export async function answerQuestion(deps: TeamsDeps, interaction: Interaction, question: string): Promise<void> {
   const who = `teams:${interaction.aadObjectId ?? interaction.context.activity.from?.id}`;
-  if (deps.asking && !deps.asking.allows(who)) return void (await interaction.context.sendActivity(TOO_MANY_QUESTIONS));
-  deps.asking?.record(who);
+  if (deps.asking && !deps.asking.take(who)) return void (await interaction.context.sendActivity(TOO_MANY_QUESTIONS));
   const answer = deps.advisor.advise(question);
   await countAsk(deps, answer);
   const message = MessageFactory.attachment(CardFactory.adaptiveCard(renderAnswerCard(answer)));
