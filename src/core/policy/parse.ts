@@ -11,6 +11,9 @@ const SUB_CLAUSE = /^(\d{1,3})\.(\d{1,3})(?:\.(\d{1,3}))?\.?\s+(\S.*)$/;
 /** "- (a) Text", "(a) Text", "a. Text", "a) Text": a lettered item. */
 const ITEM = /^[-*•]?\s*(?:\(([a-z])\)|([a-z])[.)])\s+(\S.*)$/;
 const SENTENCE_END = /[.!?:;)"”]$/;
+/** "Duty to report. Any employee…": a clause's own short heading before its first sentence (no verb of a rule in it). */
+const LEAD_IN = /^(\p{Lu}[^.!?:;]{0,60}?)[.:]\s+(?=["“(]?\p{Lu})/u;
+const RULE_WORD = /\b(?:must|may|shall|should|will|can|is|are|was|were|be|not|never|only|has|have|does|do|prohibits?|requires?|applies|expects?|means)\b/i;
 const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10, l: 50, c: 100 };
 
 export class PolicyParseError extends Error {}
@@ -31,13 +34,18 @@ interface Heading {
  */
 export function parsePolicy(source: string): PolicyDocument {
   const blocks = toBlocks(source);
-  const title = blocks.map((b) => b.replace(MARKDOWN_HEADING, "$1")).find((b) => !readHeading(b, 1)) ?? "Code of Conduct";
+  // "# Acme" over "## Gifts" headings: the shallowest Markdown level is the document's title, not a section.
+  const levels = new Set(blocks.map(markdownLevel).filter((l) => l > 0));
+  const titleLevel = levels.size > 1 ? Math.min(...levels) : 0;
+  const isTitle = (text: string) => titleLevel > 0 && markdownLevel(text) === titleLevel && !SUB_CLAUSE.test(text.replace(MARKDOWN_HEADING, "$1"));
+  const title = blocks.find(isTitle)?.replace(MARKDOWN_HEADING, "$1") ?? blocks.map((b) => b.replace(MARKDOWN_HEADING, "$1")).find((b) => !readHeading(b, 1)) ?? "Code of Conduct";
   const sections: Section[] = [];
   let current: Section | undefined;
   /** The numbered clause ("4.1") that plain paragraphs and lettered items now belong to. */
   let sub: Clause | undefined;
 
   for (const text of blocks) {
+    if (isTitle(text)) continue;
     const next = sections.length + 1;
     const heading = readHeading(text, next);
     if (heading) {
@@ -75,6 +83,10 @@ export function parsePolicy(source: string): PolicyDocument {
     for (const item of section.items) clauses.set(item.id, item);
   }
   return { title, sections, clauses };
+}
+
+function markdownLevel(text: string): number {
+  return /^(#{1,6})\s/.exec(text)?.[1]!.length ?? 0;
 }
 
 /** A section heading numbered `next` (or unnumbered, Markdown), or undefined for any other block. */
@@ -145,5 +157,8 @@ function toBlocks(source: string): string[] {
 }
 
 function clause(id: string, section: Pick<Section, "id" | "title">, text: string, subTitle?: string): Clause {
+  const leadIn = subTitle ? undefined : LEAD_IN.exec(text);
+  const heading = leadIn && leadIn[1]!.split(/\s+/).length <= 7 && !RULE_WORD.test(leadIn[1]!) ? leadIn : undefined;
+  if (heading) return clause(id, section, text.slice(heading[0].length), heading[1]!.trim());
   return { id, sectionId: section.id, title: section.title, ...(subTitle && { subTitle }), text, sentences: splitSentences(text) };
 }
