@@ -57,7 +57,47 @@ describe("bring your own Code: conduct rules draft on the Northwind Code", () =>
     const advisor = createAdvisor(loadPolicy(CODE, rulesFile));
     const report = evaluate((q) => advisor.advise(q), parseEvalFile(readFileSync(QUESTIONS, "utf8"), QUESTIONS));
     expect(report.questions).toBeGreaterThanOrEqual(40);
-    // Measured 47.8% top-1 section: short of the 70% target (see README, "Bring your own Code").
-    expect(report.top1Section.hit / report.top1Section.total).toBeGreaterThanOrEqual(0.45);
+    // Measured 58.7% top-1 section (47.8% before the draft took the clause's sentences as examples and
+    // words' neighbours in meaning): short of the 70% target (see README, "Bring your own Code").
+    expect(report.top1Section.hit / report.top1Section.total).toBeGreaterThanOrEqual(0.55);
+  });
+});
+
+// A third Code in another style (Calder Medical Systems: Markdown, "Article IV", "(a) Heading. …"
+// and "a." items, its own approvers), with 61 questions written from it before the draft changed.
+describe("bring your own Code: conduct rules draft on the Calder Code (Markdown, Articles)", () => {
+  const CALDER = resolve(ROOT, "test/fixtures/calder-code.md");
+  const CALDER_QUESTIONS = resolve(ROOT, "test/fixtures/calder-questions.jsonl");
+  const dir = mkdtempSync(join(tmpdir(), "conduct-draft-"));
+  const rulesFile = join(dir, "calder.rules.yaml");
+  let run: ReturnType<typeof conduct>;
+  beforeAll(() => {
+    run = conduct(["rules", "draft", CALDER]);
+    writeFileSync(rulesFile, run.stdout);
+  });
+
+  it("reads verdicts, approvers named at the end of a list, and roles without \"the\"", () => {
+    expect(run.status, run.stderr).toBe(0);
+    const policy = loadPolicy(CALDER, rulesFile);
+    const topics = (clause: string) => policy.rules.topics.filter((t) => t.clause === clause);
+    expect(policy.document.sections).toHaveLength(13);
+    expect(policy.document.clauses.get("2(a)")).toMatchObject({ subTitle: "Duty to report", text: expect.stringMatching(/^Any employee who knows/) });
+    expect(topics("3(c)")[0]).toMatchObject({ verdict: "needs_approval", approvers: ["chief_compliance_officer"] });
+    expect(topics("5(b)")[0]).toMatchObject({ verdict: "needs_approval", approvers: ["chief_compliance_officer"] }); // not "the board of a competitor"
+    expect(topics("6(b)")[0]).toMatchObject({ verdict: "report", approvers: ["quality_assurance"] });
+    expect(topics("7(e)")[0]).toMatchObject({ verdict: "report", approvers: ["audit_committee"] }); // "the Audit Committee of the Board"
+    expect(topics("12(b)")[0]).toMatchObject({ verdict: "needs_approval", approvers: ["general_counsel"] });
+    expect(topics("13(a)")[0]).toMatchObject({ verdict: "guidance", approvers: ["chief_compliance_officer"] });
+    expect(topics("3(b)").map((t) => t.verdict)).toEqual(["prohibited", "allowed"]);
+    expect(topics("11(b)").map((t) => t.verdict)).toEqual(["prohibited", "report"]);
+    expect(policy.rules.roles).toMatchObject({ quality_assurance: { name: "Quality Assurance" }, chief_compliance_officer: { name: "the Chief Compliance Officer" } });
+  });
+
+  it("finds the right section for questions it was never shown (figure pinned; the issue's target is 70%)", () => {
+    const advisor = createAdvisor(loadPolicy(CALDER, rulesFile));
+    const report = evaluate((q) => advisor.advise(q), parseEvalFile(readFileSync(CALDER_QUESTIONS, "utf8"), CALDER_QUESTIONS));
+    expect(report.questions).toBeGreaterThanOrEqual(40);
+    // Measured 57.9% top-1 section (38.6% before: the parser took the two "#" title lines for sections).
+    expect(report.top1Section.hit / report.top1Section.total).toBeGreaterThanOrEqual(0.55);
   });
 });

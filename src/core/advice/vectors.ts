@@ -67,6 +67,44 @@ export class WordVectors {
     for (let i = 0; i < this.dimensions; i++) out[i]! /= norm;
     return out;
   }
+
+  private words?: string[];
+  private norms?: Float32Array;
+
+  /**
+   * The words nearest in meaning to `word` (cosine at least `min`), among the `rows` commonest,
+   * best first. Used offline, by `conduct rules draft`: one pass over `rows` vectors per word.
+   */
+  nearest(word: string, count: number, min: number, rows = 20_000): Array<{ word: string; cosine: number }> {
+    const row = this.rowOf(word);
+    if (row < 0) return [];
+    const d = this.dimensions;
+    const limit = Math.min(rows, this.index.size);
+    if (!this.words || !this.norms || this.norms.length < limit) {
+      this.words = [];
+      for (const [w, r] of this.index) this.words[r] = w;
+      this.norms = new Float32Array(limit);
+      for (let r = 0; r < limit; r++) {
+        let sum = 0;
+        for (let i = 0; i < d; i++) sum += this.data[r * d + i]! ** 2;
+        this.norms[r] = Math.sqrt(sum) || 1;
+      }
+    }
+    const base = row * d;
+    let self = 0;
+    for (let i = 0; i < d; i++) self += this.data[base + i]! ** 2;
+    self = Math.sqrt(self) || 1;
+    const found: Array<{ word: string; cosine: number }> = [];
+    for (let r = 0; r < limit; r++) {
+      if (r === row) continue;
+      let dot = 0;
+      const at = r * d;
+      for (let i = 0; i < d; i++) dot += this.data[base + i]! * this.data[at + i]!;
+      const cos = dot / (self * this.norms[r]!);
+      if (cos >= min) found.push({ word: this.words[r]!, cosine: cos });
+    }
+    return found.sort((a, b) => b.cosine - a.cosine).slice(0, count);
+  }
 }
 
 

@@ -8,9 +8,11 @@ import { ROLES, type Clause, type PolicyDocument, type Verdict } from "./types.t
  * the clause's own language ("must not" → prohibited, "requires the prior approval of" → needs
  * approval, "must report" → report, "may" → allowed, "answers questions" → guidance), the sentence
  * that justifies it as the quote and summary, the approver roles named in that sentence (declared
- * under `roles:` when they are not built in), concepts from the clause's distinctive words and from
- * the Code's own "such as" lists (examples are left for reviewers to write in employees' words). A clause that also allows something ("Limited personal use … is
- * allowed") gets a second topic for it. The draft runs as it is and is meant to be reviewed.
+ * under `roles:` when they are not built in), concepts from the clause's distinctive words (each
+ * with its nearest neighbours in the word vectors: "vehicles" → cars, trucks, vans) and from the
+ * Code's own "such as" lists, and the clause's heading and sentences as examples. A clause that also
+ * allows something ("Limited personal use … is allowed") gets a second topic for it. The draft runs
+ * as it is and is meant to be reviewed: reviewers add examples in employees' words.
  */
 export function draftRules(document: PolicyDocument): DraftRules {
   const roles: Record<string, { name: string }> = {};
@@ -19,12 +21,16 @@ export function draftRules(document: PolicyDocument): DraftRules {
   const spread = clauseSpread(document);
   for (const clause of document.clauses.values()) {
     if (!clause.sentences.length) continue;
-    const readings = clause.sentences.map((sentence) => ({ sentence, verdict: verdictOf(sentence) }));
-    const main = pickMain(readings);
+    // Each part of a sentence ("… must be approved by X, and must never be tied to Y") is read on its own.
+    const readings = clause.sentences.flatMap((sentence) => [...new Set(partsOf(sentence).map(verdictOf))].map((verdict) => ({ sentence, verdict })));
+    // An approval nobody is named for ("only for the uses approved by the health authorities") is not a route.
+    const main = pickMain(readings.filter((r) => r.verdict !== "needs_approval" || rolesIn(r.sentence, "needs_approval", {}).length));
     topics.push(topicFor(clause, main.sentence, main.verdict, used, roles, spread));
     for (const other of readings) {
-      if (other !== main && other.verdict === "allowed" && main.verdict !== "allowed") {
-        topics.push(topicFor(clause, other.sentence, "allowed", used, roles, spread, "allowed"));
+      // What the clause also allows, and whom it says to report to, are topics of their own.
+      const second = (other.verdict === "allowed" && main.verdict !== "allowed") || (other.verdict === "report" && main.verdict !== "report" && rolesIn(other.sentence, "report", {}).length > 0);
+      if (second && other.sentence !== main.sentence && !topics.some((t) => t.clause === clause.id && t.quote === other.sentence)) {
+        topics.push(topicFor(clause, other.sentence, other.verdict!, used, roles, spread, other.verdict!));
       }
     }
   }
@@ -78,6 +84,8 @@ export function draftYaml(document: PolicyDocument, codeFile: string): string {
 
 // ---------------------------------------------------------------- verdicts from the clause's language
 
+/** "requires a written contract, a documented need and the prior approval of": approval at the end of a list. */
+const LISTED_APPROVAL = /\brequires?\b[^.;]{0,160}?\b(?:the |your )?(?:prior |previous |advance |written )*(?:approval|consent|authori[sz]ation) (?:of|from)\b|\bafter (?:the )?(?:prior |written )*(?:pre-?clearance|approval|consent|authori[sz]ation)\b|\b(?:pre-?)?clearance (?:by|from)\b/i;
 const APPROVAL =
   /\b(requires?|needs?|must (?:first )?(?:obtain|get|seek)|subject to|with|without) (?:the )?(?:prior |previous |advance |written |specific |express )*(?:written )?(approval|consent|permission|clearance|authori[sz]ation|sign[- ]off)\b|\b(must|shall|should|to) be (?:pre-?)?(approved|authori[sz]ed|cleared)\b|\bapproved (?:in advance|beforehand)\b|\bobtain (?:prior )?clearance\b|\bunless (?:previously |so )?(?:approved|authori[sz]ed|requested or approved)\b|\bapproved by\b|\b(?:granted|given|made) only by\b|\b(?:must|shall) (?:be )?(?:declare|disclose)d?\b|\bmust obtain\b/i;
 /** Words that make a sentence a prohibition even when it mentions approval ("without authorisation is theft"). */
@@ -86,12 +94,21 @@ const STRONG_PROHIBITION = /\b(prohibit(?:s|ed)?|forbid(?:den)?|never|theft|gros
 const OBLIGATION = /\b(must|shall|(?:is|are) required to|(?:is|are) expected to|have a duty)\b/i;
 const PROHIBITION =
   /\b(must|may|shall|should|can|will) (?:not|never)\b|\bcannot\b|\bprohibit(?:s|ed|ion)?\b|\bforbid(?:den|s)?\b|\bnot (?:be )?(?:permitted|allowed|tolerated?)\b|\bdoes not tolerate\b|\bwill not tolerate\b|\bno (?:one|employee|person|officer|director|company funds)\b[^.]{0,40}\b(?:may|shall|will)\b|\bno [a-z ]{1,40} (?:shall|may) be\b|\bis (?:theft|a (?:serious )?breach|gross misconduct)\b|\bmust be refused\b|\bprecludes?\b/i;
-const REPORTING = /\b(must|should|shall) (?:promptly |immediately )?(?:be )?report(?:ed)?\b|\bmust be reported\b|\breport (?:it|them|any|a)\b[^.]*\bto\b|\bspeak up\b|\braise (?:a |any )?concerns?\b|\bbring (?:this|it|the) [a-z ]*to\b[^.]*attention\b/i;
-const PERMISSION = /\b(may|can) (?!not\b|never\b)(?:accept|use|keep|take|give|participate|engage|be used|be accepted)\b|\b(?:is|are) (?:allowed|permitted|acceptable|encouraged)\b|\bencourages?\b|\bpolicy allows\b/i;
+const REPORTING = /\b(?:may|can|should|must) be raised\b|\b(must|should|shall) (?:promptly |immediately )?(?:be )?report(?:ed)?\b|\bmust be reported\b|\breport (?:it|them|any|a)\b[^.]*\bto\b|\bspeak up\b|\braise (?:a |any )?concerns?\b|\bbring (?:this|it|the) [a-z ]*to\b[^.]*attention\b/i;
+const PERMISSION = /\b(may|can) (?!not\b|never\b)(?:accept|use|keep|take|give|participate|engage|be used|be accepted|be provided|be given|be offered)\b|\b(?:is|are) (?:allowed|permitted|acceptable|encouraged)\b|\bencourages?\b|\bpolicy allows\b/i;
 const GUIDANCE = /\b(questions?|interpret(?:ation|ing|s)?|guidance|advice|in doubt|seek guidance)\b/i;
 
+/** Where a question is sent for an answer: "Questions about this Code … should be directed to". */
+const QUESTIONS_TO = /\bquestions?\b[^.]{0,120}\b(?:directed|addressed|referred|sent|put) to\b|\banswers questions\b/i;
+
+/** A sentence's parts that state a rule each: "…, and must never …", "…; any shipment … is prohibited". */
+function partsOf(sentence: string): string[] {
+  return sentence.split(/;\s+|,?\s+and (?=(?:must|may|shall|should|will|is|are)\b)/).filter((p) => /\w/.test(p));
+}
+
 function verdictOf(sentence: string): Verdict | undefined {
-  if (APPROVAL.test(sentence) && !STRONG_PROHIBITION.test(sentence)) return "needs_approval";
+  if ((APPROVAL.test(sentence) || LISTED_APPROVAL.test(sentence)) && !STRONG_PROHIBITION.test(sentence)) return "needs_approval";
+  if (QUESTIONS_TO.test(sentence)) return "guidance";
   if (REPORTING.test(sentence)) return PROHIBITION.test(sentence) && !/\bmust (?:promptly )?report\b/i.test(sentence) ? "prohibited" : "report";
   if (PROHIBITION.test(sentence)) return "prohibited";
   if (PERMISSION.test(sentence)) return "allowed";
@@ -104,8 +121,10 @@ const PRECEDENCE: Verdict[] = ["needs_approval", "prohibited", "report", "guidan
 
 /** The sentence that decides a clause: the strongest verdict it states (approval, then prohibition…). */
 function pickMain(readings: Array<{ sentence: string; verdict: Verdict | undefined }>): { sentence: string; verdict: Verdict } {
+  // Of the sentences that state a verdict, one that states nothing else ("Meals for guests are not permitted").
+  const only = (r: (typeof readings)[number]) => readings.every((o) => o.sentence !== r.sentence || o.verdict === r.verdict);
   for (const verdict of PRECEDENCE) {
-    const found = readings.find((r) => r.verdict === verdict);
+    const found = readings.find((r) => r.verdict === verdict && only(r)) ?? readings.find((r) => r.verdict === verdict);
     if (found) return { sentence: found.sentence, verdict };
   }
   return { sentence: readings[0]!.sentence, verdict: "guidance" };
@@ -131,11 +150,33 @@ const ROLE_PHRASE = new RegExp(
 /** Roles are read only where the sentence says who approves, advises or hears reports. */
 const ROLE_CONTEXT = /\b(approv|consent|permission|clearance|authori[sz]|report|raise|refer|direct|guidance|interpret|answers|responsible|declare|disclos|grant|only by)/i;
 
+/** "to Quality Assurance", "to IT Security": a named function without "the". */
+const BARE_ROLE = /\b(?:to|by|with|from)\s+((?:[A-Z][\w-]*\s+){0,3}(?:Assurance|Affairs|Resources|Security|Compliance|Office|Officer|Committee|Department|Counsel))\b/g;
+
 function rolesIn(sentence: string, verdict: Verdict, roles: Record<string, { name: string }>): string[] {
-  if (verdict === "prohibited" || verdict === "allowed" || !ROLE_CONTEXT.test(sentence)) return [];
+  const context = ROLE_CONTEXT.exec(sentence);
+  if (verdict === "prohibited" || verdict === "allowed" || !context) return [];
+  // Who approves, advises or hears reports is named after the word that says so ("serving on the
+  // board of a competitor requires the approval of the Chief Compliance Officer": not the board).
+  const tail = sentence.slice(context.index);
   const found: string[] = [];
-  for (const match of sentence.matchAll(ROLE_PHRASE)) {
-    const words = match[2]!.trim();
+  const matches = [...tail.matchAll(ROLE_PHRASE)].map((m) => ({ at: m.index, end: m.index + m[0].length, words: m[2]!.trim(), bare: false }));
+  for (const m of tail.matchAll(BARE_ROLE)) {
+    const at = m.index + m[0].length - m[1]!.length;
+    if (!matches.some((o) => at < o.end && o.at < at + m[1]!.length)) matches.push({ at, end: at + m[1]!.length, words: m[1]!.trim(), bare: true });
+  }
+  matches.sort((a, b) => a.at - b.at);
+  for (const [index, match] of matches.entries()) {
+    // "the Audit Committee of the Board": the Board only says whose committee it is.
+    const before = matches[index - 1];
+    if (before && /^\s+of\s+$/.test(tail.slice(before.end, match.at).replace(/\bthe\b/, ""))) continue;
+    const words = match.words;
+    if (match.bare && !BUILT_IN.some(([pattern]) => pattern.test(words))) {
+      const id = words.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
+      roles[id] ??= { name: words };
+      if (!found.includes(id)) found.push(id);
+      continue;
+    }
     if (/^(?:company|department|office|team|function|board member)$/i.test(words)) continue;
     const builtIn = BUILT_IN.find(([pattern]) => pattern.test(words))?.[1];
     let id: string = builtIn ?? words.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
@@ -177,10 +218,11 @@ function topicFor(clause: Clause, sentence: string, verdict: Verdict, used: Set<
   used.add(id);
   const approvers = rolesIn(sentence, verdict, roles);
   const text = suffix ? sentence : clause.text;
-  const concepts: Record<string, string[]> = { subject: keywords(`${clause.subTitle ?? ""} ${clause.title}`, spread) };
-  const words = keywords(text, spread).filter((w) => !concepts.subject!.includes(w));
-  if (words.length) concepts.text = words;
-  if (!concepts.subject!.length) delete concepts.subject;
+  const concepts: Record<string, string[]> = {};
+  const subject = keywords(`${clause.subTitle ?? ""} ${clause.title}`, spread);
+  const words = keywords(text, spread).filter((w) => !subject.includes(w));
+  if (subject.length) concepts.subject = withNeighbours(subject);
+  if (words.length) concepts.text = withNeighbours(words);
   // The Code's own "such as" lists name kinds of thing the clause is about ("customer lists", "vouchers").
   const kinds = examplesOf(text);
   if (kinds.length) concepts.kinds = kinds;
@@ -193,7 +235,9 @@ function topicFor(clause: Clause, sentence: string, verdict: Verdict, used: Set<
     quote: sentence,
     summary: sentence,
     concepts,
-    examples: [],
+    // The clause's own heading and sentences, as examples: each finds its clause by its words (and
+    // lets `conduct rules check` show which clauses read alike). Reviewers add employees' words.
+    examples: [...(clause.subTitle ? [clause.subTitle] : []), ...(suffix ? [sentence] : clause.sentences)],
   };
 }
 
@@ -212,6 +256,28 @@ function keywords(text: string, spread: Map<string, number>): string[] {
   });
   const words = wordsOf(text).filter((w) => w.length > 2 && !STOP.has(w) && (spread.get(w) ?? 0) <= limit && !common(w));
   return [...new Set(words)].slice(0, 30);
+}
+
+/** How close in meaning (cosine of the word vectors) a word must be to a clause's word to stand for it. */
+const NEIGHBOUR_COSINE = 0.68;
+const NEIGHBOURS_PER_WORD = 4;
+/** A word added for its meaning must be rarer than this rank: "take", "want", "keep" would match everything. */
+const EXPANSION_RANK = 1500;
+
+/**
+ * The words, each followed by its nearest neighbours in meaning ("vehicles" → cars, trucks, vans),
+ * so a question in everyday words finds the clause that uses the formal one.
+ */
+function withNeighbours(words: string[]): string[] {
+  const vectors = wordVectors();
+  const out = [...words];
+  for (const word of words) {
+    for (const { word: near } of vectors.nearest(word, NEIGHBOURS_PER_WORD, NEIGHBOUR_COSINE)) {
+      const row = vectors.rowOf(near);
+      if (/^[a-z]{3,}$/.test(near) && !STOP.has(near) && row >= EXPANSION_RANK && !out.includes(near)) out.push(near);
+    }
+  }
+  return out;
 }
 
 function wordsOf(text: string): string[] {
