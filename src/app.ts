@@ -12,6 +12,7 @@ import type { Keyring } from "./core/crypto/keyring.ts";
 import { loadKeyring } from "./core/crypto/loadKeyring.ts";
 import { createDirectoryService, type DirectoryService } from "./core/directory/service.ts";
 import { loadPolicy, type Policy } from "./core/policy/load.ts";
+import { directoryRolesOf } from "./core/policy/roles.ts";
 import type { Logger } from "./log.ts";
 import { createMetrics, timedRoute, type Metrics } from "./metrics.ts";
 import { createHttpServer, type RouteHandler } from "./server.ts";
@@ -103,7 +104,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const directory = createDirectoryService(createDirectoryRepository(db.prisma), () => clock.now(), {
     allowedOrganisations: config.SLACK_ALLOWED_TEAMS,
     allowGuests: config.ALLOW_GUESTS,
-  });
+  }, directoryRolesOf(policy.rules));
   if (config.DIRECTORY_FILE) {
     const imported = await directory.importFile(config.DIRECTORY_FILE).catch(async (error: unknown) => {
       await db.close();

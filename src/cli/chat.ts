@@ -9,6 +9,7 @@ import { systemClock } from "../core/clock.ts";
 import { auditKeysFrom } from "../core/crypto/auditKeys.ts";
 import { createRateLimits } from "../core/limits/rateLimit.ts";
 import { loadKeyring } from "../core/crypto/loadKeyring.ts";
+import { directoryRolesOf } from "../core/policy/roles.ts";
 import { createDirectoryService } from "../core/directory/service.ts";
 import { createLogger } from "../log.ts";
 import { createApprovalStore } from "../store/approvals.ts";
@@ -45,7 +46,7 @@ function configuredDeps(): ConsoleDeps & { close(): Promise<void> } {
     const opened = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: resolve(config.DATA_DIR) });
     try {
       const { prisma } = opened;
-      const directory = createDirectoryService(createDirectoryRepository(prisma));
+      const directory = createDirectoryService(createDirectoryRepository(prisma), undefined, undefined, directoryRolesOf(policy.rules));
       if (config.DIRECTORY_FILE) await directory.importFile(config.DIRECTORY_FILE);
       const keyring = loadKeyring(config, opened.kind, logger);
       const auditKeys = auditKeysFrom(config.AUDIT_KEY, keyring);

@@ -3,6 +3,9 @@ import { resolve } from "node:path";
 import { ConfigError, loadConfig } from "../config.ts";
 import { DirectoryFileError, parseDirectoryFile } from "../core/directory/file.ts";
 import { describeImport, importEntries } from "../core/directory/importDirectory.ts";
+import { loadPolicy } from "../core/policy/load.ts";
+import { directoryRolesOf } from "../core/policy/roles.ts";
+import { RulesError } from "../core/policy/rules.ts";
 import { createDirectoryRepository } from "../store/directoryRepo.ts";
 import { openDatabase } from "../store/db.ts";
 import { UsageError } from "./usageError.ts";
@@ -23,8 +26,10 @@ export async function run(args: string[]): Promise<number> {
     return 1;
   }
   try {
-    const entries = parseDirectoryFile(text, file);
     const config = loadConfig();
+    // The rules file may declare approver roles ("department_head") that people in the file hold.
+    const { rules } = loadPolicy(resolve(config.POLICY_FILE), resolve(config.POLICY_RULES_FILE));
+    const entries = parseDirectoryFile(text, file, directoryRolesOf(rules));
     const db = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: resolve(config.DATA_DIR) });
     try {
       console.log(describeImport(await importEntries(createDirectoryRepository(db.prisma), entries)));
@@ -33,7 +38,7 @@ export async function run(args: string[]): Promise<number> {
     }
     return 0;
   } catch (error) {
-    if (error instanceof DirectoryFileError || error instanceof ConfigError) {
+    if (error instanceof DirectoryFileError || error instanceof ConfigError || error instanceof RulesError) {
       console.error(error.message);
       return 1;
     }

@@ -1,6 +1,6 @@
 import type { PersonRecord, PersonSource } from "../core/directory/record.ts";
 import type { DirectoryReader, DirectoryRepository, DirectoryWriter } from "../core/directory/repository.ts";
-import { PERSON_ROLES, type PersonRole, type Platform } from "../core/directory/types.ts";
+import type { Platform } from "../core/directory/types.ts";
 import { dayOf } from "./day.ts";
 import type { Prisma } from "./generated/client.ts";
 import type { Db, Tx } from "./tx.ts";
@@ -75,14 +75,10 @@ function toRecord(row: Row): PersonRecord {
     slackId: row.slackId,
     teamsId: row.teamsId,
     supervisorId: row.supervisorId,
-    roles: row.roles.map((r) => r.role).filter(isRole),
+    roles: row.roles.map((r) => r.role), // built-in or declared by the rules file, checked at import
     source: row.source as PersonSource,
     active: row.active,
     mergedIntoId: row.mergedIntoId,
     noticeShownAt: row.noticeShownAt,
   };
-}
-
-function isRole(role: string): role is PersonRole {
-  return (PERSON_ROLES as readonly string[]).includes(role);
 }

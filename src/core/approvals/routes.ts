@@ -1,4 +1,5 @@
-import type { PersonRole } from "../directory/types.ts";
+import type { HeldRole } from "../directory/types.ts";
+import { heldByOf } from "../policy/roles.ts";
 import type { PolicyRules, Topic } from "../policy/rules.ts";
 import type { Verdict } from "../policy/types.ts";
 import type { ApprovalSettings, Rejected, StageRole, TopicSettings } from "./types.ts";
@@ -9,6 +10,8 @@ export interface RoutePlan {
   settings: TopicSettings;
   /** One entry per stage, in order; an entry with several roles is decided by the first that has an eligible approver. */
   stages: StageRole[][];
+  /** The directory role whose holders decide for a role the rules file declares (its `held_by`, else its own id). */
+  heldBy: Readonly<Record<string, string>>;
 }
 
 export interface TopicChoice {
@@ -30,13 +33,13 @@ const VERDICT_WORDS: Record<Verdict, string> = {
  * waiver split (the person the waiver is for decides which waiver topic applies) and reads the
  * topic's approvers into stages. Topics whose verdict is not needs_approval are refused.
  */
-export function planRoute(rules: PolicyRules, settings: ApprovalSettings, choice: TopicChoice, waiverSubjectRoles: readonly PersonRole[]): RoutePlan | Rejected {
+export function planRoute(rules: PolicyRules, settings: ApprovalSettings, choice: TopicChoice, waiverSubjectRoles: readonly HeldRole[]): RoutePlan | Rejected {
   const picked = pickTopic(rules, settings, choice);
   if ("kind" in picked) return picked;
   let topic = picked;
   const waivers = settings.waivers;
   if (waivers && (topic.id === waivers.restrictedTopic || topic.id === waivers.otherTopic)) {
-    const restricted = waiverSubjectRoles.some((r) => waivers.restrictedRoles.includes(r));
+    const restricted = waiverSubjectRoles.some((r) => (waivers.restrictedRoles as readonly string[]).includes(r));
     topic = rules.topics.find((t) => t.id === (restricted ? waivers.restrictedTopic : waivers.otherTopic))!;
   }
   if (topic.verdict !== "needs_approval") {
@@ -45,7 +48,7 @@ export function planRoute(rules: PolicyRules, settings: ApprovalSettings, choice
   if (topic.approvers.length === 0) return reject("no_approver", `The rules file names no approver for clause ${topic.clause} (${topic.id}).`);
   const topicSettings = settings.topic(topic.id);
   const stages = topicSettings.approvers === "one_of" ? [[...topic.approvers]] : topic.approvers.map((role) => [role]);
-  return { topic, settings: topicSettings, stages };
+  return { topic, settings: topicSettings, stages, heldBy: heldByOf(rules) };
 }
 
 function pickTopic(rules: PolicyRules, settings: ApprovalSettings, choice: TopicChoice): Topic | Rejected {

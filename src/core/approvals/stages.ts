@@ -1,11 +1,14 @@
-import type { DirectoryQueries, PersonRole } from "../directory/types.ts";
+import type { DirectoryQueries, HeldRole, PersonRole } from "../directory/types.ts";
 import type { BuiltInRole } from "../policy/types.ts";
 import type { StageRecord } from "./records.ts";
 import type { RoutePlan } from "./routes.ts";
 import type { ApprovalSettings, DecisionRule, Rejected, SeatVia, StageFallback, StageRole } from "./types.ts";
 
-/** The directory role holding each Code approver role; `supervisor` is the requester's own. */
-/** A role the rules file declares (e.g. "department_head") is held by the people the directory gives that role. */
+/**
+ * The directory role holding each built-in Code approver role; `supervisor` is the requester's own.
+ * A role the rules file declares (e.g. "department_head") is held by the people the directory file
+ * gives that role (or the role its `held_by` names).
+ */
 export const PERSON_ROLE_OF: Record<Exclude<BuiltInRole, "supervisor">, PersonRole> = {
   board: "director",
   audit_committee: "audit_committee",
@@ -40,7 +43,7 @@ export async function resolveStages(
   const chain = eligible((await directory.chainAbove(requesterId)).map((p) => p.id));
   const stages: StagePlan[] = [];
   for (const roles of plan.stages) {
-    const stage = await resolveStage(roles, settings, directory, requesterId, excluded, chain, escalationHolders);
+    const stage = await resolveStage(roles, plan.heldBy, settings, directory, requesterId, excluded, chain, escalationHolders);
     if (!stage) {
       return { kind: "rejected", code: "no_approver", message: `Nobody can decide this request: no eligible ${roles.join(" or ")}, nobody eligible above you, and no ${settings.escalateTo}.` };
     }
@@ -51,6 +54,7 @@ export async function resolveStages(
 
 async function resolveStage(
   roles: StageRole[],
+  heldBy: RoutePlan["heldBy"],
   settings: ApprovalSettings,
   directory: DirectoryQueries,
   requesterId: string,
@@ -69,7 +73,8 @@ async function resolveStage(
       }
       continue;
     }
-    const holders = (await directory.holdersOf(PERSON_ROLE_OF[role as keyof typeof PERSON_ROLE_OF] ?? (role as PersonRole))).map((p) => p.id).filter((id) => !excluded.has(id));
+    const held: HeldRole = PERSON_ROLE_OF[role as keyof typeof PERSON_ROLE_OF] ?? heldBy[role] ?? role;
+    const holders = (await directory.holdersOf(held)).map((p) => p.id).filter((id) => !excluded.has(id));
     if (holders.length) {
       return { role, rule: settings.decisionRule(role), fallback: null, seats: [...new Set(holders)].map((personId) => ({ personId, via: "role" })), escalationPath: escalationHolders.filter((id) => !holders.includes(id)) };
     }

@@ -1,4 +1,4 @@
-import type { PersonRole } from "../directory/types.ts";
+import type { HeldRole } from "../directory/types.ts";
 import { approvalsNeeded } from "./decisionRule.ts";
 import { earliest } from "./progress.ts";
 import { stageLabel } from "./stageLabel.ts";
@@ -12,7 +12,7 @@ export interface Viewer {
   personId: string;
   /** People who delegated to the viewer (delegations in force). */
   delegators: ReadonlySet<string>;
-  roles: readonly PersonRole[];
+  roles: readonly HeldRole[];
 }
 
 /** Every person id a view names, so the caller can look the names up in one go. */
@@ -32,7 +32,7 @@ export function canView(agg: RequestAggregate, viewer: Viewer, settings: Approva
   const seats = agg.stages.flatMap((s) => s.seats.map((seat) => seat.personId));
   if (seats.includes(viewer.personId) || seats.some((id) => viewer.delegators.has(id))) return true;
   if (viewer.roles.includes(settings.escalateTo)) return true;
-  return r.disclosureRequired && viewer.roles.some((role) => settings.discloseTo.includes(role));
+  return r.disclosureRequired && viewer.roles.some((role) => (settings.discloseTo as readonly string[]).includes(role));
 }
 
 export function decisionView(agg: RequestAggregate, d: DecisionRecord, nameOf: NameOf): DecisionView {

@@ -1,7 +1,7 @@
 import { isMap, isNode, LineCounter, parseDocument, type Document } from "yaml";
 import type { z } from "zod";
 import { checkEntries, type EntryProblem, type IndexedEntry } from "./checks.ts";
-import { errorMap, FIELDS, fileSchema, personSchema, type DirectoryEntry } from "./fileFormat.ts";
+import { errorMap, FIELDS, fileSchema, personSchema, personSchemaFor, type DirectoryEntry } from "./fileFormat.ts";
 
 export class DirectoryFileError extends Error {
   constructor(
@@ -23,7 +23,8 @@ interface Located {
  * Parses and validates a directory file (see directory.example.yaml). Every problem is reported
  * at once, each as "file:line: person "id": …"; nothing is returned unless the whole file is valid.
  */
-export function parseDirectoryFile(text: string, file = "directory"): DirectoryEntry[] {
+export function parseDirectoryFile(text: string, file = "directory", declaredRoles: readonly string[] = []): DirectoryEntry[] {
+  const schema = declaredRoles.length ? personSchemaFor(declaredRoles) : personSchema;
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const problems: Located[] = doc.errors.map((e) => ({ line: lines.linePos(e.pos[0]).line, message: e.message.split("\n")[0]! }));
@@ -45,7 +46,7 @@ export function parseDirectoryFile(text: string, file = "directory"): DirectoryE
   const entries: DirectoryEntry[] = [];
   const partial: IndexedEntry[] = [];
   people.forEach((person, index) => {
-    const parsed = personSchema.safeParse(person, { errorMap });
+    const parsed = schema.safeParse(person, { errorMap });
     if (parsed.success) {
       entries.push(parsed.data);
       return void partial.push({ index, entry: parsed.data });
@@ -73,7 +74,7 @@ export function parseDirectoryFile(text: string, file = "directory"): DirectoryE
 /** "slack "nope" must be a Slack user id…", "name is required", "unknown field "colour" (fields are: …)" */
 function describe(issue: z.ZodIssue, raw: unknown, fields?: string[]): string {
   if (issue.code === "unrecognized_keys") return fields ? `${issue.message} (fields are: ${fields.join(", ")})` : issue.message;
-  if (issue.code === "invalid_enum_value") return issue.message;
+  if (issue.code === "invalid_enum_value" || (issue.code === "custom" && issue.path[0] === "roles")) return issue.message; // "unknown role …"
   const field = issue.path.map((p, i) => (typeof p === "number" ? `[${p}]` : i ? `.${p}` : p)).join("");
   const value = valueAt(raw, issue.path);
   const shown = typeof value === "string" && (issue.code === "invalid_string" || issue.code === "too_small") ? ` ${JSON.stringify(value)}` : "";

@@ -16,8 +16,8 @@ export async function importEntries(repo: DirectoryRepository, entries: Director
 }
 
 /** Validates the whole file first (throws DirectoryFileError listing every problem), then imports it. */
-export async function importDirectoryText(repo: DirectoryRepository, text: string, file: string): Promise<ImportSummary> {
-  return importEntries(repo, parseDirectoryFile(text, file));
+export async function importDirectoryText(repo: DirectoryRepository, text: string, file: string, declaredRoles: readonly string[] = []): Promise<ImportSummary> {
+  return importEntries(repo, parseDirectoryFile(text, file, declaredRoles));
 }
 
 /** "imported 14 people (14 new, 0 updated, 0 deactivated)" */

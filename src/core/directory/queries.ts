@@ -1,6 +1,6 @@
 import { normalizePlatformId, toPerson, type PersonRecord } from "./record.ts";
 import type { DirectoryRepository } from "./repository.ts";
-import type { DirectoryQueries, Person, PersonRole, Platform } from "./types.ts";
+import type { DirectoryQueries, HeldRole, Person, Platform } from "./types.ts";
 
 /** The DirectoryQueries other cores use, over the directory's repository. */
 export function createDirectoryQueries(repo: DirectoryRepository): DirectoryQueries {
@@ -37,7 +37,7 @@ export function createDirectoryQueries(repo: DirectoryRepository): DirectoryQuer
       }
       return ids;
     },
-    async holdersOf(role: PersonRole) {
+    async holdersOf(role: HeldRole) {
       return (await repo.findActiveByRole(role)).map(toPerson);
     },
     async chainAbove(personId) {

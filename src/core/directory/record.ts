@@ -1,4 +1,4 @@
-import type { Person, PersonRole, Platform } from "./types.ts";
+import type { HeldRole, Person, Platform } from "./types.ts";
 
 /** "file": from DIRECTORY_FILE; "platform": enrolled when they first wrote to the bot. */
 export type PersonSource = "file" | "platform";
@@ -32,6 +32,6 @@ export function normalizePlatformId(platform: Platform, platformUserId: string):
 
 export const platformField = { slack: "slackId", teams: "teamsId" } as const satisfies Record<Platform, keyof Person>;
 
-export function sortRoles(roles: Iterable<PersonRole>): PersonRole[] {
+export function sortRoles(roles: Iterable<HeldRole>): HeldRole[] {
   return [...new Set(roles)].sort();
 }

@@ -1,5 +1,5 @@
 import type { PersonRecord } from "./record.ts";
-import type { PersonRole, Platform } from "./types.ts";
+import type { HeldRole, Platform } from "./types.ts";
 
 /** Lookups that see every stored row, active or not, merged or not. */
 export interface DirectoryReader {
@@ -20,7 +20,7 @@ export interface DirectoryWriter extends DirectoryReader {
 
 /** What the directory needs from the store. Implemented over Prisma in src/store/directoryRepo.ts. */
 export interface DirectoryRepository extends DirectoryReader {
-  findActiveByRole(role: PersonRole): Promise<PersonRecord[]>;
+  findActiveByRole(role: HeldRole): Promise<PersonRecord[]>;
   /** Marks the enrolment notice shown; true only for the one caller that marked it. */
   claimNotice(id: string, at: Date): Promise<boolean>;
   /** Runs `work` all or nothing, one at a time across every replica sharing the database. */

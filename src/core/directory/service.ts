@@ -15,11 +15,12 @@ export interface DirectoryService extends DirectoryQueries {
   importText(text: string, file?: string): Promise<ImportSummary>;
 }
 
-export function createDirectoryService(repo: DirectoryRepository, now: () => Date = () => new Date(), accounts: AccountPolicy = {}): DirectoryService {
+/** `declaredRoles`: the roles the rules file adds (directory roles its approvers are held by), accepted in directory files. */
+export function createDirectoryService(repo: DirectoryRepository, now: () => Date = () => new Date(), accounts: AccountPolicy = {}, declaredRoles: readonly string[] = []): DirectoryService {
   return {
     ...createDirectoryQueries(repo),
     resolveOrEnrol: (platform, platformUserId, lookup, purpose) => resolveOrEnrol(repo, platform, platformUserId, lookup, now, accounts, purpose),
-    importFile: async (path) => importDirectoryText(repo, await readFile(path, "utf8"), path),
-    importText: (text, file = "directory") => importDirectoryText(repo, text, file),
+    importFile: async (path) => importDirectoryText(repo, await readFile(path, "utf8"), path, declaredRoles),
+    importText: (text, file = "directory") => importDirectoryText(repo, text, file, declaredRoles),
   };
 }

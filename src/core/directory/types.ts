@@ -1,6 +1,8 @@
 /** Roles a person can hold in the directory (the Code's "Board" is everyone with `director`). */
 export const PERSON_ROLES = ["president", "executive_officer", "officer", "director", "audit_committee", "attorney", "ethics_officer"] as const;
 export type PersonRole = (typeof PERSON_ROLES)[number];
+/** A role a person holds: a built-in one, or one the rules file declares under `roles:` (e.g. "department_head"). */
+export type HeldRole = PersonRole | (string & {});
 
 export type Platform = "slack" | "teams";
 
@@ -11,7 +13,7 @@ export interface Person {
   slackId: string | null;
   teamsId: string | null; // AAD object id
   supervisorId: string | null;
-  roles: PersonRole[];
+  roles: HeldRole[];
 }
 
 /** What the other cores need to know about people. Implemented over the store by src/core/directory. */
@@ -24,7 +26,7 @@ export interface DirectoryQueries {
   aliasesOf(personId: string): Promise<string[]>;
   supervisorOf(personId: string): Promise<Person | null>;
   /** Everyone holding the role, e.g. all `director`s are the Board. */
-  holdersOf(role: PersonRole): Promise<Person[]>;
+  holdersOf(role: HeldRole): Promise<Person[]>;
   /** Supervisor, their supervisor, …, up to the top (the President); nearest first. */
   chainAbove(personId: string): Promise<Person[]>;
   resolve(platform: Platform, platformUserId: string): Promise<Person | null>;

@@ -10,5 +10,5 @@ export const OVERSIGHT_ROLES: readonly PersonRole[] = ["ethics_officer", "audit_
 
 export async function overseesProgramme(directory: DirectoryQueries, personId: string): Promise<boolean> {
   const person = await directory.get(personId);
-  return Boolean(person?.roles.some((role) => OVERSIGHT_ROLES.includes(role)));
+  return Boolean(person?.roles.some((role) => (OVERSIGHT_ROLES as readonly string[]).includes(role)));
 }
