@@ -269,15 +269,24 @@ const EXPANSION_RANK = 1500;
  * so a question in everyday words finds the clause that uses the formal one.
  */
 function withNeighbours(words: string[]): string[] {
-  const vectors = wordVectors();
   const out = [...words];
-  for (const word of words) {
-    for (const { word: near } of vectors.nearest(word, NEIGHBOURS_PER_WORD, NEIGHBOUR_COSINE)) {
-      const row = vectors.rowOf(near);
-      if (/^[a-z]{3,}$/.test(near) && !STOP.has(near) && row >= EXPANSION_RANK && !out.includes(near)) out.push(near);
-    }
-  }
+  for (const word of words) for (const near of neighboursOf(word)) if (!out.includes(near)) out.push(near);
   return out;
+}
+
+/** Each word's neighbours, found once (one pass over the vectors each): the same words recur across a Code. */
+const neighbours = new Map<string, string[]>();
+function neighboursOf(word: string): string[] {
+  let found = neighbours.get(word);
+  if (!found) {
+    const vectors = wordVectors();
+    found = vectors
+      .nearest(word, NEIGHBOURS_PER_WORD, NEIGHBOUR_COSINE)
+      .map((n) => n.word)
+      .filter((near) => /^[a-z]{3,}$/.test(near) && !STOP.has(near) && vectors.rowOf(near) >= EXPANSION_RANK);
+    neighbours.set(word, found);
+  }
+  return found;
 }
 
 function wordsOf(text: string): string[] {
