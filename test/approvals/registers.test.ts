@@ -7,6 +7,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { registerCsv } from "../../src/core/approvals/registers.ts";
 import type { RegisterEntry } from "../../src/core/approvals/registers.ts";
 import { openDatabase } from "../../src/store/db.ts";
+import { CONDUCT } from "../support/cli.ts";
 import { APPROVALS_KEY, gift, harness, recorded, warmUp, type Harness } from "./support.ts";
 
 let h: Harness;
@@ -86,7 +87,7 @@ describe("conduct export approvals", () => {
   const conduct = (args: string[], dataDir: string) => {
     const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, REPORTS_ENCRYPTION_KEY: APPROVALS_KEY }; // the key the requests were sealed with
     delete env.DATABASE_URL;
-    return spawnSync(process.execPath, [join(ROOT, "bin/conduct.mjs"), "export", ...args], { cwd: ROOT, env, encoding: "utf8", timeout: 120_000 });
+    return spawnSync(CONDUCT[0]!, [...CONDUCT.slice(1), "export", ...args], { cwd: ROOT, env, encoding: "utf8", timeout: 120_000 });
   };
 
   it("writes a register as JSON to stdout and as CSV to a file, and explains bad options", async () => {
