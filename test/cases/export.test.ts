@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { caseRegister, REGISTER_COLUMNS } from "../../src/core/cases/export.ts";
+import { createCaseStore } from "../../src/store/caseStore.ts";
 import { toCsv } from "../../src/cli/exportCases.ts";
 import { caseWorld, examplePeople, file, warmDatabase, type CaseWorld } from "./support.ts";
 
@@ -18,7 +19,7 @@ describe("the case register", () => {
     const second = await file(world, "alex", { involved: ["rosa"] });
     await world.advanceDays(8); // second misses its acknowledgement
 
-    const rows = await caseRegister(world.db.prisma, world.clock.now());
+    const rows = await caseRegister(createCaseStore(world.db.prisma), world.clock.now());
     expect(rows).toEqual([
       {
         number: first.caseNumber, category: "accounting", section: "5", mode: "anonymous", priority: "normal", status: "closed", outcome: "substantiated",

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { Writable } from "node:stream";
 import { parse, stringify } from "yaml";
 import { manualClock } from "../../src/core/clock.ts";
-import { createCaseService, type CaseService } from "../../src/core/cases/index.ts";
+import { composeCases } from "../../src/compose.ts";
+import type { CaseService } from "../../src/core/cases/index.ts";
 import { createKeyring, type Keyring } from "../../src/core/crypto/keyring.ts";
 import { createDirectoryService, type DirectoryService } from "../../src/core/directory/service.ts";
 import { createLogger } from "../../src/log.ts";
@@ -53,8 +54,7 @@ export async function caseWorld(options: { people?: RawPerson[]; retentionDays?:
       done();
     },
   });
-  const cases = createCaseService({
-    prisma: db.prisma,
+  const { service: cases, jobHandlers } = composeCases(db.prisma, {
     directory,
     clock,
     keyring,
@@ -63,7 +63,7 @@ export async function caseWorld(options: { people?: RawPerson[]; retentionDays?:
   });
   const runJobs = async () => {
     let total = 0;
-    for (let ran = -1; ran !== 0; total += ran) ran = await runDueJobs(db.prisma, cases.jobHandlers, { clock, batchSize: 100 });
+    for (let ran = -1; ran !== 0; total += ran) ran = await runDueJobs(db.prisma, jobHandlers, { clock, batchSize: 100 });
     return total;
   };
   return {

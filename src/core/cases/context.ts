@@ -2,13 +2,9 @@ import type { Clock } from "../clock.ts";
 import type { AuditKeys } from "../crypto/auditKeys.ts";
 import type { Keyring } from "../crypto/keyring.ts";
 import { createRateLimits, DEFAULT_RATE_LIMITS, type RateLimits } from "../limits/rateLimit.ts";
-import { createDirectoryQueries } from "../directory/queries.ts";
 import type { DirectoryQueries } from "../directory/types.ts";
-import { createDirectoryRepository } from "../../store/directoryRepo.ts";
-import type { PrismaClient } from "../../store/generated/client.ts";
-import type { ReportCase } from "../../store/cases.ts";
-import type { Tx } from "../../store/tx.ts";
 import { DEFAULT_CATEGORIES, type Category, type CategoryTable } from "./categories.ts";
+import type { CaseRecord, CaseStore } from "./store.ts";
 import type { RecipientKind, ReportInput } from "./types.ts";
 
 /** Structured logs: ids, numbers and counts only, never report content or reporter identity. */
@@ -18,15 +14,10 @@ export interface CaseLogger {
 }
 
 export interface CaseServiceDeps {
-  prisma: PrismaClient;
-  /** People, over the root client: used outside transactions. */
+  /** Cases, audit, outbox, jobs (src/store/caseStore.ts; in memory for tests). Inside a transaction, its `directory`. */
+  store: CaseStore;
+  /** People, outside transactions. */
   directory: DirectoryQueries;
-  /**
-   * The directory over a transaction's client, for job handlers (they run inside runDueJobs'
-   * transaction, where PGlite's one connection cannot serve the root client). Default: the
-   * directory's Prisma repository over that transaction.
-   */
-  directoryIn?: (tx: Tx) => DirectoryQueries;
   clock: Clock;
   keyring: Keyring;
   /** Seal the audit entries (AUDIT_KEY); default: the report keys. See core/crypto/auditKeys.ts. */
@@ -46,7 +37,6 @@ export type CaseContext = Required<CaseServiceDeps>;
 export function withDefaults(deps: CaseServiceDeps): CaseContext {
   return {
     ...deps,
-    directoryIn: deps.directoryIn ?? ((tx) => createDirectoryQueries(createDirectoryRepository(tx))),
     categories: deps.categories ?? DEFAULT_CATEGORIES,
     auditKeys: deps.auditKeys ?? deps.keyring,
     limits: deps.limits ?? createRateLimits(DEFAULT_RATE_LIMITS, deps.clock),
@@ -76,7 +66,7 @@ export function sealReport(keyring: Keyring, caseId: string, report: SealedRepor
   return keyring.seal(JSON.stringify(report), aad.content(caseId));
 }
 
-export function openReport(keyring: Keyring, row: Pick<ReportCase, "id" | "content">): SealedReport | null {
+export function openReport(keyring: Keyring, row: Pick<CaseRecord, "id" | "content">): SealedReport | null {
   return row.content ? (JSON.parse(keyring.open(row.content, aad.content(row.id))) as SealedReport) : null;
 }
 
@@ -85,7 +75,7 @@ export function sealReporter(keyring: Keyring, caseId: string, reporterId: strin
 }
 
 /** The reporter's person id: only to relay messages and check-ins, never into a view for handlers of an anonymous case. */
-export function reporterIdOf(keyring: Keyring, row: Pick<ReportCase, "id" | "reporterLink">): string | null {
+export function reporterIdOf(keyring: Keyring, row: Pick<CaseRecord, "id" | "reporterLink">): string | null {
   return row.reporterLink ? keyring.open(row.reporterLink, aad.reporter(row.id)) : null;
 }
 
