@@ -1,4 +1,5 @@
-import { reporterIdOf, type CaseContext } from "./context.ts";
+import { type CaseContext } from "./context.ts";
+import { reporterIdOf } from "./sealing.ts";
 import { reporterCaseTags } from "./reporterTags.ts";
 import type { CaseDb, CaseRow } from "./store.ts";
 import type { CaseError, CaseResult } from "./types.ts";

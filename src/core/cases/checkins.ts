@@ -3,7 +3,8 @@
 // linked high-priority case.
 import { DAY_MS, type Clock } from "../clock.ts";
 import { fail, NOT_FOUND, reporterCases } from "./access.ts";
-import { openReport, pseudonymOf, reporterIdOf, SUBJECT, type CaseContext } from "./context.ts";
+import { pseudonymOf, SUBJECT, type CaseContext } from "./context.ts";
+import { openReport, reporterIdOf } from "./sealing.ts";
 import { NO_RECIPIENT, openCase } from "./intake/file.ts";
 import { notifyReporter, REPORTER_KINDS } from "./notifications.ts";
 import { route } from "./routing.ts";

@@ -3,7 +3,7 @@
 import type { Keyring } from "../crypto/keyring.ts";
 import type { DirectoryQueries } from "../directory/types.ts";
 import type { CaseRecord } from "./store.ts";
-import { openReport, reporterIdOf } from "./context.ts";
+import { openReport, reporterIdOf } from "./sealing.ts";
 
 type Sealed = Pick<CaseRecord, "id" | "mode" | "content" | "reporterLink">;
 

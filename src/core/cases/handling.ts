@@ -2,7 +2,8 @@
 // reassign, put it on legal hold. Everyone else gets "No such case."
 import { randomUUID } from "node:crypto";
 import { asHandler, fail } from "./access.ts";
-import { pseudonymOf, reporterIdOf, sealMessage, SUBJECT, type CaseContext } from "./context.ts";
+import { pseudonymOf, SUBJECT, type CaseContext } from "./context.ts";
+import { reporterIdOf, sealMessage } from "./sealing.ts";
 import { describeTrail } from "./history.ts";
 import { notAssignable } from "./exclusions.ts";
 import { scheduleCheckins } from "./checkins.ts";

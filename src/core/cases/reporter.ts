@@ -2,7 +2,8 @@
 // the history (who acted when, never note content), answer check-ins, prove what they filed.
 import { randomUUID } from "node:crypto";
 import { asReporter, fail, reporterCases } from "./access.ts";
-import { categoryLabel, pseudonymOf, sealMessage, SUBJECT, type CaseContext } from "./context.ts";
+import { categoryLabel, pseudonymOf, SUBJECT, type CaseContext } from "./context.ts";
+import { sealMessage } from "./sealing.ts";
 import { validateMessage, validateReport } from "./intake/validate.ts";
 import { HANDLER_KINDS, notifyHandlers } from "./notifications.ts";
 import { claimNoticeIn } from "./notice.ts";

@@ -4,7 +4,7 @@
 import type { AuditKeys } from "../crypto/auditKeys.ts";
 import type { Keyring } from "../crypto/keyring.ts";
 import type { Clock } from "../clock.ts";
-import { openMessage, openReport, reporterIdOf, sealMessage, sealReport, sealReporter, type SealedReport } from "./context.ts";
+import { openMessage, openReport, reporterIdOf, sealMessage, sealReport, sealReporter, type SealedReport } from "./sealing.ts";
 import { retag } from "./reporterTags.ts";
 import type { CaseStore } from "./store.ts";
 

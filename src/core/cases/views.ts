@@ -1,4 +1,5 @@
-import { categoryLabel, openMessage, openReport, pseudonymOf, reporterIdOf, type CaseContext } from "./context.ts";
+import { categoryLabel, pseudonymOf, type CaseContext } from "./context.ts";
+import { openMessage, openReport, reporterIdOf } from "./sealing.ts";
 import type { CaseOutcome, CaseStatus, CaseSummary, CaseView, PersonRef, Priority, ReporterCaseView, ThreadItem, ThreadKind } from "./types.ts";
 import type { Category } from "./categories.ts";
 import { activeHandlerIds, type CaseRecord, type CaseRow, type MessageRecord } from "./store.ts";

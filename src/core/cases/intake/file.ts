@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { pseudonymOf, sealReport, sealReporter, SUBJECT, type CaseContext } from "../context.ts";
+import { pseudonymOf, SUBJECT, type CaseContext } from "../context.ts";
+import { sealReport, sealReporter } from "../sealing.ts";
 import { acknowledgeByOf, scheduleAcknowledgeTimers } from "../deadlines.ts";
 import { HANDLER_KINDS, notifyHandlers } from "../notifications.ts";
 import { claimNoticeIn } from "../notice.ts";
