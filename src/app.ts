@@ -9,12 +9,12 @@ import { systemClock, type Clock } from "./core/clock.ts";
 import type { RateLimits } from "./core/limits/rateLimit.ts";
 import type { Keyring } from "./core/crypto/keyring.ts";
 import type { DirectoryService } from "./core/directory/service.ts";
-import { composeCores, composeDirectory, databaseOptionsOf } from "./compose.ts";
+import { composeCores, composeDirectory, openConfiguredDatabase } from "./compose.ts";
 import { loadPolicy, type Policy } from "./core/policy/load.ts";
 import type { Logger } from "./log.ts";
 import { createMetrics, timedRoute, type Metrics } from "./metrics.ts";
 import { createHttpServer, type RouteHandler } from "./server.ts";
-import { openDatabase, type Database, type DatabaseOptions } from "./store/db.ts";
+import type { Database, DatabaseOptions } from "./store/db.ts";
 import { storeEventKeysAs } from "./store/processedEvents.ts";
 import { lazyTeamsSurface, loadTeamsSurface, LOCAL_MODE_WARNING } from "./surfaces/teams/lazy.ts";
 import { createWorker, type NotificationChannel } from "./worker.ts";
@@ -85,7 +85,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
 
   const db =
     overrides.db ??
-    (await openDatabase(overrides.database ?? databaseOptionsOf(config)));
+    (await openConfiguredDatabase(config, overrides.database));
   logger.info({ db: db.kind }, "database ready");
   if (db.replacedStaleLock) logger.warn({ pid: db.replacedStaleLock.pid }, `DATA_DIR was locked by ${db.replacedStaleLock.command}, which is no longer running (killed or crashed): lock cleared`);
   db.onStopped((error) => {

@@ -31,8 +31,9 @@ import type { PrismaClient } from "./store/generated/client.ts";
 export const databaseOptionsOf = (config: Pick<Config, "DATABASE_URL" | "DATA_DIR">): DatabaseOptions =>
   config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: resolve(config.DATA_DIR) };
 
-/** Opens (and migrates) the configured database. */
-export const openConfiguredDatabase = (config: Pick<Config, "DATABASE_URL" | "DATA_DIR">): Promise<Database> => openDatabase(databaseOptionsOf(config));
+/** Opens (and migrates) the configured database, or the one `instead` names (tests, a chosen data directory). */
+export const openConfiguredDatabase = (config: Pick<Config, "DATABASE_URL" | "DATA_DIR">, instead?: DatabaseOptions): Promise<Database> =>
+  openDatabase(instead ?? databaseOptionsOf(config));
 
 /** The directory over the database; `options` as the server applies them (allowed workspaces, guests). */
 export function composeDirectory(prisma: PrismaClient, clock?: Clock, options?: Parameters<typeof createDirectoryService>[2]): DirectoryService {

@@ -1,4 +1,4 @@
-import { type CaseContext } from "./context.ts";
+import type { CaseContext } from "./context.ts";
 import { reporterIdOf } from "./sealing.ts";
 import { reporterCaseTags } from "./reporterTags.ts";
 import type { CaseDb, CaseRow } from "./store.ts";

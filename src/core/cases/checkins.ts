@@ -71,7 +71,8 @@ export async function answerCheckin(ctx: CaseContext, reporterId: string, number
     if (!(await tx.cases.answerCheckin(row.id, day, answer, ctx.clock.now(), linked?.id ?? null))) {
       throw new CheckinAlreadyAnswered();
     }
-    await tx.audit.append({ actor: pseudonymOf(row.number), action: "case.checkin_answered", subjectType: SUBJECT, subjectId: row.id, details: { day, answer, ...(linked ? { linkedCase: linked.receipt.caseNumber } : {}) } },
+    await tx.audit.append(
+      { actor: pseudonymOf(row.number), action: "case.checkin_answered", subjectType: SUBJECT, subjectId: row.id, details: { day, answer, ...(linked ? { linkedCase: linked.receipt.caseNumber } : {}) } },
       ctx,
     );
     if (linked) ctx.logger.info({ caseNumber: linked.receipt.caseNumber, linkedTo: row.number }, "retaliation case opened from a check-in");

@@ -138,7 +138,7 @@ export async function reassign(ctx: CaseContext, actorId: string, number: string
   return asHandler(ctx, actorId, number, async (tx, row) => {
     if (row.purgedAt) return fail("invalid_state", "This case's content was purged.");
     const excluded = await notAssignable(tx.directory, ctx.keyring, row);
-    if (!target || target.id === actorId || excluded.has(target.id) || !(await isActive(tx, target.id))) {
+    if (!target || target.id === actorId || excluded.has(target.id) || !(await tx.people.isActive(target.id))) {
       await audit(tx, ctx, actorId, row, "case.reassign_refused");
       return fail("not_eligible", NOT_ELIGIBLE);
     }
@@ -159,8 +159,6 @@ export async function reassign(ctx: CaseContext, actorId: string, number: string
     return ok({ handlers: [...handlers] });
   });
 }
-
-const isActive = (tx: CaseDb, personId: string) => tx.people.isActive(personId);
 
 export interface Candidate {
   id: string;
