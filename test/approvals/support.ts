@@ -166,7 +166,8 @@ export const seatsOf = (view: ApprovalView) => view.stages.map((s) => s.approver
 
 export const recipients = (messages: Array<{ recipientId: string }>) => messages.map((m) => m.recipientId).sort();
 
-export async function auditActions(h: Harness, requestId: string): Promise<string[]> {
+export async function auditActions(h: Harness | MemoryHarness, requestId: string): Promise<string[]> {
+  if (!("db" in h)) return h.store.tables.audit.filter((e) => e.subjectType === "approval" && e.subjectId === requestId).map((e) => e.action);
   const rows = await h.db.prisma.auditEntry.findMany({ where: { subjectType: "approval", subjectId: requestId }, orderBy: { seq: "asc" } });
   return rows.map((r) => r.action);
 }
