@@ -24,6 +24,7 @@ import { createSignInStore } from "./store/consoleSessions.ts";
 import { openDatabase, type Database, type DatabaseOptions } from "./store/db.ts";
 import { createDirectoryRepository } from "./store/directoryRepo.ts";
 import { createInsightReads } from "./store/insights.ts";
+import type { Logger } from "./log.ts";
 import type { JobHandler } from "./store/jobs.ts";
 import type { PrismaClient } from "./store/generated/client.ts";
 
@@ -52,15 +53,13 @@ export function rotateAllKeys(prisma: PrismaClient, keyring: Keyring, clock: Clo
   return rotateKeys(createCaseStore(prisma), (current) => resealApprovals(prisma, current), keyring, clock, auditKeys);
 }
 
-type CoreConfig = Pick<Config, "AUDIT_KEY" | "ASKS_PER_MINUTE" | "REPORTS_PER_DAY" | "RETENTION_DAYS" | "UNDELIVERED_REROUTE_HOURS" | "APPROVAL_REMIND_DAYS" | "APPROVAL_ESCALATE_DAYS" | "REPORTS_ENCRYPTION_KEY" | "REPORTS_ENCRYPTION_PREVIOUS_KEYS" | "DATA_DIR">;
-
 export interface CoreInputs {
-  config: CoreConfig & Parameters<typeof loadKeyring>[0];
+  config: Config;
   db: Database;
   policy: { rules: PolicyRules; document: PolicyDocument };
   directory: DirectoryService;
   clock: Clock;
-  logger: Parameters<typeof loadKeyring>[2] & { child(bindings: object): CaseServiceDeps["logger"] };
+  logger: Logger;
   /** Default: REPORTS_ENCRYPTION_KEY, or the key file in DATA_DIR (embedded database). */
   keyring?: Keyring;
   /** Default: ASKS_PER_MINUTE and REPORTS_PER_DAY, counted from now (pass them to share them with a surface made first). */
