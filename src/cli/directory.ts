@@ -1,10 +1,9 @@
 import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
 import { ConfigError, loadConfig } from "../config.ts";
 import { DirectoryFileError, parseDirectoryFile } from "../core/directory/file.ts";
 import { describeImport, importEntries } from "../core/directory/importDirectory.ts";
 import { createDirectoryRepository } from "../store/directoryRepo.ts";
-import { openDatabase } from "../store/db.ts";
+import { openConfiguredDatabase } from "../compose.ts";
 import { UsageError } from "./usageError.ts";
 
 export const usage = "usage: conduct directory import FILE   (validates the whole file, then imports it in one transaction)";
@@ -25,7 +24,7 @@ export async function run(args: string[]): Promise<number> {
   try {
     const entries = parseDirectoryFile(text, file);
     const config = loadConfig();
-    const db = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: resolve(config.DATA_DIR) });
+    const db = await openConfiguredDatabase(config);
     try {
       console.log(describeImport(await importEntries(createDirectoryRepository(db.prisma), entries)));
     } finally {

@@ -9,7 +9,7 @@ export type { OutboxMessage };
  * The recipient_id of a notification whose recipient is sealed in its payload (a case's reporter):
  * the worker asks the cases core who it is for, at delivery.
  */
-export const SEALED_RECIPIENT = "sealed";
+export { SEALED_RECIPIENT } from "../core/cases/store.ts";
 
 /** A notification for one person. Payloads hold ids and kinds, never report content. */
 export interface Notification {

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { manualClock } from "../../src/core/clock.ts";
-import { createCaseService } from "../../src/core/cases/index.ts";
+import { composeCases } from "../../src/compose.ts";
 import { createKeyring } from "../../src/core/crypto/keyring.ts";
 import { hashOf } from "../../src/store/audit.ts";
 import { openDatabase, type Database } from "../../src/store/db.ts";
@@ -37,7 +37,7 @@ describe("conduct audit / export cases / keys rotate", { timeout: 240_000 }, () 
     const db = await open();
     try {
       const clock = manualClock("2026-03-02T09:00:00Z");
-      const cases = createCaseService({ prisma: db.prisma, directory: await exampleDirectory(db), clock, keyring: createKeyring(KEY_A), logger: { info() {}, warn() {} }, retentionDays: 1095 });
+      const cases = composeCases(db.prisma, { directory: await exampleDirectory(db), clock, keyring: createKeyring(KEY_A), logger: { info() {}, warn() {} }, retentionDays: 1095 }).service;
       const filed = await cases.fileReport("kim", report({ mode: "anonymous" }));
       if (!filed.ok) throw new Error("not filed");
       caseNumber = filed.caseNumber;

@@ -1,5 +1,5 @@
 /**
- * Notifications the cases core puts in the outbox (src/store/outbox.ts), in the transaction of the
+ * Notifications the cases core puts in the outbox (src/core/cases/store.ts: Outbox), in the transaction of the
  * change. They never carry report content, message text or the reporter's identity: a surface
  * renders "a new case was assigned to you" with a button that opens the case through the service.
  *
@@ -23,9 +23,8 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Keyring } from "../crypto/keyring.ts";
-import { enqueue, SEALED_RECIPIENT } from "../../store/outbox.ts";
-import type { Tx } from "../../store/tx.ts";
 import type { Clock } from "../clock.ts";
+import { SEALED_RECIPIENT, type CaseDb } from "./store.ts";
 import type { CaseOutcome, CaseStatus, Priority } from "./types.ts";
 
 export const HANDLER_KINDS = {
@@ -62,24 +61,24 @@ export type ReporterNotice =
 type Distribute<T> = T extends { kind: infer K } ? { kind: K } & Omit<T, "kind"> : never;
 
 export async function notifyHandlers<K extends keyof HandlerPayloads>(
-  tx: Tx,
+  tx: CaseDb,
   clock: Clock,
   recipients: readonly string[],
   kind: K,
   payload: HandlerPayloads[K],
 ): Promise<void> {
-  for (const recipientId of recipients) await enqueue(tx, { recipientId, kind, payload: { ...payload } }, clock);
+  for (const recipientId of recipients) await tx.outbox.enqueue({ recipientId, kind, payload: { ...payload } }, clock);
 }
 
 const noticeAad = (kind: string, messageId: string) => `notice:${kind}:${messageId}`;
 /** Rows written before recipients were sealed: bound to the recipient in the clear. */
 const legacyNoticeAad = (kind: string, recipientId: string) => `notice:${kind}:${recipientId}`;
 
-export async function notifyReporter(tx: Tx, clock: Clock, keyring: Keyring, reporterId: string, notice: Distribute<ReporterNotice>): Promise<void> {
+export async function notifyReporter(tx: CaseDb, clock: Clock, keyring: Keyring, reporterId: string, notice: Distribute<ReporterNotice>): Promise<void> {
   const { kind, ...data } = notice;
   const id = randomUUID();
   const ref = keyring.seal(JSON.stringify({ ...data, recipientId: reporterId }), noticeAad(kind, id));
-  await enqueue(tx, { id, recipientId: SEALED_RECIPIENT, kind, payload: { ref } }, clock);
+  await tx.outbox.enqueue({ id, recipientId: SEALED_RECIPIENT, kind, payload: { ref } }, clock);
 }
 
 /** A reporter notification, opened: what it says and (sealed in the row) who it is for. */

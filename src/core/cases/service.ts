@@ -1,4 +1,3 @@
-import type { JobHandler } from "../../store/jobs.ts";
 import { answerCheckin, checkinJobHandlers, type CheckinAnswer } from "./checkins.ts";
 import { withDefaults, type CaseServiceDeps } from "./context.ts";
 import { deadlineJobHandlers } from "./deadlines.ts";
@@ -7,6 +6,7 @@ import { fileReport } from "./intake/file.ts";
 import { openReporterNotice, type ReporterNotice } from "./notifications.ts";
 import { claimTypedMessageNotice, historyForReporter, listForReporter, messageHandlers, verifyReceipt, viewAsReporter } from "./reporter.ts";
 import { retentionJobHandlers } from "./retention.ts";
+import type { CaseJobHandler } from "./store.ts";
 import { rerouteUndelivered, undeliveredCount } from "./undelivered.ts";
 import type {
   CaseOutcome,
@@ -64,8 +64,8 @@ export interface CaseService {
   rerouteUndelivered(): Promise<number>;
   /** For an ethics officer, how many messages are undelivered (failed, or pending that long); null for anyone else. */
   undeliveredCount(actorId: string): Promise<number | null>;
-  /** Handlers for runDueJobs: deadlines, escalations, retaliation check-ins, retention purge. */
-  jobHandlers: Record<string, JobHandler>;
+  /** Handlers for the job runner (src/store/caseStore.ts: caseJobHandlers): deadlines, escalations, retaliation check-ins, retention purge. */
+  jobHandlers: Record<string, CaseJobHandler>;
 }
 
 export function createCaseService(deps: CaseServiceDeps): CaseService {
