@@ -1,6 +1,8 @@
 import type { Topic } from "../policy/rules.ts";
 import type { ApproverRole, Verdict } from "../policy/types.ts";
+import { readValue, type ValueReading } from "./amount.ts";
 import type { Intent } from "./intent.ts";
+import { words } from "./normalise.ts";
 import { WEIGHTS, type ClauseScore, type TopicScore } from "./score.ts";
 
 export interface Decision {
@@ -15,6 +17,8 @@ export interface Decision {
   prohibitedAct?: string;
   /** The question implicates the asker's supervisor: the answer names other routes. */
   bypassSupervisor?: boolean;
+  /** The topic's value thresholds decided the verdict: why ("$500 is significant value…"). */
+  value?: ValueReading;
 }
 
 /**
@@ -60,7 +64,19 @@ export function decide(clause: ClauseScore, topics: readonly Topic[], intent: In
       return { ...decision, verdict: "prohibited", prohibitedAct: act[0] };
     }
   }
-  return decision;
+  return byValue(decision, question);
+}
+
+/** A topic with value thresholds answers by the amount the question names (a $15 mug, a $500 gift card). */
+function byValue(decision: Decision, question: string): Decision {
+  const { values } = decision.topic;
+  if (!values || decision.verdict === "report" || decision.verdict === "out_of_scope") return decision;
+  const text = ` ${words(question).join(" ")} `;
+  const hasWord = (phrases: readonly string[]) => phrases.find((p) => text.includes(` ${words(p).join(" ")} `));
+  const value = readValue(question, values, hasWord);
+  if (!value) return decision;
+  const approvers = value.verdict === "needs_approval" || value.verdict === "guidance" ? decision.approvers : [];
+  return { ...decision, verdict: value.verdict, approvers, value };
 }
 
 const SUSPICION = /\b(if|whether|think|thinks|thought|suspect\w*|accus\w*|claim\w*|believe\w*)\b/;
