@@ -19,6 +19,8 @@ export const ABSTAIN_BELOW = 1.6;
  * term (fake, bribe, shred…) or the form of a conduct question to say it is a Code matter.
  */
 const WEAK_FLOOR = 1;
+/** A logistics question without an ethics term or a conduct question's form is answered only from this score. */
+const LOGISTICS_BAR = 3;
 /** "Can I…", "Is it OK…", "I saw…", "What should I do…": a conduct question's form, with at least this score. */
 const FORM_FLOOR = 0.45;
 /** An ethics term makes a question in scope if its best clause scores at least this. */
@@ -112,10 +114,13 @@ export function createAdvisor(policy: Policy): Advisor {
 function inScope(best: ClauseScore, scored: Scored, intent: Intent): boolean {
   const { score } = best;
   if (intent.asksLogistics && scored.notCovered && !scored.ethics) return false; // "Where can I print my boarding pass?"
+  const conductForm = intent.asksPermission || intent.witnessed || intent.describesMisconduct || intent.wantsToReport;
+  // "How do I search old messages", "anyone got a charger I can borrow": the form of a logistics question
+  // and no word of a Code matter need a clear match, not one shared word.
+  if (intent.asksLogistics && !scored.ethics && !conductForm && score < LOGISTICS_BAR) return false;
   if (score >= ABSTAIN_BELOW) return true;
   if (scored.ethics > 0) return score >= (scored.notCovered ? WEAK_FLOOR : ETHICS_FLOOR);
   if (scored.notCovered || intent.asksLogistics) return false;
-  const conductForm = intent.asksPermission || intent.witnessed || intent.describesMisconduct || intent.wantsToReport;
   const topicBehind = best.topics.some((t) => !t.partial || t.facets >= 2);
   return score >= (conductForm && topicBehind ? FORM_FLOOR : WEAK_FLOOR);
 }

@@ -49,18 +49,24 @@ const REPORT_ACT =
 /** "Do I need to report it?" about one's own situation asks whether to disclose it, not to report misconduct. */
 const DISCLOSE = /\b(do|would|will|should) (i|we) (need to|have to|must)? ?(report|disclose|declare|mention|tell anyone|tell someone)( it| this| that)?\b|\bshould i (disclose|declare)\b/;
 const LOGISTICS =
-  /^(how (do|can|would|should) (i|we) (get|join|sign up|enroll|enrol|register|request|order|book|reserve|submit|change|update|reset|set up|add|find|access|apply|schedule|fix|install|pick up|download|print|contact|reach|transfer|switch|renew|replace|cancel)|when (is|are|does|do|will|can)|where (is|are|do|can|should) (i|we|the|my|visitors)|what time|how (many|much|long|often)|what('?s| is| are) the (process|address|number|schedule|deadline|rate|limit|hours|phone|menu|wifi|wi fi)|who (handles|plans|organizes|is organizing|do i call|should i call|fixes|refills|runs|is in charge of))\b/;
+  /^(how (do|can|would|should) (i|we) (get|join|sign up|enroll|enrol|register|request|order|book|reserve|submit|change|update|reset|set up|add|find|access|apply|schedule|fix|install|pick up|download|print|contact|reach|transfer|switch|renew|replace|cancel|search|export|import|sync|connect|share my screen)|when (is|are|does|do|will|can)|where (is|are|do|can|should) (i|we|the|my|visitors)|what time|how (many|much|long|often)|what('?s| is| are) the (process|address|number|schedule|deadline|rate|limit|hours|phone|menu|wifi|wi fi)|who (handles|plans|organizes|is organizing|do i call|should i call|fixes|refills|runs|is in charge of))\b/;
 const SENTENCE = /\s*\.\s*/;
+const CLAUSE = /[,;:]|\s[-–—]\s/;
+/** Asking the room for a thing, a tip or a time ("anyone got…", "recommendations anyone", "can someone lend…"). */
+const CHATTER =
+  /^(does |do |has )?(anyone|anybody|someone|somebody|any of you) (got|have|has|want|wanna|seen|know|recommend|free|up for|around|coming|going|joining|interested)\b|\b(recommendations|recs|suggestions|tips) (anyone|please|for)\b|^(can|could) (anyone|anybody|someone|somebody) (recommend|lend|help|send|share|tell|point)\b|^who (gets|is on|is organi[sz]ing|is running|wants in|is in)\b/;
 
 export function readIntent(question: string): Intent {
   const sentences = words(question).join(" ").split(SENTENCE).filter(Boolean);
   const text = sentences.join(" . ");
+  // "i heard the company wants the lot next door, could i buy it first": a clause after a comma can carry the question's form.
+  const clauses = question.split(CLAUSE).flatMap((c) => words(c).join(" ").split(SENTENCE)).map((c) => c.trim()).filter(Boolean);
   const whatToDo = WHAT_TO_DO.test(text);
   const witnessedVerb = WITNESS.test(text);
   // "Do I need to report it?" about one's own stake is a disclosure question, unless they saw someone else do wrong.
   const wantsToReport = REPORT_ACT.test(text) && (witnessedVerb || !DISCLOSE.test(text));
   // Asking how to report, or what to do, is not asking leave to do something oneself.
-  const asksPermission = sentences.some((s) => PERMISSION.test(s)) && !whatToDo && !wantsToReport;
+  const asksPermission = clauses.some((s) => PERMISSION.test(s)) && !whatToDo && !wantsToReport;
   const witnessed = witnessedVerb || whatToDo;
   const describes = sentences.some((s) => ACTOR.test(s) && !DIRECTED_AT_ME.test(s)) || witnessedVerb;
   const doneToMe = DONE_TO_ME.test(text);
@@ -73,7 +79,7 @@ export function readIntent(question: string): Intent {
     witnessed: witnessed && !asksPermission,
     asksPermission,
     wantsToReport,
-    asksLogistics: LOGISTICS.test(sentences[0] ?? "") && !wantsToReport && !witnessed,
+    asksLogistics: clauses.some((c) => LOGISTICS.test(c) || CHATTER.test(c)) && !wantsToReport && !witnessed,
     othersAct: othersAct && !asksPermission,
     doneToMe,
     implicatesSupervisor: supervisorInvolved,
