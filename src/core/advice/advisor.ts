@@ -1,5 +1,6 @@
 import type { Policy } from "../policy/load.ts";
 import { composeAnswer, EMPTY_ANSWER, EMPTY_HEADLINE, NOT_ENGLISH_ANSWER, NOT_ENGLISH_HEADLINE, notCoveredAnswer } from "./answer.ts";
+import { prohibitedActIn } from "./acts.ts";
 import { readIntent, type Intent } from "./intent.ts";
 import { isEnglish } from "./language.ts";
 import { MATCH_LIMIT } from "./normalise.ts";
@@ -62,23 +63,35 @@ export function createAdvisor(policy: Policy): Advisor {
       const notice = question.length > MATCH_LIMIT ? ("truncated" as const) : undefined;
 
       const intent = readIntent(question);
-      const scored = scorer.score(question);
+      // A prohibited act named in everyday words ("date the invoice for last month") is matched with the
+      // Code's words for it too, so the clause that prohibits it is found when the question alone is weak.
+      const act = prohibitedActIn(question.toLowerCase());
+      let scored = scorer.score(question);
+      if (act && (scored.clauses[0]?.score ?? 0) < ABSTAIN_BELOW) scored = scorer.score(`${question}. ${act.gloss}`);
       const clauses = rerank(scored.clauses, intent, reportingTopic, rules.topics);
       const best = clauses[0];
       if (!best || !inScope(best, scored, intent)) return { ...outOfScope(question, notCoveredAnswer(rules)), ...(notice && { notice }) };
       const confident = best.score >= ABSTAIN_BELOW;
 
-      const decided = decide(best, rules.topics, intent, reportingTopic, question);
+      let decided = decide(best, rules.topics, intent, reportingTopic, question);
+      let deciding = best;
+      // Torn between an approvable or allowed answer and a close clause that prohibits: say what is prohibited.
+      const stricter = decided.verdict === "allowed" || decided.verdict === "needs_approval" ? prohibitingRunnerUp(clauses, best, rules.topics) : undefined;
+      if (stricter) {
+        const alternative = decide(stricter, rules.topics, intent, reportingTopic, question);
+        if (alternative.verdict === "prohibited" || alternative.verdict === "report") [decided, deciding] = [alternative, stricter];
+      }
       // Never suggest the supervisor the question implicates; the answer offers the other routes.
       const decision = intent.implicatesSupervisor ? { ...decided, approvers: decided.approvers.filter((r) => r !== "supervisor"), bypassSupervisor: true } : decided;
       const { topic } = decision;
       const byId = new Map(clauses.map((c) => [c.clauseId, c]));
-      const cited: CitedClause[] = [cite(topic.clause, topic.quote, best.score)];
+      const cited: CitedClause[] = [cite(topic.clause, topic.quote, deciding.score)];
       const add = (clauseId: string, quote: string, score: number) => {
         if (cited.length < MAX_CLAUSES && !cited.some((c) => c.id === clauseId)) cited.push(cite(clauseId, quote, score));
       };
       // A clause cited because the deciding topic calls for it ranks just below the deciding one.
       const companion = (id: string) => Math.max(byId.get(id)?.score ?? 0, best.score * COMPANION_SHARE);
+      if (deciding !== best) add(best.clauseId, quoteFor(best, best.clauseId), best.score);
       for (const id of topic.also) add(id, quoteFor(byId.get(id), id), companion(id));
       if (decision.report && reportingTopic) add(reportingTopic.clause, reportingTopic.quote, companion(reportingTopic.clause));
       // A weak match cites the next likeliest clauses too, so the right one is at least among them; a
@@ -123,6 +136,19 @@ function inScope(best: ClauseScore, scored: Scored, intent: Intent): boolean {
   if (scored.notCovered || intent.asksLogistics) return false;
   const topicBehind = best.topics.some((t) => !t.partial || t.facets >= 2);
   return score >= (conductForm && topicBehind ? FORM_FLOOR : WEAK_FLOOR);
+}
+
+/** A clause scoring this share of the best one is a close call between them. */
+const TORN_SHARE = 0.8;
+
+/** The first close runner-up whose own best topic prohibits, with the question squarely on it. */
+function prohibitingRunnerUp(clauses: readonly ClauseScore[], best: ClauseScore, topics: Policy["rules"]["topics"]): ClauseScore | undefined {
+  for (const runner of clauses.slice(1)) {
+    if (runner.score < best.score * TORN_SHARE) return undefined;
+    const top = runner.topics[0];
+    if (top && !top.partial && top.facets >= 2 && topics[top.topic]!.verdict === "prohibited") return runner;
+  }
+  return undefined;
 }
 
 function outOfScope(question: string, answer: string, notice?: Answer["notice"]): Answer {

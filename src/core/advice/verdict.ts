@@ -1,5 +1,6 @@
 import type { Topic } from "../policy/rules.ts";
 import type { ApproverRole, Verdict } from "../policy/types.ts";
+import { prohibitedActIn } from "./acts.ts";
 import { readValue, type ValueReading } from "./amount.ts";
 import type { Intent } from "./intent.ts";
 import { words } from "./normalise.ts";
@@ -20,14 +21,6 @@ export interface Decision {
   /** The topic's value thresholds decided the verdict: why ("$500 is significant value…"). */
   value?: ValueReading;
 }
-
-/**
- * Acts every Code of Conduct prohibits, whatever a topic would otherwise allow or let be approved:
- * falsifying or destroying records, disguised payments, bribes and kickbacks, tipping someone off,
- * taking property, retaliation.
- */
-const PROHIBITED_ACT =
-  /\b(backdat\w*|falsif\w*|fake[ds]?|forg(e|ed|es|ing)|fabricat\w*|disguis\w*|mislabel\w*|kickbacks?|brib\w*|embezzl\w*|launder\w*|shred\w*|retaliat\w*|cover(ing)? (it )?up|off the books|under the table|skim\w*|steal\w*|stole|theft|tip(ped|ping)? (him|her|them) off|(change|changing|alter|altering|doctor|doctoring) the (date|dates|numbers|figures|records|invoice|books)|(delete|deleting|destroy|destroying) (the |old )?(records|files|documents|emails|evidence)|mark(ed|ing)? (a|an|the) [a-z]+ (invoice|payment|expense) as|label(l?ed)? (as|it as) [a-z]+ but|pocket(ed|ing|s)?)\b/;
 
 /** How much the question's form favours a topic whose verdict fits it. */
 const INTENT_BONUS = { guidance: 1, approval: 0.5, report: 0.5 } as const;
@@ -55,13 +48,10 @@ export function decide(clause: ClauseScore, topics: readonly Topic[], intent: In
   if (intent.doneToMe && !intent.asksPermission) return { topic: decision.topic, verdict: "report", approvers: [], report: decision.topic.id !== reportingTopic?.id, toMe: true };
   // A prohibited act is never allowed and never merely approvable.
   if (decision.verdict === "allowed" || decision.verdict === "needs_approval") {
-    const lower = question.toLowerCase();
-    const act = PROHIBITED_ACT.exec(lower);
-    // "…investigate me if they think I stole tools" suspects the act; it does not ask to do it.
-    const suspected = act && SUSPICION.test(lower.slice(Math.max(0, act.index - 30), act.index));
-    if (act && !suspected && !intent.doneToMe) {
+    const act = prohibitedActIn(question.toLowerCase());
+    if (act && !intent.doneToMe) {
       if (intent.othersAct || intent.witnessed) return { topic: decision.topic, verdict: "report", approvers: [], report: decision.topic.id !== reportingTopic?.id };
-      return { ...decision, verdict: "prohibited", prohibitedAct: act[0] };
+      return { ...decision, verdict: "prohibited", prohibitedAct: act.words };
     }
   }
   return byValue(decision, question);
@@ -79,13 +69,17 @@ function byValue(decision: Decision, question: string): Decision {
   return { ...decision, verdict: value.verdict, approvers, value };
 }
 
-const SUSPICION = /\b(if|whether|think|thinks|thought|suspect\w*|accus\w*|claim\w*|believe\w*)\b/;
-
 function decideTopic(clause: ClauseScore, topics: readonly Topic[], intent: Intent, reportingTopic: Topic | undefined): Decision {
   const ranked = clause.topics
     .map((score) => ({ score, fit: fit(score, topics[score.topic]!, intent) }))
     .sort((a, b) => b.fit - a.fit || a.score.topic - b.score.topic); // ties go to the topic listed first
-  const topic = topics[ranked[0]!.score.topic]!;
+  // Torn between what the Code permits or lets be approved and what it prohibits, the question touching
+  // more of the prohibition's facets ("a fundraiser" + "our lobby"): the prohibition answers.
+  const chosen = ranked[0]!.score;
+  const stricter = topics[chosen.topic]!.verdict === "allowed" || topics[chosen.topic]!.verdict === "needs_approval"
+    ? ranked.find(({ score }) => topics[score.topic]!.verdict === "prohibited" && !score.partial && score.facets > chosen.facets)
+    : undefined;
+  const topic = topics[(stricter ?? ranked[0]!).score.topic]!;
 
   // Someone else's act is to be reported when it is wrong in itself, or the asker saw it or asks what to
   // do; merely naming someone else ("our CFO wants to lease…") leaves an approval question as it is.
