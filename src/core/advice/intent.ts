@@ -18,6 +18,8 @@ export interface Intent {
   asksLogistics: boolean;
   /** Someone else did or does it ("the yard guy keeps taking…"), not merely wants or plans to. */
   othersAct: boolean;
+  /** Someone else only wants or plans it ("our CEO wants a personal loan"), and the asker saw nothing done. */
+  plansOnly: boolean;
   /** It was done to the asker ("my shifts got cut after I reported…", "he keeps texting me"). */
   doneToMe: boolean;
   /** The asker's own supervisor is the one who did it or asked for it: never suggest asking them. */
@@ -39,13 +41,18 @@ const ACTOR =
   /^(my|our|a|an|the|one of my|one of our|one of the|another|some|this|that)? ?([a-z]+ ){0,2}(boss|manager|supervisor|coworker|co worker|colleague|team leader|team lead|shift lead|crew lead|leader|lead|superior|director|employee|officer|executive|ceo|cfo|coo|vp|foreman|teammate|buyer|accountant|controller|clerk|cashier|driver|technician|engineer|salesman|salesperson|intern|person|guy|woman|man|worker|staff|head|owner|consultant|contractor|admin|assistant|analyst|auditor|rep|member)s?\b|^(someone|somebody|he|she|they|people|everyone|colleague|coworker)\b/;
 /** Wanting, planning or asking is not yet doing: "our CFO wants to lease…" is an approval question. */
 const DESIRE = /\b(wants?|wanted|would like|plans?|planning|intends?|hopes?|is thinking|thinking of|thinking about|considering|asked (me )?(if|whether)|asking (if|whether|for)|is allowed|may|can|could|should|needs? to|(does|do|is|must) (he|she|they))\b/;
+/** A supplier or customer offering something approaches the asker; the question is what to do with the offer. */
+const COUNTERPARTY_OFFER =
+  /^([a-z]+ ){0,3}(vendor|supplier|supplr|rep|contractor|customer|client|bidder|salesman|salesperson|distributor|broker|consultant)s?\b[^.]{0,40}\b(offered|offers|offering|sent|sends|gave|gives|dropped off|slipped|handed|invited|wants to give|wants to buy|keeps sending)\b/;
+const approachesMe = (s: string) => DIRECTED_AT_ME.test(s) || COUNTERPARTY_OFFER.test(s);
 /** Done to the asker: a harm aimed at "me"/"my …", or "I was / got …" treated badly. */
 const DONE_TO_ME =
   /\b(hitting on|hit on|touch(ed|es|ing)?|grab(bed|s|bing)?|grop(ed|es|ing)|texting|harass(ed|es|ing)?|bully(ing)?|bullied|threaten(ed|s|ing)?|yell(ed|s|ing)? at|scream(ed|s|ing)? at|insult(ed|s|ing)?|mock(ed|s|ing)?|punish(ed|es|ing)?|retaliat(ed|es|ing)|demot(ed|es|ing)|exclud(ed|es|ing)|ignor(ed|es|ing)|blam(ed|es|ing)|comments about|jokes about|fired|moved|cut|docked) (me|my)\b|\b(i|me) (was|got|am being|have been|been|were) (passed over|fired|demoted|denied|refused|harassed|bullied|threatened|punished|excluded|written up|moved|sidelined|frozen out|paid less|told i|told that i)\b|\bmy (shifts?|hours|pay|raise|review|bonus|promotion|schedule|desk|role) (got|was|were|has been|have been) (cut|cancell?ed|reduced|taken|denied|changed|moved|given)\b|\b(passed over|not promoted|fired|demoted) (because|since|after) i\b|\bbecause i (am|was|m) (pregnant|gay|disabled|black|muslim|jewish|old|a woman)\b/;
 const OWN_SUPERVISOR = /\b(my|our) (immediate |direct |line |own )?(boss|manager|supervisor|team lead|team leader|lead|line manager|foreman|superior|shift lead)\b|^(boss|manager|supervisor) /;
-const DIRECTED_AT_ME = /\b(asked|asks|ask|wants|want|told|tells|tell|pressured|pressures|pressuring|instructed|ordered|orders|expects|needs|wanted|asking) me to\b/;
+const DIRECTED_AT_ME =
+  /\b(asked|asks|ask|wants|want|told|tells|tell|pressured|pressures|pressuring|instructed|ordered|orders|expects|needs|wanted|asking) (me|us) to\b|\b(offered|offers|offering|sent|sends|gave|gives|slipped|handed|promised|invited|asked|asks|wants to give|wants to buy|wants to pay for|wants to take) (me|us|my team|our team|the team|the office|to the office)\b/;
 const REPORT_ACT =
-  /\b(i|we) (want to |need to |would like to |should |could |can |will |might |have to |must )?(report|whistleblow|blow the whistle|file a complaint|complain|flag|speak up|speak out|rat out|turn in|turned in|tell on|call the (ethics|compliance) (line|hotline))\b|\bif i (report|speak up|speak out|flag|call the hotline)\b|\b(how|where|who) (do|can|should|would) (i|we) (report|complain|flag|raise)\b|\bto whom (do|should|can) (i|we) report\b|\breport(ing)? (it|this|him|her|them|my|a|an)\b|\b(rat|rats|ratting) (out|on)\b|\b(speaking|speak) (up|out) about\b|\b(ethics|compliance) (line|hotline)\b|\btell on\b/;
+  /\b(i|we) (want to |need to |would like to |should |could |can |will |might |have to |must )?(report|whistleblow|blow the whistle|file a complaint|complain|flag|speak up|speak out|rat out|turn in|turned in|tell on|call the (ethics|compliance) (line|hotline))\b|\bif i (report|speak up|speak out|flag|call the hotline)\b|\b(how|where|who) (do|can|should|would) (i|we) (report|complain|flag|raise)\b|\bto whom (do|should|can) (i|we) report\b|\b(?<!(my|our|his|her|their|direct) )report(ing)? (it|this|him|her|them|my|a|an)\b|\b(rat|rats|ratting) (out|on)\b|\b(speaking|speak) (up|out) about\b|\b(ethics|compliance) (line|hotline)\b|\btell on\b/;
 /** "Do I need to report it?" about one's own situation asks whether to disclose it, not to report misconduct. */
 const DISCLOSE = /\b(do|would|will|should) (i|we) (need to|have to|must)? ?(report|disclose|declare|mention|tell anyone|tell someone)( it| this| that)?\b|\bshould i (disclose|declare)\b/;
 const LOGISTICS =
@@ -68,9 +75,9 @@ export function readIntent(question: string): Intent {
   // Asking how to report, or what to do, is not asking leave to do something oneself.
   const asksPermission = clauses.some((s) => PERMISSION.test(s)) && !whatToDo && !wantsToReport;
   const witnessed = witnessedVerb || whatToDo;
-  const describes = sentences.some((s) => ACTOR.test(s) && !DIRECTED_AT_ME.test(s)) || witnessedVerb;
+  const describes = sentences.some((s) => ACTOR.test(s) && !approachesMe(s)) || witnessedVerb;
   const doneToMe = DONE_TO_ME.test(text);
-  const othersAct = sentences.some((s) => ACTOR.test(s) && !DIRECTED_AT_ME.test(s) && !DESIRE.test(s));
+  const othersAct = sentences.some((s) => ACTOR.test(s) && !approachesMe(s) && !DESIRE.test(s));
   const supervisorInvolved = OWN_SUPERVISOR.test(text) && (describes || doneToMe || DIRECTED_AT_ME.test(text) || /\b(is the one|is involved|did it|is doing)\b/.test(text));
   return {
     seeksGuidance: WHO_TO_ASK.test(text) || DOUBT.test(text),
@@ -81,6 +88,7 @@ export function readIntent(question: string): Intent {
     wantsToReport,
     asksLogistics: clauses.some((c) => LOGISTICS.test(c) || CHATTER.test(c)) && !wantsToReport && !witnessed,
     othersAct: othersAct && !asksPermission,
+    plansOnly: !othersAct && !witnessed && sentences.some((s) => ACTOR.test(s) && !approachesMe(s) && DESIRE.test(s)),
     doneToMe,
     implicatesSupervisor: supervisorInvolved,
   };

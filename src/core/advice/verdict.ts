@@ -84,7 +84,8 @@ function decideTopic(clause: ClauseScore, topics: readonly Topic[], intent: Inte
   // Someone else's act is to be reported when it is wrong in itself, or the asker saw it or asks what to
   // do; merely naming someone else ("our CFO wants to lease…") leaves an approval question as it is.
   // Someone else already doing what needs approval (taking the van home, using the card) is to be reported too.
-  const wrongful = topic.verdict === "prohibited" || intent.witnessed || intent.wantsToReport || (intent.othersAct && topic.verdict === "needs_approval");
+  // Only wanting or planning a prohibited act ("our CEO wants a personal loan") gets the prohibition itself.
+  const wrongful = (topic.verdict === "prohibited" && (intent.othersAct || !intent.plansOnly)) || intent.witnessed || intent.wantsToReport || (intent.othersAct && topic.verdict === "needs_approval");
   if ((intent.describesMisconduct || intent.wantsToReport) && !intent.asksPermission && wrongful && topic.verdict !== "report") {
     return { topic, verdict: "report", approvers: [], report: topic.id !== reportingTopic?.id };
   }
