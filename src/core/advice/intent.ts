@@ -27,7 +27,7 @@ export interface Intent {
 }
 
 const WHO_TO_ASK =
-  /\b(who|whom) (do|should|can|could|would|must|shall) (i|we) (ask|talk|speak|check|go|contact|turn|consult|call|email|see|get)\b|\bwho (answers|handles|advises|can advise|can help|can tell me)\b|\bwho to (ask|talk|contact|check|speak)\b|\bwhere (do|can|should) (i|we) (go|turn|ask|get)\b|\bwho (is|would be) the (right|best) person\b/;
+  /\b(who|whom) (do|should|can|could|would|must|shall) (i|we) (ask|talk|speak|check|go|contact|turn|consult|call|email|see|get)\b|\bwho (answers|handles|advises|can advise|can help|can tell me)\b|\bwho to (ask|talk|contact|check|speak)\b|\bwhere (do|can|should) (i|we) (go|turn|ask|get)\b|\bwho (is|would be) the (right|best) person\b|\bwho else (can|could|should|do) (i|we) (go to|turn to|talk to|tell|ask)\b/;
 const DOUBT = /\b(not sure|unsure|in doubt|uncertain|do not know whether|do not know if)\b/;
 const WHO_APPROVES =
   /\bwho (can|could|must|should|has to|needs to|will|would|is allowed to|be allowed to) (approve|sign off|grant|authorize|authorise|waive|okay|ok|allow|permit|give permission|change)\b|\bwho approves\b|\bwhose (approval|permission|sign off)\b/;
@@ -36,7 +36,7 @@ const PERMISSION =
 const WHAT_TO_DO =
   /\b(what (should|can|do|must) (i|we) do|what are my options|how (do|can|should) (i|we) (report|handle)|where (do|can|should) (i|we) report|who (do|should|can) (i|we) (tell|report)|should (i|we) (say|do|tell|report|mention) (something|anything|someone|anyone)|should (i|we) (speak up|speak out))\b/;
 const WITNESS =
-  /\bi (saw|see|noticed|notice|watched|spotted|witnessed|found out|find out|discovered|overheard|caught|suspect|heard|know that|think that|learned|just learned|realized|came across|walked in on)\b|\bi (think|believe|am pretty sure) (my|our|a|the|someone|he|she|they)\b|\b(told|tells) me (that )?(he|she|they)\b/;
+  /^(just )?(saw|seen|noticed|spotted|witnessed|found out|caught|discovered|walked in on)\b|\bi (saw|see|noticed|notice|watched|spotted|witnessed|found out|find out|discovered|overheard|caught|suspect|heard|know that|think that|learned|just learned|realized|came across|walked in on)\b|\bi (think|believe|am pretty sure) (my|our|a|the|someone|he|she|they)\b|\b(told|tells) me (that )?(he|she|they)\b/;
 const ACTOR =
   /^(my|our|a|an|the|one of my|one of our|one of the|another|some|this|that)? ?([a-z]+ ){0,2}(boss|manager|supervisor|coworker|co worker|colleague|team leader|team lead|shift lead|crew lead|leader|lead|superior|director|employee|officer|executive|ceo|cfo|coo|vp|foreman|teammate|buyer|accountant|controller|clerk|cashier|driver|technician|engineer|salesman|salesperson|intern|person|guy|woman|man|worker|staff|head|owner|consultant|contractor|admin|assistant|analyst|auditor|rep|member)s?\b|^(someone|somebody|he|she|they|people|everyone|colleague|coworker)\b/;
 /** Wanting, planning or asking is not yet doing: "our CFO wants to lease…" is an approval question. */
@@ -69,7 +69,7 @@ export function readIntent(question: string): Intent {
   // "i heard the company wants the lot next door, could i buy it first": a clause after a comma can carry the question's form.
   const clauses = question.split(CLAUSE).flatMap((c) => words(c).join(" ").split(SENTENCE)).map((c) => c.trim()).filter(Boolean);
   const whatToDo = WHAT_TO_DO.test(text);
-  const witnessedVerb = WITNESS.test(text);
+  const witnessedVerb = sentences.some((s) => WITNESS.test(s));
   // "Do I need to report it?" about one's own stake is a disclosure question, unless they saw someone else do wrong.
   const wantsToReport = REPORT_ACT.test(text) && (witnessedVerb || !DISCLOSE.test(text));
   // Asking how to report, or what to do, is not asking leave to do something oneself.
