@@ -27,12 +27,12 @@ const FORM_FLOOR = 0.45;
 /** An ethics term makes a question in scope if its best clause scores at least this. */
 const ETHICS_FLOOR = 0.15;
 /** Other clauses are cited after the deciding one when they score at least this share of it… */
-const RUNNER_UP_SHARE = 0.45;
+const RUNNER_UP_SHARE = 0.3;
 /** …and at least this absolute score. */
-const RUNNER_UP_FLOOR = 0.8;
+const RUNNER_UP_FLOOR = 0.5;
 const MAX_CLAUSES = 3;
 /** A runner-up from another section is cited only when it scores at least this share of the deciding clause. */
-const OTHER_SECTION_SHARE = 0.6;
+const OTHER_SECTION_SHARE = 0.4;
 const sectionOfClause = (id: string) => id.replace(/[.(].*$/, "");
 /** A clause the deciding topic names too (its `also`, or the reporting clause) scores at least this share of it. */
 const COMPANION_SHARE = 0.8;
