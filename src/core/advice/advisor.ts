@@ -133,7 +133,12 @@ function inScope(best: ClauseScore, scored: Scored, intent: Intent): boolean {
   if (intent.asksLogistics && !scored.ethics && !conductForm && score < LOGISTICS_BAR) return false;
   if (score >= ABSTAIN_BELOW) return true;
   if (scored.ethics > 0) return score >= (scored.notCovered ? WEAK_FLOOR : ETHICS_FLOOR);
-  if (scored.notCovered || intent.asksLogistics) return false;
+  // "Noticed someone approving payments to a vendor at her own home address": what the asker saw is a Code matter
+  // even when it names an everyday thing (an address), once it matches a clause fairly.
+  const sawMisconduct = (intent.witnessed || intent.describesMisconduct) && score >= WEAK_FLOOR;
+  if ((scored.notCovered && !sawMisconduct) || intent.asksLogistics) return false;
+  // "My supervisor is the one doing it, who else can I go to?": a route for reporting around one's supervisor.
+  if (intent.implicatesSupervisor && (intent.seeksGuidance || intent.wantsToReport) && best.topics.some((t) => t.relevance > 0)) return true;
   const topicBehind = best.topics.some((t) => !t.partial || t.facets >= 2);
   return score >= (conductForm && topicBehind ? FORM_FLOOR : WEAK_FLOOR);
 }

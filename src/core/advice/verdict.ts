@@ -30,7 +30,8 @@ const EXAMPLES_IN_FIT = 0.3;
 
 /** Applies what the question's form says to the clause ranking (highest first afterwards). */
 export function rerank(clauses: ClauseScore[], intent: Intent, reportingTopic: Topic | undefined, topics: readonly Topic[]): ClauseScore[] {
-  if (!intent.wantsToReport || !reportingTopic) return clauses;
+  const reportRoute = intent.wantsToReport || (intent.implicatesSupervisor && intent.seeksGuidance);
+  if (!reportRoute || !reportingTopic) return clauses;
   const adjusted = clauses.map((c) =>
     c.topics.some((t) => topics[t.topic] === reportingTopic && t.relevance > 0) ? { ...c, score: c.score + REPORT_ACT_BONUS } : c,
   );
@@ -98,7 +99,8 @@ function decideTopic(clause: ClauseScore, topics: readonly Topic[], intent: Inte
 /** Concepts and cues decide between a clause's topics; the examples only break near-ties. */
 function fit(score: TopicScore, topic: Topic, intent: Intent): number {
   let value = score.concepts + EXAMPLES_IN_FIT * score.examples + WEIGHTS.cue * Math.min(2, score.cues);
-  if (intent.seeksGuidance && topic.verdict === "guidance") value += INTENT_BONUS.guidance;
+  // Asking whom to turn to when one's own supervisor is involved asks for a reporting route, not an interpretation.
+  if (intent.seeksGuidance && topic.verdict === "guidance" && !intent.implicatesSupervisor) value += INTENT_BONUS.guidance;
   if (intent.asksWhoApproves && topic.verdict === "needs_approval") value += INTENT_BONUS.approval;
   if (intent.describesMisconduct && topic.verdict === "report") value += INTENT_BONUS.report;
   return value;
