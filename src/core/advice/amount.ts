@@ -35,8 +35,9 @@ export interface ValueReading {
 }
 
 /**
- * What a topic's value thresholds say about a question: by the amount it names, else by a word
- * naming a token or a lavish gift; undefined when it names neither or falls between the thresholds.
+ * What a topic's value thresholds say about a question: a word naming a significant gift (cash, a
+ * resort stay, gifts that keep coming), else the amount it names, else a word naming a token gift;
+ * undefined when it names none of them or its amount falls between the thresholds.
  */
 export function readValue(question: string, values: Values, hasWord: (phrases: readonly string[]) => string | undefined): ValueReading | undefined {
   const amount = amountIn(question);
@@ -44,13 +45,14 @@ export function readValue(question: string, values: Values, hasWord: (phrases: r
   const per = values.per ? `, ${values.per}` : "";
   const nominal = `nominal value (up to ${money(values.nominal.up_to)}${per})`;
   const significant = `significant value (${money(values.significant.from)} or more${per})`;
+  // A word naming cash, a lavish gift or one that keeps coming decides before any amount: $40 in cash is still cash.
+  const lavish = hasWord(values.significant.words);
+  if (lavish) return { verdict: values.significant.verdict, kind: "significant", because: `"${lavish}" counts as ${significant}` };
   if (amount !== undefined) {
     if (amount <= values.nominal.up_to) return { verdict: values.nominal.verdict, kind: "nominal", because: `at ${money(amount)} this is of ${nominal}` };
     if (amount >= values.significant.from) return { verdict: values.significant.verdict, kind: "significant", because: `at ${money(amount)} this is of ${significant}` };
     return undefined;
   }
-  const lavish = hasWord(values.significant.words);
-  if (lavish) return { verdict: values.significant.verdict, kind: "significant", because: `"${lavish}" counts as ${significant}` };
   const token = hasWord(values.nominal.words);
   if (token) return { verdict: values.nominal.verdict, kind: "nominal", because: `"${token}" counts as ${nominal}` };
   return undefined;

@@ -6,8 +6,9 @@ const words = z.array(z.string().regex(/[\p{L}\p{N}]/u, "must contain a word")).
 /**
  * Value thresholds of a topic (gifts, hospitality): what a gift worth at most `nominal.up_to` gets,
  * and what one worth at least `significant.from` gets; between them, or with no amount named, the
- * topic's own verdict stands. `words` name gifts of each kind when the question gives no amount
- * ("a mug", "a token" vs "cash", "a resort weekend"). `per` says what the amount counts (shown in answers).
+ * topic's own verdict stands. `words` name gifts of each kind: a significant one ("cash", "a resort
+ * weekend") counts whatever the amount, a nominal one ("a mug") only when no amount is named. `per`
+ * says what the amount counts (shown in answers).
  */
 export const valuesSchema = z
   .object({
