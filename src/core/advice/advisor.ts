@@ -73,25 +73,17 @@ export function createAdvisor(policy: Policy): Advisor {
       if (!best || !inScope(best, scored, intent)) return { ...outOfScope(question, notCoveredAnswer(rules)), ...(notice && { notice }) };
       const confident = best.score >= ABSTAIN_BELOW;
 
-      let decided = decide(best, rules.topics, intent, reportingTopic, question);
-      let deciding = best;
-      // Torn between an approvable or allowed answer and a close clause that prohibits: say what is prohibited.
-      const stricter = decided.verdict === "allowed" || decided.verdict === "needs_approval" ? prohibitingRunnerUp(clauses, best, rules.topics) : undefined;
-      if (stricter) {
-        const alternative = decide(stricter, rules.topics, intent, reportingTopic, question);
-        if (alternative.verdict === "prohibited" || alternative.verdict === "report") [decided, deciding] = [alternative, stricter];
-      }
+      const decided = decide(best, rules.topics, intent, reportingTopic, question);
       // Never suggest the supervisor the question implicates; the answer offers the other routes.
       const decision = intent.implicatesSupervisor ? { ...decided, approvers: decided.approvers.filter((r) => r !== "supervisor"), bypassSupervisor: true } : decided;
       const { topic } = decision;
       const byId = new Map(clauses.map((c) => [c.clauseId, c]));
-      const cited: CitedClause[] = [cite(topic.clause, topic.quote, deciding.score)];
+      const cited: CitedClause[] = [cite(topic.clause, topic.quote, best.score)];
       const add = (clauseId: string, quote: string, score: number) => {
         if (cited.length < MAX_CLAUSES && !cited.some((c) => c.id === clauseId)) cited.push(cite(clauseId, quote, score));
       };
       // A clause cited because the deciding topic calls for it ranks just below the deciding one.
       const companion = (id: string) => Math.max(byId.get(id)?.score ?? 0, best.score * COMPANION_SHARE);
-      if (deciding !== best) add(best.clauseId, quoteFor(best, best.clauseId), best.score);
       for (const id of topic.also) add(id, quoteFor(byId.get(id), id), companion(id));
       if (decision.report && reportingTopic) add(reportingTopic.clause, reportingTopic.quote, companion(reportingTopic.clause));
       // A weak match cites the next likeliest clauses too, so the right one is at least among them; a
@@ -141,19 +133,6 @@ function inScope(best: ClauseScore, scored: Scored, intent: Intent): boolean {
   if (intent.implicatesSupervisor && (intent.seeksGuidance || intent.wantsToReport) && best.topics.some((t) => t.relevance > 0)) return true;
   const topicBehind = best.topics.some((t) => !t.partial || t.facets >= 2);
   return score >= (conductForm && topicBehind ? FORM_FLOOR : WEAK_FLOOR);
-}
-
-/** A clause scoring this share of the best one is a close call between them. */
-const TORN_SHARE = 0.8;
-
-/** The first close runner-up whose own best topic prohibits, with the question squarely on it. */
-function prohibitingRunnerUp(clauses: readonly ClauseScore[], best: ClauseScore, topics: Policy["rules"]["topics"]): ClauseScore | undefined {
-  for (const runner of clauses.slice(1)) {
-    if (runner.score < best.score * TORN_SHARE) return undefined;
-    const top = runner.topics[0];
-    if (top && !top.partial && top.facets >= 2 && topics[top.topic]!.verdict === "prohibited") return runner;
-  }
-  return undefined;
 }
 
 function outOfScope(question: string, answer: string, notice?: Answer["notice"]): Answer {

@@ -36,7 +36,7 @@ const PERMISSION =
 const WHAT_TO_DO =
   /\b(what (should|can|do|must) (i|we) do|what are my options|how (do|can|should) (i|we) (report|handle)|where (do|can|should) (i|we) report|who (do|should|can) (i|we) (tell|report)|should (i|we) (say|do|tell|report|mention) (something|anything|someone|anyone)|should (i|we) (speak up|speak out))\b/;
 const WITNESS =
-  /^(just )?(saw|seen|noticed|spotted|witnessed|found out|caught|discovered|walked in on)\b|\bi (saw|see|noticed|notice|watched|spotted|witnessed|found out|find out|discovered|overheard|caught|suspect|heard|know that|think that|learned|just learned|realized|came across|walked in on)\b|\bi (think|believe|am pretty sure) (my|our|a|the|someone|he|she|they)\b|\b(told|tells) me (that )?(he|she|they)\b/;
+  /^(just )?(saw|seen|noticed|spotted|witnessed|found out|caught|discovered|walked in on) (that )?(my |our |a |an |the |one of (my|our|the) )?([a-z]+ ){0,2}(someone|somebody|boss|manager|supervisor|coworker|colleague|lead|director|employee|officer|executive|guy|woman|man|person|worker|staff|rep|driver|accountant|clerk|controller|buyer|vp|ceo|cfo|intern|teammate|hire|he|she|they)\b|\bi (saw|see|noticed|notice|watched|spotted|witnessed|found out|find out|discovered|overheard|caught|suspect|heard|know that|think that|learned|just learned|realized|came across|walked in on)\b|\bi (think|believe|am pretty sure) (my|our|a|the|someone|he|she|they)\b|\b(told|tells) me (that )?(he|she|they)\b/;
 const ACTOR =
   /^(my|our|a|an|the|one of my|one of our|one of the|another|some|this|that)? ?([a-z]+ ){0,2}(boss|manager|supervisor|coworker|co worker|colleague|team leader|team lead|shift lead|crew lead|leader|lead|superior|director|employee|officer|executive|ceo|cfo|coo|vp|foreman|teammate|buyer|accountant|controller|clerk|cashier|driver|technician|engineer|salesman|salesperson|intern|person|guy|woman|man|worker|staff|head|owner|consultant|contractor|admin|assistant|analyst|auditor|rep|member)s?\b|^(someone|somebody|he|she|they|people|everyone|colleague|coworker)\b/;
 /** Wanting, planning or asking is not yet doing: "our CFO wants to lease…" is an approval question. */
@@ -59,6 +59,8 @@ const LOGISTICS =
   /^(how (do|can|would|should) (i|we) (get|join|sign up|enroll|enrol|register|request|order|book|reserve|submit|change|update|reset|set up|add|find|access|apply|schedule|fix|install|pick up|download|print|contact|reach|transfer|switch|renew|replace|cancel|search|export|import|sync|connect|share my screen|clear|turn off|mute|rename)|when (is|are|does|do|will|can)|where (is|are|do|can|should) (i|we|the|my|visitors)|what time|how (many|much|long|often)|what('?s| is| are) the (process|address|number|schedule|deadline|rate|limit|hours|phone|menu|wifi|wi fi)|who (handles|plans|organizes|is organizing|do i call|should i call|fixes|refills|runs|is in charge of))\b/;
 const SENTENCE = /\s*\.\s*/;
 const CLAUSE = /[,;:]|\s[-–—]\s/;
+/** After a comma only a plain request for leave ("…, can I keep it", "…, is that ok") is the question's form. */
+const PERMISSION_AFTER_COMMA = /^(can|could|may|should) (i|we)\b|^(do|does) (i|we) (need|have) to\b|^(is|would) (it|that|this) (ok|okay|allowed|fine|acceptable|legal|a problem)\b|^(ok|okay|fine|allowed) to\b/;
 /** Asking the room for a thing, a tip or a time ("anyone got…", "recommendations anyone", "can someone lend…"). */
 const CHATTER =
   /^(does |do |has )?(anyone|anybody|someone|somebody|any of you) (got|have|has|want|wanna|seen|know|recommend|free|up for|around|coming|going|joining|interested)\b|\b(recommendations|recs|suggestions|tips) (anyone|please|for)\b|^(can|could) (anyone|anybody|someone|somebody) (recommend|lend|help|send|share|tell|point)\b|^who (gets|is on|is organi[sz]ing|is running|wants in|is in)\b/;
@@ -73,7 +75,7 @@ export function readIntent(question: string): Intent {
   // "Do I need to report it?" about one's own stake is a disclosure question, unless they saw someone else do wrong.
   const wantsToReport = REPORT_ACT.test(text) && (witnessedVerb || !DISCLOSE.test(text));
   // Asking how to report, or what to do, is not asking leave to do something oneself.
-  const asksPermission = clauses.some((s) => PERMISSION.test(s)) && !whatToDo && !wantsToReport;
+  const asksPermission = (sentences.some((s) => PERMISSION.test(s)) || clauses.some((c) => PERMISSION_AFTER_COMMA.test(c))) && !whatToDo && !wantsToReport;
   const witnessed = witnessedVerb || whatToDo;
   const describes = sentences.some((s) => ACTOR.test(s) && !approachesMe(s)) || witnessedVerb;
   const doneToMe = DONE_TO_ME.test(text);
