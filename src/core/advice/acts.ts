@@ -13,7 +13,7 @@ const ACTS: readonly Act[] = [
   {
     // Falsifying records: fake, forge, backdate, "date it for last month", "change the numbers".
     pattern: new RegExp(
-      `\\b(backdat\\w*|falsif\\w*|fake[ds]?|forg(e|ed|es|ing)|fabricat\\w*|(change|changing|alter|altering|doctor|doctoring) the (date|dates|numbers|figures|records|invoice|books)|(date|dated|dating|put (a|the) date)\\b[^.]{0,40}\\b(last|previous|earlier|prior) (day|week|month|quarter|year|period))\\b`,
+      `\\b(backdat\\w*|falsif\\w*|fake[ds]?|forg(e|ed|es|ing)|fabricat\\w*|(change|changing|alter|altering|doctor|doctoring) the (date|dates|numbers|figures|records|invoice|books)|(date|dated|dating|put (a|the) date)\\b[^.]{0,40}\\b(last|previous|earlier|prior) (day|week|month|quarter|year|period)|(push|pushing|move|moving|shift|shifting|change|changing) (the )?([a-z]+ ){0,4}dates?\\b[^.]{0,30}\\b(back|forward|earlier|later)|(writ\\w*|wrote) off\\b[^.]{0,40}\\bas (damaged|lost|scrap|scrapped|broken|obsolete|spoiled|expired))\\b`,
     ),
     gloss: "false or artificial entries in the books and records",
   },
@@ -42,6 +42,10 @@ const ACTS: readonly Act[] = [
     gloss: "trade secrets and confidential information improper access by competitors",
   },
   { pattern: /\b(steal\w*|stole|theft|pocket(ed|ing|s)?)\b/, gloss: "use Company property for personal benefit theft" },
+  {
+    pattern: /\b(copy|copying|copied|install|installing|installed|put|putting|send|sending|share|sharing|give|giving)\b[^.]{0,40}\b(software|program|licensed|license|licence|app|tool)\b[^.]{0,40}\b(friend|buddy|cousin|relative|brother|sister|wife|husband|kid|neighbor|neighbour|startup|side business|personal)\b/,
+    gloss: "software programs copied or transmitted to any third party for private usage",
+  },
   { pattern: /\b(retaliat\w*)\b/, gloss: "retaliation because of a report made in good faith" },
   { pattern: /\b(approve (my|his|her|their) own)\b/, gloss: "transactions executed in accordance with management's authorization" },
 ];
