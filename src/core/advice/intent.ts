@@ -36,7 +36,7 @@ const PERMISSION =
 const WHAT_TO_DO =
   /\b(what (should|can|do|must) (i|we) do|what are my options|how (do|can|should) (i|we) (report|handle)|where (do|can|should) (i|we) report|who (do|should|can) (i|we) (tell|report)|should (i|we) (say|do|tell|report|mention) (something|anything|someone|anyone)|should (i|we) (speak up|speak out))\b/;
 const WITNESS =
-  /^(just )?(saw|seen|noticed|spotted|witnessed|found out|caught|discovered|walked in on) (that )?(my |our |a |an |the |one of (my|our|the) )?([a-z]+ ){0,2}(someone|somebody|boss|manager|supervisor|coworker|colleague|lead|director|employee|officer|executive|guy|woman|man|person|worker|staff|rep|driver|accountant|clerk|controller|buyer|vp|ceo|cfo|intern|teammate|hire|he|she|they)\b|\bi (saw|see|noticed|notice|watched|spotted|witnessed|found out|find out|discovered|overheard|caught|suspect|heard|know that|think that|learned|just learned|realized|came across|walked in on)\b|\bi (think|believe|am pretty sure) (my|our|a|the|someone|he|she|they)\b|\b(told|tells) me (that )?(he|she|they)\b/;
+  /^(pretty sure|i bet|seems like|looks like) (that )?(my|our|a|an|the|someone|somebody|he|she|they)\b|^(just )?(saw|seen|noticed|spotted|witnessed|found out|caught|discovered|walked in on) (that )?(my |our |a |an |the |one of (my|our|the) )?([a-z]+ ){0,2}(someone|somebody|boss|manager|supervisor|coworker|colleague|lead|director|employee|officer|executive|guy|woman|man|person|worker|staff|rep|driver|accountant|clerk|controller|buyer|vp|ceo|cfo|intern|teammate|hire|he|she|they)\b|\bi (saw|see|noticed|notice|watched|spotted|witnessed|found out|find out|discovered|overheard|caught|suspect|heard|know that|think that|learned|just learned|realized|came across|walked in on)\b|\bi (think|believe|am pretty sure) (my|our|a|the|someone|he|she|they)\b|\b(told|tells) me (that )?(he|she|they)\b/;
 const ACTOR =
   /^(my|our|a|an|the|one of my|one of our|one of the|another|some|this|that)? ?([a-z]+ ){0,2}(boss|manager|supervisor|coworker|co worker|colleague|team leader|team lead|shift lead|crew lead|leader|lead|superior|director|employee|officer|executive|ceo|cfo|coo|vp|foreman|teammate|buyer|accountant|controller|clerk|cashier|driver|technician|engineer|salesman|salesperson|intern|person|guy|woman|man|worker|staff|head|owner|consultant|contractor|admin|assistant|analyst|auditor|rep|member)s?\b|^(someone|somebody|he|she|they|people|everyone|colleague|coworker)\b/;
 /** Wanting, planning or asking is not yet doing: "our CFO wants to lease…" is an approval question. */
@@ -44,7 +44,11 @@ const DESIRE = /\b(wants?|wanted|would like|plans?|planning|intends?|hopes?|is t
 /** A supplier or customer offering something approaches the asker; the question is what to do with the offer. */
 const COUNTERPARTY_OFFER =
   /^([a-z]+ ){0,3}(vendor|supplier|supplr|rep|contractor|customer|client|bidder|salesman|salesperson|distributor|broker|consultant)s?\b[^.]{0,40}\b(offered|offers|offering|sent|sends|gave|gives|dropped off|slipped|handed|invited|wants to give|wants to buy|keeps sending)\b/;
-const approachesMe = (s: string) => DIRECTED_AT_ME.test(s) || COUNTERPARTY_OFFER.test(s);
+/** …unless the offer goes to someone else ("offering our staff kickbacks"). */
+const OFFER_TO_OTHERS = /\b(offer\w*|gave|gives|sent|sends|slipp\w*|paying|pays|paid) (our|the|his|her|their) (staff|buyers?|purchasing|managers?|employees|people|guys|boss|directors?|team lead|engineers?)\b/;
+const approachesMe = (s: string) => DIRECTED_AT_ME.test(s) || (COUNTERPARTY_OFFER.test(s) && !OFFER_TO_OTHERS.test(s));
+/** Someone else only wanting or planning it ("our CEO wants a personal loan"). */
+const PLANS = /\b(wants?|wanted|would like|plans?|planning|intends?|hopes?|is thinking (of|about)|thinking (of|about)|considering|is about to)\b/;
 /** Done to the asker: a harm aimed at "me"/"my …", or "I was / got …" treated badly. */
 const DONE_TO_ME =
   /\b(hitting on|hit on|touch(ed|es|ing)?|grab(bed|s|bing)?|grop(ed|es|ing)|texting|harass(ed|es|ing)?|bully(ing)?|bullied|threaten(ed|s|ing)?|yell(ed|s|ing)? at|scream(ed|s|ing)? at|insult(ed|s|ing)?|mock(ed|s|ing)?|punish(ed|es|ing)?|retaliat(ed|es|ing)|demot(ed|es|ing)|exclud(ed|es|ing)|ignor(ed|es|ing)|blam(ed|es|ing)|comments about|jokes about|fired|moved|cut|docked) (me|my)\b|\b(i|me) (was|got|am being|have been|been|were) (passed over|fired|demoted|denied|refused|harassed|bullied|threatened|punished|excluded|written up|moved|sidelined|frozen out|paid less|told i|told that i|pulled off|taken off|removed from|kicked off|left off|cut from|reassigned|transferred)\b|\bi (reported|complained|spoke up|flagged|raised)\b[^.]{0,60}\b(and now|now i|since then|ever since|after that)\b|\bmy (shifts?|hours|pay|raise|review|bonus|promotion|schedule|desk|role) (got|was|were|has been|have been) (cut|cancell?ed|reduced|taken|denied|changed|moved|given)\b|\b(passed over|not promoted|fired|demoted) (because|since|after) i\b|\bbecause i (am|was|m) (pregnant|gay|disabled|black|muslim|jewish|old|a woman)\b/;
@@ -90,7 +94,7 @@ export function readIntent(question: string): Intent {
     wantsToReport,
     asksLogistics: clauses.some((c) => LOGISTICS.test(c) || CHATTER.test(c)) && !wantsToReport && !witnessed,
     othersAct: othersAct && !asksPermission,
-    plansOnly: !othersAct && !witnessed && sentences.some((s) => ACTOR.test(s) && !approachesMe(s) && DESIRE.test(s)),
+    plansOnly: !othersAct && !witnessed && sentences.some((s) => ACTOR.test(s) && !approachesMe(s) && PLANS.test(s)),
     doneToMe,
     implicatesSupervisor: supervisorInvolved,
   };

@@ -47,8 +47,8 @@ export function decide(clause: ClauseScore, topics: readonly Topic[], intent: In
   const decision = decideTopic(clause, topics, intent, reportingTopic);
   // Something done to the asker is never a verdict aimed at them: the reporting path, and protection.
   if (intent.doneToMe && !intent.asksPermission) return { topic: decision.topic, verdict: "report", approvers: [], report: decision.topic.id !== reportingTopic?.id, toMe: true };
-  // A prohibited act is never allowed and never merely approvable.
-  if (decision.verdict === "allowed" || decision.verdict === "needs_approval") {
+  // A prohibited act is never allowed, never merely approvable, and not just a matter for guidance.
+  if (decision.verdict === "allowed" || decision.verdict === "needs_approval" || decision.verdict === "guidance") {
     const act = prohibitedActIn(question.toLowerCase());
     if (act && !intent.doneToMe) {
       if (intent.othersAct || intent.witnessed) return { topic: decision.topic, verdict: "report", approvers: [], report: decision.topic.id !== reportingTopic?.id };
@@ -78,7 +78,7 @@ function decideTopic(clause: ClauseScore, topics: readonly Topic[], intent: Inte
   // more of the prohibition's facets ("a fundraiser" + "our lobby"): the prohibition answers.
   const chosen = ranked[0]!.score;
   const stricter = topics[chosen.topic]!.verdict === "allowed" || topics[chosen.topic]!.verdict === "needs_approval"
-    ? ranked.find(({ score }) => topics[score.topic]!.verdict === "prohibited" && !score.partial && score.facets > chosen.facets)
+    ? ranked.find(({ score }) => topics[score.topic]!.verdict === "prohibited" && !score.partial && score.facets > chosen.facets && score.cues >= chosen.cues)
     : undefined;
   const topic = topics[(stricter ?? ranked[0]!).score.topic]!;
 
