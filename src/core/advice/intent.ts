@@ -40,7 +40,7 @@ const WITNESS =
 const ACTOR =
   /^(my|our|a|an|the|one of my|one of our|one of the|another|some|this|that)? ?([a-z]+ ){0,2}(boss|manager|supervisor|coworker|co worker|colleague|team leader|team lead|shift lead|crew lead|leader|lead|superior|director|employee|officer|executive|ceo|cfo|coo|vp|foreman|teammate|buyer|accountant|controller|clerk|cashier|driver|technician|engineer|salesman|salesperson|intern|person|guy|woman|man|worker|staff|head|owner|consultant|contractor|admin|assistant|analyst|auditor|rep|member)s?\b|^(someone|somebody|he|she|they|people|everyone|colleague|coworker)\b/;
 /** Wanting, planning or asking is not yet doing: "our CFO wants to lease…" is an approval question. */
-const DESIRE = /\b(wants?|wanted|would like|plans?|planning|intends?|hopes?|is thinking|thinking of|thinking about|considering|asked (me )?(if|whether)|asking (if|whether|for)|is allowed|may|can|could|should|needs? to|(does|do|is|must) (he|she|they))\b/;
+const DESIRE = /\b(wants?|wanted|would like|plans?|planning|intends?|hopes?|is thinking|thinking of|thinking about|considering|asked (me )?(if|whether)|asking (if|whether|for)|is allowed|may|can(?! not)|could(?! not)|should|needs? to|(does|do|is|must) (he|she|they))\b/;
 /** A supplier or customer offering something approaches the asker; the question is what to do with the offer. */
 const COUNTERPARTY_OFFER =
   /^([a-z]+ ){0,3}(vendor|supplier|supplr|rep|contractor|customer|client|bidder|salesman|salesperson|distributor|broker|consultant)s?\b[^.]{0,40}\b(offered|offers|offering|sent|sends|gave|gives|dropped off|slipped|handed|invited|wants to give|wants to buy|keeps sending)\b/;
