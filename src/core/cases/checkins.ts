@@ -30,7 +30,7 @@ export function checkinJobHandlers(ctx: CaseContext): Record<string, JobHandler>
       if (!row || !reporterId) return;
       const day = Number(payload.day);
       await recordCheckin(tx, row.id, day, ctx.clock.now());
-      await notifyReporter(tx, ctx.clock, ctx.keyring, reporterId, { kind: REPORTER_KINDS.retaliationCheckin, caseNumber: row.number, day });
+      await notifyReporter(tx, ctx.clock, ctx.keyring, reporterId, { kind: REPORTER_KINDS.retaliationCheckin, caseNumber: row.number, day, anonymous: row.mode === "anonymous" });
       await appendAudit(tx, { actor: "system", action: "case.checkin_sent", subjectType: SUBJECT, subjectId: row.id, details: { day } }, ctx);
     },
   };

@@ -5,7 +5,7 @@ import { deadlineJobHandlers } from "./deadlines.ts";
 import { addNote, legalHold, listForHandler, messageReporter, reassign, reassignCandidates, setStatus, trailForHandler, view, type Candidate } from "./handling.ts";
 import { fileReport } from "./intake/file.ts";
 import { openReporterNotice, type ReporterNotice } from "./notifications.ts";
-import { claimTypedMessageNotice, historyForReporter, listForReporter, messageHandlers, verifyReceipt, viewAsReporter } from "./reporter.ts";
+import { claimTypedMessageNotice, historyForReporter, listForReporter, messageHandlers, privateUpdate, verifyReceipt, viewAsReporter } from "./reporter.ts";
 import { retentionJobHandlers } from "./retention.ts";
 import { rerouteUndelivered, undeliveredCount } from "./undelivered.ts";
 import type {
@@ -17,6 +17,7 @@ import type {
   FileResult,
   HistoryItem,
   ListOptions,
+  PrivateUpdate,
   Receipt,
   ReceiptCheck,
   ReporterCaseSummary,
@@ -36,6 +37,8 @@ export interface CaseService {
   /** Newest first; `limit` for a screen that shows only the latest few (App Home). */
   listForReporter(reporterId: string, options?: ListOptions): Promise<ReporterCaseSummary[]>;
   viewAsReporter(reporterId: string, caseNumber: string): Promise<CaseResult<ReporterCaseView>>;
+  /** What a "private update" button (its opaque id) opens, for the person who pressed it if it is theirs. */
+  privateUpdate(personId: string, updateId: string): Promise<CaseResult<PrivateUpdate>>;
   messageHandlers(reporterId: string, caseNumber: string, text: unknown, via: "form" | "typed"): Promise<CaseResult<{ messageId: string; showTypedMessageNotice: boolean }>>;
   historyForReporter(reporterId: string, caseNumber: string): Promise<CaseResult<HistoryItem[]>>;
   answerCheckin(reporterId: string, caseNumber: string, day: number, answer: "yes" | "no"): Promise<CaseResult<CheckinAnswer>>;
@@ -74,6 +77,7 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
     fileReport: (reporterId, draft) => fileReport(ctx, reporterId, draft),
     listForReporter: (reporterId, options) => listForReporter(ctx, reporterId, options),
     viewAsReporter: (reporterId, number) => viewAsReporter(ctx, reporterId, number),
+    privateUpdate: (personId, updateId) => privateUpdate(ctx, personId, updateId),
     messageHandlers: (reporterId, number, text, via) => messageHandlers(ctx, reporterId, number, text, via),
     historyForReporter: (reporterId, number) => historyForReporter(ctx, reporterId, number),
     answerCheckin: (reporterId, number, day, answer) => answerCheckin(ctx, reporterId, number, day, answer),
