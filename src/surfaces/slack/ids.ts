@@ -30,6 +30,8 @@ export const CASE_ACTIONS = {
   reply: "case.reporter_reply",
   checkinYes: "case.checkin_yes",
   checkinNo: "case.checkin_no",
+  /** An anonymous reporter's neutral DM: opens the notice in a modal. value: the notice's opaque id (never a case number). */
+  privateUpdate: "case.private_update",
 } as const;
 
 /** Buttons on approval messages. value: JSON { r: request id, s: stage, o: on behalf of } (decisions) or the request id. */

@@ -4,7 +4,7 @@ import { postDm } from "../conversations.ts";
 import type { SlackDeps, WebClient } from "../deps.ts";
 import { VIEWS } from "../ids.ts";
 import { plainMessage } from "../render/notices.ts";
-import { DEFAULT_RECIPIENT, filedModal, filingModal, NOT_SAVED, receiptMessage, REPORT_BLOCKS, reportErrors, reportModal, type ReportFormValues } from "../render/report.ts";
+import { DEFAULT_RECIPIENT, filedModal, filingModal, NOT_SAVED, REPORT_BLOCKS, reportErrors, reportModal, type ReportFormValues } from "../render/report.ts";
 import { identify, identifyAll, NOT_IDENTIFIED, type SlackCores } from "../services.ts";
 import { viewState } from "../viewState.ts";
 import { claimSubmission, withSubmission } from "./handlers.ts";
@@ -75,13 +75,9 @@ export function reportFormListener(cores: SlackCores & { cases: CaseService }, r
           }
           return;
         }
-        const { receipt, showTypedMessageNotice } = filing.filed;
-        await client.views.update({ view_id: view.id, view: filedModal(receipt) }).catch(() => {}); // closed meanwhile: the DM receipt suffices
-        try {
-          await postDm(client, user.id, receiptMessage(receipt, { showTypedMessageNotice, ...(filing.notice ? { enrolmentNotice: filing.notice } : {}) }));
-        } catch (error) {
-          deps.logger.warn({ err: { type: (error as Error)?.name } }, "the report was filed but its receipt could not be posted");
-        }
+        // The receipt is owed through the outbox (written with the case); closed meanwhile, the DM
+        // (or for an anonymous report the private update it announces) still brings it.
+        await client.views.update({ view_id: view.id, view: filedModal(filing.filed.receipt, filing.notice ? { enrolmentNotice: filing.notice } : {}) }).catch(() => {});
         await refreshHome(client, user.id);
       }),
     );
