@@ -85,6 +85,12 @@ export const CASE_VERBS = {
   reporterReplyForm: "case.reporter.reply",
   reporterReplySubmit: "case.reporter.reply.submit",
   checkin: "case.reporter.checkin",
+  /** An anonymous reporter's neutral card: opens the notice in a dialog. data: { update: the notice's opaque id } (never a case number). */
+  privateUpdate: "case.reporter.update",
+  /** A check-in answered inside that dialog (task/submit). */
+  checkinSubmit: "case.reporter.checkin.submit",
 } as const;
+
+export const privateUpdateData = z.object({ update: z.string().uuid() });
 
 export const caseNumberData = z.object({ caseNumber: z.string().regex(/^C-\d{4}-\d+$/) });
