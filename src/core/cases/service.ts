@@ -6,7 +6,11 @@ import { addNote, legalHold, listForHandler, messageReporter, reassign, reassign
 import { fileReport } from "./intake/file.ts";
 import { openReporterNotice, type ReporterNotice } from "./notifications.ts";
 import { claimTypedMessageNotice, historyForReporter, listForReporter, messageHandlers, privateUpdate, verifyReceipt, viewAsReporter } from "./reporter.ts";
+import { checkReceipt, type ReceiptCheckResult, type ReceiptCheckStore } from "./receiptCheck.ts";
 import { retentionJobHandlers } from "./retention.ts";
+import { appendAudit } from "../../store/audit.ts";
+import { findCase } from "../../store/cases.ts";
+import { SUBJECT } from "./context.ts";
 import { rerouteUndelivered, undeliveredCount } from "./undelivered.ts";
 import type {
   CaseOutcome,
@@ -44,6 +48,11 @@ export interface CaseService {
   answerCheckin(reporterId: string, caseNumber: string, day: number, answer: "yes" | "no"): Promise<CaseResult<CheckinAnswer>>;
   claimTypedMessageNotice(reporterId: string): Promise<boolean>;
   verifyReceipt(receipt: Pick<Receipt, "caseNumber" | "filedAt" | "digest">, submission: unknown): Promise<ReceiptCheck>;
+  /**
+   * Checks a receipt (case number and proof-of-filing code): valid or not, nothing more; audited
+   * without saying who asked. `who` is the rate-limit key (a person id; null for the console).
+   */
+  checkReceipt(who: string | null, caseNumber: string, code: string, via: "slack" | "teams" | "console"): Promise<ReceiptCheckResult>;
   // Handlers
   view(actorId: string, caseNumber: string): Promise<CaseResult<CaseView>>;
   listForHandler(actorId: string, options?: ListOptions): Promise<CaseSummary[]>;
@@ -73,6 +82,11 @@ export interface CaseService {
 
 export function createCaseService(deps: CaseServiceDeps): CaseService {
   const ctx = withDefaults(deps);
+  const receiptStore: ReceiptCheckStore = {
+    findCase: (number) => findCase(ctx.prisma, { number }),
+    audit: ({ subjectId, valid, via }) =>
+      ctx.prisma.$transaction(async (tx) => void (await appendAudit(tx, { actor: "receipt check", action: "case.receipt_checked", subjectType: SUBJECT, subjectId, details: { valid, via } }, ctx))),
+  };
   return {
     fileReport: (reporterId, draft) => fileReport(ctx, reporterId, draft),
     listForReporter: (reporterId, options) => listForReporter(ctx, reporterId, options),
@@ -83,6 +97,7 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
     answerCheckin: (reporterId, number, day, answer) => answerCheckin(ctx, reporterId, number, day, answer),
     claimTypedMessageNotice: (reporterId) => claimTypedMessageNotice(ctx, reporterId),
     verifyReceipt: (receipt, submission) => verifyReceipt(ctx, receipt, submission),
+    checkReceipt: (who, number, code, via) => checkReceipt(ctx, receiptStore, who, number, code, via),
     view: (actorId, number) => view(ctx, actorId, number),
     listForHandler: (actorId, options) => listForHandler(ctx, actorId, options),
     trailForHandler: (actorId, number) => trailForHandler(ctx, actorId, number),
