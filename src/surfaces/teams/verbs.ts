@@ -89,7 +89,12 @@ export const CASE_VERBS = {
   privateUpdate: "case.reporter.update",
   /** A check-in answered inside that dialog (task/submit). */
   checkinSubmit: "case.reporter.checkin.submit",
+  /** "Check a receipt": the dialog (task/fetch) and its answer (task/submit). */
+  receiptForm: "receipt.check",
+  receiptSubmit: "receipt.check.submit",
 } as const;
+
+export const receiptCheckInputs = z.object({ caseNumber: z.string().max(40).optional(), code: z.string().max(200).optional() });
 
 export const privateUpdateData = z.object({ update: z.string().uuid() });
 

@@ -160,6 +160,20 @@ export function receiptBlocks(receipt: Receipt): Block[] {
   ];
 }
 
+/** "Check a receipt" (App Home): a case number and its proof-of-filing code; the answer is only valid or not. */
+export function receiptCheckModal(): types.ModalView {
+  return modal({
+    callbackId: VIEWS.receiptCheck,
+    title: "Check a receipt",
+    submit: "Check",
+    blocks: [
+      section("Enter a case number and the proof-of-filing code of its receipt. The answer is only whether they belong together; nothing of the report is shown."),
+      textInput("case", "Case number", { maxLength: 20, placeholder: "C-2026-0001" }),
+      textInput("code", "Proof-of-filing code", { maxLength: 100, placeholder: "1a2b3c4d:0123…" }),
+    ],
+  });
+}
+
 /** The errors answer for the report form: each message next to its field, the text left as typed. */
 export function reportErrors(fieldErrors: FieldErrors, formError?: string): Record<string, string> {
   const errors: Record<string, string> = {};

@@ -21,7 +21,21 @@ export function startReportCard(clauseId?: string): Card {
       text("Report a concern", { style: "heading", weight: "bolder", size: "medium" }),
       text("Your report goes only to the person you choose (never to anyone it names), in a form that is not kept in this chat. You can stay anonymous."),
     ],
-    [openDialog("Write the report", CASE_VERBS.reportForm, clauseId ? { clauseId } : {}, "positive")],
+    [openDialog("Write the report", CASE_VERBS.reportForm, clauseId ? { clauseId } : {}, "positive"), openDialog("Check a receipt", CASE_VERBS.receiptForm, {})],
+  );
+}
+
+/** "Check a receipt" (a dialog): a case number and its proof-of-filing code; the answer is only valid or not. */
+export function receiptCheckCard(error?: string): Card {
+  return card(
+    [
+      text("Check a receipt", { style: "heading", weight: "bolder", size: "medium" }),
+      text("Enter a case number and the proof-of-filing code of its receipt. The answer is only whether they belong together; nothing of the report is shown.", { isSubtle: true }),
+      ...(error ? [text(`⚠️ ${esc(error)}`, { color: "attention" })] : []),
+      { type: "Input.Text", id: "caseNumber", label: "Case number", placeholder: "C-2026-0001", isRequired: true, errorMessage: "Enter the case number", maxLength: 20 },
+      { type: "Input.Text", id: "code", label: "Proof-of-filing code", placeholder: "1a2b3c4d:0123…", isRequired: true, errorMessage: "Enter the code", maxLength: 100 },
+    ],
+    [submit("Check", CASE_VERBS.receiptSubmit, {}, "positive")],
   );
 }
 

@@ -8,11 +8,12 @@ import { MESSAGES } from "../cards/messages.ts";
 import { handlerActions } from "../cards/notifications.ts";
 import { checkinAnsweredCard, closeFormCard, reassignFormCard } from "../cards/caseForms.ts";
 import { DATASETS, SEARCH_LIMIT } from "../cards/peoplePicker.ts";
-import { caseDialogCard, filedDialogCard, privateUpdateDialogCard, reportFormCard, reporterCaseCard, startReportCard, textFormCard, type ReportFormValues } from "../cards/report.ts";
+import { caseDialogCard, filedDialogCard, privateUpdateDialogCard, receiptCheckCard, reportFormCard, reporterCaseCard, startReportCard, textFormCard, type ReportFormValues } from "../cards/report.ts";
 import { escapeCardText as esc } from "../cards/text.ts";
 import { identify, NOT_IDENTIFIED, type TeamsCores } from "../cores.ts";
 import type { Interaction, Reply, TeamsDeps } from "../deps.ts";
-import { CASE_VERBS, caseNumberData, privateUpdateData } from "../verbs.ts";
+import { CASE_VERBS, caseNumberData, privateUpdateData, receiptCheckInputs } from "../verbs.ts";
+import { RECEIPT_INVALID, RECEIPT_VALID } from "../../../core/cases/receiptCheck.ts";
 import { isSearch, peopleByIds } from "./people.ts";
 
 type Cases = TeamsCores & { cases: CaseService };
@@ -243,6 +244,16 @@ export function caseRoutes(cores: Cases) {
         if (!result.ok) return result.message;
         const answered = checkinAnsweredCard(caseNumber, day, answer, result.value.linkedCase);
         return dialog("Check-in answered", card(answered.body)); // in the dialog, out of the chat: no buttons to carry case numbers
+      }),
+    );
+    // Anyone may check a receipt: only valid or not comes back (the core rate-limits and audits it).
+    app.taskModules.fetch(CASE_VERBS.receiptForm, async () => dialog("Check a receipt", receiptCheckCard()));
+    app.taskModules.submit(
+      CASE_VERBS.receiptSubmit,
+      step(receiptCheckInputs, "receipt.check.submit", async (_context, personId, { caseNumber, code }) => {
+        const result = await cases.checkReceipt(personId, caseNumber ?? "", code ?? "", "teams");
+        if (!result.ok) return dialog("Check a receipt", receiptCheckCard(result.message));
+        return result.valid ? `✅ ${RECEIPT_VALID}` : `❌ ${RECEIPT_INVALID}`;
       }),
     );
     app.adaptiveCards.actionExecute(CASE_VERBS.checkin, async (context, _state, raw): Promise<AdaptiveCard | string> => {
