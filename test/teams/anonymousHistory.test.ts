@@ -82,4 +82,17 @@ describe("Teams: an anonymous report leaves no trace in the reporter's chat", ()
       expect(JSON.stringify(opened)).not.toMatch(/C-2026|SECRET/);
     }
   });
+
+  it("Check a receipt (a dialog from the Report a concern card): only valid or not comes back", async () => {
+    ({ t } = await startWithPeople("jamie", "kim"));
+    await invoke(t, dialog(t, "jamie", "task/submit", { verb: CASE_VERBS.reportSubmit, what: WHAT, category: "harassment_discrimination", mode: "anonymous" }));
+    const row = await t.db.prisma.reportCase.findFirstOrThrow();
+    const form = await invoke(t, dialog(t, "kim", "task/fetch", { verb: CASE_VERBS.receiptForm }));
+    expect(form.task.value.card.content.actions[0].data).toEqual({ verb: CASE_VERBS.receiptSubmit });
+    const check = async (caseNumber: string, code: string) => (await invoke(t, dialog(t, "kim", "task/submit", { verb: CASE_VERBS.receiptSubmit, caseNumber, code }))).task;
+    expect(await check(row.number, row.receiptDigest)).toEqual({ type: "message", value: expect.stringContaining("Valid: this receipt is the one the bot issued") });
+    const wrongCase = await check("C-2026-0077", row.receiptDigest);
+    expect(wrongCase).toEqual(await check(row.number, `${row.receiptDigest.slice(0, -4)}0000`));
+    expect(wrongCase.value).toContain("Not valid");
+  });
 });
