@@ -55,14 +55,15 @@ describe("checking a receipt", () => {
       // Comparable work: the unknown case number recomputes a MAC as the known one does.
       const time = async (n: string, code: string) => {
         const start = process.hrtime.bigint();
-        for (let i = 0; i < 10; i++) await cases.checkReceipt(null, n, code, "console");
-        return Number(process.hrtime.bigint() - start) / 10;
+        for (let i = 0; i < 20; i++) await cases.checkReceipt(null, n, code, "console");
+        return Number(process.hrtime.bigint() - start) / 20;
       };
+      await time(caseNumber, wrongCode); // warm up
       const [known, unknown] = [await time(caseNumber, wrongCode), await time("C-2026-0099", wrongCode)];
       expect(Math.max(known, unknown) / Math.min(known, unknown)).toBeLessThan(3);
 
       const audited = await db.prisma.auditEntry.findMany({ where: { action: "case.receipt_checked" }, orderBy: { seq: "asc" } });
-      expect(audited.length).toBe(25);
+      expect(audited.length).toBe(65);
       expect(new Set(audited.map((a) => a.actor))).toEqual(new Set(["receipt check"]));
       expect(JSON.stringify(audited)).not.toMatch(/alex|kim|SECRET/);
       expect(audited.slice(0, 3).map((a) => a.details)).toEqual([{ valid: true, via: "slack" }, { valid: true, via: "slack" }, { valid: false, via: "slack" }]);

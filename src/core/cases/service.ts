@@ -9,7 +9,7 @@ import { claimTypedMessageNotice, historyForReporter, listForReporter, messageHa
 import { checkReceipt, type ReceiptCheckResult, type ReceiptCheckStore } from "./receiptCheck.ts";
 import { retentionJobHandlers } from "./retention.ts";
 import { appendAudit } from "../../store/audit.ts";
-import { findCase } from "../../store/cases.ts";
+import { findCaseForReceipt } from "../../store/cases.ts";
 import { SUBJECT } from "./context.ts";
 import { rerouteUndelivered, undeliveredCount } from "./undelivered.ts";
 import type {
@@ -83,7 +83,7 @@ export interface CaseService {
 export function createCaseService(deps: CaseServiceDeps): CaseService {
   const ctx = withDefaults(deps);
   const receiptStore: ReceiptCheckStore = {
-    findCase: (number) => findCase(ctx.prisma, { number }),
+    findCase: (number) => findCaseForReceipt(ctx.prisma, number),
     audit: ({ subjectId, valid, via }) =>
       ctx.prisma.$transaction(async (tx) => void (await appendAudit(tx, { actor: "receipt check", action: "case.receipt_checked", subjectType: SUBJECT, subjectId, details: { valid, via } }, ctx))),
   };
