@@ -7,7 +7,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/store/db.ts";
 import { CASE_VERBS } from "../../src/surfaces/teams/verbs.ts";
 import { freshDatabase } from "../support/db.ts";
-import { imMessage, people, typed } from "../support/slack.ts";
+import { people, typed } from "../support/slack.ts";
 import { warmUp, type TeamsTestApp } from "../support/teams.ts";
 import { click, clickForModal, clickInView, dm, openReportForm, postsTo, reportValues, startCompany, submit, type Company } from "../slack/company.ts";
 import { dialog, invoke } from "../teams/support/dialogs.ts";

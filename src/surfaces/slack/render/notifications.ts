@@ -1,10 +1,10 @@
 import type { types } from "@slack/bolt";
 import type { ApprovalView } from "../../../core/approvals/index.ts";
 import type { ReporterNotice } from "../../../core/cases/index.ts";
-import { approvalWording, handlerWording, headline, PRIVATE_UPDATE, reporterWording, type Inserts, type NameOf, type Wording } from "../../../core/notifications/wording.ts";
+import { approvalWording, handlerWording, headline, PRIVATE_UPDATE, reporterWording, type NameOf, type Wording } from "../../../core/notifications/wording.ts";
 import { CASE_ACTIONS } from "../ids.ts";
 import { escapeText, truncate } from "../text.ts";
-import { actions, button, context, section, slackDate, type SlackMessage } from "./blocks.ts";
+import { actions, button, context, section, type SlackMessage } from "./blocks.ts";
 import { approvalCard } from "./approvals.ts";
 import { handlerButtons, reporterButtons } from "./cases.ts";
 import { SLACK_INSERTS } from "./inserts.ts";
@@ -15,8 +15,6 @@ import { caseThreadMetadata, receiptMessage, TYPED_MESSAGE_NOTICE } from "./repo
  * happened, with buttons that open the content in a modal (so it never sits in chat history).
  */
 export type CaseDm = SlackMessage & { metadata: types.MessageMetadata };
-
-export { SLACK_INSERTS };
 
 /** The wording as mrkdwn: the title in bold (after its label), the sentences under it. */
 const mrkdwnOf = (w: Wording, emoji = "") =>
