@@ -36,7 +36,7 @@ export async function viewAsReporter(ctx: CaseContext, reporterId: string, numbe
   return { ok: true, value: await reporterViewOf(ctx, row, messages, checkins) };
 }
 
-export const UPDATE_GONE = "This update is no longer available. Your reports and their messages are still shown to you in the bot's Home tab (Slack) or with the View button on your report.";
+export const UPDATE_GONE = "This update is no longer available. In Slack, your reports and their messages are also on the bot's Home tab.";
 const UPDATE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
