@@ -29,6 +29,7 @@ const BAD_USAGE: Record<string, string[]> = {
   audit: ["fix"],
   migrate: ["now"],
   outbox: ["resend"],
+  receipt: ["verify"],
   rules: ["draft"],
 };
 

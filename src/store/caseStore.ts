@@ -24,6 +24,7 @@ export function caseDbOver(db: Db): CaseDb {
       insert: async (data) => void (await rows.insertCase(tx, data)),
       update: async (id, changes) => void (await rows.updateCase(tx, id, changes)),
       find: (where) => rows.findCase(db, where),
+      findForReceipt: (number) => rows.findCaseForReceipt(db, number),
       findForHandler: (number, personId) => rows.findCaseForHandler(db, number, personId),
       listForHandler: (personId, take) => rows.casesForHandler(db, personId, take),
       findByReporterTags: (tags, number, take) => rows.casesByReporterTags(db, tags, number, take),
@@ -49,6 +50,7 @@ export function caseDbOver(db: Db): CaseDb {
     },
     outbox: {
       enqueue: (notification, clock) => enqueue(tx, notification, clock),
+      find: (id) => db.outboxMessage.findUnique({ where: { id }, select: { id: true, recipientId: true, kind: true, payload: true } }),
       async undeliveredIds(kinds, before, take) {
         const due = await db.outboxMessage.findMany({
           where: { kind: { in: kinds }, status: { in: UNDELIVERED }, reroutedAt: null, createdAt: { lte: before } },

@@ -132,3 +132,8 @@ export async function retryFailed(prisma: PrismaClient, which: { id: string } | 
   });
   return count;
 }
+
+/** One notification by id (a reporter opening a private update); null if there is none (pruned, or never was). */
+export function findOutboxMessage(prisma: PrismaClient, id: string): Promise<OutboxMessage | null> {
+  return prisma.outboxMessage.findUnique({ where: { id } });
+}

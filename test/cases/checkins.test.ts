@@ -22,7 +22,7 @@ describe("retaliation watch", () => {
     await world.advanceDays(29);
     expect(await checkinsTo(world, "kim")).toEqual([]);
     await world.advanceDays(1);
-    expect(await checkinsTo(world, "kim")).toEqual([{ kind: "case.reporter.retaliation_checkin", caseNumber: n, day: 30 }]);
+    expect(await checkinsTo(world, "kim")).toEqual([{ kind: "case.reporter.retaliation_checkin", caseNumber: n, day: 30, anonymous: false }]);
     const mine = await world.cases.viewAsReporter("kim", n);
     expect(mine.ok && mine.value.openCheckins).toEqual([30]);
     expect(await world.cases.answerCheckin("kim", n, 30, "no")).toEqual({ ok: true, value: { answer: "no", linkedCase: null } });

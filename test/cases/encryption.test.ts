@@ -52,7 +52,7 @@ describe("reports at rest", () => {
       expect({ table, kim: /"kim"|\bkim\b/.test(text) }).toEqual({ table, kim: false });
     }
     const kimsMail = (await world.outbox()).filter((m) => m.recipientId === "kim");
-    expect(kimsMail.map((m) => Object.keys(m.payload as object))).toEqual([["ref"], ["ref"]]);
+    expect(kimsMail.map((m) => Object.keys(m.payload as object))).toEqual([["ref"], ["ref"], ["ref"]]); // the receipt, and two more
     const row = await world.db.prisma.reportCase.findFirstOrThrow();
     for (const sealed of [row.content, row.reporterLink]) expect(sealed).toMatch(new RegExp(`^v1\\.${world.keyring.currentId}\\.`));
     // …while the service still reads it back.

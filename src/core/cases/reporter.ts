@@ -5,11 +5,11 @@ import { asReporter, fail, reporterCases } from "./access.ts";
 import { categoryLabel, pseudonymOf, SUBJECT, type CaseContext } from "./context.ts";
 import { sealMessage } from "./sealing.ts";
 import { validateMessage, validateReport } from "./intake/validate.ts";
-import { HANDLER_KINDS, notifyHandlers } from "./notifications.ts";
+import { HANDLER_KINDS, notifyHandlers, openReporterNotice, type ReporterNotice } from "./notifications.ts";
 import { claimNoticeIn } from "./notice.ts";
 import { describeTrail } from "./history.ts";
 import { digestMatches } from "./receipt.ts";
-import type { CaseOutcome, CaseResult, CaseStatus, HistoryItem, ListOptions, Receipt, ReceiptCheck, ReporterCaseSummary, ReporterCaseView } from "./types.ts";
+import type { CaseOutcome, CaseResult, CaseStatus, HistoryItem, ListOptions, PrivateUpdate, Receipt, ReceiptCheck, ReporterCaseSummary, ReporterCaseView } from "./types.ts";
 import { activeHandlerIds } from "./store.ts";
 import { reporterViewOf } from "./views.ts";
 
@@ -33,6 +33,26 @@ export async function viewAsReporter(ctx: CaseContext, reporterId: string, numbe
   if (!loaded.ok) return loaded;
   const { row, messages, checkins } = loaded.value;
   return { ok: true, value: await reporterViewOf(ctx, row, messages, checkins) };
+}
+
+export const UPDATE_GONE = "This update is no longer available. In Slack, your reports and their messages are also on the bot's Home tab.";
+const UPDATE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * What a "private update" button opens: the reporter notice behind it (the button carries only the
+ * outbox row's random id) with the case as its reporter sees it, for the person who clicked, if it
+ * is theirs. Anyone else, a pruned row or a forged id gets the same answer.
+ */
+export async function privateUpdate(ctx: CaseContext, personId: string, updateId: string): Promise<CaseResult<PrivateUpdate>> {
+  const gone: CaseResult<PrivateUpdate> = fail("not_found", UPDATE_GONE);
+  const row = UPDATE_ID.test(updateId) ? await ctx.store.outbox.find(updateId) : null;
+  const opened = row ? openReporterNotice(ctx.keyring, row) : null;
+  if (!opened) return gone;
+  const { recipientId, ...notice } = opened;
+  const [recipient, me] = await Promise.all([ctx.directory.get(recipientId), ctx.directory.get(personId)]);
+  if (!recipient || !me || recipient.id !== me.id) return gone;
+  const view = await viewAsReporter(ctx, personId, notice.caseNumber);
+  return view.ok ? { ok: true, value: { notice: notice as ReporterNotice, case: view.value } } : gone;
 }
 
 /**

@@ -79,6 +79,8 @@ export interface CaseRows {
   insert(data: NewCase): Promise<void>;
   update(id: string, changes: CaseChanges): Promise<void>;
   find(where: { id: string } | { number: string }): Promise<CaseRow | null>;
+  /** Only what a receipt check reads, in one query (a wrong number and a wrong code cost alike). */
+  findForReceipt(number: string): Promise<Pick<CaseRecord, "id" | "number" | "filedAt" | "receiptDigest" | "content" | "category" | "mode"> | null>;
   /** The case, only if the person is one of its current handlers. */
   findForHandler(number: string, personId: string): Promise<CaseRow | null>;
   /** Newest first; `take` bounds it. */
@@ -133,6 +135,8 @@ export interface OutboxRecord {
 /** The transactional outbox: a notification exists exactly when the change that caused it does. */
 export interface Outbox {
   enqueue(notification: Notification, clock: Clock): Promise<void>;
+  /** One message by id (a reporter's private update is opened by its row id). */
+  find(id: string): Promise<OutboxRecord | null>;
   /** Ids of messages of these kinds still pending or failed, written at or before `before`, never passed on; oldest first. */
   undeliveredIds(kinds: string[], before: Date, take: number): Promise<string[]>;
   /** Marks the message passed on if it still is undelivered and was not yet; the message, or null for every later caller. */

@@ -83,6 +83,7 @@ export async function reporterViewOf(ctx: CaseContext, row: CaseRow, messages: M
     filedAt: row.filedAt,
     thread: shared.map((m) => threadItem(ctx, row, m, m.authorId ? names.get(m.authorId)!.name : "You")),
     openCheckins,
+    receipt: row.receiptDigest,
   };
 }
 

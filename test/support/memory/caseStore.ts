@@ -97,6 +97,10 @@ export function memoryCaseStore(directory: DirectoryRepository & { people: Map<s
         const row = "id" in where ? t.cases.get(where.id) : [...t.cases.values()].find((c) => c.number === where.number);
         return row ? withHandlers(row) : null;
       },
+      async findForReceipt(number) {
+        const row = [...t.cases.values()].find((c) => c.number === number);
+        return row ? { id: row.id, number: row.number, filedAt: row.filedAt, receiptDigest: row.receiptDigest, content: row.content, category: row.category, mode: row.mode } : null;
+      },
       async findForHandler(number, personId) {
         const row = [...t.cases.values()].find((c) => c.number === number && active(c.id, personId));
         return row ? withHandlers(row) : null;
@@ -175,6 +179,10 @@ export function memoryCaseStore(directory: DirectoryRepository & { people: Map<s
     outbox: {
       async enqueue(n, clock) {
         t.outbox.push({ id: n.id ?? randomUUID(), recipientId: n.recipientId, kind: n.kind, payload: structuredClone(n.payload), status: "pending", createdAt: clock.now(), reroutedAt: null });
+      },
+      async find(id) {
+        const m = t.outbox.find((o) => o.id === id);
+        return m ? { id: m.id, recipientId: m.recipientId, kind: m.kind, payload: structuredClone(m.payload) } : null;
       },
       async undeliveredIds(kinds, before, take) {
         return t.outbox.filter((m) => kinds.includes(m.kind) && undelivered(m) && !m.reroutedAt && m.createdAt <= before).slice(0, take).map((m) => m.id);

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { pseudonymOf, SUBJECT, type CaseContext } from "../context.ts";
 import { sealReport, sealReporter } from "../sealing.ts";
 import { acknowledgeByOf, scheduleAcknowledgeTimers } from "../deadlines.ts";
-import { HANDLER_KINDS, notifyHandlers } from "../notifications.ts";
+import { HANDLER_KINDS, notifyHandlers, notifyReporter, REPORTER_KINDS } from "../notifications.ts";
 import { claimNoticeIn } from "../notice.ts";
 import { receiptDigest } from "../receipt.ts";
 import { claimReporterTag } from "../reporterTags.ts";
@@ -44,8 +44,8 @@ export async function fileReport(ctx: CaseContext, reporterId: string, raw: unkn
   }
 
   const filed = await ctx.store.transaction(async (tx) => {
-    const opened = await openCase(tx, ctx, { input, involved, reporterId: reporter.id, routing, priority: "normal", linkedCaseId: null });
     const showTypedMessageNotice = await claimNoticeIn(tx, ctx, reporter.id);
+    const opened = await openCase(tx, ctx, { input, involved, reporterId: reporter.id, routing, priority: "normal", linkedCaseId: null, showTypedMessageNotice });
     return { ...opened, showTypedMessageNotice };
   });
   ctx.limits.filing.record(reporter.id);
@@ -62,9 +62,14 @@ export interface OpenCaseSpec {
   routing: Route;
   priority: Priority;
   linkedCaseId: string | null;
+  /** Whether the receipt tells the reporter that messages typed in the chat stay in its history. */
+  showTypedMessageNotice?: boolean;
 }
 
-/** Creates the case, its handlers, notifications, audit entries and deadline timers in the caller's transaction. */
+/**
+ * Creates the case, its handlers, notifications (the reporter's receipt among them: owed, so it goes
+ * through the outbox), audit entries and deadline timers in the caller's transaction.
+ */
 export async function openCase(tx: CaseDb, ctx: CaseContext, spec: OpenCaseSpec): Promise<{ id: string; receipt: Receipt }> {
   const { input, routing } = spec;
   const keyring = ctx.keyring;
@@ -108,5 +113,13 @@ export async function openCase(tx: CaseDb, ctx: CaseContext, spec: OpenCaseSpec)
   await notifyHandlers(tx, ctx.clock, routing.handlers, HANDLER_KINDS.assigned, { caseId: id, caseNumber: number, priority: spec.priority, reason: "routing" });
   await scheduleAcknowledgeTimers(tx, ctx.clock, id, acknowledgeBy);
   const route = { chosen: input.recipient, passedOver: routing.passedOver, someLeftOut: routing.someLeftOut, auditCommitteeToo: routing.auditCommitteeToo, namesPeople: spec.involved.length > 0 };
-  return { id, receipt: { caseNumber: number, filedAt: now, digest, mode: input.mode, routedTo: routing.routedTo!, acknowledgeBy, route } };
+  const receipt: Receipt = { caseNumber: number, filedAt: now, digest, mode: input.mode, routedTo: routing.routedTo!, acknowledgeBy, route };
+  await notifyReporter(tx, ctx.clock, keyring, spec.reporterId, {
+    kind: REPORTER_KINDS.filed,
+    caseNumber: number,
+    receipt,
+    showTypedMessageNotice: spec.showTypedMessageNotice ?? false,
+    anonymous: input.mode === "anonymous",
+  });
+  return { id, receipt };
 }
