@@ -42,6 +42,7 @@ const project = (name: string, include: string[], exclude: string[] = []): TestP
 
 export default defineConfig({
   test: {
+    globalSetup: ["test/support/buildOnce.ts"],
     testTimeout: 120_000,
     hookTimeout: 180_000,
     isolate: false,

@@ -3,27 +3,22 @@ import type { AddressInfo } from "node:net";
 import { resolve } from "node:path";
 import type { Config } from "./config.ts";
 import { createAdvisor, type Advisor } from "./core/advice/index.ts";
-import { createApprovalService, type ApprovalService } from "./core/approvals/service.ts";
-import { createCaseService, type CaseService } from "./core/cases/service.ts";
+import type { ApprovalService } from "./core/approvals/service.ts";
+import type { CaseService } from "./core/cases/service.ts";
 import { systemClock, type Clock } from "./core/clock.ts";
-import { auditKeysFrom } from "./core/crypto/auditKeys.ts";
-import { createRateLimits, type RateLimits } from "./core/limits/rateLimit.ts";
+import type { RateLimits } from "./core/limits/rateLimit.ts";
 import type { Keyring } from "./core/crypto/keyring.ts";
-import { loadKeyring } from "./core/crypto/loadKeyring.ts";
-import { createDirectoryService, type DirectoryService } from "./core/directory/service.ts";
+import type { DirectoryService } from "./core/directory/service.ts";
+import { composeCores, composeDirectory, openConfiguredDatabase } from "./compose.ts";
 import { loadPolicy, type Policy } from "./core/policy/load.ts";
 import { directoryRolesOf } from "./core/policy/roles.ts";
 import type { Logger } from "./log.ts";
 import { createMetrics, timedRoute, type Metrics } from "./metrics.ts";
 import { createHttpServer, type RouteHandler } from "./server.ts";
-import { approvalJobHandlers, createApprovalStore } from "./store/approvals.ts";
-import { openDatabase, type Database, type DatabaseOptions } from "./store/db.ts";
+import type { Database, DatabaseOptions } from "./store/db.ts";
 import { storeEventKeysAs } from "./store/processedEvents.ts";
-import { createDirectoryRepository } from "./store/directoryRepo.ts";
 import { lazyTeamsSurface, loadTeamsSurface, LOCAL_MODE_WARNING } from "./surfaces/teams/lazy.ts";
 import { createWorker, type NotificationChannel } from "./worker.ts";
-import { createOversightService } from "./core/insights/service.ts";
-import { createSignInService } from "./core/signin/service.ts";
 import { createWebConsole, type WebConsole } from "./surfaces/web/index.ts";
 import { sealUnkeyedAudit, type AuditContext } from "./store/audit.ts";
 import { logAuditHead, maintenanceJobHandlers, scheduleMaintenance } from "./store/maintenance.ts";
@@ -84,14 +79,14 @@ export interface AppOverrides {
   checkSlackToken?: boolean;
 }
 
-/** The composition root: config → policy → store → core → surfaces → HTTP server. */
+/** The server: config → policy → store and cores (compose.ts) → surfaces → HTTP server. */
 export async function startApp(config: Config, logger: Logger, overrides: AppOverrides = {}): Promise<App> {
   const policy = loadPolicy(resolve(config.POLICY_FILE), resolve(config.POLICY_RULES_FILE));
   logger.info({ sections: policy.document.sections.length, topics: policy.rules.topics.length }, "policy loaded");
 
   const db =
     overrides.db ??
-    (await openDatabase(overrides.database ?? (config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: resolve(config.DATA_DIR) })));
+    (await openConfiguredDatabase(config, overrides.database));
   logger.info({ db: db.kind }, "database ready");
   if (db.replacedStaleLock) logger.warn({ pid: db.replacedStaleLock.pid }, `DATA_DIR was locked by ${db.replacedStaleLock.command}, which is no longer running (killed or crashed): lock cleared`);
   db.onStopped((error) => {
@@ -101,7 +96,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   });
 
   const clock = overrides.clock ?? systemClock;
-  const directory = createDirectoryService(createDirectoryRepository(db.prisma), () => clock.now(), {
+  const directory = composeDirectory(db.prisma, clock, {
     allowedOrganisations: config.SLACK_ALLOWED_TEAMS,
     allowGuests: config.ALLOW_GUESTS,
   }, directoryRolesOf(policy.rules));
@@ -114,15 +109,11 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     logger.info({ people: total, created, updated, deactivated, merged }, "directory imported");
   }
 
-  const keyring = overrides.keyring ?? loadKeyring(config, db.kind, logger);
-  const auditKeys = auditKeysFrom(config.AUDIT_KEY, keyring);
+  const cores = composeCores({ config, db, policy, directory, clock, logger, ...(overrides.keyring ? { keyring: overrides.keyring } : {}) });
+  const { keyring, auditKeys, limits, cases, approvals } = cores;
   await startAuditLog(db.prisma, { clock, auditKeys }, logger.child({ component: "audit" }));
   // De-duplication keys name DM channels and conversations: stored as keyed hashes (see processedEvents.ts).
   if (keyring.available) storeEventKeysAs(db.prisma, (key) => keyring.mac(EVENT_KEY_PURPOSE, key));
-  const limits = createRateLimits({ asksPerMinute: config.ASKS_PER_MINUTE, reportsPerDay: config.REPORTS_PER_DAY }, clock);
-  const cases = createCaseService({ prisma: db.prisma, directory, clock, keyring, auditKeys, limits, logger: logger.child({ core: "cases" }), retentionDays: config.RETENTION_DAYS, rerouteAfterMs: config.UNDELIVERED_REROUTE_HOURS * 3_600_000 });
-  const approvalStore = createApprovalStore(db.prisma, clock, keyring, auditKeys);
-  const approvals = createApprovalService({ store: approvalStore, directory, policy, clock, config });
   /** Delivery platforms; each surface that can reach people adds its channel (Slack first). */
   const channels: NotificationChannel[] = [];
 
@@ -132,10 +123,10 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   let port = config.PORT;
   const publicUrl = () => config.PUBLIC_URL ?? `http://localhost:${port}`;
   const web = createWebConsole({
-    signIn: createSignInService({ prisma: db.prisma, clock, auditKeys }),
+    signIn: cores.signIn,
     cases,
     approvals,
-    oversight: createOversightService({ prisma: db.prisma, directory, document: policy.document, clock, approvals }),
+    oversight: cores.oversight,
     directory,
     clock,
     publicUrl,
@@ -184,7 +175,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     prisma: db.prisma,
     directory,
     channels,
-    jobHandlers: { ...cases.jobHandlers, ...approvalJobHandlers(approvalStore, approvals), ...maintenanceJobHandlers({ clock, logger: logger.child({ component: "maintenance" }), retention: retentionOf(config) }) },
+    jobHandlers: { ...cores.jobHandlers, ...maintenanceJobHandlers({ clock, logger: logger.child({ component: "maintenance" }), retention: retentionOf(config) }) },
     sealedRecipientOf: (message) => cases.reporterNoticeRecipient(message),
     clock,
     logger: logger.child({ component: "worker" }),

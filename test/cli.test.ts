@@ -6,14 +6,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { COMMANDS } from "../src/cli/commands.ts";
-import { ROOT, run, type Run } from "./support/cli.ts";
+import { CONDUCT, ROOT, run, type Run } from "./support/cli.ts";
 
 /** A TypeScript file runs through tsx, as `npm run dev` does. */
 const runFile = (file: string, args: string[], env?: Record<string, string>) =>
   run([process.execPath, ...(file.endsWith(".ts") ? ["--import", "tsx"] : []), file, ...args], env);
 
-const conduct = (args: string[], env?: Record<string, string>) => runFile(join(ROOT, "bin/conduct.mjs"), args, env);
-const server = (env: Record<string, string>) => runFile("src/main.ts", [], { PORT: "0", ...env });
+/** The bin a user runs (`npx conduct`: tsx in a checkout), for the top-level help. */
+const bin = (args: string[], env?: Record<string, string>) => runFile(join(ROOT, "bin/conduct.mjs"), args, env);
+/** Each command's conventions, through the compiled CLI and bot (quicker to start than tsx). */
+const conduct = (args: string[], env?: Record<string, string>) => runFile(CONDUCT[1]!, args, env);
+const server = (env: Record<string, string>) => runFile(join(ROOT, "dist/main.js"), [], { PORT: "0", ...env });
 
 /** One bad use per command: exit 2 with the command's usage. */
 const BAD_USAGE: Record<string, string[]> = {
@@ -26,12 +29,13 @@ const BAD_USAGE: Record<string, string[]> = {
   audit: ["fix"],
   migrate: ["now"],
   outbox: ["resend"],
+  receipt: ["verify"],
   rules: ["draft"],
 };
 
 describe("conduct: help and exit codes", { timeout: 240_000 }, () => {
   it("conduct --help lists every command and exits 0; no command at all is bad usage", async () => {
-    const [help, none, unknown] = await Promise.all([conduct(["--help"]), conduct([]), conduct(["frobnicate"])]);
+    const [help, none, unknown] = await Promise.all([bin(["--help"]), bin([]), bin(["frobnicate"])]);
     expect(help.code).toBe(0);
     for (const name of Object.keys(COMMANDS)) expect(help.stdout).toMatch(new RegExp(`^  ${name} +\\S`, "m"));
     expect(none.code).toBe(2);

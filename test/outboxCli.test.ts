@@ -8,10 +8,11 @@ import { describe, expect, it } from "vitest";
 import { systemClock } from "../src/core/clock.ts";
 import { openDatabase } from "../src/store/db.ts";
 import { enqueue } from "../src/store/outbox.ts";
+import { CONDUCT } from "./support/cli.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const conduct = (dataDir: string, ...args: string[]) =>
-  spawnSync(process.execPath, [join(ROOT, "bin/conduct.mjs"), "outbox", ...args], { cwd: ROOT, env: { PATH: process.env.PATH, DATA_DIR: dataDir }, encoding: "utf8", timeout: 120_000 });
+  spawnSync(CONDUCT[0]!, [...CONDUCT.slice(1), "outbox", ...args], { cwd: ROOT, env: { PATH: process.env.PATH, DATA_DIR: dataDir }, encoding: "utf8", timeout: 120_000 });
 
 describe("conduct outbox", () => {
   it("lists what the bot gave up delivering (no reporter named) and queues one or all again", async () => {

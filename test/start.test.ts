@@ -11,7 +11,7 @@ import { TEST_DATABASE_URL } from "./support/db.ts";
 const root = new URL("..", import.meta.url).pathname;
 
 function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, ["dist/main.js"], {
     cwd: root,
     env: { PATH: process.env.PATH, ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,8 +1,7 @@
-import { resolve } from "node:path";
 import { loadConfig } from "../config.ts";
 import { loadAuditKeys } from "../core/crypto/auditKeys.ts";
 import { auditHead, formatHead, parseHead, verifyAudit, type AuditProblem } from "../store/audit.ts";
-import { openDatabase } from "../store/db.ts";
+import { openConfiguredDatabase } from "../compose.ts";
 import { UsageError } from "./usageError.ts";
 
 export const usage = `usage: conduct audit verify [--head <seq:mac>]  check the audit log; exit 1 if it was altered
@@ -30,7 +29,7 @@ export async function run(args: string[]): Promise<number> {
     throw new UsageError(args.length ? `unknown: ${args.join(" ")}` : "say what to do: verify or head");
   }
   const config = loadConfig();
-  const db = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: resolve(config.DATA_DIR) });
+  const db = await openConfiguredDatabase(config);
   try {
     const keys = loadAuditKeys(config, db.kind);
     if (sub === "head") {

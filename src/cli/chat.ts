@@ -3,19 +3,13 @@ import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { checkConfiguredFiles, loadConfig } from "../config.ts";
 import { createAdvisor } from "../core/advice/index.ts";
-import { createApprovalService } from "../core/approvals/service.ts";
-import { createCaseService } from "../core/cases/service.ts";
 import { systemClock } from "../core/clock.ts";
-import { auditKeysFrom } from "../core/crypto/auditKeys.ts";
 import { createRateLimits } from "../core/limits/rateLimit.ts";
-import { loadKeyring } from "../core/crypto/loadKeyring.ts";
+import { composeCores, composeDirectory, openConfiguredDatabase } from "../compose.ts";
 import { directoryRolesOf } from "../core/policy/roles.ts";
-import { createDirectoryService } from "../core/directory/service.ts";
 import { createLogger } from "../log.ts";
-import { createApprovalStore } from "../store/approvals.ts";
 import { assertDataDirFree } from "../store/dataDirLock.ts";
-import { openDatabase, type Database } from "../store/db.ts";
-import { createDirectoryRepository } from "../store/directoryRepo.ts";
+import type { Database } from "../store/db.ts";
 import { createConsoleChat, prismaReads, type ConsoleDeps, type ConsoleServices } from "../surfaces/console/index.ts";
 import { loadConfiguredPolicy } from "./advisorFromConfig.ts";
 import { UsageError } from "./usageError.ts";
@@ -26,8 +20,8 @@ export interface ChatIO {
 }
 
 /**
- * The cores over the configured database (DATABASE_URL, or the embedded one in DATA_DIR), as
- * src/app.ts composes them, without the HTTP server and surfaces: opened on first use, so a chat
+ * The cores over the configured database (DATABASE_URL, or the embedded one in DATA_DIR), composed
+ * as for the server (src/compose.ts), without the HTTP server and surfaces: opened on first use, so a chat
  * that only asks questions never touches the database. Notifications are delivered by the running
  * bot's worker; the console reads them (/inbox) without taking them from other surfaces.
  */
@@ -43,17 +37,13 @@ function configuredDeps(): ConsoleDeps & { close(): Promise<void> } {
   const limits = createRateLimits({ asksPerMinute: config.ASKS_PER_MINUTE, reportsPerDay: config.REPORTS_PER_DAY }, systemClock);
   let services: Promise<ConsoleServices> | undefined;
   const open = async (): Promise<ConsoleServices> => {
-    const opened = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: resolve(config.DATA_DIR) });
+    const opened = await openConfiguredDatabase(config);
     try {
-      const { prisma } = opened;
-      const directory = createDirectoryService(createDirectoryRepository(prisma), undefined, undefined, directoryRolesOf(policy.rules));
+      const directory = composeDirectory(opened.prisma, undefined, undefined, directoryRolesOf(policy.rules));
       if (config.DIRECTORY_FILE) await directory.importFile(config.DIRECTORY_FILE);
-      const keyring = loadKeyring(config, opened.kind, logger);
-      const auditKeys = auditKeysFrom(config.AUDIT_KEY, keyring);
-      const cases = createCaseService({ prisma, directory, clock: systemClock, keyring, auditKeys, limits, logger: logger.child({ core: "cases" }), retentionDays: config.RETENTION_DAYS });
-      const approvals = createApprovalService({ store: createApprovalStore(prisma, systemClock, keyring, auditKeys), directory, policy, clock: systemClock, config });
+      const { cases, approvals } = composeCores({ config, db: opened, policy, directory, clock: systemClock, logger, limits });
       db = opened;
-      return { directory, cases, approvals, reads: prismaReads(prisma) };
+      return { directory, cases, approvals, reads: prismaReads(opened.prisma) };
     } catch (error) {
       await opened.close();
       throw error;

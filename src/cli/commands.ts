@@ -25,6 +25,7 @@ export const COMMANDS: Record<string, CliCommand> = {
   keys: { summary: "make a report encryption key, or re-encrypt reports under the current one", load: () => import("./keys.ts") },
   audit: { summary: "check the keyed audit chain (exit 1 if it was altered), or print its head to keep", load: () => import("./audit.ts") },
   rules: { summary: "draft a rules file for another company's Code, or lint one", load: () => import("./rules.ts") },
+  receipt: { summary: "check a reporter's receipt (case number and proof-of-filing code): valid or not", load: () => import("./receipt.ts") },
   outbox: { summary: "list the messages the bot could not deliver, and send them again", load: () => import("./outbox.ts") },
   migrate: { summary: "apply pending database migrations and exit", load: () => import("./migrate.ts") },
 };

@@ -7,7 +7,7 @@ import { loadPolicy } from "../core/policy/load.ts";
 import { directoryRolesOf } from "../core/policy/roles.ts";
 import { RulesError } from "../core/policy/rules.ts";
 import { createDirectoryRepository } from "../store/directoryRepo.ts";
-import { openDatabase } from "../store/db.ts";
+import { openConfiguredDatabase } from "../compose.ts";
 import { UsageError } from "./usageError.ts";
 
 export const usage = "usage: conduct directory import FILE   (validates the whole file, then imports it in one transaction)";
@@ -30,7 +30,7 @@ export async function run(args: string[]): Promise<number> {
     // The rules file may declare approver roles ("department_head") that people in the file hold.
     const { rules } = loadPolicy(resolve(config.POLICY_FILE), resolve(config.POLICY_RULES_FILE));
     const entries = parseDirectoryFile(text, file, directoryRolesOf(rules));
-    const db = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: resolve(config.DATA_DIR) });
+    const db = await openConfiguredDatabase(config);
     try {
       console.log(describeImport(await importEntries(createDirectoryRepository(db.prisma), entries)));
     } finally {

@@ -1,5 +1,4 @@
 import { writeFile } from "node:fs/promises";
-import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config.ts";
 import { registerCsv, registerJson } from "../core/approvals/registers.ts";
@@ -11,7 +10,7 @@ import { RulesError } from "../core/policy/rules.ts";
 import { createApprovalStore } from "../store/approvals.ts";
 import { auditKeysFrom } from "../core/crypto/auditKeys.ts";
 import { loadKeyring } from "../core/crypto/loadKeyring.ts";
-import { openDatabase } from "../store/db.ts";
+import { openConfiguredDatabase } from "../compose.ts";
 import { createDirectoryRepository } from "../store/directoryRepo.ts";
 import { loadConfiguredPolicy } from "./advisorFromConfig.ts";
 
@@ -45,7 +44,7 @@ export async function run(args: string[]): Promise<number> {
   try {
     const config = loadConfig();
     const policy = loadConfiguredPolicy();
-    const db = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: resolve(config.DATA_DIR) });
+    const db = await openConfiguredDatabase(config);
     try {
       const keyring = loadKeyring(config, db.kind, { warn: (_obj, msg) => console.error(`warning: ${msg}`) });
       const approvals = createApprovalService({

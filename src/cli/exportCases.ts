@@ -1,9 +1,9 @@
 import { writeFile } from "node:fs/promises";
-import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config.ts";
 import { caseRegister, REGISTER_COLUMNS, type RegisterRow } from "../core/cases/export.ts";
-import { openDatabase } from "../store/db.ts";
+import { openConfiguredDatabase } from "../compose.ts";
+import { createCaseStore } from "../store/caseStore.ts";
 
 export const usage = "usage: conduct export cases [--format csv|json] [--out FILE]";
 
@@ -30,9 +30,9 @@ export async function run(args: string[]): Promise<number> {
     }
     throw error;
   }
-  const db = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: resolve(config.DATA_DIR) });
+  const db = await openConfiguredDatabase(config);
   try {
-    const rows = await caseRegister(db.prisma, new Date());
+    const rows = await caseRegister(createCaseStore(db.prisma), new Date());
     const text = values.format === "json" ? JSON.stringify(rows, null, 2) + "\n" : toCsv(rows);
     if (values.out) {
       await writeFile(values.out, text);

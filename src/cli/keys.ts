@@ -1,12 +1,10 @@
 import { existsSync } from "node:fs";
-import { resolve } from "node:path";
 import { loadConfig } from "../config.ts";
-import { rotateKeys } from "../core/cases/rotate.ts";
 import { systemClock } from "../core/clock.ts";
 import { auditKeysFrom } from "../core/crypto/auditKeys.ts";
 import { generateKey } from "../core/crypto/keyring.ts";
 import { keyFilePath, loadKeyring, readKeyFile, writeKeyFile } from "../core/crypto/loadKeyring.ts";
-import { openDatabase } from "../store/db.ts";
+import { openConfiguredDatabase, rotateAllKeys } from "../compose.ts";
 import { UsageError } from "./usageError.ts";
 
 export const usage = `usage: conduct keys new              print a fresh key for REPORTS_ENCRYPTION_KEY
@@ -35,14 +33,14 @@ export async function run(args: string[]): Promise<number> {
     }
     writeKeyFile(file, [generateKey(), ...readKeyFile(file)]);
   }
-  const db = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: resolve(config.DATA_DIR) });
+  const db = await openConfiguredDatabase(config);
   try {
     const keyring = loadKeyring(config, db.kind, { warn: (_obj, msg) => console.error(`warning: ${msg}`) });
     if (!keyring.available) {
       console.error("REPORTS_ENCRYPTION_KEY is not set: nothing to rotate to");
       return 1;
     }
-    const summary = await rotateKeys(db.prisma, keyring, systemClock, auditKeysFrom(config.AUDIT_KEY, keyring));
+    const summary = await rotateAllKeys(db.prisma, keyring, systemClock, auditKeysFrom(config.AUDIT_KEY, keyring));
     console.log(
       `key ${summary.keyId}: ${summary.casesChecked} cases checked, ${summary.casesRewritten} re-encrypted (${summary.messagesRewritten} messages)\n` +
         `approval requests: ${summary.approvalsChecked} checked, ${summary.approvalsRewritten} re-encrypted`,

@@ -1,6 +1,5 @@
-import { resolve } from "node:path";
 import { loadConfig } from "../config.ts";
-import { openDatabase } from "../store/db.ts";
+import { openConfiguredDatabase } from "../compose.ts";
 import { UsageError } from "./usageError.ts";
 
 export const usage = "usage: conduct migrate   (applies pending migrations to DATABASE_URL, or the embedded database in DATA_DIR)";
@@ -9,7 +8,7 @@ export const usage = "usage: conduct migrate   (applies pending migrations to DA
 export async function run(args: string[]): Promise<number> {
   if (args.length) throw new UsageError(`conduct migrate takes no arguments (got ${args.join(" ")})`);
   const config = loadConfig();
-  const db = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: resolve(config.DATA_DIR) });
+  const db = await openConfiguredDatabase(config);
   console.log(`database is up to date (${db.kind})`);
   await db.close();
   return 0;

@@ -1,8 +1,7 @@
-import { resolve } from "node:path";
 import { loadConfig } from "../config.ts";
 import { REPORTER_KINDS } from "../core/cases/notifications.ts";
 import { systemClock } from "../core/clock.ts";
-import { openDatabase } from "../store/db.ts";
+import { openConfiguredDatabase } from "../compose.ts";
 import { listFailed, retryFailed, type OutboxMessage } from "../store/outbox.ts";
 import { UsageError } from "./usageError.ts";
 
@@ -22,7 +21,7 @@ export async function run(args: string[]): Promise<number> {
   const retrying = sub === "retry" && target !== undefined && !rest.length;
   if (!listing && !retrying) throw new UsageError(args.length ? `unknown: ${args.join(" ")}` : "say what to do: failed or retry");
   const config = loadConfig();
-  const db = await openDatabase(config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: resolve(config.DATA_DIR) });
+  const db = await openConfiguredDatabase(config);
   try {
     if (listing) {
       const failed = await listFailed(db.prisma);

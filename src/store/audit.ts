@@ -2,27 +2,13 @@ import { createHash } from "node:crypto";
 import type { Clock } from "../core/clock.ts";
 import { AUDIT_PURPOSE, type AuditKeys } from "../core/crypto/auditKeys.ts";
 import type { AuditEntry, Prisma, PrismaClient } from "./generated/client.ts";
+import type { AuditContext, AuditEvent } from "../core/auditLog.ts";
 import type { Db, Tx } from "./tx.ts";
 
 export type { AuditEntry };
 
-export interface AuditEvent {
-  actor: string; // person id, pseudonym, or "system"
-  action: string; // e.g. "case.viewed", "approval.decided"
-  subjectType: string; // "case" | "approval"
-  subjectId: string;
-  /** Ids, states and outcomes only: never report content. */
-  details?: Record<string, unknown>;
-}
-
-/**
- * Who appends: the time, and the audit keys that seal each entry (a CaseContext is one). Without
- * a key (`available` false) entries are only hash-chained.
- */
-export interface AuditContext {
-  clock: Clock;
-  auditKeys: AuditKeys;
-}
+/** Who appends (a CaseContext is one): the time, and the audit keys that seal each entry. Without a key entries are only hash-chained. */
+export type { AuditContext, AuditEvent } from "../core/auditLog.ts";
 
 const GENESIS = "0".repeat(64);
 // Serialises appends so every entry links to the one before it.

@@ -1,6 +1,9 @@
 // Web console sign-in links and sessions. Only SHA-256 hashes of the tokens are stored, so a copy
 // of the database signs nobody in.
-import type { Db } from "./tx.ts";
+import type { SignInStore, SignInTx } from "../core/signin/service.ts";
+import { appendAudit } from "./audit.ts";
+import type { PrismaClient } from "./generated/client.ts";
+import type { Db, Tx } from "./tx.ts";
 
 export interface SessionRow {
   tokenHash: string;
@@ -50,4 +53,21 @@ export async function pruneSignIns(db: Db, before: Date): Promise<number> {
   const links = await db.consoleSignIn.deleteMany({ where: { expiresAt: { lt: before } } });
   const sessions = await db.consoleSession.deleteMany({ where: { expiresAt: { lt: before } } });
   return links.count + sessions.count;
+}
+
+/** The sign-in port (core/signin/service.ts) over Prisma. */
+export function createSignInStore(prisma: PrismaClient): SignInStore {
+  const over = (tx: Tx): SignInTx => ({
+    claimSignIn: (tokenHash, now) => claimSignIn(tx, tokenHash, now),
+    findSignIn: (tokenHash) => findSignIn(tx, tokenHash),
+    insertSession: (row) => insertSession(tx, row),
+    endSession: (tokenHash, now) => endSession(tx, tokenHash, now),
+    audit: async (event, context) => void (await appendAudit(tx, event, context)),
+  });
+  return {
+    insertSignIn: (row) => insertSignIn(prisma, row),
+    pruneSignIns: (before) => pruneSignIns(prisma, before),
+    touchSession: (tokenHash, now, idleUntil) => touchSession(prisma, tokenHash, now, idleUntil),
+    transaction: (work) => prisma.$transaction((tx) => work(over(tx))),
+  };
 }

@@ -9,7 +9,7 @@ export type { OutboxMessage };
  * The recipient_id of a notification whose recipient is sealed in its payload (a case's reporter):
  * the worker asks the cases core who it is for, at delivery.
  */
-export const SEALED_RECIPIENT = "sealed";
+export { SEALED_RECIPIENT } from "../core/cases/store.ts";
 
 /** A notification for one person. Payloads hold ids and kinds, never report content. */
 export interface Notification {
@@ -131,4 +131,9 @@ export async function retryFailed(prisma: PrismaClient, which: { id: string } | 
     data: { status: "pending", attempts: 0, nextAttemptAt: clock.now(), lockedUntil: null },
   });
   return count;
+}
+
+/** One notification by id (a reporter opening a private update); null if there is none (pruned, or never was). */
+export function findOutboxMessage(prisma: PrismaClient, id: string): Promise<OutboxMessage | null> {
+  return prisma.outboxMessage.findUnique({ where: { id } });
 }

@@ -5,10 +5,11 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { ROLES, VERDICTS } from "../../src/core/policy/types.ts";
+import { CONDUCT } from "../support/cli.ts";
 import { ROOT } from "./support.ts";
 
 const conduct = (args: string[], input?: string) =>
-  spawnSync(process.execPath, [resolve(ROOT, "bin/conduct.mjs"), ...args], { cwd: ROOT, input, encoding: "utf8", timeout: 60_000 });
+  spawnSync(CONDUCT[0]!, [...CONDUCT.slice(1), ...args], { cwd: ROOT, input, encoding: "utf8", timeout: 60_000 });
 
 /** The JSON contract other tools rely on. */
 const answerSchema = z

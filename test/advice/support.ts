@@ -23,7 +23,9 @@ export function shippedAdvisor() {
 /**
  * Every labelled question we evaluate on: the shared dev sample (when present) and our own sets. The
  * fresh sets were written in everyday words the rules did not use: `fresh` (before tuning), `fresh-blind`
- * (held back while tuning) and `fresh-rounds` (later batches, each scored once unseen, then tuned on).
+ * (held back while tuning) and `fresh-rounds` (later batches, each scored once unseen, then tuned on);
+ * `slack-heldout` and `ask-blind` were written from the Code alone, before the matcher changes they measured;
+ * `ask-late` after them (its first score is in the commit that adds it; a few general fixes followed).
  */
 export function evaluationQuestions(): EvalCase[] {
   const files = [
@@ -34,6 +36,9 @@ export function evaluationQuestions(): EvalCase[] {
     resolve(ROOT, "test/advice/fresh-blind-questions.jsonl"),
     resolve(ROOT, "test/advice/fresh-rounds-questions.jsonl"),
     resolve(ROOT, "test/advice/lead-unseen-questions.jsonl"),
+    resolve(ROOT, "test/advice/slack-heldout-questions.jsonl"),
+    resolve(ROOT, "test/advice/ask-blind-questions.jsonl"),
+    resolve(ROOT, "test/advice/ask-late-questions.jsonl"),
   ];
   const out: EvalCase[] = [];
   for (const file of files) {

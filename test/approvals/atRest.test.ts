@@ -1,7 +1,7 @@
 // Approval requests as a DBA sees them: what is asked, its details and the people named are
 // sealed; the service, the register and a key rotation still read them.
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { rotateKeys } from "../../src/core/cases/rotate.ts";
+import { rotateAllKeys } from "../../src/compose.ts";
 import { createKeyring } from "../../src/core/crypto/keyring.ts";
 import { createApprovalStore } from "../../src/store/approvals.ts";
 import { APPROVALS_KEY, AUDIT_KEYS, gift, harness, warmUp, type Harness } from "./support.ts";
@@ -40,8 +40,8 @@ describe("approval requests at rest", () => {
     expect((await h.approvals.get(view.id, "kim"))?.summary).toBe("SECRET-SUMMARY-5521");
     const newKey = Buffer.alloc(32, 0x4b).toString("base64");
     const rotated = createKeyring(newKey, [APPROVALS_KEY]);
-    expect(await rotateKeys(h.db.prisma, rotated, h.clock)).toMatchObject({ approvalsChecked: 1, approvalsRewritten: 1 });
-    expect(await rotateKeys(h.db.prisma, rotated, h.clock)).toMatchObject({ approvalsChecked: 1, approvalsRewritten: 0 });
+    expect(await rotateAllKeys(h.db.prisma, rotated, h.clock)).toMatchObject({ approvalsChecked: 1, approvalsRewritten: 1 });
+    expect(await rotateAllKeys(h.db.prisma, rotated, h.clock)).toMatchObject({ approvalsChecked: 1, approvalsRewritten: 0 });
     const after = await h.db.prisma.approvalRequest.findFirstOrThrow();
     expect(after).toMatchObject({ summary: null, details: null, involvedIds: null });
     expect(after.content).toMatch(new RegExp(`^v1\\.${rotated.currentId}\\.`));

@@ -1,11 +1,14 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { approvalsNeeded, stageOutcome } from "../../src/core/approvals/decisionRule.ts";
-import { auditActions, warmUp, expectAuditIntact, gift, harness, recipients, recorded, seatsOf, type Harness, type HarnessOptions } from "./support.ts";
+import { auditActions, warmUp, expectAuditIntact, gift, harness, memoryHarness, recipients, recorded, seatsOf, type Harness, type HarnessOptions, type MemoryHarness } from "./support.ts";
 
-let h: Harness;
+// The rules on the in-memory port (test/approvals/ports.test.ts holds it to the database's answers);
+// the test that checks the audit chain itself, on the database.
+let h: Harness | MemoryHarness;
 beforeAll(warmUp, 120_000);
 afterEach(async () => h?.close());
-const start = async (options: HarnessOptions = {}) => (h = await harness(options));
+const start = async (options: HarnessOptions = {}) => (h = await memoryHarness(options));
+const startOnDatabase = async (options: HarnessOptions = {}) => (h = await harness(options));
 const HOUR = 3_600_000;
 
 describe("decision rules", () => {
@@ -59,7 +62,7 @@ describe("decision rules", () => {
     expect(await h.approvals.decide("helen", view.id, { action: "decline", stage: 0 })).toMatchObject({ kind: "rejected", code: "invalid", field: "reason" });
     expect(await h.approvals.decide("helen", view.id, { action: "decline", stage: 0, reason: "   " })).toMatchObject({ kind: "rejected", code: "invalid", field: "reason" });
     expect(await h.approvals.decide("helen", view.id, { action: "approve", stage: 0, expiresOn: "2025-12-31" })).toMatchObject({ kind: "rejected", field: "expiresOn" });
-    expect(await h.db.prisma.approvalDecision.count()).toBe(0);
+    expect((h as MemoryHarness).store.tables.requests.flatMap((r) => r.decisions)).toHaveLength(0);
   });
 
   it("all: configured for the Board, every eligible member must approve", async () => {
@@ -84,7 +87,7 @@ describe("decision rules", () => {
 
 describe("3(e): the Audit Committee and the Board, in that order", () => {
   it("opens the Board stage only when the Audit Committee has approved, and approves when both have", async () => {
-    await start();
+    const h = await startOnDatabase();
     const view = await h.request({ requesterId: "lee", topicId: "business_with_insider_firm", summary: "Use Taylor's firm", details: { organisation: "Okafor Books" }, involvedIds: ["taylor"] });
     // Helen is on the Board only: the Board stage has not started.
     expect(await h.approvals.decide("helen", view.id, { action: "approve", stage: 1 })).toMatchObject({ kind: "rejected", code: "invalid", field: "stage" });
@@ -200,7 +203,7 @@ describe("delegation", () => {
     expect(result.view.stages[0]!.approvers.find((a) => a.person.id === "victor")?.decision?.actor.id).toBe("samira");
     // Victor's seat is taken: his own click is a duplicate.
     expect(await h.approvals.decide("victor", view.id, { action: "approve", stage: 0 })).toMatchObject({ kind: "duplicate", previous: { actor: { id: "samira" } } });
-    const audit = await h.db.prisma.auditEntry.findFirst({ where: { subjectId: view.id, action: "approval.decided" } });
+    const audit = (h as MemoryHarness).store.tables.audit.find((e) => e.subjectId === view.id && e.action === "approval.decided");
     expect(audit?.details).toMatchObject({ approverId: "victor", actorId: "samira", byDelegate: true });
   });
 

@@ -7,16 +7,18 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { registerCsv } from "../../src/core/approvals/registers.ts";
 import type { RegisterEntry } from "../../src/core/approvals/registers.ts";
 import { openDatabase } from "../../src/store/db.ts";
-import { APPROVALS_KEY, gift, harness, recorded, warmUp, type Harness } from "./support.ts";
+import { CONDUCT } from "../support/cli.ts";
+import { APPROVALS_KEY, gift, harness, memoryHarness, recorded, warmUp, type Harness, type MemoryHarness } from "./support.ts";
 
-let h: Harness;
+// The registers on the in-memory port; the export command on the embedded database.
+let h: Harness | MemoryHarness;
 beforeAll(warmUp, 120_000);
 afterEach(async () => h?.close());
 const HOUR = 3_600_000;
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
 /** A gift approved with a condition (one vote by a delegate), a declined gift, a conflict, an outside role, a waiver and an unregistered request. */
-async function fill(h: Harness) {
+async function fill(h: Harness | MemoryHarness) {
   await h.approvals.setDelegate("victor", "samira");
   const dinner = await h.request(gift("kim", { summary: 'Dinner at "Le Bernardin", with partners' }));
   h.clock.advance(HOUR);
@@ -39,7 +41,7 @@ async function fill(h: Harness) {
 
 describe("registers", () => {
   it("keep gifts, conflicts of interest, outside roles and waivers, each with what it needs", async () => {
-    h = await harness();
+    h = await memoryHarness();
     const { dinner, waiver } = await fill(h);
     const gifts = await h.approvals.register({ register: "gifts" });
     expect(gifts.map((e) => [e.requester.id, e.status, e.amount, e.currency])).toEqual([
@@ -66,7 +68,7 @@ describe("registers", () => {
   });
 
   it("write CSV that quotes text and defuses spreadsheet formulas", async () => {
-    h = await harness();
+    h = await memoryHarness();
     await fill(h);
     const csv = registerCsv(await h.approvals.register({ register: "gifts" }));
     const lines = csv.split("\r\n");
@@ -86,7 +88,7 @@ describe("conduct export approvals", () => {
   const conduct = (args: string[], dataDir: string) => {
     const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, REPORTS_ENCRYPTION_KEY: APPROVALS_KEY }; // the key the requests were sealed with
     delete env.DATABASE_URL;
-    return spawnSync(process.execPath, [join(ROOT, "bin/conduct.mjs"), "export", ...args], { cwd: ROOT, env, encoding: "utf8", timeout: 120_000 });
+    return spawnSync(CONDUCT[0]!, [...CONDUCT.slice(1), "export", ...args], { cwd: ROOT, env, encoding: "utf8", timeout: 120_000 });
   };
 
   it("writes a register as JSON to stdout and as CSV to a file, and explains bad options", async () => {

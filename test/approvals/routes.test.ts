@@ -1,12 +1,11 @@
 // Issue 6 routes, on the example company (directory.example.yaml): the Board is Helen, Victor and
 // Grace; the Audit Committee Victor and Grace; executive officers Dana and Marcus; the attorney
 // Samira; the ethics officer Priya. Kim reports to Lee, who reports to Dana.
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { gift, harness, warmUp, recipients, seatsOf, type Harness } from "./support.ts";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { gift, memoryHarness, recipients, seatsOf, type MemoryHarness } from "./support.ts";
 
-let h: Harness;
-beforeAll(warmUp, 120_000);
-beforeEach(async () => void (h = await harness()));
+let h: MemoryHarness;
+beforeEach(async () => void (h = await memoryHarness()));
 afterEach(async () => h?.close());
 
 const BOARD = ["grace", "helen", "victor"];
@@ -138,7 +137,7 @@ describe("choosing the topic", () => {
     const fromAnswer = await h.approvals.request({ requesterId: "kim", topicId: "drugs", summary: "x" });
     expect(fromAnswer).toMatchObject({ kind: "rejected", code: "not_needs_approval" });
     expect(await h.approvals.request({ requesterId: "kim", topicId: "no_such_topic", summary: "x" })).toMatchObject({ kind: "rejected", code: "unknown_topic" });
-    expect(await h.db.prisma.approvalRequest.count()).toBe(0);
+    expect(h.store.tables.requests.length).toBe(0);
   });
 
   it("refuses unknown people and empty summaries", async () => {
@@ -152,7 +151,7 @@ describe("choosing the topic", () => {
     const again = await h.approvals.request(gift("kim"), "view-submission-1");
     expect(again).toMatchObject({ kind: "created", replayed: true });
     expect(first.kind === "created" && again.kind === "created" && again.view.id).toBe(first.kind === "created" && first.view.id);
-    expect(await h.db.prisma.approvalRequest.count()).toBe(1);
+    expect(h.store.tables.requests.length).toBe(1);
     expect(await h.outbox("approval.requested")).toHaveLength(3);
   });
 });

@@ -13,6 +13,8 @@ import { createDirectoryRepository } from "../../src/store/directoryRepo.ts";
 import type { PrismaClient } from "../../src/store/generated/client.ts";
 import { runDueJobs } from "../../src/store/jobs.ts";
 import { freshDatabase, type TestDatabase } from "../support/db.ts";
+import { memoryApprovalStore, type MemoryApprovalStore } from "../support/memory/approvalStore.ts";
+import { memoryDirectory } from "../support/memory/directory.ts";
 
 /** Seals the approval tests' audit entries (as AUDIT_KEY would). */
 export const AUDIT_KEYS = createKeyring(Buffer.alloc(32, 0x7a).toString("base64"));
@@ -29,11 +31,9 @@ export const MONDAY = "2026-01-05T09:00:00Z";
 
 export type ManualClock = ReturnType<typeof manualClock>;
 
-export interface Harness {
-  db: TestDatabase;
+interface BaseHarness {
   clock: ManualClock;
   directory: DirectoryService;
-  store: PrismaApprovalStore;
   approvals: ApprovalService;
   /** Runs the due persisted timers, as the worker does. */
   runJobs(): Promise<number>;
@@ -42,6 +42,16 @@ export interface Harness {
   /** Makes a request that must succeed. */
   request(input: NewApprovalRequest, key?: string): Promise<ApprovalView>;
   close(): Promise<void>;
+}
+
+export interface Harness extends BaseHarness {
+  db: TestDatabase;
+  store: PrismaApprovalStore;
+}
+
+/** The approvals core on its in-memory port (test/support/memory): no database, for the core's own rules. */
+export interface MemoryHarness extends BaseHarness {
+  store: MemoryApprovalStore;
 }
 
 export interface HarnessOptions {
@@ -110,6 +120,37 @@ export async function harness(options: HarnessOptions = {}): Promise<Harness> {
   };
 }
 
+export async function memoryHarness(options: Omit<HarnessOptions, "db"> = {}): Promise<MemoryHarness> {
+  const clock = manualClock(MONDAY);
+  const directory = createDirectoryService(memoryDirectory(), () => clock.now());
+  const store = memoryApprovalStore(clock);
+  const approvals = createApprovalService({
+    store,
+    directory,
+    policy: options.approvals ? policyWith(options.approvals) : POLICY,
+    clock,
+    config: { APPROVAL_REMIND_DAYS: options.remindDays ?? 2, APPROVAL_ESCALATE_DAYS: options.escalateDays ?? 5 },
+  });
+  if (options.importDirectory !== false) {
+    const people = options.people ? options.people(structuredClone(EXAMPLE_PEOPLE)) : EXAMPLE_PEOPLE;
+    await directory.importText(stringify({ people }));
+  }
+  return {
+    clock,
+    directory,
+    store,
+    approvals,
+    runJobs: () => store.runDueJobs(approvals.timers),
+    async outbox(kind) {
+      return store.tables.outbox.filter((m) => !kind || m.kind === kind).map((m) => ({ recipientId: m.recipientId, kind: m.kind, payload: m.payload }));
+    },
+    async request(input, key) {
+      return created(await approvals.request(input, key));
+    },
+    close: async () => {},
+  };
+}
+
 export function created(result: RequestResult): ApprovalView {
   if (result.kind !== "created") throw new Error(`request rejected: ${result.code}: ${result.message}`);
   return result.view;
@@ -125,7 +166,8 @@ export const seatsOf = (view: ApprovalView) => view.stages.map((s) => s.approver
 
 export const recipients = (messages: Array<{ recipientId: string }>) => messages.map((m) => m.recipientId).sort();
 
-export async function auditActions(h: Harness, requestId: string): Promise<string[]> {
+export async function auditActions(h: Harness | MemoryHarness, requestId: string): Promise<string[]> {
+  if (!("db" in h)) return h.store.tables.audit.filter((e) => e.subjectType === "approval" && e.subjectId === requestId).map((e) => e.action);
   const rows = await h.db.prisma.auditEntry.findMany({ where: { subjectType: "approval", subjectId: requestId }, orderBy: { seq: "asc" } });
   return rows.map((r) => r.action);
 }

@@ -1,14 +1,13 @@
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { NOT_FOUND } from "../../src/core/cases/access.ts";
-import { caseWorld, warmDatabase, file, type CaseWorld } from "./support.ts";
+import { memoryCaseWorld, file, type MemoryCaseWorld } from "./support.ts";
 
 describe("access to a case", () => {
-  beforeAll(warmDatabase);
-  let world: CaseWorld;
+  let world: MemoryCaseWorld;
   afterEach(async () => world?.close());
 
   /** Every handler operation, as one person, on one case number (one after another: PGlite has one connection). */
-  const everything = async (w: CaseWorld, person: string, number: string) => [
+  const everything = async (w: MemoryCaseWorld, person: string, number: string) => [
     await w.cases.view(person, number),
     await w.cases.messageReporter(person, number, "hello"),
     await w.cases.addNote(person, number, "note"),
@@ -20,7 +19,7 @@ describe("access to a case", () => {
   ];
 
   it("is only for its handlers: anyone else, the reporter and the people involved included, gets 'No such case.'", async () => {
-    world = await caseWorld();
+    world = await memoryCaseWorld();
     const { caseNumber } = await file(world, "kim", { involved: ["lee"] });
     for (const person of ["dana", "omar", "lee", "kim", "nobody"]) {
       for (const result of await everything(world, person, caseNumber)) expect(result).toEqual(NOT_FOUND);
@@ -28,13 +27,13 @@ describe("access to a case", () => {
     }
     // Indistinguishable from a number that does not exist.
     for (const result of await everything(world, "priya", "C-2026-9999")) expect(result).toEqual(NOT_FOUND);
-    expect((await world.db.prisma.reportCase.findFirstOrThrow()).status).toBe("received");
-    expect(await world.db.prisma.auditEntry.count({ where: { action: { in: ["case.viewed", "case.status_changed", "case.note_added"] } } })).toBe(0);
+    expect([...world.store.tables.cases.values()][0]!.status).toBe("received");
+    expect(world.store.tables.audit.filter((e) => ["case.viewed", "case.status_changed", "case.note_added"].includes(e.action)).length).toBe(0);
     expect(await world.cases.view("priya", caseNumber)).toMatchObject({ ok: true });
   });
 
   it("ends for a handler who reassigns the case, and begins for the new one", async () => {
-    world = await caseWorld();
+    world = await memoryCaseWorld();
     const { caseNumber } = await file(world, "kim");
     expect(await world.cases.reassign("priya", caseNumber, "samira")).toEqual({ ok: true, value: { handlers: ["samira"] } });
     expect(await world.cases.view("priya", caseNumber)).toEqual(NOT_FOUND);
@@ -48,7 +47,7 @@ describe("access to a case", () => {
   });
 
   it("to a reporter's own case is only for its reporter", async () => {
-    world = await caseWorld();
+    world = await memoryCaseWorld();
     const { caseNumber } = await file(world, "kim", { mode: "anonymous" });
     for (const person of ["alex", "priya", "lee"]) {
       expect(await world.cases.viewAsReporter(person, caseNumber)).toEqual(NOT_FOUND);
@@ -59,7 +58,7 @@ describe("access to a case", () => {
   });
 
   it("lists a handler's and a reporter's cases newest first, only as many as asked for", async () => {
-    world = await caseWorld();
+    world = await memoryCaseWorld();
     const numbers: string[] = [];
     for (let i = 0; i < 3; i++) {
       world.clock.advance(60_000);

@@ -7,9 +7,9 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/store/db.ts";
 import { CASE_VERBS } from "../../src/surfaces/teams/verbs.ts";
 import { freshDatabase } from "../support/db.ts";
-import { imMessage, people, typed } from "../support/slack.ts";
+import { people, typed } from "../support/slack.ts";
 import { warmUp, type TeamsTestApp } from "../support/teams.ts";
-import { buttonsOf, click, clickForModal, dm, openReportForm, postsTo, reportValues, startCompany, submit, type Company } from "../slack/company.ts";
+import { click, clickForModal, clickInView, dm, openReportForm, postsTo, reportValues, startCompany, submit, type Company } from "../slack/company.ts";
 import { dialog, invoke } from "../teams/support/dialogs.ts";
 import { cardsIn, click as teamsClick, chatOf, install, PEOPLE, startWithPeople } from "../teams/support/people.ts";
 
@@ -105,14 +105,21 @@ describe("anonymity at rest: Slack", () => {
     const form = await clickForModal(h, "U0PRIYA", assigned, "case.message_reporter");
     await submit(h, "U0PRIYA", form, { text: typed("Who else was in the room?") });
     await h.app.worker.tick();
-    const notice = postsTo(h, dm(NICO)).find((c) => buttonsOf(c.args.blocks).some((b) => b.action_id === "case.reporter_reply"))!;
+    // An anonymous reporter's DMs are neutral private updates; Open shows each in a modal, where Reply and check-ins are.
+    const openUpdate = async () => {
+      const before = h.slack.callsTo("views.update").length;
+      await click(h, NICO, postsTo(h, dm(NICO)).at(-1)!, "case.private_update");
+      await h.slack.waitFor("views.update", { count: before + 1 });
+      const filled = h.slack.callsTo("views.update")[before]!;
+      return { view: filled.args.view, viewId: String(filled.args.view_id) };
+    };
     h.clock.advance(60_000);
-    const reply = await clickForModal(h, NICO, notice, "case.reporter_reply");
-    await submit(h, NICO, reply, { text: typed("Only the two of us.") });
+    const update = await openUpdate();
+    const pushes = h.slack.callsTo("views.push").length;
+    await clickInView(h, NICO, update.view, update.viewId, "case.reporter_reply");
+    const [reply] = await h.slack.waitFor("views.push", { count: pushes + 1 });
+    await submit(h, NICO, reply!.args.view, { text: typed("Only the two of us.") });
     h.clock.advance(60_000);
-    const before = h.slack.callsTo("chat.postMessage").length;
-    await h.sendEvent(imMessage(NICO, "It happened again today.", undefined, { thread_ts: notice.result!.ts }));
-    await h.slack.waitFor("chat.postMessage", { count: before + 1 });
     await h.app.worker.tick();
     h.clock.advance(60_000);
     const close = await clickForModal(h, "U0PRIYA", assigned, "case.close");
@@ -120,9 +127,9 @@ describe("anonymity at rest: Slack", () => {
     await h.app.worker.tick();
     h.clock.advance(30 * DAY);
     await h.app.worker.tick();
-    const checkin = postsTo(h, dm(NICO)).find((c) => buttonsOf(c.args.blocks).some((b) => b.action_id === "case.checkin_no"))!;
-    await click(h, NICO, checkin, "case.checkin_no");
-    await h.slack.waitFor("chat.update", { where: (c) => c.args.channel === dm(NICO) });
+    const checkin = await openUpdate();
+    await clickInView(h, NICO, checkin.view, checkin.viewId, "case.checkin_no");
+    await h.slack.waitFor("views.update", { where: (c) => c.args.view_id === checkin.viewId && c.args.view.title.text === "Check-in answered" });
     expect((await h.app.db.prisma.caseCheckin.findFirstOrThrow()).answer).toBe("no");
 
     // Someone else files in between: the audit chain links consecutive entries, whoever made them.

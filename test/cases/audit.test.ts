@@ -50,6 +50,7 @@ describe("the case audit log", () => {
     // Each change was told to the reporter (and the handler's message relayed), in order.
     const told = (await world.outbox()).filter((m) => m.recipientId === "kim").map((m) => world.cases.openReporterNotice(m));
     expect(told.map((t) => t && ("status" in t ? [t.kind, t.status, t.outcome] : [t.kind]))).toEqual([
+      ["case.reporter.filed"],
       ["case.reporter.status_changed", "acknowledged", null],
       ["case.reporter.message"],
       ["case.reporter.status_changed", "investigating", null],

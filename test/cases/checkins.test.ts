@@ -1,16 +1,15 @@
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { NOT_FOUND } from "../../src/core/cases/access.ts";
-import { caseWorld, file, warmDatabase, type CaseWorld } from "./support.ts";
+import { memoryCaseWorld, file, type MemoryCaseWorld } from "./support.ts";
 
 describe("retaliation watch", () => {
-  let world: CaseWorld;
-  beforeAll(warmDatabase);
+  let world: MemoryCaseWorld;
   afterEach(async () => world?.close());
 
-  const checkinsTo = async (w: CaseWorld, person: string) =>
+  const checkinsTo = async (w: MemoryCaseWorld, person: string) =>
     (await w.outbox()).filter((m) => m.recipientId === person && m.kind === "case.reporter.retaliation_checkin").map((m) => w.cases.openReporterNotice(m));
 
-  async function closedCase(w: CaseWorld, handler = "priya", overrides: Record<string, unknown> = {}) {
+  async function closedCase(w: MemoryCaseWorld, handler = "priya", overrides: Record<string, unknown> = {}) {
     const { caseNumber } = await file(w, "kim", { involved: ["rosa"], ...overrides });
     expect(await w.cases.acknowledge(handler, caseNumber)).toMatchObject({ ok: true });
     expect(await w.cases.close(handler, caseNumber, "substantiated")).toMatchObject({ ok: true });
@@ -18,12 +17,12 @@ describe("retaliation watch", () => {
   }
 
   it("asks the reporter privately 30 and 90 days after closing", async () => {
-    world = await caseWorld();
+    world = await memoryCaseWorld();
     const n = await closedCase(world);
     await world.advanceDays(29);
     expect(await checkinsTo(world, "kim")).toEqual([]);
     await world.advanceDays(1);
-    expect(await checkinsTo(world, "kim")).toEqual([{ kind: "case.reporter.retaliation_checkin", caseNumber: n, day: 30 }]);
+    expect(await checkinsTo(world, "kim")).toEqual([{ kind: "case.reporter.retaliation_checkin", caseNumber: n, day: 30, anonymous: false }]);
     const mine = await world.cases.viewAsReporter("kim", n);
     expect(mine.ok && mine.value.openCheckins).toEqual([30]);
     expect(await world.cases.answerCheckin("kim", n, 30, "no")).toEqual({ ok: true, value: { answer: "no", linkedCase: null } });
@@ -35,7 +34,7 @@ describe("retaliation watch", () => {
   });
 
   it('"yes" opens a linked high-priority case, routed away from everyone the first report implicated', async () => {
-    world = await caseWorld();
+    world = await memoryCaseWorld();
     const n = await closedCase(world, "omar", { mode: "anonymous", involved: ["rosa", "priya"] }); // priya implicated: goes to omar
     await world.advanceDays(30);
     expect(await world.cases.answerCheckin("alex", n, 30, "yes")).toEqual(NOT_FOUND);

@@ -1,16 +1,16 @@
-// Drives `npx conduct audit verify`, `export cases` and `keys rotate` as an operator would: child
+// Drives `conduct audit verify`, `export cases` and `keys rotate` as an operator would: child
 // processes on a real database (DATA_DIR on disk, or a PostgreSQL schema under TEST_DATABASE_URL).
-import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { manualClock } from "../../src/core/clock.ts";
-import { createCaseService } from "../../src/core/cases/index.ts";
+import { composeCases } from "../../src/compose.ts";
 import { createKeyring } from "../../src/core/crypto/keyring.ts";
 import { hashOf } from "../../src/store/audit.ts";
 import { openDatabase, type Database } from "../../src/store/db.ts";
+import { CONDUCT, run } from "../support/cli.ts";
 import { TEST_DATABASE_URL } from "../support/db.ts";
 import { exampleDirectory, KEY_A, KEY_B, report } from "./support.ts";
 
@@ -22,22 +22,9 @@ function withSchema(base: string, schema: string): string {
   return url.toString();
 }
 
-function conduct(args: string[], env: Record<string, string>) {
-  const child = spawn("npx", ["--no-install", "conduct", ...args], {
-    cwd: root,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: "error", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (d) => (stdout += d));
-  child.stderr.on("data", (d) => (stderr += d));
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((done) =>
-    child.on("close", (code) => done({ code, stdout, stderr: stderr.replace(/^npm warn .*\n/gm, "") })),
-  );
-}
+const conduct = (args: string[], env: Record<string, string>) => run([...CONDUCT, ...args], { LOG_LEVEL: "error", ...env });
 
-// Each run starts npx, tsx and the database: slow on a busy machine.
+// Each run starts the compiled CLI and opens the database: slow on a busy machine.
 describe("conduct audit / export cases / keys rotate", { timeout: 240_000 }, () => {
   const dataDir = mkdtempSync(join(tmpdir(), "conduct-cases-"));
   const schema = `t_cli_${Date.now().toString(36)}`;
@@ -50,7 +37,7 @@ describe("conduct audit / export cases / keys rotate", { timeout: 240_000 }, () 
     const db = await open();
     try {
       const clock = manualClock("2026-03-02T09:00:00Z");
-      const cases = createCaseService({ prisma: db.prisma, directory: await exampleDirectory(db), clock, keyring: createKeyring(KEY_A), logger: { info() {}, warn() {} }, retentionDays: 1095 });
+      const cases = composeCases(db.prisma, { directory: await exampleDirectory(db), clock, keyring: createKeyring(KEY_A), logger: { info() {}, warn() {} }, retentionDays: 1095 }).service;
       const filed = await cases.fileReport("kim", report({ mode: "anonymous" }));
       if (!filed.ok) throw new Error("not filed");
       caseNumber = filed.caseNumber;

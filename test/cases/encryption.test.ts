@@ -2,8 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createCaseService } from "../../src/core/cases/index.ts";
-import { rotateKeys } from "../../src/core/cases/rotate.ts";
+import { composeCases, rotateAllKeys } from "../../src/compose.ts";
 import { createKeyring, KeyringError, missingKeyring } from "../../src/core/crypto/keyring.ts";
 import { KEY_FILE_NAME, loadKeyring } from "../../src/core/crypto/loadKeyring.ts";
 import { caseWorld, file, KEY_A, KEY_B, report, warmDatabase, type CaseWorld } from "./support.ts";
@@ -53,7 +52,7 @@ describe("reports at rest", () => {
       expect({ table, kim: /"kim"|\bkim\b/.test(text) }).toEqual({ table, kim: false });
     }
     const kimsMail = (await world.outbox()).filter((m) => m.recipientId === "kim");
-    expect(kimsMail.map((m) => Object.keys(m.payload as object))).toEqual([["ref"], ["ref"]]);
+    expect(kimsMail.map((m) => Object.keys(m.payload as object))).toEqual([["ref"], ["ref"], ["ref"]]); // the receipt, and two more
     const row = await world.db.prisma.reportCase.findFirstOrThrow();
     for (const sealed of [row.content, row.reporterLink]) expect(sealed).toMatch(new RegExp(`^v1\\.${world.keyring.currentId}\\.`));
     // …while the service still reads it back.
@@ -76,9 +75,9 @@ describe("reports at rest", () => {
     // A case stored before the choice was sealed: `keys rotate` seals it and empties the column.
     await world.db.prisma.$executeRawUnsafe(`UPDATE report_case SET recipient = 'ethics_officer'`);
     const rotated = createKeyring(KEY_B, [KEY_A]);
-    expect(await rotateKeys(world.db.prisma, rotated, world.clock)).toMatchObject({ casesRewritten: 1 });
+    expect(await rotateAllKeys(world.db.prisma, rotated, world.clock)).toMatchObject({ casesRewritten: 1 });
     expect((await world.db.prisma.reportCase.findFirstOrThrow()).recipient).toBeNull();
-    const after = createCaseService({ prisma: world.db.prisma, directory: world.directory, clock: world.clock, keyring: createKeyring(KEY_B), logger: { info() {}, warn() {} }, retentionDays: 1095 });
+    const after = composeCases(world.db.prisma, { directory: world.directory, clock: world.clock, keyring: createKeyring(KEY_B), logger: { info() {}, warn() {} }, retentionDays: 1095 }).service;
     const reread = await after.view("omar", filed.caseNumber);
     expect(reread.ok && reread.value.recipient).toBe("ethics_officer");
   });
@@ -96,8 +95,8 @@ describe("reports at rest", () => {
     world = await caseWorld();
     const filed = await busyCase(world);
     const rotated = createKeyring(KEY_B, [KEY_A]);
-    expect(await rotateKeys(world.db.prisma, rotated, world.clock)).toEqual({ keyId: rotated.currentId, casesChecked: 1, casesRewritten: 1, messagesRewritten: 3, approvalsChecked: 0, approvalsRewritten: 0 });
-    expect(await rotateKeys(world.db.prisma, rotated, world.clock)).toMatchObject({ casesChecked: 1, casesRewritten: 0, messagesRewritten: 0 });
+    expect(await rotateAllKeys(world.db.prisma, rotated, world.clock)).toEqual({ keyId: rotated.currentId, casesChecked: 1, casesRewritten: 1, messagesRewritten: 3, approvalsChecked: 0, approvalsRewritten: 0 });
+    expect(await rotateAllKeys(world.db.prisma, rotated, world.clock)).toMatchObject({ casesChecked: 1, casesRewritten: 0, messagesRewritten: 0 });
 
     const sealed = [
       ...(await world.db.prisma.reportCase.findMany()).flatMap((r) => [r.content!, r.reporterLink!]),
@@ -107,13 +106,13 @@ describe("reports at rest", () => {
     for (const value of sealed) expect(value.startsWith(`v1.${rotated.currentId}.`)).toBe(true);
 
     const onlyNew = createKeyring(KEY_B);
-    const cases = createCaseService({ prisma: world.db.prisma, directory: world.directory, clock: world.clock, keyring: onlyNew, logger: { info() {}, warn() {} }, retentionDays: 1095 });
+    const cases = composeCases(world.db.prisma, { directory: world.directory, clock: world.clock, keyring: onlyNew, logger: { info() {}, warn() {} }, retentionDays: 1095 }).service;
     const view = await cases.view("priya", filed.caseNumber);
     expect(view.ok && view.value.thread.map((m) => m.text)).toEqual(["MSG-FROM-REPORTER-991", "MSG-TO-REPORTER-992", "NOTE-993"]);
     expect((await cases.listForReporter("kim")).map((c) => c.number)).toEqual([filed.caseNumber]);
     const submitted = report({ mode: "anonymous", involved: ["lee"] });
     expect(await cases.verifyReceipt(filed.receipt, submitted)).toEqual({ valid: false, reason: "key no longer available" });
-    const withOld = createCaseService({ prisma: world.db.prisma, directory: world.directory, clock: world.clock, keyring: rotated, logger: { info() {}, warn() {} }, retentionDays: 1095 });
+    const withOld = composeCases(world.db.prisma, { directory: world.directory, clock: world.clock, keyring: rotated, logger: { info() {}, warn() {} }, retentionDays: 1095 }).service;
     expect(await withOld.verifyReceipt(filed.receipt, submitted)).toEqual({ valid: true });
     expect(await world.db.prisma.auditEntry.count({ where: { action: "keys.rotated" } })).toBe(2);
   });

@@ -1,15 +1,14 @@
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { caseRegister, REGISTER_COLUMNS } from "../../src/core/cases/export.ts";
 import { toCsv } from "../../src/cli/exportCases.ts";
-import { caseWorld, examplePeople, file, warmDatabase, type CaseWorld } from "./support.ts";
+import { memoryCaseWorld, examplePeople, file, type MemoryCaseWorld } from "./support.ts";
 
 describe("the case register", () => {
-  let world: CaseWorld;
-  beforeAll(warmDatabase);
+  let world: MemoryCaseWorld;
   afterEach(async () => world?.close());
 
   it("lists number, category, dates, durations and outcome, with no identities or content", async () => {
-    world = await caseWorld();
+    world = await memoryCaseWorld();
     const first = await file(world, "kim", { category: "accounting", involved: ["lee"], mode: "anonymous" });
     await world.advanceDays(2);
     await world.cases.acknowledge("grace", first.caseNumber);
@@ -18,7 +17,7 @@ describe("the case register", () => {
     const second = await file(world, "alex", { involved: ["rosa"] });
     await world.advanceDays(8); // second misses its acknowledgement
 
-    const rows = await caseRegister(world.db.prisma, world.clock.now());
+    const rows = await caseRegister(world.store, world.clock.now());
     expect(rows).toEqual([
       {
         number: first.caseNumber, category: "accounting", section: "5", mode: "anonymous", priority: "normal", status: "closed", outcome: "substantiated",

@@ -1,15 +1,14 @@
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { NO_RECIPIENT, UNAVAILABLE } from "../../src/core/cases/intake/file.ts";
 import { missingKeyring } from "../../src/core/crypto/keyring.ts";
-import { caseWorld, warmDatabase, file, report, type CaseWorld } from "./support.ts";
+import { memoryCaseWorld, file, report, type MemoryCaseWorld } from "./support.ts";
 
 describe("filing a report", () => {
-  beforeAll(warmDatabase);
-  let world: CaseWorld;
+  let world: MemoryCaseWorld;
   afterEach(async () => world?.close());
 
   it("rejects invalid fields with a message next to each, returning exactly what was typed", async () => {
-    world = await caseWorld();
+    world = await memoryCaseWorld();
     const draft = { what: "   ", when: "yesterday", category: "gossip", recipient: "director", mode: "secret", involved: ["lee", "nobody-here"] };
     const result = await world.cases.fileReport("kim", draft);
     expect(result).toEqual({
@@ -25,12 +24,12 @@ describe("filing a report", () => {
       fieldErrors: { involved: "Pick the people involved from the directory", directorId: "Choose one of the Directors" },
       draft: second,
     });
-    expect(await world.db.prisma.reportCase.count()).toBe(0);
-    expect(await world.db.prisma.outboxMessage.count()).toBe(0);
+    expect(world.store.tables.cases.size).toBe(0);
+    expect(world.store.tables.outbox.length).toBe(0);
   });
 
   it("gives a receipt at once: case number, time, proof-of-filing digest, acknowledgement deadline", async () => {
-    world = await caseWorld({ start: "2026-12-31T10:00:00Z" });
+    world = await memoryCaseWorld({ start: "2026-12-31T10:00:00Z" });
     const first = await file(world, "kim");
     expect(first.caseNumber).toBe("C-2026-0001");
     expect(first.receipt).toEqual({
@@ -48,7 +47,7 @@ describe("filing a report", () => {
   });
 
   it("lets the reporter prove later what they filed, and nothing else", async () => {
-    world = await caseWorld();
+    world = await memoryCaseWorld();
     const submitted = report({ involved: ["lee"], mode: "anonymous" });
     const filed = await file(world, "kim", submitted);
     expect(await world.cases.verifyReceipt(filed.receipt, submitted)).toEqual({ valid: true });
@@ -62,7 +61,7 @@ describe("filing a report", () => {
   });
 
   it("tells the reporter once that typed thread messages stay in the workspace history", async () => {
-    world = await caseWorld();
+    world = await memoryCaseWorld();
     expect((await file(world, "kim")).showTypedMessageNotice).toBe(true);
     expect((await file(world, "kim")).showTypedMessageNotice).toBe(false);
     expect((await file(world, "alex")).showTypedMessageNotice).toBe(true);
@@ -72,14 +71,14 @@ describe("filing a report", () => {
   });
 
   it("tells the handlers a case was assigned, with ids only", async () => {
-    world = await caseWorld();
+    world = await memoryCaseWorld();
     await file(world, "kim", { category: "accounting", involved: ["lee"] });
-    const sent = await world.outbox();
+    const sent = (await world.outbox()).filter((m) => !m.kind.startsWith("case.reporter."));
     expect(sent).toEqual([
       { id: expect.any(String), recipientId: "grace", kind: "case.assigned", payload: { caseId: expect.any(String), caseNumber: "C-2026-0001", priority: "normal", reason: "routing" } },
       { id: expect.any(String), recipientId: "victor", kind: "case.assigned", payload: { caseId: expect.any(String), caseNumber: "C-2026-0001", priority: "normal", reason: "routing" } },
     ]);
-    const row = await world.db.prisma.reportCase.findFirstOrThrow();
+    const row = [...world.store.tables.cases.values()][0]!;
     // The reporter's choice is sealed with the report (beside routed_to it would tell who was excluded).
     expect(row).toMatchObject({ recipient: null, routedTo: "audit_committee", section: "5", status: "received" });
     const seen = await world.cases.view("grace", row.number);
@@ -87,23 +86,23 @@ describe("filing a report", () => {
   });
 
   it("keeps the text and files nothing when everyone who could receive it is implicated", async () => {
-    world = await caseWorld();
+    world = await memoryCaseWorld();
     const draft = report({ involved: ["priya", "omar", "grace", "victor", "helen"] });
     expect(await world.cases.fileReport("kim", draft)).toEqual({ ok: false, fieldErrors: {}, formError: NO_RECIPIENT, draft });
-    expect(await world.db.prisma.reportCase.count()).toBe(0);
-    expect(await world.db.prisma.outboxMessage.count()).toBe(0);
-    expect(await world.db.prisma.caseCounter.count()).toBe(0);
+    expect(world.store.tables.cases.size).toBe(0);
+    expect(world.store.tables.outbox.length).toBe(0);
+    expect(world.store.tables.counters.size).toBe(0);
   });
 
   it("refuses to file without an encryption key, keeping the text", async () => {
-    world = await caseWorld({ keyring: missingKeyring("no key") });
+    world = await memoryCaseWorld({ keyring: missingKeyring("no key") });
     const draft = report();
     expect(await world.cases.fileReport("kim", draft)).toEqual({ ok: false, fieldErrors: {}, formError: UNAVAILABLE, draft });
-    expect(await world.db.prisma.reportCase.count()).toBe(0);
+    expect(world.store.tables.cases.size).toBe(0);
   });
 
   it("logs ids and numbers, never what was reported or who reported it", async () => {
-    world = await caseWorld();
+    world = await memoryCaseWorld();
     await file(world, "kim", { mode: "anonymous" });
     expect(world.logs.some((l) => l.includes("C-2026-0001"))).toBe(true);
     for (const line of world.logs) expect(line).not.toMatch(/SECRET|kim|Kim Nguyen/);

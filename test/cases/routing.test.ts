@@ -8,9 +8,7 @@ import { route } from "../../src/core/cases/routing.ts";
 import { receiptRouteLines } from "../../src/core/notifications/wording.ts";
 import type { RecipientKind } from "../../src/core/cases/types.ts";
 import type { DirectoryService } from "../../src/core/directory/service.ts";
-import type { Database } from "../../src/store/db.ts";
-import { freshDatabase } from "../support/db.ts";
-import { examplePeople, exampleDirectory } from "./support.ts";
+import { examplePeople, memoryExampleDirectory } from "./support.ts";
 
 const NOT_SOX = DEFAULT_CATEGORIES.harassment_discrimination;
 const SOX = DEFAULT_CATEGORIES.accounting;
@@ -26,13 +24,10 @@ const MATRIX: Record<RecipientKind, { nobody: string[]; ifImplicated: Record<str
 };
 
 describe("routing", () => {
-  let db: Database;
   let directory: DirectoryService;
   beforeAll(async () => {
-    db = await freshDatabase();
-    directory = await exampleDirectory(db);
+    directory = await memoryExampleDirectory();
   });
-  afterAll(async () => db?.close());
 
   const routeFor = (recipient: RecipientKind, involved: string[], extra: { reporterId?: string; directorId?: string; category?: typeof SOX } = {}) =>
     route(

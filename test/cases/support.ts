@@ -2,14 +2,18 @@ import { readFileSync } from "node:fs";
 import { Writable } from "node:stream";
 import { parse, stringify } from "yaml";
 import { manualClock } from "../../src/core/clock.ts";
+import { composeCases } from "../../src/compose.ts";
 import { createCaseService, type CaseService } from "../../src/core/cases/index.ts";
 import { createKeyring, type Keyring } from "../../src/core/crypto/keyring.ts";
 import { createDirectoryService, type DirectoryService } from "../../src/core/directory/service.ts";
+import type { CaseStore } from "../../src/core/cases/store.ts";
 import { createLogger } from "../../src/log.ts";
 import type { Database } from "../../src/store/db.ts";
 import { createDirectoryRepository } from "../../src/store/directoryRepo.ts";
 import { runDueJobs } from "../../src/store/jobs.ts";
 import { freshDatabase } from "../support/db.ts";
+import { memoryCaseStore, type MemoryCaseStore } from "../support/memory/caseStore.ts";
+import { memoryDirectory } from "../support/memory/directory.ts";
 
 export const KEY_A = Buffer.alloc(32, 0xa1).toString("base64");
 export const KEY_B = Buffer.alloc(32, 0xb2).toString("base64");
@@ -25,8 +29,10 @@ export async function exampleDirectory(db: Database, people = examplePeople()): 
   return directory;
 }
 
-export interface CaseWorld {
-  db: Database;
+/** The cases core and what a test needs around it, over the database or in memory. */
+interface World {
+  /** The ports the core runs on. */
+  store: CaseStore;
   directory: DirectoryService;
   clock: ReturnType<typeof manualClock>;
   keyring: Keyring;
@@ -41,9 +47,57 @@ export interface CaseWorld {
   close(): Promise<void>;
 }
 
-export async function caseWorld(options: { people?: RawPerson[]; retentionDays?: number; keyring?: Keyring; start?: string } = {}): Promise<CaseWorld> {
+export interface CaseWorld extends World {
+  db: Database;
+}
+
+/** The cases core on its in-memory ports (test/support/memory): no database, for the core's own rules. */
+export interface MemoryCaseWorld extends World {
+  store: MemoryCaseStore;
+}
+
+type WorldOptions = { people?: RawPerson[]; retentionDays?: number; keyring?: Keyring; start?: string };
+
+/** The example company and the cases core over a fresh database (for what the store itself must do). */
+export async function caseWorld(options: WorldOptions = {}): Promise<CaseWorld> {
   const db = await freshDatabase();
   const directory = await exampleDirectory(db, options.people);
+  const world = worldOver(options, directory, (deps) => {
+    const { service, store, jobHandlers } = composeCases(db.prisma, deps);
+    const runJobs = () => runDueJobs(db.prisma, jobHandlers, { clock: deps.clock, batchSize: 100 });
+    const outboxRows = async () =>
+      (await db.prisma.outboxMessage.findMany({ orderBy: [{ createdAt: "asc" }] })).map((r) => ({ ...r, payload: r.payload as Record<string, unknown> }));
+    return { service, store, runJobs, outboxRows, close: () => db.close() };
+  });
+  return { ...world, db };
+}
+
+/** The example company (directory.example.yaml) in an in-memory directory. */
+export async function memoryExampleDirectory(people = examplePeople(), repo = memoryDirectory()): Promise<DirectoryService> {
+  const directory = createDirectoryService(repo);
+  await directory.importText(stringify({ people }), "directory.example.yaml");
+  return directory;
+}
+
+/** The example company and the cases core in memory. */
+export async function memoryCaseWorld(options: WorldOptions = {}): Promise<MemoryCaseWorld> {
+  const repo = memoryDirectory();
+  const directory = await memoryExampleDirectory(options.people, repo);
+  const store = memoryCaseStore(repo);
+  const world = worldOver(options, directory, (deps) => {
+    const service = createCaseService({ ...deps, store });
+    return { service, store, runJobs: () => store.runDueJobs(service.jobHandlers, deps.clock), outboxRows: async () => store.tables.outbox, close: async () => {} };
+  });
+  return { ...world, store };
+}
+
+type OutboxRows = () => Promise<Array<{ id: string; recipientId: string; kind: string; payload: Record<string, unknown>; createdAt: Date }>>;
+
+function worldOver(
+  options: WorldOptions,
+  directory: DirectoryService,
+  build: (deps: Omit<Parameters<typeof createCaseService>[0], "store">) => { service: CaseService; store: CaseStore; runJobs(): Promise<number>; outboxRows: OutboxRows; close(): Promise<void> },
+): World {
   const clock = manualClock(options.start ?? "2026-03-02T09:00:00Z");
   const keyring = options.keyring ?? createKeyring(KEY_A);
   const logs: string[] = [];
@@ -53,8 +107,7 @@ export async function caseWorld(options: { people?: RawPerson[]; retentionDays?:
       done();
     },
   });
-  const cases = createCaseService({
-    prisma: db.prisma,
+  const { service: cases, store, runJobs: runOnce, outboxRows, close } = build({
     directory,
     clock,
     keyring,
@@ -63,11 +116,11 @@ export async function caseWorld(options: { people?: RawPerson[]; retentionDays?:
   });
   const runJobs = async () => {
     let total = 0;
-    for (let ran = -1; ran !== 0; total += ran) ran = await runDueJobs(db.prisma, cases.jobHandlers, { clock, batchSize: 100 });
+    for (let ran = -1; ran !== 0; total += ran) ran = await runOnce();
     return total;
   };
   return {
-    db,
+    store,
     directory,
     clock,
     keyring,
@@ -80,12 +133,12 @@ export async function caseWorld(options: { people?: RawPerson[]; retentionDays?:
     },
     async outbox() {
       // Same-time rows in a fixed order (the manual clock gives many rows one timestamp).
-      const rows = await db.prisma.outboxMessage.findMany({ orderBy: [{ createdAt: "asc" }] });
-      const opened = rows.map((r) => ({ id: r.id, recipientId: cases.reporterNoticeRecipient(r) ?? r.recipientId, kind: r.kind, payload: r.payload as Record<string, unknown>, at: r.createdAt.getTime() }));
+      const rows = await outboxRows();
+      const opened = rows.map((r) => ({ id: r.id, recipientId: cases.reporterNoticeRecipient(r) ?? r.recipientId, kind: r.kind, payload: r.payload, at: r.createdAt.getTime() }));
       opened.sort((a, b) => a.at - b.at || a.recipientId.localeCompare(b.recipientId) || a.kind.localeCompare(b.kind));
       return opened.map(({ at: _at, ...m }) => m);
     },
-    close: () => db.close(),
+    close,
   };
 }
 
@@ -103,7 +156,7 @@ export function report(overrides: Record<string, unknown> = {}): Record<string, 
 }
 
 /** Files a report and fails the test if it was rejected. */
-export async function file(world: CaseWorld, reporterId: string, overrides: Record<string, unknown> = {}) {
+export async function file(world: World, reporterId: string, overrides: Record<string, unknown> = {}) {
   const result = await world.cases.fileReport(reporterId, report(overrides));
   if (!result.ok) throw new Error(`report rejected: ${JSON.stringify(result.fieldErrors)} ${result.formError ?? ""}`);
   return result;

@@ -29,13 +29,13 @@ describe("console notifications", () => {
   });
 
   it("tells the reporter with the console's commands, never a button the console does not have", () => {
-    const message = reporter({ kind: "case.reporter.message", caseNumber: "C-2026-0001", messageId: "m" });
+    const message = reporter({ anonymous: false, kind: "case.reporter.message", caseNumber: "C-2026-0001", messageId: "m" });
     expect(message).toBe("New message on C-2026-0001.\n  A handler of your report wrote to you. Read it with /open C-2026-0001.");
-    expect(reporter({ kind: "case.reporter.retaliation_checkin", caseNumber: "C-2026-0001", day: 30 })).toBe(
+    expect(reporter({ anonymous: false, kind: "case.reporter.retaliation_checkin", caseNumber: "C-2026-0001", day: 30 })).toBe(
       "A check-in about C-2026-0001.\n  It is 30 days since your report was closed. Since you reported, have you faced retaliation of any kind? Your answer goes only to the people handling your report.\n" +
         "  Retaliation is prohibited by the Code (section 1).\n  Tell the handlers with /reply C-2026-0001 <text>.",
     );
-    expect(reporter({ kind: "case.reporter.status_changed", caseNumber: "C-2026-0001", status: "investigating", outcome: null })).toBe("Your report C-2026-0001 is now being investigated.");
+    expect(reporter({ anonymous: false, kind: "case.reporter.status_changed", caseNumber: "C-2026-0001", status: "investigating", outcome: null })).toBe("Your report C-2026-0001 is now being investigated.");
   });
 
   it("shows an approval's wording, the request, how it was decided and the command to act", () => {

@@ -21,6 +21,12 @@ export type Decision = { action: "approve" } | { action: "decline"; reason: stri
 
 /** One surface, driven the way its platform drives it. Every method returns what the person sees. */
 export interface Driver {
+  /**
+   * The surface's chat can be exported by workspace admins (Slack exports, Microsoft Purview): an
+   * anonymous reporter's notifications there only say "You have a private update", and the
+   * reporter reads the update (and replies) in the view its button opens.
+   */
+  privateUpdates: boolean;
   ask(person: Person, question: string): Promise<string>;
   /** Requests the approval the person's last answer needs, filling in the surface's form. */
   requestApproval(person: Person, fields: RequestFields): Promise<string>;

@@ -90,8 +90,14 @@ describe.each(SURFACES)("$name", (surface) => {
     const caseNumber = await fileAnonymousReport();
     await d.replyToCase("priya", caseNumber, "Who else was there? HANDLER-MSG-1");
     const toReporter = await d.inbox("alex");
-    expect(toReporter).toContain(`New message on ${caseNumber}`);
     expect(toReporter).not.toContain("HANDLER-MSG-1"); // notifications carry no case content
+    if (d.privateUpdates) {
+      // Anonymous, in an exportable chat: not even the case number; the update opens in a view.
+      expect(toReporter).toContain("You have a private update");
+      expect(toReporter).not.toContain(caseNumber);
+    } else {
+      expect(toReporter).toContain(`New message on ${caseNumber}`);
+    }
     const seen = await d.openCase("alex", caseNumber);
     expect(seen).toContain("HANDLER-MSG-1");
     expect(seen).toContain("Priya Nair");

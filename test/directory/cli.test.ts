@@ -1,13 +1,11 @@
-// Drives `npx conduct directory import` as an operator would: a child process, real files.
+// Drives `conduct directory import` as an operator would: a child process, real files.
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { run } from "../support/cli.ts";
+import { conduct } from "../support/cli.ts";
 
-const conduct = (args: string[], env: Record<string, string>) => run(["npx", "--no-install", "conduct", ...args], env);
-
-// Each run starts npx, tsx and (for an import) the embedded database: slow on a busy machine.
+// Each run starts the compiled CLI and (for an import) the embedded database: slow on a busy machine.
 describe("conduct directory import", { timeout: 180_000 }, () => {
   it("imports the example file, then again with nothing new, printing a summary and exiting 0", async () => {
     const env = { DATA_DIR: mkdtempSync(join(tmpdir(), "conduct-dir-")) };

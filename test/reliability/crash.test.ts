@@ -1,5 +1,6 @@
-// The bot process is really killed (SIGKILL) while a notification is still undelivered because
-// Slack is down; after a restart the state is whole and the notification arrives exactly once.
+// The bot process is really killed (SIGKILL) while notifications are still undelivered because
+// Slack is down; after a restart the state is whole and each arrives exactly once: the handlers'
+// notices and the reporters' receipts (issue 16: the receipt is owed, so it goes through the outbox).
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,6 +14,7 @@ import { dm, openReportForm, REPORT_TEXT, reportValues, submit } from "../slack/
 
 const ROOT = new URL("../..", import.meta.url).pathname;
 const ALEX = "U0ALEX"; // reporter
+const JAMIE = "U0JAMIE"; // files a confidential report
 const PRIYA = "U0PRIYA"; // the ethics officer, who receives reports by default
 
 function startBot(dataDir: string, slack: FakeSlack) {
@@ -63,7 +65,7 @@ describe("killed with SIGKILL in the middle of a flow", () => {
     await Promise.all(fakes.splice(0).map((f) => f.close()));
   });
 
-  it("delivers the pending notification once after the restart, with the case and its deadlines intact", async () => {
+  it("delivers the pending notifications (handler's notice, reporters' receipts) once after the restart, with the cases and their deadlines intact", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "conduct-crash-"));
     const down = await startFakeSlack();
     fakes.push(down);
@@ -74,12 +76,17 @@ describe("killed with SIGKILL in the middle of a flow", () => {
     const url = await first.ready;
     const h = harness(url, down);
     const form = await openReportForm(h, ALEX);
-    const filed = await submit(h, ALEX, form, reportValues());
+    const filed = await submit(h, ALEX, form, reportValues()); // anonymous
     expect(filed).toMatchObject({ status: 200, body: { response_action: "update" } }); // "Filing…"
-    await until("the form to say the report was filed", () => down.callsTo("views.update").some((c) => c.args.view?.title?.text === "Report filed"));
+    const filedForms = () => down.callsTo("views.update").filter((c) => c.args.view?.title?.text === "Report filed");
+    await until("the first form to say the report was filed", () => filedForms().length === 1); // C-2026-0001
+    const named = await submit(h, JAMIE, await openReportForm(h, JAMIE), reportValues({ mode: { type: "radio_buttons", selected_option: { value: "confidential" } } }));
+    expect(named).toMatchObject({ status: 200, body: { response_action: "update" } });
+    await until("both forms to say the report was filed", () => filedForms().length === 2);
 
-    // The worker has tried to tell the handler at least once, and failed.
-    await until("a failed delivery attempt to the handler", () => down.callsTo("chat.postMessage").some((c) => c.args.channel === dm(PRIYA)));
+    // The worker has tried to tell the handler and both reporters at least once, and failed.
+    const tried = (user: string) => down.callsTo("chat.postMessage").some((c) => c.args.channel === dm(user));
+    await until("failed delivery attempts to the handler and the reporters", () => tried(PRIYA) && tried(ALEX) && tried(JAMIE));
     first.child.kill("SIGKILL");
     await new Promise((r) => first.child.once("exit", r));
 
@@ -88,20 +95,24 @@ describe("killed with SIGKILL in the middle of a flow", () => {
     const second = startBot(dataDir, up);
     children.push(second.child);
     await second.ready;
-    await until("the handler's notification", () => up.callsTo("chat.postMessage").some((c) => c.args.channel === dm(PRIYA)));
+    const posted = (user: string) => up.callsTo("chat.postMessage").filter((c) => c.args.channel === dm(user));
+    await until("the handler's notifications and both receipts", () => posted(PRIYA).length >= 2 && posted(ALEX).length >= 1 && posted(JAMIE).length >= 1);
     await up.settle(3_000);
     second.child.kill("SIGTERM");
     await new Promise((r) => second.child.once("exit", r));
 
-    const toHandler = up.callsTo("chat.postMessage").filter((c) => c.args.channel === dm(PRIYA));
-    expect(toHandler).toHaveLength(1);
-    expect(JSON.stringify(toHandler[0]!.args)).toMatch(/C-\d{4}-\d{4}/);
+    const toHandler = posted(PRIYA);
+    expect(toHandler.map((c) => c.args.text).sort()).toEqual(["Case C-2026-0001 was assigned to you", "Case C-2026-0002 was assigned to you"]);
+    // Each reporter's, exactly once: the anonymous one a neutral private update, the confidential one the receipt.
+    expect(posted(ALEX).map((c) => c.args.text)).toEqual(["You have a private update"]);
+    expect(JSON.stringify(posted(ALEX))).not.toContain("C-2026");
+    expect(posted(JAMIE).map((c) => c.args.text)).toEqual(["Report filed: C-2026-0002"]);
     expect(JSON.stringify(up.calls)).not.toContain(REPORT_TEXT); // content never travels in chat
 
     const db = await PGlite.create(dataDir);
     try {
       const one = async (sql: string) => (await db.query<{ n: number }>(sql)).rows[0]!.n;
-      expect(await one(`SELECT count(*)::int AS n FROM report_case`)).toBe(1);
+      expect(await one(`SELECT count(*)::int AS n FROM report_case`)).toBe(2);
       expect(await one(`SELECT count(*)::int AS n FROM outbox_message WHERE status <> 'sent'`)).toBe(0);
       expect(await one(`SELECT count(*)::int AS n FROM job WHERE status = 'pending' AND kind LIKE 'case.%'`)).toBeGreaterThan(0);
     } finally {

@@ -1,4 +1,4 @@
-// One process at a time on the embedded database: `npm start` and `conduct …` through their real
+// One process at a time on the embedded database: the bot and `conduct …` as compiled (what `npm start` runs)
 // entry points on one DATA_DIR, as a newcomer runs them in two terminals.
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -31,7 +31,7 @@ describe("one process per DATA_DIR", { timeout: 300_000 }, () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   const conduct = async (args: string[], input?: string[]) => {
-    const p = run([resolve(ROOT, "bin/conduct.mjs"), ...args], env, input);
+    const p = run([resolve(ROOT, "dist/cli.js"), ...args], env, input);
     const code = await p.exited;
     return { code, stdout: p.stdout(), stderr: p.stderr() };
   };
@@ -40,7 +40,7 @@ describe("one process per DATA_DIR", { timeout: 300_000 }, () => {
   it("refuses the CLI while the bot runs, loses nothing, and clears the lock a killed bot left", async () => {
     expect((await conduct(["chat"], report)).stdout).toContain("Report filed: C-2026-0001 (anonymous).");
 
-    const bot = run(["--import", "tsx", "src/main.ts"], { ...env, PORT: "0", LOG_LEVEL: "info" });
+    const bot = run([resolve(ROOT, "dist/main.js")], { ...env, PORT: "0", LOG_LEVEL: "info" });
     let port = 0;
     for (const deadline = Date.now() + 120_000; !port && Date.now() < deadline; await new Promise((r) => setTimeout(r, 200))) {
       port = Number(/"port":(\d+)/.exec(bot.stdout())?.[1] ?? 0);

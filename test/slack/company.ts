@@ -2,7 +2,7 @@
 // on the real app, a manual clock, and the worker driven by hand.
 import { manualClock } from "../../src/core/clock.ts";
 import type { SlackCall } from "../support/fakeSlack.ts";
-import { blockAction, globalShortcut, viewSubmission, type InputState } from "../support/slack.ts";
+import { blockAction, globalShortcut, viewBlockAction, viewSubmission, type InputState } from "../support/slack.ts";
 import { startSlackApp, type SlackHarness } from "../support/slackApp.ts";
 
 export type Button = { action_id: string; value: string; text?: { text: string } };
@@ -104,12 +104,25 @@ export function reportValues(overrides: Record<string, InputState> = {}): Record
   };
 }
 
-/** Files a report through the form and returns the receipt DM. */
-export async function fileThroughSlack(h: SlackHarness, user: string, overrides: Record<string, InputState> = {}): Promise<SlackCall> {
+/**
+ * Files a report through the form, then runs one worker pass (the receipt, like the handlers'
+ * notices, goes through the outbox) and returns the reporter's DM: the receipt (confidential) or
+ * the neutral private update (anonymous). The filed form is the returned call's `filed`.
+ */
+export async function fileThroughSlack(h: SlackHarness & { app: { worker: { tick(): Promise<unknown> } } }, user: string, overrides: Record<string, InputState> = {}): Promise<SlackCall & { filed: Record<string, any> }> {
   const view = await openReportForm(h, user);
   const before = postsTo(h, dm(user)).length;
   const answer = await submit(h, user, view, reportValues(overrides));
   if (answer.body?.response_action !== "update" || !JSON.stringify(answer.body.view).includes("Filing your report")) throw new Error(`report form answered ${JSON.stringify(answer.body)}`);
+  const [filed] = await h.slack.waitFor("views.update", { where: (c) => c.args.view_id === answer.viewId && c.args.view?.title?.text === "Report filed" });
+  await h.app.worker.tick();
   await h.slack.waitFor("chat.postMessage", { where: (c) => c.args.channel === dm(user), count: before + 1 });
-  return postsTo(h, dm(user))[before]!;
+  return Object.assign(postsTo(h, dm(user))[before]!, { filed: filed!.args.view });
+}
+
+/** Clicks a button inside a view the bot opened or filled (`view` as the bot sent it; `viewId` is what Slack gave it). */
+export async function clickInView(h: SlackHarness, user: string, view: Record<string, any>, viewId: string, actionId: string, viewType: "modal" | "home" = "modal"): Promise<Response> {
+  const button = buttonsOf(view.blocks).find((b) => b.action_id === actionId);
+  if (!button) throw new Error(`no ${actionId} button in the view; buttons: ${buttonsOf(view.blocks).map((b) => b.action_id).join(", ")}`);
+  return h.sendForm(viewBlockAction({ user, viewId, viewType, button }));
 }

@@ -18,7 +18,7 @@ describe("Slack delivery of the outbox", () => {
     expect((await h.app.cases.fileReport("alex", REPORT)).ok).toBe(true);
     h.slack.failNext("chat.postMessage", { status: 429, retryAfterSeconds: 7 });
 
-    expect(await h.app.worker.tick()).toEqual({ jobs: 0, sent: 0 });
+    expect(await h.app.worker.tick()).toEqual({ jobs: 0, sent: 1 }); // the reporter's receipt notice, after the handler's was refused
     const waiting = await outboxRow();
     expect(waiting.status).toBe("pending");
     expect(waiting.lastError).toMatch(/^RetryLater: Slack rate limited/);
@@ -43,7 +43,7 @@ describe("Slack delivery of the outbox", () => {
   it("treats a 5xx as temporary and a Slack API error as a failure of that message", async () => {
     expect((await h.app.cases.fileReport("alex", REPORT)).ok).toBe(true);
     h.slack.failNext("conversations.open", { status: 503 });
-    expect(await h.app.worker.tick()).toMatchObject({ sent: 0 });
+    expect(await h.app.worker.tick()).toMatchObject({ sent: 1 }); // the reporter's receipt notice went; the handler's waits
     expect((await outboxRow()).lastError).toBe("RetryLater: Slack HTTP 503");
     h.clock.advance(5_000);
     h.slack.failNext("chat.postMessage", { status: 200, error: "invalid_blocks" });

@@ -41,12 +41,12 @@ describe("App Home stays fresh in Slack", () => {
 
   it("re-publishes a handler's Home when a case is assigned; a failed publish never re-sends the DM", async () => {
     await openHome(h, PRIYA);
-    await fileThroughSlack(h, ALEX);
+    expect((await h.app.cases.fileReport("alex", { what: "Cash went missing. SECRET-HOME", category: "company_property", mode: "anonymous" })).ok).toBe(true);
     const number = (await h.app.db.prisma.reportCase.findFirstOrThrow()).number;
 
     await h.slack.settle(); // the reporter's own Home refresh after filing is done
     h.slack.failNext("views.publish", { status: 200, error: "internal_error" });
-    expect(await h.app.worker.tick()).toEqual({ jobs: 0, sent: 1 });
+    expect(await h.app.worker.tick()).toEqual({ jobs: 0, sent: 2 }); // hers and the reporter's (which changes no Home)
     expect(publishesFor(h, PRIYA).at(-1)!.result).toBeUndefined(); // Slack refused the publish
     expect(h.app.logs.some((line) => line.includes("could not refresh App Home"))).toBe(true);
     expect(postsTo(h, dm(PRIYA))).toHaveLength(1);

@@ -118,7 +118,7 @@ describe("Report a concern in Slack", () => {
     // Submitted again once the database is back, the same form files the report.
     const again = await submit(h, ALEX, form, reportValues(), { viewId: answer.viewId });
     expect(again.body.response_action).toBe("update");
-    await h.slack.waitFor("chat.postMessage", { where: (c) => c.args.channel === dm(ALEX) });
+    await h.slack.waitFor("views.update", { where: (c) => c.args.view_id === answer.viewId && c.args.view.title.text === "Report filed" });
     expect(await h.app.db.prisma.reportCase.count()).toBe(1);
   });
 
@@ -137,27 +137,26 @@ describe("Report a concern in Slack", () => {
 
   it("tells an anonymous reporter who chose the supervisor they named where it went instead, naming no one", async () => {
     const receipt = await fileThroughSlack(h, ALEX, { involved: people("U0LEE"), recipient: { type: "static_select", selected_option: { value: "supervisor" } } });
-    const receiptText = texts(receipt);
+    const receiptText = JSON.stringify(receipt.filed); // anonymous: the receipt lives in the filed form, not the DM
     expect(receiptText).toContain("It went to the next supervisor up your reporting line, not to your supervisor: your supervisor is named in it.");
     expect(receiptText).toContain("No one your report names receives it or can see it.");
     expect(receiptText).not.toMatch(/Lee|Jordan|a supervisor/);
-    const filed = h.slack.callsTo("views.update").map((c) => JSON.stringify(c.args.view)).find((v) => v.includes("Report filed"));
-    expect(filed).toContain("It went to the next supervisor up your reporting line");
+    expect(receipt.args.text).toBe("You have a private update");
     expect((await h.app.db.prisma.reportCase.findFirstOrThrow()).routedTo).toBe("supervisor");
   });
 
-  it("files an anonymous report: receipt to the reporter, a content-free DM to the handler, content only in the Open modal", async () => {
+  it("files an anonymous report: the receipt in the filed form, a neutral DM to the reporter, a content-free DM to the handler, content only in the Open modal", async () => {
     const receipt = await fileThroughSlack(h, ALEX, { involved: people("U0LEE") });
     expect(receipt.args.channel).toBe(dm(ALEX));
-    const receiptText = texts(receipt);
+    const receiptText = JSON.stringify(receipt.filed);
     expect(receiptText).toContain("Report filed: C-2026-0001");
     expect(receiptText).toMatch(/Proof of filing:\* `[0-9a-f]{8}:[0-9a-f]{64}`/);
-    expect(receiptText).toContain("stay in this workspace's message history");
     const row = await h.app.db.prisma.reportCase.findFirstOrThrow();
     expect(receiptText).toContain(row.receiptDigest);
     expect(row).toMatchObject({ number: "C-2026-0001", mode: "anonymous", category: "harassment_discrimination" });
+    expect(receipt.args.text).toBe("You have a private update");
+    for (const secret of ["C-2026", row.receiptDigest, "SECRET"]) expect(texts(receipt)).not.toContain(secret);
 
-    expect(await h.app.worker.tick()).toMatchObject({ sent: 1 });
     const [assigned] = postsTo(h, dm(PRIYA));
     expect(assigned!.args.text).toBe("Case C-2026-0001 was assigned to you");
     expect(buttonsOf(assigned!.args.blocks).map((b) => b.text?.text)).toEqual(["Open", "Acknowledge", "Message reporter", "Add internal note", "Reassign", "Close"]);
@@ -184,12 +183,12 @@ describe("Report a concern in Slack", () => {
     expect(logs).not.toContain(ALEX);
   });
 
-  it("relays both ways: handler → reporter (New message, View, Reply) and reporter → handler", async () => {
-    await fileThroughSlack(h, ALEX);
+  it("relays both ways for a confidential report: handler → reporter (New message, View, Reply) and reporter → handler", async () => {
+    await fileThroughSlack(h, ALEX, { mode: { type: "radio_buttons", selected_option: { value: "confidential" } } });
     await h.app.worker.tick();
     const [assigned] = postsTo(h, dm(PRIYA));
 
-    // Priya writes to the anonymous reporter through the form.
+    // Priya writes to the reporter through the form.
     const form = await clickForModal(h, PRIYA, assigned!, "case.message_reporter");
     expect(form.callback_id).toBe("case.message_form");
     const sent = await submit(h, PRIYA, form, { text: typed("Can you tell us who else was there? HANDLER-MSG-1") });
@@ -216,7 +215,7 @@ describe("Report a concern in Slack", () => {
   });
 
   it("sends a reply typed in the receipt's thread to the handlers instead of answering it as a question", async () => {
-    const receipt = await fileThroughSlack(h, ALEX);
+    const receipt = await fileThroughSlack(h, ALEX, { mode: { type: "radio_buttons", selected_option: { value: "confidential" } } });
     const threadTs = receipt.result!.ts as string;
     await h.sendEvent(imMessage(ALEX, "Also: it happened again today. TYPED-REPLY-3", undefined, { thread_ts: threadTs }));
     const [ack] = await h.slack.waitFor("chat.postMessage", { where: (c) => c.args.thread_ts === threadTs });
@@ -227,7 +226,7 @@ describe("Report a concern in Slack", () => {
     expect(messages[0]!.body).not.toContain("TYPED-REPLY-3"); // stored sealed
     await h.slack.settle();
     expect(h.slack.callsTo("chat.postMessage").filter((c) => texts(c).includes("You asked"))).toEqual([]);
-    expect(await h.app.worker.tick()).toMatchObject({ sent: 2 }); // assigned + reporter replied
+    expect(await h.app.worker.tick()).toMatchObject({ sent: 1 }); // reporter replied (assigned went with the receipt)
   });
 
   it("files one case when Slack delivers the same submission twice (X-Slack-Retry-Num)", async () => {
@@ -237,7 +236,8 @@ describe("Report a concern in Slack", () => {
     expect([first.status, retry.status]).toEqual([200, 200]);
     expect(first.body.response_action).toBe("update");
     expect(retry.body).toBeNull();
-    await h.slack.waitFor("chat.postMessage");
+    await h.slack.waitFor("views.update", { where: (c) => c.args.view?.title?.text === "Report filed" });
+    await h.app.worker.tick();
     await h.slack.settle();
     expect(await h.app.db.prisma.reportCase.count()).toBe(1);
     expect(postsTo(h, dm(ALEX))).toHaveLength(1);

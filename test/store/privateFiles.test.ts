@@ -5,11 +5,12 @@ import { chmodSync, mkdtempSync, readdirSync, statSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { CONDUCT } from "../support/cli.ts";
 
 const root = new URL("../..", import.meta.url).pathname;
 
 function underLooseUmask(args: string[], env: Record<string, string>) {
-  const child = spawn("sh", ["-c", 'umask 000 && exec npx --no-install conduct "$@"', "sh", ...args], {
+  const child = spawn("sh", ["-c", 'umask 000 && exec "$@"', "sh", ...CONDUCT, ...args], {
     cwd: root,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: "error", ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -128,6 +128,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         };
       }
       case "views.open":
+      case "views.push":
       case "views.publish":
       case "views.update":
         return { ok: true, view: { id: `V${nextTs().replace(".", "")}`, ...(typeof args.view === "object" ? args.view : {}) } };

@@ -172,6 +172,24 @@ export function blockAction(args: {
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
+/** A button pressed inside a view (a modal, or App Home with `viewType: "home"`), as Slack sends it: no message, no channel. */
+export function viewBlockAction(args: { user: string; viewId: string; viewType?: "modal" | "home"; button: { action_id: string; value: string; block_id?: string } }): string {
+  const payload = {
+    type: "block_actions",
+    user: { id: args.user, username: "alex", name: "alex", team_id: TEAM_ID },
+    api_app_id: "A0CONDUCT",
+    token: "9s8d9as89d8as9d8as989",
+    container: { type: "view", view_id: args.viewId },
+    trigger_id: `13345224609.738474920.${unique()}`,
+    team: { id: TEAM_ID, domain: "conduct-test" },
+    enterprise: null,
+    is_enterprise_install: false,
+    view: { id: args.viewId, type: args.viewType ?? "modal", callback_id: "info.view", state: { values: {} } },
+    actions: [{ type: "button", action_id: args.button.action_id, block_id: args.button.block_id ?? "b", text: { type: "plain_text", text: "button", emoji: true }, value: args.button.value, action_ts: `${Math.floor(Date.now() / 1000)}.000100` }],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
 /** The global shortcut "Report a concern". */
 export function globalShortcut(user: string, callbackId: string): string {
   const payload = {

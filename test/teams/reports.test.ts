@@ -1,5 +1,6 @@
 // Reports in Teams: the report form is a dialog (task/fetch, task/submit); the receipt comes to
-// the 1:1 chat; handlers get content-free cards and read the case in a dialog.
+// the 1:1 chat (an anonymous one: the dialog's result, and only a neutral card in the chat);
+// handlers get content-free cards and read the case in a dialog.
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { CASE_VERBS, VERBS } from "../../src/surfaces/teams/verbs.ts";
 import { cardTexts, warmUp, type TeamsTestApp } from "../support/teams.ts";
@@ -36,20 +37,23 @@ describe("Teams: reports", () => {
     expect(await t.db.prisma.reportCase.count()).toBe(0);
   });
 
-  it("an anonymous report: receipt to the reporter, and the handler's card and dialog never show who reported", async () => {
+  it("an anonymous report: receipt in the dialog's result, and the handler's card and dialog never show who reported", async () => {
     const { t: started } = await startWithPeople("jamie", "priya");
     t = started;
     const filed = await invoke(
       t,
       dialog(t, "jamie", "task/submit", { verb: CASE_VERBS.reportSubmit, what: WHAT, category: "harassment_discrimination", recipient: "ethics_officer", mode: "anonymous" }),
     );
-    expect(filed.task.type).toBe("message");
-    const caseNumber = /C-\d{4}-\d+/.exec(filed.task.value)![0];
-    const receipt = cardsIn(t, "jamie");
-    expect(cardTexts(receipt[0])[0]).toBe(`Your report ${caseNumber} was filed`);
-    expect(cardTexts(receipt[0])).toContain("It went to the ethics officer."); // where it went, on every surface
+    expect(filed.task.type).toBe("continue");
+    const receipt = filed.task.value.card.content;
+    const caseNumber = /C-\d{4}-\d+/.exec(cardTexts(receipt)[0]!)![0];
+    expect(cardTexts(receipt)[0]).toBe(`Your report ${caseNumber} was filed`);
+    expect(cardTexts(receipt)).toContain("It went to the ethics officer."); // where it went, on every surface
+    const row = await t.db.prisma.reportCase.findFirstOrThrow();
+    expect(JSON.stringify(receipt)).toContain(row.receiptDigest); // the full code, as on every surface
 
     await t.app.worker.tick();
+    expect(cardsIn(t, "jamie").map((c) => cardTexts(c)[0])).toEqual(["You have a private update"]);
     const [assigned] = cardsIn(t, "priya");
     expect(cardTexts(assigned)[0]).toBe(`Case ${caseNumber} was assigned to you`);
     expect(assigned.actions.map((a: any) => a.title)).toEqual(["Open", "Acknowledge", "Message reporter", "Add note", "Reassign", "Close"]);
@@ -63,9 +67,9 @@ describe("Teams: reports", () => {
     expect(texts.some((x) => x.includes("accent in meetings"))).toBe(true);
   });
 
-  it("handler and reporter exchange messages through dialogs; notifications carry only the case number", async () => {
+  it("confidential: handler and reporter exchange messages through dialogs; notifications carry only the case number", async () => {
     ({ t } = await startWithPeople("jamie", "priya"));
-    const filed = await invoke(t, dialog(t, "jamie", "task/submit", { verb: CASE_VERBS.reportSubmit, what: WHAT, category: "harassment_discrimination", mode: "anonymous" }));
+    const filed = await invoke(t, dialog(t, "jamie", "task/submit", { verb: CASE_VERBS.reportSubmit, what: WHAT, category: "harassment_discrimination", mode: "confidential" }));
     const caseNumber = /C-\d{4}-\d+/.exec(filed.task.value)![0];
     await t.app.worker.tick();
 

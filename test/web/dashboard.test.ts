@@ -1,37 +1,34 @@
-// The dashboard's aggregation rules on plain rows (the store's reads are plain findMany calls).
+// The dashboard's aggregation rules on plain rows: its port (InsightReads) in memory.
 import { describe, expect, it } from "vitest";
 import { manualClock } from "../../src/core/clock.ts";
-import { dashboardFor } from "../../src/core/insights/dashboard.ts";
+import { dashboardFor, type InsightReads } from "../../src/core/insights/dashboard.ts";
 import { DEFAULT_CATEGORIES } from "../../src/core/cases/index.ts";
-import type { PrismaClient } from "../../src/store/db.ts";
 
 const DAY = 86_400_000;
 const clock = manualClock("2026-06-15T12:00:00Z");
 const document = { title: "Code", sections: [{ id: "3", title: "Conflicts of Interest", paragraphs: [], items: [] }], clauses: new Map() };
 const person = (roles: string[]) => ({ id: "p", name: "P", email: "p@x", slackId: null, teamsId: null, supervisorId: null, roles });
 
-function rows(cases: Array<{ filed: number; ackAfter: number | null }>) {
+function rows(cases: Array<{ filed: number; ackAfter: number | null }>): InsightReads {
   const at = (d: number) => new Date(clock.now().getTime() - d * DAY);
   return {
-    askStat: { findMany: async () => [{ day: "2026-06-15", clauseId: "3(a)", verdict: "allowed", count: 4 }, { day: "2026-06-14", clauseId: "3(b)", verdict: "allowed", count: 3 }] },
-    answerFeedback: { findMany: async () => [] },
-    reportCase: {
-      findMany: async () =>
-        cases.map((c) => ({
-          category: "accounting",
-          filedAt: at(c.filed),
-          acknowledgeBy: at(c.filed - 7),
-          acknowledgedAt: c.ackAfter === null ? null : at(c.filed - c.ackAfter),
-          feedbackBy: null,
-          feedbackAt: null,
-        })),
-    },
-    approvalRequest: { findMany: async () => [] },
-  } as unknown as PrismaClient;
+    askCountsSince: async () => [{ day: "2026-06-15", clauseId: "3(a)", verdict: "allowed", count: 4 }, { day: "2026-06-14", clauseId: "3(b)", verdict: "allowed", count: 3 }],
+    feedbackCountsSince: async () => [],
+    caseDatesSince: async () =>
+      cases.map((c) => ({
+        category: "accounting",
+        filedAt: at(c.filed),
+        acknowledgeBy: at(c.filed - 7),
+        acknowledgedAt: c.ackAfter === null ? null : at(c.filed - c.ackAfter),
+        feedbackBy: null,
+        feedbackAt: null,
+      })),
+    approvalDatesSince: async () => [],
+  };
 }
 
-const deps = (prisma: PrismaClient, roles: string[] = ["ethics_officer"]) => ({
-  prisma,
+const deps = (reads: InsightReads, roles: string[] = ["ethics_officer"]) => ({
+  reads,
   directory: { get: async () => person(roles) } as never,
   document,
   categories: DEFAULT_CATEGORIES,

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { manualClock } from "../../src/core/clock.ts";
 import { createSignInService, SESSION_IDLE_MINUTES, SESSION_MAX_HOURS, SIGN_IN_LINK_MINUTES, type SignInService } from "../../src/core/signin/service.ts";
+import { createSignInStore } from "../../src/store/consoleSessions.ts";
 import { AUDIT_KEYS } from "../approvals/support.ts";
 import { freshDatabase, type TestDatabase } from "../support/db.ts";
 
@@ -13,7 +14,7 @@ describe("web console sessions", () => {
   beforeEach(async () => {
     db = await freshDatabase();
     clock = manualClock("2026-03-02T09:00:00Z");
-    signIn = createSignInService({ prisma: db.prisma, clock, auditKeys: AUDIT_KEYS });
+    signIn = createSignInService({ store: createSignInStore(db.prisma), clock, auditKeys: AUDIT_KEYS });
   });
   afterEach(async () => db?.close());
 

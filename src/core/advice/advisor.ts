@@ -1,5 +1,6 @@
 import type { Policy } from "../policy/load.ts";
 import { composeAnswer, EMPTY_ANSWER, EMPTY_HEADLINE, NOT_ENGLISH_ANSWER, NOT_ENGLISH_HEADLINE, notCoveredAnswer } from "./answer.ts";
+import { prohibitedActIn } from "./acts.ts";
 import { readIntent, type Intent } from "./intent.ts";
 import { isEnglish } from "./language.ts";
 import { MATCH_LIMIT } from "./normalise.ts";
@@ -19,17 +20,19 @@ export const ABSTAIN_BELOW = 1.6;
  * term (fake, bribe, shred…) or the form of a conduct question to say it is a Code matter.
  */
 const WEAK_FLOOR = 1;
+/** A logistics question without an ethics term or a conduct question's form is answered only from this score. */
+const LOGISTICS_BAR = 3;
 /** "Can I…", "Is it OK…", "I saw…", "What should I do…": a conduct question's form, with at least this score. */
 const FORM_FLOOR = 0.45;
 /** An ethics term makes a question in scope if its best clause scores at least this. */
 const ETHICS_FLOOR = 0.15;
 /** Other clauses are cited after the deciding one when they score at least this share of it… */
-const RUNNER_UP_SHARE = 0.45;
+const RUNNER_UP_SHARE = 0.3;
 /** …and at least this absolute score. */
-const RUNNER_UP_FLOOR = 0.8;
+const RUNNER_UP_FLOOR = 0.5;
 const MAX_CLAUSES = 3;
 /** A runner-up from another section is cited only when it scores at least this share of the deciding clause. */
-const OTHER_SECTION_SHARE = 0.6;
+const OTHER_SECTION_SHARE = 0.4;
 const sectionOfClause = (id: string) => id.replace(/[.(].*$/, "");
 /** A clause the deciding topic names too (its `also`, or the reporting clause) scores at least this share of it. */
 const COMPANION_SHARE = 0.8;
@@ -60,7 +63,11 @@ export function createAdvisor(policy: Policy): Advisor {
       const notice = question.length > MATCH_LIMIT ? ("truncated" as const) : undefined;
 
       const intent = readIntent(question);
-      const scored = scorer.score(question);
+      // A prohibited act named in everyday words ("date the invoice for last month") is matched with the
+      // Code's words for it too, so the clause that prohibits it is found when the question alone is weak.
+      const act = prohibitedActIn(question.toLowerCase());
+      let scored = scorer.score(question);
+      if (act && (scored.clauses[0]?.score ?? 0) < ABSTAIN_BELOW) scored = scorer.score(`${question}. ${act.gloss}`);
       const clauses = rerank(scored.clauses, intent, reportingTopic, rules.topics);
       const best = clauses[0];
       if (!best || !inScope(best, scored, intent)) return { ...outOfScope(question, notCoveredAnswer(rules)), ...(notice && { notice }) };
@@ -112,10 +119,18 @@ export function createAdvisor(policy: Policy): Advisor {
 function inScope(best: ClauseScore, scored: Scored, intent: Intent): boolean {
   const { score } = best;
   if (intent.asksLogistics && scored.notCovered && !scored.ethics) return false; // "Where can I print my boarding pass?"
+  const conductForm = intent.asksPermission || intent.witnessed || intent.describesMisconduct || intent.wantsToReport;
+  // "How do I search old messages", "anyone got a charger I can borrow": the form of a logistics question
+  // and no word of a Code matter need a clear match, not one shared word.
+  if (intent.asksLogistics && !scored.ethics && !conductForm && score < LOGISTICS_BAR) return false;
   if (score >= ABSTAIN_BELOW) return true;
   if (scored.ethics > 0) return score >= (scored.notCovered ? WEAK_FLOOR : ETHICS_FLOOR);
-  if (scored.notCovered || intent.asksLogistics) return false;
-  const conductForm = intent.asksPermission || intent.witnessed || intent.describesMisconduct || intent.wantsToReport;
+  // "Noticed someone approving payments to a vendor at her own home address": what the asker saw is a Code matter
+  // even when it names an everyday thing (an address), once it matches a clause fairly.
+  const sawMisconduct = (intent.witnessed || intent.describesMisconduct) && score >= WEAK_FLOOR;
+  if ((scored.notCovered && !sawMisconduct) || intent.asksLogistics) return false;
+  // "My supervisor is the one doing it, who else can I go to?": a route for reporting around one's supervisor.
+  if (intent.implicatesSupervisor && (intent.seeksGuidance || intent.wantsToReport) && best.topics.some((t) => t.relevance > 0)) return true;
   const topicBehind = best.topics.some((t) => !t.partial || t.facets >= 2);
   return score >= (conductForm && topicBehind ? FORM_FLOOR : WEAK_FLOOR);
 }

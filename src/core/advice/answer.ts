@@ -31,15 +31,17 @@ export function composeAnswer(decision: Decision, rules: PolicyRules): string {
   const bypass = advice.bypass_supervisor_step;
   const unsure = decision.bypassSupervisor ? bypass : advice.unsure_step;
   if (decision.toMe) return `This should be reported, and you are protected from retaliation for reporting it in good faith. ${topic.summary} ${decision.bypassSupervisor ? bypass : advice.report_step}`;
+  const value = decision.value ? `${capitalise(decision.value.because)}. ` : "";
   switch (verdict) {
     case "allowed":
+      if (value) return `Yes, the Code allows this. ${value}${topic.summary} ${unsure}`;
       return `Yes, the Code allows this. ${topic.summary} ${unsure}`;
     case "prohibited":
       if (decision.prohibitedAct) return `No, the Code does not allow this: "${decision.prohibitedAct}" is prohibited, and no approval makes it acceptable. ${unsure}`;
-      return `No, the Code does not allow this. ${topic.summary} ${unsure}`;
+      return `No, the Code does not allow this. ${value}${topic.summary} ${unsure}`;
     case "needs_approval": {
       const who = approvers.length ? names(approvers, topic.approval === "any" ? "or" : "and", rules) : "the Company";
-      return `Only with approval given beforehand. ${topic.summary} Next step: request approval from ${who} before you go ahead (section ${section}).`;
+      return `Only with approval given beforehand. ${value}${topic.summary} Next step: request approval from ${who} before you go ahead (section ${section}).`;
     }
     case "guidance": {
       if (!approvers.length && decision.bypassSupervisor) return `${topic.summary} ${bypass}`;
@@ -52,6 +54,8 @@ export function composeAnswer(decision: Decision, rules: PolicyRules): string {
       return notCoveredAnswer(rules);
   }
 }
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export function notCoveredAnswer(rules: PolicyRules): string {
   return `The Code of Conduct does not cover this question. ${rules.advice.not_covered_step}`;

@@ -18,6 +18,8 @@ export interface Intent {
   asksLogistics: boolean;
   /** Someone else did or does it ("the yard guy keeps taking…"), not merely wants or plans to. */
   othersAct: boolean;
+  /** Someone else only wants or plans it ("our CEO wants a personal loan"), and the asker saw nothing done. */
+  plansOnly: boolean;
   /** It was done to the asker ("my shifts got cut after I reported…", "he keeps texting me"). */
   doneToMe: boolean;
   /** The asker's own supervisor is the one who did it or asked for it: never suggest asking them. */
@@ -25,7 +27,7 @@ export interface Intent {
 }
 
 const WHO_TO_ASK =
-  /\b(who|whom) (do|should|can|could|would|must|shall) (i|we) (ask|talk|speak|check|go|contact|turn|consult|call|email|see|get)\b|\bwho (answers|handles|advises|can advise|can help|can tell me)\b|\bwho to (ask|talk|contact|check|speak)\b|\bwhere (do|can|should) (i|we) (go|turn|ask|get)\b|\bwho (is|would be) the (right|best) person\b/;
+  /\b(who|whom) (do|should|can|could|would|must|shall) (i|we) (ask|talk|speak|check|go|contact|turn|consult|call|email|see|get)\b|\bwho (answers|handles|advises|can advise|can help|can tell me)\b|\bwho to (ask|talk|contact|check|speak)\b|\bwhere (do|can|should) (i|we) (go|turn|ask|get)\b|\bwho (is|would be) the (right|best) person\b|\bwho else (can|could|should|do) (i|we) (go to|turn to|talk to|tell|ask)\b/;
 const DOUBT = /\b(not sure|unsure|in doubt|uncertain|do not know whether|do not know if)\b/;
 const WHO_APPROVES =
   /\bwho (can|could|must|should|has to|needs to|will|would|is allowed to|be allowed to) (approve|sign off|grant|authorize|authorise|waive|okay|ok|allow|permit|give permission|change)\b|\bwho approves\b|\bwhose (approval|permission|sign off)\b/;
@@ -34,37 +36,54 @@ const PERMISSION =
 const WHAT_TO_DO =
   /\b(what (should|can|do|must) (i|we) do|what are my options|how (do|can|should) (i|we) (report|handle)|where (do|can|should) (i|we) report|who (do|should|can) (i|we) (tell|report)|should (i|we) (say|do|tell|report|mention) (something|anything|someone|anyone)|should (i|we) (speak up|speak out))\b/;
 const WITNESS =
-  /\bi (saw|see|noticed|notice|watched|spotted|witnessed|found out|find out|discovered|overheard|caught|suspect|heard|know that|think that|learned|just learned|realized|came across|walked in on)\b|\bi (think|believe|am pretty sure) (my|our|a|the|someone|he|she|they)\b|\b(told|tells) me (that )?(he|she|they)\b/;
+  /^(pretty sure|i bet|seems like|looks like) (that )?(my|our|a|an|the|someone|somebody|he|she|they)\b|^(just )?(saw|seen|noticed|spotted|witnessed|found out|caught|discovered|walked in on) (that )?(my |our |a |an |the |one of (my|our|the) )?([a-z]+ ){0,2}(someone|somebody|boss|manager|supervisor|coworker|colleague|lead|director|employee|officer|executive|guy|woman|man|person|worker|staff|rep|driver|accountant|clerk|controller|buyer|vp|ceo|cfo|intern|teammate|hire|he|she|they)\b|\bi (saw|see|noticed|notice|watched|spotted|witnessed|found out|find out|discovered|overheard|caught|suspect|heard|know that|think that|learned|just learned|realized|came across|walked in on)\b|\bi (think|believe|am pretty sure) (my|our|a|the|someone|he|she|they)\b|\b(told|tells) me (that )?(he|she|they)\b/;
 const ACTOR =
   /^(my|our|a|an|the|one of my|one of our|one of the|another|some|this|that)? ?([a-z]+ ){0,2}(boss|manager|supervisor|coworker|co worker|colleague|team leader|team lead|shift lead|crew lead|leader|lead|superior|director|employee|officer|executive|ceo|cfo|coo|vp|foreman|teammate|buyer|accountant|controller|clerk|cashier|driver|technician|engineer|salesman|salesperson|intern|person|guy|woman|man|worker|staff|head|owner|consultant|contractor|admin|assistant|analyst|auditor|rep|member)s?\b|^(someone|somebody|he|she|they|people|everyone|colleague|coworker)\b/;
 /** Wanting, planning or asking is not yet doing: "our CFO wants to lease…" is an approval question. */
-const DESIRE = /\b(wants?|wanted|would like|plans?|planning|intends?|hopes?|is thinking|thinking of|thinking about|considering|asked (me )?(if|whether)|asking (if|whether|for)|is allowed|may|can|could|should|needs? to|(does|do|is|must) (he|she|they))\b/;
+const DESIRE = /\b(wants?|wanted|would like|plans?|planning|intends?|hopes?|is thinking|thinking of|thinking about|considering|asked (me )?(if|whether)|asking (if|whether|for)|is allowed|may|can(?! not)|could(?! not)|should|needs? to|(does|do|is|must) (he|she|they))\b/;
+/** A supplier or customer offering something approaches the asker; the question is what to do with the offer. */
+const COUNTERPARTY_OFFER =
+  /^([a-z]+ ){0,3}(vendor|supplier|supplr|rep|contractor|customer|client|bidder|salesman|salesperson|distributor|broker|consultant)s?\b[^.]{0,40}\b(offered|offers|offering|sent|sends|gave|gives|dropped off|slipped|handed|invited|wants to give|wants to buy|keeps sending)\b/;
+/** …unless the offer goes to someone else ("offering our staff kickbacks"). */
+const OFFER_TO_OTHERS = /\b(offer\w*|gave|gives|sent|sends|slipp\w*|paying|pays|paid) (our|the|his|her|their) (staff|buyers?|purchasing|managers?|employees|people|guys|boss|directors?|team lead|engineers?)\b/;
+const approachesMe = (s: string) => DIRECTED_AT_ME.test(s) || (COUNTERPARTY_OFFER.test(s) && !OFFER_TO_OTHERS.test(s));
+/** Someone else only wanting or planning it ("our CEO wants a personal loan"). */
+const PLANS = /\b(wants?|wanted|would like|plans?|planning|intends?|hopes?|is thinking (of|about)|thinking (of|about)|considering|is about to)\b/;
 /** Done to the asker: a harm aimed at "me"/"my …", or "I was / got …" treated badly. */
 const DONE_TO_ME =
-  /\b(hitting on|hit on|touch(ed|es|ing)?|grab(bed|s|bing)?|grop(ed|es|ing)|texting|harass(ed|es|ing)?|bully(ing)?|bullied|threaten(ed|s|ing)?|yell(ed|s|ing)? at|scream(ed|s|ing)? at|insult(ed|s|ing)?|mock(ed|s|ing)?|punish(ed|es|ing)?|retaliat(ed|es|ing)|demot(ed|es|ing)|exclud(ed|es|ing)|ignor(ed|es|ing)|blam(ed|es|ing)|comments about|jokes about|fired|moved|cut|docked) (me|my)\b|\b(i|me) (was|got|am being|have been|been|were) (passed over|fired|demoted|denied|refused|harassed|bullied|threatened|punished|excluded|written up|moved|sidelined|frozen out|paid less|told i|told that i)\b|\bmy (shifts?|hours|pay|raise|review|bonus|promotion|schedule|desk|role) (got|was|were|has been|have been) (cut|cancell?ed|reduced|taken|denied|changed|moved|given)\b|\b(passed over|not promoted|fired|demoted) (because|since|after) i\b|\bbecause i (am|was|m) (pregnant|gay|disabled|black|muslim|jewish|old|a woman)\b/;
+  /\b(hitting on|hit on|touch(ed|es|ing)?|grab(bed|s|bing)?|grop(ed|es|ing)|texting|harass(ed|es|ing)?|bully(ing)?|bullied|threaten(ed|s|ing)?|yell(ed|s|ing)? at|scream(ed|s|ing)? at|insult(ed|s|ing)?|mock(ed|s|ing)?|punish(ed|es|ing)?|retaliat(ed|es|ing)|demot(ed|es|ing)|exclud(ed|es|ing)|ignor(ed|es|ing)|blam(ed|es|ing)|comments about|jokes about|fired|moved|cut|docked) (me|my)\b|\b(i|me) (was|got|am being|have been|been|were) (passed over|fired|demoted|denied|refused|harassed|bullied|threatened|punished|excluded|written up|moved|sidelined|frozen out|paid less|told i|told that i|pulled off|taken off|removed from|kicked off|left off|cut from|reassigned|transferred)\b|\bi (reported|complained|spoke up|flagged|raised)\b[^.]{0,60}\b(and now|now i|since then|ever since|after that)\b|\bmy (shifts?|hours|pay|raise|review|bonus|promotion|schedule|desk|role) (got|was|were|has been|have been) (cut|cancell?ed|reduced|taken|denied|changed|moved|given)\b|\b(passed over|not promoted|fired|demoted) (because|since|after) i\b|\bbecause i (am|was|m) (pregnant|gay|disabled|black|muslim|jewish|old|a woman)\b/;
 const OWN_SUPERVISOR = /\b(my|our) (immediate |direct |line |own )?(boss|manager|supervisor|team lead|team leader|lead|line manager|foreman|superior|shift lead)\b|^(boss|manager|supervisor) /;
-const DIRECTED_AT_ME = /\b(asked|asks|ask|wants|want|told|tells|tell|pressured|pressures|pressuring|instructed|ordered|orders|expects|needs|wanted|asking) me to\b/;
+const DIRECTED_AT_ME =
+  /\b(asked|asks|ask|wants|want|told|tells|tell|pressured|pressures|pressuring|instructed|ordered|orders|expects|needs|wanted|asking) (me|us) to\b|\b(offered|offers|offering|sent|sends|gave|gives|slipped|handed|promised|invited|asked|asks|wants to give|wants to buy|wants to pay for|wants to take) (me|us|my team|our team|the team|the office|to the office)\b/;
 const REPORT_ACT =
-  /\b(i|we) (want to |need to |would like to |should |could |can |will |might |have to |must )?(report|whistleblow|blow the whistle|file a complaint|complain|flag|speak up|speak out|rat out|turn in|turned in|tell on|call the (ethics|compliance) (line|hotline))\b|\bif i (report|speak up|speak out|flag|call the hotline)\b|\b(how|where|who) (do|can|should|would) (i|we) (report|complain|flag|raise)\b|\bto whom (do|should|can) (i|we) report\b|\breport(ing)? (it|this|him|her|them|my|a|an)\b|\b(rat|rats|ratting) (out|on)\b|\b(speaking|speak) (up|out) about\b|\b(ethics|compliance) (line|hotline)\b|\btell on\b/;
+  /\b(i|we) (want to |need to |would like to |should |could |can |will |might |have to |must )?(report|whistleblow|blow the whistle|file a complaint|complain|flag|speak up|speak out|rat out|turn in|turned in|tell on|call the (ethics|compliance) (line|hotline))\b|\bif i (report|speak up|speak out|flag|call the hotline)\b|\b(how|where|who) (do|can|should|would) (i|we) (report|complain|flag|raise)\b|\bto whom (do|should|can) (i|we) report\b|\b(?<!(my|our|his|her|their|direct) )report(ing)? (it|this|him|her|them|my|a|an)\b|\b(rat|rats|ratting) (out|on)\b|\b(speaking|speak) (up|out) about\b|\b(ethics|compliance) (line|hotline)\b|\btell on\b/;
 /** "Do I need to report it?" about one's own situation asks whether to disclose it, not to report misconduct. */
 const DISCLOSE = /\b(do|would|will|should) (i|we) (need to|have to|must)? ?(report|disclose|declare|mention|tell anyone|tell someone)( it| this| that)?\b|\bshould i (disclose|declare)\b/;
 const LOGISTICS =
-  /^(how (do|can|would|should) (i|we) (get|join|sign up|enroll|enrol|register|request|order|book|reserve|submit|change|update|reset|set up|add|find|access|apply|schedule|fix|install|pick up|download|print|contact|reach|transfer|switch|renew|replace|cancel)|when (is|are|does|do|will|can)|where (is|are|do|can|should) (i|we|the|my|visitors)|what time|how (many|much|long|often)|what('?s| is| are) the (process|address|number|schedule|deadline|rate|limit|hours|phone|menu|wifi|wi fi)|who (handles|plans|organizes|is organizing|do i call|should i call|fixes|refills|runs|is in charge of))\b/;
+  /^(how (do|can|would|should) (i|we) (get|join|sign up|enroll|enrol|register|request|order|book|reserve|submit|change|update|reset|set up|add|find|access|apply|schedule|fix|install|pick up|download|print|contact|reach|transfer|switch|renew|replace|cancel|search|export|import|sync|connect|share my screen|clear|turn off|mute|rename)|when (is|are|does|do|will|can)|where (is|are|do|can|should) (i|we|the|my|visitors)|what time|how (many|much|long|often)|what('?s| is| are) the (process|address|number|schedule|deadline|rate|limit|hours|phone|menu|wifi|wi fi)|who (handles|plans|organizes|is organizing|do i call|should i call|fixes|refills|runs|is in charge of))\b/;
 const SENTENCE = /\s*\.\s*/;
+const CLAUSE = /[,;:]|\s[-–—]\s/;
+/** After a comma only a plain request for leave ("…, can I keep it", "…, is that ok") is the question's form. */
+const PERMISSION_AFTER_COMMA = /^(can|could|may|should) (i|we)\b|^(do|does) (i|we) (need|have) to\b|^(is|would) (it|that|this) (ok|okay|allowed|fine|acceptable|legal|a problem)\b|^(ok|okay|fine|allowed) to\b/;
+/** Asking the room for a thing, a tip or a time ("anyone got…", "recommendations anyone", "can someone lend…"). */
+const CHATTER =
+  /^(does |do |has )?(anyone|anybody|someone|somebody|any of you) (got|have|has|want|wanna|seen|know|recommend|free|up for|around|coming|going|joining|interested)\b|\b(recommendations|recs|suggestions|tips) (anyone|please|for)\b|^(can|could) (anyone|anybody|someone|somebody) (recommend|lend|help|send|share|tell|point)\b|^who (gets|is on|is organi[sz]ing|is running|wants in|is in)\b/;
 
 export function readIntent(question: string): Intent {
   const sentences = words(question).join(" ").split(SENTENCE).filter(Boolean);
   const text = sentences.join(" . ");
+  // "i heard the company wants the lot next door, could i buy it first": a clause after a comma can carry the question's form.
+  const clauses = question.split(CLAUSE).flatMap((c) => words(c).join(" ").split(SENTENCE)).map((c) => c.trim()).filter(Boolean);
   const whatToDo = WHAT_TO_DO.test(text);
-  const witnessedVerb = WITNESS.test(text);
+  const witnessedVerb = sentences.some((s) => WITNESS.test(s));
   // "Do I need to report it?" about one's own stake is a disclosure question, unless they saw someone else do wrong.
   const wantsToReport = REPORT_ACT.test(text) && (witnessedVerb || !DISCLOSE.test(text));
   // Asking how to report, or what to do, is not asking leave to do something oneself.
-  const asksPermission = sentences.some((s) => PERMISSION.test(s)) && !whatToDo && !wantsToReport;
+  const asksPermission = (sentences.some((s) => PERMISSION.test(s)) || clauses.some((c) => PERMISSION_AFTER_COMMA.test(c))) && !whatToDo && !wantsToReport;
   const witnessed = witnessedVerb || whatToDo;
-  const describes = sentences.some((s) => ACTOR.test(s) && !DIRECTED_AT_ME.test(s)) || witnessedVerb;
+  const describes = sentences.some((s) => ACTOR.test(s) && !approachesMe(s)) || witnessedVerb;
   const doneToMe = DONE_TO_ME.test(text);
-  const othersAct = sentences.some((s) => ACTOR.test(s) && !DIRECTED_AT_ME.test(s) && !DESIRE.test(s));
+  const othersAct = sentences.some((s) => ACTOR.test(s) && !approachesMe(s) && !DESIRE.test(s));
   const supervisorInvolved = OWN_SUPERVISOR.test(text) && (describes || doneToMe || DIRECTED_AT_ME.test(text) || /\b(is the one|is involved|did it|is doing)\b/.test(text));
   return {
     seeksGuidance: WHO_TO_ASK.test(text) || DOUBT.test(text),
@@ -73,8 +92,9 @@ export function readIntent(question: string): Intent {
     witnessed: witnessed && !asksPermission,
     asksPermission,
     wantsToReport,
-    asksLogistics: LOGISTICS.test(sentences[0] ?? "") && !wantsToReport && !witnessed,
+    asksLogistics: clauses.some((c) => LOGISTICS.test(c) || CHATTER.test(c)) && !wantsToReport && !witnessed,
     othersAct: othersAct && !asksPermission,
+    plansOnly: !othersAct && !witnessed && sentences.some((s) => ACTOR.test(s) && !approachesMe(s) && PLANS.test(s)),
     doneToMe,
     implicatesSupervisor: supervisorInvolved,
   };

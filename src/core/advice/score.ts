@@ -98,7 +98,7 @@ export class Scorer {
    */
   score(question: string): Scored {
     const tokens = tokenize(question);
-    const hits = this.lexicon.find(tokens);
+    const hits = withinNotCovered(this.lexicon.find(tokens));
     const content = contentStems(tokens);
     const topics = this.policy.rules.topics;
 
@@ -155,6 +155,17 @@ export class Scorer {
     clauses.sort((a, b) => b.score - a.score);
     return { clauses, notCovered: notCovered.size, ethics: ethics.size };
   }
+}
+
+/**
+ * A Code word inside a longer everyday name ("gift" in "gift exchange", "conflict" in "conflict
+ * calendar", "board" in "board game") is that name, not the Code's word: such hits are dropped.
+ */
+function withinNotCovered(hits: Hit[]): Hit[] {
+  // Only a name written as one run of words: "take … vacation" spanning "the company van on" is not a name of it.
+  const names = hits.filter((h) => h.term.kind === "not_covered" && h.end > h.start && h.end - h.start + 1 === h.term.stems.length);
+  if (!names.length) return hits;
+  return hits.filter((h) => h.term.kind === "not_covered" || !names.some((n) => n.start <= h.start && h.end <= n.end && n.end - n.start > h.end - h.start));
 }
 
 /**

@@ -1,6 +1,9 @@
 import type { Topic } from "../policy/rules.ts";
 import type { ApproverRole, Verdict } from "../policy/types.ts";
+import { prohibitedActIn } from "./acts.ts";
+import { readValue, type ValueReading } from "./amount.ts";
 import type { Intent } from "./intent.ts";
+import { words } from "./normalise.ts";
 import { WEIGHTS, type ClauseScore, type TopicScore } from "./score.ts";
 
 export interface Decision {
@@ -15,15 +18,9 @@ export interface Decision {
   prohibitedAct?: string;
   /** The question implicates the asker's supervisor: the answer names other routes. */
   bypassSupervisor?: boolean;
+  /** The topic's value thresholds decided the verdict: why ("$500 is significant value…"). */
+  value?: ValueReading;
 }
-
-/**
- * Acts every Code of Conduct prohibits, whatever a topic would otherwise allow or let be approved:
- * falsifying or destroying records, disguised payments, bribes and kickbacks, tipping someone off,
- * taking property, retaliation.
- */
-const PROHIBITED_ACT =
-  /\b(backdat\w*|falsif\w*|fake[ds]?|forg(e|ed|es|ing)|fabricat\w*|disguis\w*|mislabel\w*|kickbacks?|brib\w*|embezzl\w*|launder\w*|shred\w*|retaliat\w*|cover(ing)? (it )?up|off the books|under the table|skim\w*|steal\w*|stole|theft|tip(ped|ping)? (him|her|them) off|(change|changing|alter|altering|doctor|doctoring) the (date|dates|numbers|figures|records|invoice|books)|(delete|deleting|destroy|destroying) (the |old )?(records|files|documents|emails|evidence)|mark(ed|ing)? (a|an|the) [a-z]+ (invoice|payment|expense) as|label(l?ed)? (as|it as) [a-z]+ but|pocket(ed|ing|s)?)\b/;
 
 /** How much the question's form favours a topic whose verdict fits it. */
 const INTENT_BONUS = { guidance: 1, approval: 0.5, report: 0.5 } as const;
@@ -33,7 +30,8 @@ const EXAMPLES_IN_FIT = 0.3;
 
 /** Applies what the question's form says to the clause ranking (highest first afterwards). */
 export function rerank(clauses: ClauseScore[], intent: Intent, reportingTopic: Topic | undefined, topics: readonly Topic[]): ClauseScore[] {
-  if (!intent.wantsToReport || !reportingTopic) return clauses;
+  const reportRoute = intent.wantsToReport || (intent.implicatesSupervisor && intent.seeksGuidance);
+  if (!reportRoute || !reportingTopic) return clauses;
   const adjusted = clauses.map((c) =>
     c.topics.some((t) => topics[t.topic] === reportingTopic && t.relevance > 0) ? { ...c, score: c.score + REPORT_ACT_BONUS } : c,
   );
@@ -49,32 +47,46 @@ export function decide(clause: ClauseScore, topics: readonly Topic[], intent: In
   const decision = decideTopic(clause, topics, intent, reportingTopic);
   // Something done to the asker is never a verdict aimed at them: the reporting path, and protection.
   if (intent.doneToMe && !intent.asksPermission) return { topic: decision.topic, verdict: "report", approvers: [], report: decision.topic.id !== reportingTopic?.id, toMe: true };
-  // A prohibited act is never allowed and never merely approvable.
-  if (decision.verdict === "allowed" || decision.verdict === "needs_approval") {
-    const lower = question.toLowerCase();
-    const act = PROHIBITED_ACT.exec(lower);
-    // "…investigate me if they think I stole tools" suspects the act; it does not ask to do it.
-    const suspected = act && SUSPICION.test(lower.slice(Math.max(0, act.index - 30), act.index));
-    if (act && !suspected && !intent.doneToMe) {
+  // A prohibited act is never allowed, never merely approvable, and not just a matter for guidance.
+  if (decision.verdict === "allowed" || decision.verdict === "needs_approval" || decision.verdict === "guidance") {
+    const act = prohibitedActIn(question.toLowerCase());
+    if (act && !intent.doneToMe) {
       if (intent.othersAct || intent.witnessed) return { topic: decision.topic, verdict: "report", approvers: [], report: decision.topic.id !== reportingTopic?.id };
-      return { ...decision, verdict: "prohibited", prohibitedAct: act[0] };
+      return { ...decision, verdict: "prohibited", prohibitedAct: act.words };
     }
   }
-  return decision;
+  return byValue(decision, question);
 }
 
-const SUSPICION = /\b(if|whether|think|thinks|thought|suspect\w*|accus\w*|claim\w*|believe\w*)\b/;
+/** A topic with value thresholds answers by the amount the question names (a $15 mug, a $500 gift card). */
+function byValue(decision: Decision, question: string): Decision {
+  const { values } = decision.topic;
+  if (!values || decision.verdict === "report" || decision.verdict === "out_of_scope") return decision;
+  const text = ` ${words(question).join(" ")} `;
+  const hasWord = (phrases: readonly string[]) => phrases.find((p) => text.includes(` ${words(p).join(" ")} `));
+  const value = readValue(question, values, hasWord);
+  if (!value) return decision;
+  const approvers = value.verdict === "needs_approval" || value.verdict === "guidance" ? decision.approvers : [];
+  return { ...decision, verdict: value.verdict, approvers, value };
+}
 
 function decideTopic(clause: ClauseScore, topics: readonly Topic[], intent: Intent, reportingTopic: Topic | undefined): Decision {
   const ranked = clause.topics
     .map((score) => ({ score, fit: fit(score, topics[score.topic]!, intent) }))
     .sort((a, b) => b.fit - a.fit || a.score.topic - b.score.topic); // ties go to the topic listed first
-  const topic = topics[ranked[0]!.score.topic]!;
+  // Torn between what the Code permits or lets be approved and what it prohibits, the question touching
+  // more of the prohibition's facets ("a fundraiser" + "our lobby"): the prohibition answers.
+  const chosen = ranked[0]!.score;
+  const stricter = topics[chosen.topic]!.verdict === "allowed" || topics[chosen.topic]!.verdict === "needs_approval"
+    ? ranked.find(({ score }) => topics[score.topic]!.verdict === "prohibited" && !score.partial && score.facets > chosen.facets && score.cues >= chosen.cues)
+    : undefined;
+  const topic = topics[(stricter ?? ranked[0]!).score.topic]!;
 
   // Someone else's act is to be reported when it is wrong in itself, or the asker saw it or asks what to
   // do; merely naming someone else ("our CFO wants to lease…") leaves an approval question as it is.
   // Someone else already doing what needs approval (taking the van home, using the card) is to be reported too.
-  const wrongful = topic.verdict === "prohibited" || intent.witnessed || intent.wantsToReport || (intent.othersAct && topic.verdict === "needs_approval");
+  // Only wanting or planning a prohibited act ("our CEO wants a personal loan") gets the prohibition itself.
+  const wrongful = (topic.verdict === "prohibited" && (intent.othersAct || !intent.plansOnly)) || intent.witnessed || intent.wantsToReport || (intent.othersAct && topic.verdict === "needs_approval");
   if ((intent.describesMisconduct || intent.wantsToReport) && !intent.asksPermission && wrongful && topic.verdict !== "report") {
     return { topic, verdict: "report", approvers: [], report: topic.id !== reportingTopic?.id };
   }
@@ -87,7 +99,8 @@ function decideTopic(clause: ClauseScore, topics: readonly Topic[], intent: Inte
 /** Concepts and cues decide between a clause's topics; the examples only break near-ties. */
 function fit(score: TopicScore, topic: Topic, intent: Intent): number {
   let value = score.concepts + EXAMPLES_IN_FIT * score.examples + WEIGHTS.cue * Math.min(2, score.cues);
-  if (intent.seeksGuidance && topic.verdict === "guidance") value += INTENT_BONUS.guidance;
+  // Asking whom to turn to when one's own supervisor is involved asks for a reporting route, not an interpretation.
+  if (intent.seeksGuidance && topic.verdict === "guidance" && !intent.implicatesSupervisor) value += INTENT_BONUS.guidance;
   if (intent.asksWhoApproves && topic.verdict === "needs_approval") value += INTENT_BONUS.approval;
   if (intent.describesMisconduct && topic.verdict === "report") value += INTENT_BONUS.report;
   return value;

@@ -2,36 +2,34 @@
 // after closing, the reporter is asked privately whether they faced retaliation; "yes" opens a
 // linked high-priority case.
 import { DAY_MS, type Clock } from "../clock.ts";
-import { appendAudit } from "../../store/audit.ts";
-import { answerCheckin as storeAnswer, findCase, openCheckins, recordCheckin } from "../../store/cases.ts";
-import { schedule, type JobHandler } from "../../store/jobs.ts";
-import type { Tx } from "../../store/tx.ts";
 import { fail, NOT_FOUND, reporterCases } from "./access.ts";
-import { openReport, pseudonymOf, reporterIdOf, SUBJECT, type CaseContext } from "./context.ts";
+import { pseudonymOf, SUBJECT, type CaseContext } from "./context.ts";
+import { openReport, reporterIdOf } from "./sealing.ts";
 import { NO_RECIPIENT, openCase } from "./intake/file.ts";
 import { notifyReporter, REPORTER_KINDS } from "./notifications.ts";
 import { route } from "./routing.ts";
+import type { CaseDb, CaseJobHandler } from "./store.ts";
 import type { CaseResult, Receipt, ReportInput, ReportMode } from "./types.ts";
 
 export const CHECKIN_DAYS = [30, 90] as const;
 export const CHECKIN_JOB = "case.retaliation_checkin";
 
-export async function scheduleCheckins(tx: Tx, clock: Clock, caseId: string, closedAt: Date): Promise<void> {
+export async function scheduleCheckins(tx: CaseDb, clock: Clock, caseId: string, closedAt: Date): Promise<void> {
   for (const day of CHECKIN_DAYS) {
-    await schedule(tx, { kind: CHECKIN_JOB, runAt: new Date(closedAt.getTime() + day * DAY_MS), payload: { caseId, day }, key: `case:${caseId}:checkin:${day}` }, clock);
+    await tx.jobs.schedule({ kind: CHECKIN_JOB, runAt: new Date(closedAt.getTime() + day * DAY_MS), payload: { caseId, day }, key: `case:${caseId}:checkin:${day}` }, clock);
   }
 }
 
-export function checkinJobHandlers(ctx: CaseContext): Record<string, JobHandler> {
+export function checkinJobHandlers(ctx: CaseContext): Record<string, CaseJobHandler> {
   return {
     [CHECKIN_JOB]: async (tx, payload) => {
-      const row = await findCase(tx, { id: String(payload.caseId) });
+      const row = await tx.cases.find({ id: String(payload.caseId) });
       const reporterId = row ? reporterIdOf(ctx.keyring, row) : null;
       if (!row || !reporterId) return;
       const day = Number(payload.day);
-      await recordCheckin(tx, row.id, day, ctx.clock.now());
-      await notifyReporter(tx, ctx.clock, ctx.keyring, reporterId, { kind: REPORTER_KINDS.retaliationCheckin, caseNumber: row.number, day });
-      await appendAudit(tx, { actor: "system", action: "case.checkin_sent", subjectType: SUBJECT, subjectId: row.id, details: { day } }, ctx);
+      await tx.cases.recordCheckin(row.id, day, ctx.clock.now());
+      await notifyReporter(tx, ctx.clock, ctx.keyring, reporterId, { kind: REPORTER_KINDS.retaliationCheckin, caseNumber: row.number, day, anonymous: row.mode === "anonymous" });
+      await tx.audit.append({ actor: "system", action: "case.checkin_sent", subjectType: SUBJECT, subjectId: row.id, details: { day } }, ctx);
     },
   };
 }
@@ -46,9 +44,9 @@ export interface CheckinAnswer {
 export async function answerCheckin(ctx: CaseContext, reporterId: string, number: string, day: number, given: unknown): Promise<CaseResult<CheckinAnswer>> {
   if (given !== "yes" && given !== "no") return fail("invalid", "Answer yes or no", { answer: "Answer yes or no" });
   const answer: "yes" | "no" = given;
-  const [row] = await reporterCases(ctx.prisma, ctx, reporterId, number);
+  const [row] = await reporterCases(ctx.store, ctx, reporterId, number);
   if (!row) return NOT_FOUND;
-  if (!(await openCheckins(ctx.prisma, row.id)).some((c) => c.day === day)) return fail("invalid_state", "There is no open check-in to answer.");
+  if (!(await ctx.store.cases.openCheckins(row.id)).some((c) => c.day === day)) return fail("invalid_state", "There is no open check-in to answer.");
 
   let opening: { input: ReportInput; involved: string[]; routing: Awaited<ReturnType<typeof route>> } | null = null;
   if (answer === "yes") {
@@ -68,13 +66,12 @@ export async function answerCheckin(ctx: CaseContext, reporterId: string, number
     opening = { input, involved, routing };
   }
 
-  return ctx.prisma.$transaction(async (tx) => {
+  return ctx.store.transaction(async (tx) => {
     const linked = opening ? await openCase(tx, ctx, { ...opening, reporterId, priority: "high", linkedCaseId: row.id }) : null;
-    if (!(await storeAnswer(tx, row.id, day, answer, ctx.clock.now(), linked?.id ?? null))) {
+    if (!(await tx.cases.answerCheckin(row.id, day, answer, ctx.clock.now(), linked?.id ?? null))) {
       throw new CheckinAlreadyAnswered();
     }
-    await appendAudit(
-      tx,
+    await tx.audit.append(
       { actor: pseudonymOf(row.number), action: "case.checkin_answered", subjectType: SUBJECT, subjectId: row.id, details: { day, answer, ...(linked ? { linkedCase: linked.receipt.caseNumber } : {}) } },
       ctx,
     );

@@ -1,15 +1,12 @@
+// What every case use case is given (CaseServiceDeps, with defaults filled in: CaseContext), and the
+// small shared facts about a case: its audit subject, its reporter's pseudonym, a category's label.
 import type { Clock } from "../clock.ts";
 import type { AuditKeys } from "../crypto/auditKeys.ts";
 import type { Keyring } from "../crypto/keyring.ts";
 import { createRateLimits, DEFAULT_RATE_LIMITS, type RateLimits } from "../limits/rateLimit.ts";
-import { createDirectoryQueries } from "../directory/queries.ts";
 import type { DirectoryQueries } from "../directory/types.ts";
-import { createDirectoryRepository } from "../../store/directoryRepo.ts";
-import type { PrismaClient } from "../../store/generated/client.ts";
-import type { ReportCase } from "../../store/cases.ts";
-import type { Tx } from "../../store/tx.ts";
 import { DEFAULT_CATEGORIES, type Category, type CategoryTable } from "./categories.ts";
-import type { RecipientKind, ReportInput } from "./types.ts";
+import type { CaseStore } from "./store.ts";
 
 /** Structured logs: ids, numbers and counts only, never report content or reporter identity. */
 export interface CaseLogger {
@@ -18,15 +15,10 @@ export interface CaseLogger {
 }
 
 export interface CaseServiceDeps {
-  prisma: PrismaClient;
-  /** People, over the root client: used outside transactions. */
+  /** Cases, audit, outbox, jobs (src/store/caseStore.ts; in memory for tests). Inside a transaction, its `directory`. */
+  store: CaseStore;
+  /** People, outside transactions. */
   directory: DirectoryQueries;
-  /**
-   * The directory over a transaction's client, for job handlers (they run inside runDueJobs'
-   * transaction, where PGlite's one connection cannot serve the root client). Default: the
-   * directory's Prisma repository over that transaction.
-   */
-  directoryIn?: (tx: Tx) => DirectoryQueries;
   clock: Clock;
   keyring: Keyring;
   /** Seal the audit entries (AUDIT_KEY); default: the report keys. See core/crypto/auditKeys.ts. */
@@ -46,7 +38,6 @@ export type CaseContext = Required<CaseServiceDeps>;
 export function withDefaults(deps: CaseServiceDeps): CaseContext {
   return {
     ...deps,
-    directoryIn: deps.directoryIn ?? ((tx) => createDirectoryQueries(createDirectoryRepository(tx))),
     categories: deps.categories ?? DEFAULT_CATEGORIES,
     auditKeys: deps.auditKeys ?? deps.keyring,
     limits: deps.limits ?? createRateLimits(DEFAULT_RATE_LIMITS, deps.clock),
@@ -58,44 +49,6 @@ export const SUBJECT = "case";
 
 /** What handlers of an anonymous case see instead of the reporter; also the reporter's audit actor. */
 export const pseudonymOf = (number: string) => `Reporter of ${number}`;
-
-/**
- * What is sealed in report_case.content. `recipient` (the reporter's choice) is sealed too: beside
- * routed_to it would tell who was excluded from routing, that is who was named. Absent in cases
- * filed before it was sealed (then in report_case.recipient until `conduct keys rotate`).
- */
-export type SealedReport = Pick<ReportInput, "what" | "when" | "where" | "involved" | "directorId"> & { recipient?: RecipientKind };
-
-const aad = {
-  content: (caseId: string) => `case:${caseId}:content`,
-  reporter: (caseId: string) => `case:${caseId}:reporter`,
-  message: (caseId: string, messageId: string) => `case:${caseId}:message:${messageId}`,
-};
-
-export function sealReport(keyring: Keyring, caseId: string, report: SealedReport): string {
-  return keyring.seal(JSON.stringify(report), aad.content(caseId));
-}
-
-export function openReport(keyring: Keyring, row: Pick<ReportCase, "id" | "content">): SealedReport | null {
-  return row.content ? (JSON.parse(keyring.open(row.content, aad.content(row.id))) as SealedReport) : null;
-}
-
-export function sealReporter(keyring: Keyring, caseId: string, reporterId: string): string {
-  return keyring.seal(reporterId, aad.reporter(caseId));
-}
-
-/** The reporter's person id: only to relay messages and check-ins, never into a view for handlers of an anonymous case. */
-export function reporterIdOf(keyring: Keyring, row: Pick<ReportCase, "id" | "reporterLink">): string | null {
-  return row.reporterLink ? keyring.open(row.reporterLink, aad.reporter(row.id)) : null;
-}
-
-export function sealMessage(keyring: Keyring, caseId: string, messageId: string, text: string): string {
-  return keyring.seal(text, aad.message(caseId, messageId));
-}
-
-export function openMessage(keyring: Keyring, caseId: string, messageId: string, body: string | null): string | null {
-  return body === null ? null : keyring.open(body, aad.message(caseId, messageId));
-}
 
 export function categoryLabel(ctx: CaseContext, category: string): string {
   return ctx.categories[category as Category]?.label ?? category;

@@ -2,10 +2,10 @@
 // may since have been merged (an enrolled person added to the directory file under another id).
 import type { Keyring } from "../crypto/keyring.ts";
 import type { DirectoryQueries } from "../directory/types.ts";
-import type { ReportCase } from "../../store/cases.ts";
-import { openReport, reporterIdOf } from "./context.ts";
+import type { CaseRecord } from "./store.ts";
+import { openReport, reporterIdOf } from "./sealing.ts";
 
-type Sealed = Pick<ReportCase, "id" | "mode" | "content" | "reporterLink">;
+type Sealed = Pick<CaseRecord, "id" | "mode" | "content" | "reporterLink">;
 
 /** Current directory ids for ids stored earlier. */
 async function current(directory: DirectoryQueries, ids: Iterable<string>): Promise<Set<string>> {

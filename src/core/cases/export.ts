@@ -1,8 +1,7 @@
 // The case register for auditors: numbers, categories, dates, durations, outcomes. No identities
 // (no reporter, handler or involved person) and no content.
 import { DAY_MS } from "../clock.ts";
-import { allCases, type ReportCase } from "../../store/cases.ts";
-import type { Db } from "../../store/tx.ts";
+import type { CaseDb, CaseRecord } from "./store.ts";
 
 export interface RegisterRow {
   number: string;
@@ -39,7 +38,7 @@ function inTime(done: Date | null, due: Date | null, now: Date): string {
   return now > due ? "no" : "";
 }
 
-export function registerRowOf(row: ReportCase, numbers: Map<string, string>, now: Date): RegisterRow {
+export function registerRowOf(row: CaseRecord, numbers: Map<string, string>, now: Date): RegisterRow {
   return {
     number: row.number,
     category: row.category,
@@ -60,9 +59,9 @@ export function registerRowOf(row: ReportCase, numbers: Map<string, string>, now
   };
 }
 
-export async function caseRegister(db: Db, now: Date): Promise<RegisterRow[]> {
-  const rows: ReportCase[] = [];
-  for await (const row of allCases(db)) rows.push(row);
+export async function caseRegister(db: Pick<CaseDb, "cases">, now: Date): Promise<RegisterRow[]> {
+  const rows: CaseRecord[] = [];
+  for await (const row of db.cases.all()) rows.push(row);
   const numbers = new Map(rows.map((r) => [r.id, r.number]));
   return rows.map((row) => registerRowOf(row, numbers, now));
 }

@@ -1,11 +1,9 @@
 // What a case's handlers do: view, write to the reporter, note, move the case through its states,
 // reassign, put it on legal hold. Everyone else gets "No such case."
 import { randomUUID } from "node:crypto";
-import { appendAudit, auditTrail } from "../../store/audit.ts";
-import { activeHandlerIds, addHandler, casesForHandler, casesLinkedTo, insertMessage, messagesOf, numberOf, removeHandler, updateCase, type CaseRow } from "../../store/cases.ts";
-import type { Tx } from "../../store/tx.ts";
 import { asHandler, fail } from "./access.ts";
-import { pseudonymOf, reporterIdOf, sealMessage, SUBJECT, type CaseContext } from "./context.ts";
+import { pseudonymOf, SUBJECT, type CaseContext } from "./context.ts";
+import { reporterIdOf, sealMessage } from "./sealing.ts";
 import { describeTrail } from "./history.ts";
 import { notAssignable } from "./exclusions.ts";
 import { scheduleCheckins } from "./checkins.ts";
@@ -14,18 +12,19 @@ import { validateMessage } from "./intake/validate.ts";
 import { HANDLER_KINDS, notifyHandlers, notifyReporter, REPORTER_KINDS } from "./notifications.ts";
 import { cancelPurge, schedulePurge } from "./retention.ts";
 import { OUTCOMES, type CaseOutcome, type CaseResult, type CaseStatus, type CaseSummary, type CaseView, type HistoryItem, type ListOptions } from "./types.ts";
+import { activeHandlerIds, type CaseDb, type CaseRow } from "./store.ts";
 import { caseViewOf, summaryOf } from "./views.ts";
 
-const audit = (tx: Tx, ctx: CaseContext, actor: string, row: CaseRow, action: string, details: Record<string, unknown> = {}) =>
-  appendAudit(tx, { actor, action, subjectType: SUBJECT, subjectId: row.id, details }, ctx);
+const audit = (tx: CaseDb, ctx: CaseContext, actor: string, row: CaseRow, action: string, details: Record<string, unknown> = {}) =>
+  tx.audit.append({ actor, action, subjectType: SUBJECT, subjectId: row.id, details }, ctx);
 
 const ok = <T>(value: T): CaseResult<T> => ({ ok: true, value });
 
 export async function view(ctx: CaseContext, actorId: string, number: string): Promise<CaseResult<CaseView>> {
   const loaded = await asHandler(ctx, actorId, number, async (tx, row) => {
     await audit(tx, ctx, actorId, row, "case.viewed");
-    const linked = [...(row.linkedCaseId ? [await numberOf(tx, row.linkedCaseId)] : []), ...(await casesLinkedTo(tx, row.id)).map((c) => c.number)];
-    return ok({ row, messages: await messagesOf(tx, row.id), linked: linked.filter((n): n is string => n !== null) });
+    const linked = [...(row.linkedCaseId ? [await tx.cases.numberOf(row.linkedCaseId)] : []), ...(await tx.cases.numbersLinkedTo(row.id))];
+    return ok({ row, messages: await tx.cases.messagesOf(row.id), linked: linked.filter((n): n is string => n !== null) });
   });
   if (!loaded.ok) return loaded;
   return ok(await caseViewOf(ctx, loaded.value.row, loaded.value.messages, loaded.value.linked));
@@ -33,19 +32,19 @@ export async function view(ctx: CaseContext, actorId: string, number: string): P
 
 /** The case's whole audit trail, for its handlers: who did what when (never content), oldest first. */
 export async function trailForHandler(ctx: CaseContext, actorId: string, number: string): Promise<CaseResult<HistoryItem[]>> {
-  const loaded = await asHandler(ctx, actorId, number, async (tx, row) => ok({ row, trail: await auditTrail(tx, SUBJECT, row.id) }));
+  const loaded = await asHandler(ctx, actorId, number, async (tx, row) => ok({ row, trail: await tx.audit.trail(SUBJECT, row.id) }));
   if (!loaded.ok) return loaded;
   const pseudonym = pseudonymOf(loaded.value.row.number);
   return ok(await describeTrail(ctx, loaded.value.trail, pseudonym, pseudonym));
 }
 
 export async function listForHandler(ctx: CaseContext, actorId: string, options: ListOptions = {}): Promise<CaseSummary[]> {
-  return (await casesForHandler(ctx.prisma, actorId, options.limit)).map((row) => summaryOf(ctx, row));
+  return (await ctx.store.cases.listForHandler(actorId, options.limit)).map((row) => summaryOf(ctx, row));
 }
 
-async function writeMessage(tx: Tx, ctx: CaseContext, row: CaseRow, kind: "to_reporter" | "note", authorId: string, text: string): Promise<string> {
+async function writeMessage(tx: CaseDb, ctx: CaseContext, row: CaseRow, kind: "to_reporter" | "note", authorId: string, text: string): Promise<string> {
   const id = randomUUID();
-  await insertMessage(tx, { id, caseId: row.id, kind, authorId, body: sealMessage(ctx.keyring, row.id, id, text), at: ctx.clock.now() });
+  await tx.cases.insertMessage({ id, caseId: row.id, kind, authorId, body: sealMessage(ctx.keyring, row.id, id, text), at: ctx.clock.now() });
   return id;
 }
 
@@ -58,7 +57,7 @@ export function messageReporter(ctx: CaseContext, actorId: string, number: strin
     if (!reporterId) return fail("invalid_state", "This case's content was purged; the reporter can no longer be reached.");
     const messageId = await writeMessage(tx, ctx, row, "to_reporter", actorId, checked.text);
     await audit(tx, ctx, actorId, row, "case.message_to_reporter", { messageId });
-    await notifyReporter(tx, ctx.clock, ctx.keyring, reporterId, { kind: REPORTER_KINDS.message, caseNumber: row.number, messageId });
+    await notifyReporter(tx, ctx.clock, ctx.keyring, reporterId, { kind: REPORTER_KINDS.message, caseNumber: row.number, messageId, anonymous: row.mode === "anonymous" });
     if (row.status !== "received" && !row.feedbackAt) await recordFeedback(tx, ctx, row);
     return ok({ messageId });
   });
@@ -77,8 +76,8 @@ export function addNote(ctx: CaseContext, actorId: string, number: string, text:
 }
 
 /** Feedback given (a message after acknowledgement, or closing): the 3-month clock stops. */
-async function recordFeedback(tx: Tx, ctx: CaseContext, row: CaseRow): Promise<void> {
-  await updateCase(tx, row.id, { feedbackAt: ctx.clock.now() });
+async function recordFeedback(tx: CaseDb, ctx: CaseContext, row: CaseRow): Promise<void> {
+  await tx.cases.update(row.id, { feedbackAt: ctx.clock.now() });
   await cancelDeadlineTimers(tx, row.id, "feedback");
 }
 
@@ -104,22 +103,22 @@ export function setStatus(ctx: CaseContext, actorId: string, number: string, to:
     const now = ctx.clock.now();
     if (to === "acknowledged") {
       const feedbackBy = feedbackByOf(now, row.acknowledgeBy);
-      await updateCase(tx, row.id, { status: to, acknowledgedAt: now, feedbackBy });
+      await tx.cases.update(row.id, { status: to, acknowledgedAt: now, feedbackBy });
       await cancelDeadlineTimers(tx, row.id, "acknowledge");
       // After a missed acknowledgement the feedback timers already run (from the 7-day mark).
       if (!row.feedbackAt && !row.feedbackBy) await scheduleFeedbackTimers(tx, ctx.clock, row.id, feedbackBy);
     } else if (to === "closed") {
-      await updateCase(tx, row.id, { status: to, outcome: outcome!, closedAt: now });
+      await tx.cases.update(row.id, { status: to, outcome: outcome!, closedAt: now });
       if (!row.feedbackAt) await recordFeedback(tx, ctx, row);
       await scheduleCheckins(tx, ctx.clock, row.id, now);
       await schedulePurge(tx, ctx, row.id, now);
     } else {
-      await updateCase(tx, row.id, { status: to });
+      await tx.cases.update(row.id, { status: to });
     }
     await audit(tx, ctx, actorId, row, "case.status_changed", { from, to, ...(to === "closed" ? { outcome } : {}) });
     const reporterId = reporterIdOf(ctx.keyring, row);
     if (reporterId) {
-      await notifyReporter(tx, ctx.clock, ctx.keyring, reporterId, { kind: REPORTER_KINDS.statusChanged, caseNumber: row.number, status: to, outcome: outcome ?? null });
+      await notifyReporter(tx, ctx.clock, ctx.keyring, reporterId, { kind: REPORTER_KINDS.statusChanged, caseNumber: row.number, status: to, outcome: outcome ?? null, anonymous: row.mode === "anonymous" });
     }
     ctx.logger.info({ caseNumber: row.number, status: to }, "case status changed");
     return ok({ status: to });
@@ -138,20 +137,20 @@ export async function reassign(ctx: CaseContext, actorId: string, number: string
   const target = await ctx.directory.get(toPersonId);
   return asHandler(ctx, actorId, number, async (tx, row) => {
     if (row.purgedAt) return fail("invalid_state", "This case's content was purged.");
-    const excluded = await notAssignable(ctx.directoryIn(tx), ctx.keyring, row);
-    if (!target || target.id === actorId || excluded.has(target.id) || !(await isActive(tx, target.id))) {
+    const excluded = await notAssignable(tx.directory, ctx.keyring, row);
+    if (!target || target.id === actorId || excluded.has(target.id) || !(await tx.people.isActive(target.id))) {
       await audit(tx, ctx, actorId, row, "case.reassign_refused");
       return fail("not_eligible", NOT_ELIGIBLE);
     }
     const now = ctx.clock.now();
     const already = activeHandlerIds(row).includes(target.id);
     if (!already) {
-      await addHandler(tx, row.id, target.id, "reassign", now);
+      await tx.cases.addHandler(row.id, target.id, "reassign", now);
       await audit(tx, ctx, actorId, row, "case.assigned", { to: target.id, reason: "reassign" });
       await notifyHandlers(tx, ctx.clock, [target.id], HANDLER_KINDS.assigned, { caseId: row.id, caseNumber: row.number, priority: row.priority as "normal" | "high", reason: "reassign" });
     }
     if (!options.stay) {
-      await removeHandler(tx, row.id, actorId, now);
+      await tx.cases.removeHandler(row.id, actorId, now);
       await audit(tx, ctx, actorId, row, "case.unassigned", { from: actorId });
     }
     const handlers = new Set(activeHandlerIds(row));
@@ -160,8 +159,6 @@ export async function reassign(ctx: CaseContext, actorId: string, number: string
     return ok({ handlers: [...handlers] });
   });
 }
-
-const isActive = async (tx: Tx, personId: string) => (await tx.person.findUnique({ where: { id: personId }, select: { active: true } }))?.active === true;
 
 export interface Candidate {
   id: string;
@@ -176,19 +173,9 @@ export interface Candidate {
 export function reassignCandidates(ctx: CaseContext, actorId: string, number: string, query = "", limit = 15): Promise<CaseResult<Candidate[]>> {
   return asHandler(ctx, actorId, number, async (tx, row) => {
     if (row.purgedAt) return fail("invalid_state", "This case's content was purged.");
-    const excluded = [...(await notAssignable(ctx.directoryIn(tx), ctx.keyring, row)), ...activeHandlerIds(row), actorId];
+    const excluded = [...(await notAssignable(tx.directory, ctx.keyring, row)), ...activeHandlerIds(row), actorId];
     const text = query.trim().slice(0, 100);
-    const people = await tx.person.findMany({
-      where: {
-        active: true,
-        mergedIntoId: null,
-        id: { notIn: excluded },
-        ...(text ? { OR: [{ name: { contains: text, mode: "insensitive" } }, { email: { contains: text, mode: "insensitive" } }] } : {}),
-      },
-      select: { id: true, name: true },
-      orderBy: [{ name: "asc" }, { id: "asc" }],
-      take: Math.max(1, Math.min(limit, 50)),
-    });
+    const people = await tx.people.search({ excluded, text, take: Math.max(1, Math.min(limit, 50)) });
     return ok(people);
   });
 }
@@ -197,7 +184,7 @@ export function reassignCandidates(ctx: CaseContext, actorId: string, number: st
 export function legalHold(ctx: CaseContext, actorId: string, number: string, on: boolean): Promise<CaseResult<{ legalHold: boolean }>> {
   return asHandler(ctx, actorId, number, async (tx, row) => {
     if (row.purgedAt) return fail("invalid_state", "This case's content was already purged.");
-    await updateCase(tx, row.id, { legalHold: on });
+    await tx.cases.update(row.id, { legalHold: on });
     if (on) await cancelPurge(tx, row.id);
     else if (row.closedAt) await schedulePurge(tx, ctx, row.id, row.closedAt);
     await audit(tx, ctx, actorId, row, "case.legal_hold", { on });

@@ -1,6 +1,6 @@
 // A case's audit trail told as history lines: person ids become names, only non-content details kept.
-import type { AuditEntry } from "../../store/audit.ts";
 import type { CaseContext } from "./context.ts";
+import type { AuditRecord } from "./store.ts";
 import type { HistoryItem } from "./types.ts";
 
 /** Details that may be shown, by key; anything else (message ids, raw person ids) is left out. */
@@ -10,7 +10,7 @@ const SHOWN_DETAILS = ["from", "to", "outcome", "deadline", "day", "answer", "on
  * History lines for `trail`. `reporterAlias` names the reporter's own entries (written under the
  * case's pseudonym): "You" for the reporter, the pseudonym itself for handlers.
  */
-export async function describeTrail(ctx: CaseContext, trail: AuditEntry[], pseudonym: string, reporterAlias: string, hidden: ReadonlySet<string> = new Set()): Promise<HistoryItem[]> {
+export async function describeTrail(ctx: CaseContext, trail: AuditRecord[], pseudonym: string, reporterAlias: string, hidden: ReadonlySet<string> = new Set()): Promise<HistoryItem[]> {
   const names = new Map<string, string>();
   const nameOf = async (id: string) => {
     if (!names.has(id)) names.set(id, (await ctx.directory.get(id))?.name ?? "Someone no longer in the directory");

@@ -1,6 +1,5 @@
-import { claimReporterNotice } from "../../store/cases.ts";
-import type { Tx } from "../../store/tx.ts";
 import type { CaseContext } from "./context.ts";
+import type { CaseDb } from "./store.ts";
 
 const PURPOSE = "typed-message-notice";
 
@@ -9,7 +8,7 @@ const PURPOSE = "typed-message-notice";
  * (forms and modals do not). True exactly once per reporter. The flag is keyed by a MAC of the
  * person id, so the table does not list who has reported; a key rotation can show it once more.
  */
-export function claimNoticeIn(tx: Tx, ctx: CaseContext, reporterId: string): Promise<boolean> {
+export function claimNoticeIn(tx: CaseDb, ctx: CaseContext, reporterId: string): Promise<boolean> {
   const tags = ctx.keyring.macsUnderEveryKey(PURPOSE, reporterId);
-  return claimReporterNotice(tx, tags, ctx.keyring.mac(PURPOSE, reporterId), ctx.clock.now());
+  return tx.cases.claimReporterNotice(tags, ctx.keyring.mac(PURPOSE, reporterId), ctx.clock.now());
 }

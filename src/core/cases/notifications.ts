@@ -1,5 +1,5 @@
 /**
- * Notifications the cases core puts in the outbox (src/store/outbox.ts), in the transaction of the
+ * Notifications the cases core puts in the outbox (src/core/cases/store.ts: Outbox), in the transaction of the
  * change. They never carry report content, message text or the reporter's identity: a surface
  * renders "a new case was assigned to you" with a button that opens the case through the service.
  *
@@ -17,16 +17,19 @@
  * it is for and what it says with the report keys, bound to the row's id and kind, so the outbox
  * table never names the reporter of a case (nor links a person to the instant of a case event).
  * The worker and the surfaces open it with `service.openReporterNotice(message)`:
+ *   case.reporter.filed              → { caseNumber, receipt, showTypedMessageNotice }  the receipt, owed at once
  *   case.reporter.message            → { caseNumber, messageId }      a handler wrote to you
  *   case.reporter.status_changed     → { caseNumber, status, outcome } (acknowledged, investigating, closed)
  *   case.reporter.retaliation_checkin → { caseNumber, day }           "have you faced retaliation?" (30/90)
+ * Each also says whether the case is `anonymous`: then a surface posts only a neutral "private
+ * update" with a button carrying the row's id, and shows the notice in a view that is not chat
+ * history (service.privateUpdate), since workspace admins can export DMs.
  */
 import { randomUUID } from "node:crypto";
 import type { Keyring } from "../crypto/keyring.ts";
-import { enqueue, SEALED_RECIPIENT } from "../../store/outbox.ts";
-import type { Tx } from "../../store/tx.ts";
 import type { Clock } from "../clock.ts";
-import type { CaseOutcome, CaseStatus, Priority } from "./types.ts";
+import { SEALED_RECIPIENT, type CaseDb } from "./store.ts";
+import type { CaseOutcome, CaseStatus, Priority, Receipt } from "./types.ts";
 
 export const HANDLER_KINDS = {
   assigned: "case.assigned",
@@ -38,6 +41,7 @@ export const HANDLER_KINDS = {
 } as const;
 
 export const REPORTER_KINDS = {
+  filed: "case.reporter.filed",
   message: "case.reporter.message",
   statusChanged: "case.reporter.status_changed",
   retaliationCheckin: "case.reporter.retaliation_checkin",
@@ -54,32 +58,44 @@ export interface HandlerPayloads {
   "case.notice_undelivered": { caseId: string; caseNumber: string; hours: number; reassigned: boolean };
 }
 
-export type ReporterNotice =
+/** `anonymous`: the case's mode; its notices then never appear in chat history (see above). */
+export type ReporterNotice = { anonymous: boolean } & (
+  | { kind: "case.reporter.filed"; caseNumber: string; receipt: Receipt; showTypedMessageNotice: boolean }
   | { kind: "case.reporter.message"; caseNumber: string; messageId: string }
   | { kind: "case.reporter.status_changed"; caseNumber: string; status: CaseStatus; outcome: CaseOutcome | null }
-  | { kind: "case.reporter.retaliation_checkin"; caseNumber: string; day: number };
+  | { kind: "case.reporter.retaliation_checkin"; caseNumber: string; day: number }
+);
 
 type Distribute<T> = T extends { kind: infer K } ? { kind: K } & Omit<T, "kind"> : never;
 
 export async function notifyHandlers<K extends keyof HandlerPayloads>(
-  tx: Tx,
+  tx: CaseDb,
   clock: Clock,
   recipients: readonly string[],
   kind: K,
   payload: HandlerPayloads[K],
 ): Promise<void> {
-  for (const recipientId of recipients) await enqueue(tx, { recipientId, kind, payload: { ...payload } }, clock);
+  for (const recipientId of recipients) await tx.outbox.enqueue({ recipientId, kind, payload: { ...payload } }, clock);
 }
 
 const noticeAad = (kind: string, messageId: string) => `notice:${kind}:${messageId}`;
 /** Rows written before recipients were sealed: bound to the recipient in the clear. */
 const legacyNoticeAad = (kind: string, recipientId: string) => `notice:${kind}:${recipientId}`;
 
-export async function notifyReporter(tx: Tx, clock: Clock, keyring: Keyring, reporterId: string, notice: Distribute<ReporterNotice>): Promise<void> {
+export async function notifyReporter(tx: CaseDb, clock: Clock, keyring: Keyring, reporterId: string, notice: Distribute<ReporterNotice>): Promise<string> {
   const { kind, ...data } = notice;
   const id = randomUUID();
   const ref = keyring.seal(JSON.stringify({ ...data, recipientId: reporterId }), noticeAad(kind, id));
-  await enqueue(tx, { id, recipientId: SEALED_RECIPIENT, kind, payload: { ref } }, clock);
+  await tx.outbox.enqueue({ id, recipientId: SEALED_RECIPIENT, kind, payload: { ref } }, clock);
+  return id;
+}
+
+/** The sealed data as JSON gives it back: dates revived, and notices sealed before modes were recorded treated as anonymous (the safe side). */
+function revive(kind: string, data: Record<string, unknown>): Record<string, unknown> {
+  const revived: Record<string, unknown> = { kind, ...data, anonymous: data.anonymous !== false };
+  const receipt = data.receipt as Record<string, unknown> | undefined;
+  if (kind === REPORTER_KINDS.filed && receipt) revived.receipt = { ...receipt, filedAt: new Date(String(receipt.filedAt)), acknowledgeBy: new Date(String(receipt.acknowledgeBy)) };
+  return revived;
 }
 
 /** A reporter notification, opened: what it says and (sealed in the row) who it is for. */
@@ -97,7 +113,7 @@ export function openReporterNotice(keyring: Keyring, message: { id: string; reci
     }
   };
   const opened = open(noticeAad(message.kind, message.id));
-  if (opened && typeof opened.recipientId === "string") return { kind: message.kind, ...opened } as OpenedReporterNotice;
+  if (opened && typeof opened.recipientId === "string") return revive(message.kind, opened) as OpenedReporterNotice;
   const legacy = message.recipientId === SEALED_RECIPIENT ? null : open(legacyNoticeAad(message.kind, message.recipientId));
-  return legacy ? ({ kind: message.kind, ...legacy, recipientId: message.recipientId } as OpenedReporterNotice) : null;
+  return legacy ? (revive(message.kind, { ...legacy, recipientId: message.recipientId }) as OpenedReporterNotice) : null;
 }

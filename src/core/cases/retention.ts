@@ -1,11 +1,8 @@
 // Retention: RETENTION_DAYS after closing, a case loses its content (report, messages, the link to
 // its reporter) unless it is on legal hold. Number, category, states and dates stay for statistics.
 import { DAY_MS } from "../clock.ts";
-import { appendAudit } from "../../store/audit.ts";
-import { findCase, purgeCase } from "../../store/cases.ts";
-import { cancelJobs, schedule, type JobHandler } from "../../store/jobs.ts";
-import type { Tx } from "../../store/tx.ts";
 import { SUBJECT, type CaseContext } from "./context.ts";
+import type { CaseDb, CaseJobHandler } from "./store.ts";
 
 export const PURGE_JOB = "case.purge";
 
@@ -16,25 +13,25 @@ export function purgeDueAt(ctx: CaseContext, closedAt: Date): Date {
 }
 
 /** Schedules the purge for when it is due (or now, if that has passed, e.g. after a hold is lifted). */
-export async function schedulePurge(tx: Tx, ctx: CaseContext, caseId: string, closedAt: Date): Promise<void> {
+export async function schedulePurge(tx: CaseDb, ctx: CaseContext, caseId: string, closedAt: Date): Promise<void> {
   const due = purgeDueAt(ctx, closedAt);
   const runAt = due > ctx.clock.now() ? due : ctx.clock.now();
   // The key carries the time, so a purge job can schedule its successor without replacing itself.
-  await schedule(tx, { kind: PURGE_JOB, runAt, payload: { caseId }, key: `${purgeKey(caseId)}:${runAt.toISOString()}` }, ctx.clock);
+  await tx.jobs.schedule({ kind: PURGE_JOB, runAt, payload: { caseId }, key: `${purgeKey(caseId)}:${runAt.toISOString()}` }, ctx.clock);
 }
 
-export const cancelPurge = (tx: Tx, caseId: string) => cancelJobs(tx, purgeKey(caseId));
+export const cancelPurge = (tx: CaseDb, caseId: string) => tx.jobs.cancel(purgeKey(caseId));
 
-export function retentionJobHandlers(ctx: CaseContext): Record<string, JobHandler> {
+export function retentionJobHandlers(ctx: CaseContext): Record<string, CaseJobHandler> {
   return {
     [PURGE_JOB]: async (tx, payload) => {
-      const row = await findCase(tx, { id: String(payload.caseId) });
+      const row = await tx.cases.find({ id: String(payload.caseId) });
       if (!row || row.purgedAt || !row.closedAt || row.legalHold) return;
       // RETENTION_DAYS may have grown since the job was scheduled.
       if (purgeDueAt(ctx, row.closedAt) > ctx.clock.now()) return schedulePurge(tx, ctx, row.id, row.closedAt);
-      await purgeCase(tx, row.id, ctx.clock.now());
-      await cancelJobs(tx, `case:${row.id}:checkin:`);
-      await appendAudit(tx, { actor: "system", action: "case.purged", subjectType: SUBJECT, subjectId: row.id, details: {} }, ctx);
+      await tx.cases.purge(row.id, ctx.clock.now());
+      await tx.jobs.cancel(`case:${row.id}:checkin:`);
+      await tx.audit.append({ actor: "system", action: "case.purged", subjectType: SUBJECT, subjectId: row.id, details: {} }, ctx);
       ctx.logger.info({ caseNumber: row.number }, "case content purged after the retention period");
     },
   };

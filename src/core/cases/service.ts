@@ -1,12 +1,14 @@
-import type { JobHandler } from "../../store/jobs.ts";
 import { answerCheckin, checkinJobHandlers, type CheckinAnswer } from "./checkins.ts";
 import { withDefaults, type CaseServiceDeps } from "./context.ts";
 import { deadlineJobHandlers } from "./deadlines.ts";
 import { addNote, legalHold, listForHandler, messageReporter, reassign, reassignCandidates, setStatus, trailForHandler, view, type Candidate } from "./handling.ts";
 import { fileReport } from "./intake/file.ts";
 import { openReporterNotice, type ReporterNotice } from "./notifications.ts";
-import { claimTypedMessageNotice, historyForReporter, listForReporter, messageHandlers, verifyReceipt, viewAsReporter } from "./reporter.ts";
+import { claimTypedMessageNotice, historyForReporter, listForReporter, messageHandlers, privateUpdate, verifyReceipt, viewAsReporter } from "./reporter.ts";
+import { checkReceipt, type ReceiptCheckResult, type ReceiptCheckStore } from "./receiptCheck.ts";
 import { retentionJobHandlers } from "./retention.ts";
+import type { CaseJobHandler } from "./store.ts";
+import { SUBJECT } from "./context.ts";
 import { rerouteUndelivered, undeliveredCount } from "./undelivered.ts";
 import type {
   CaseOutcome,
@@ -17,6 +19,7 @@ import type {
   FileResult,
   HistoryItem,
   ListOptions,
+  PrivateUpdate,
   Receipt,
   ReceiptCheck,
   ReporterCaseSummary,
@@ -36,11 +39,18 @@ export interface CaseService {
   /** Newest first; `limit` for a screen that shows only the latest few (App Home). */
   listForReporter(reporterId: string, options?: ListOptions): Promise<ReporterCaseSummary[]>;
   viewAsReporter(reporterId: string, caseNumber: string): Promise<CaseResult<ReporterCaseView>>;
+  /** What a "private update" button (its opaque id) opens, for the person who pressed it if it is theirs. */
+  privateUpdate(personId: string, updateId: string): Promise<CaseResult<PrivateUpdate>>;
   messageHandlers(reporterId: string, caseNumber: string, text: unknown, via: "form" | "typed"): Promise<CaseResult<{ messageId: string; showTypedMessageNotice: boolean }>>;
   historyForReporter(reporterId: string, caseNumber: string): Promise<CaseResult<HistoryItem[]>>;
   answerCheckin(reporterId: string, caseNumber: string, day: number, answer: "yes" | "no"): Promise<CaseResult<CheckinAnswer>>;
   claimTypedMessageNotice(reporterId: string): Promise<boolean>;
   verifyReceipt(receipt: Pick<Receipt, "caseNumber" | "filedAt" | "digest">, submission: unknown): Promise<ReceiptCheck>;
+  /**
+   * Checks a receipt (case number and proof-of-filing code): valid or not, nothing more; audited
+   * without saying who asked. `who` is the rate-limit key (a person id; null for the console).
+   */
+  checkReceipt(who: string | null, caseNumber: string, code: string, via: "slack" | "teams" | "console"): Promise<ReceiptCheckResult>;
   // Handlers
   view(actorId: string, caseNumber: string): Promise<CaseResult<CaseView>>;
   listForHandler(actorId: string, options?: ListOptions): Promise<CaseSummary[]>;
@@ -64,21 +74,28 @@ export interface CaseService {
   rerouteUndelivered(): Promise<number>;
   /** For an ethics officer, how many messages are undelivered (failed, or pending that long); null for anyone else. */
   undeliveredCount(actorId: string): Promise<number | null>;
-  /** Handlers for runDueJobs: deadlines, escalations, retaliation check-ins, retention purge. */
-  jobHandlers: Record<string, JobHandler>;
+  /** Handlers for the job runner (src/store/caseStore.ts: caseJobHandlers): deadlines, escalations, retaliation check-ins, retention purge. */
+  jobHandlers: Record<string, CaseJobHandler>;
 }
 
 export function createCaseService(deps: CaseServiceDeps): CaseService {
   const ctx = withDefaults(deps);
+  const receiptStore: ReceiptCheckStore = {
+    findCase: (number) => ctx.store.cases.findForReceipt(number),
+    audit: ({ subjectId, valid, via }) =>
+      ctx.store.transaction((tx) => tx.audit.append({ actor: "receipt check", action: "case.receipt_checked", subjectType: SUBJECT, subjectId, details: { valid, via } }, ctx)),
+  };
   return {
     fileReport: (reporterId, draft) => fileReport(ctx, reporterId, draft),
     listForReporter: (reporterId, options) => listForReporter(ctx, reporterId, options),
     viewAsReporter: (reporterId, number) => viewAsReporter(ctx, reporterId, number),
+    privateUpdate: (personId, updateId) => privateUpdate(ctx, personId, updateId),
     messageHandlers: (reporterId, number, text, via) => messageHandlers(ctx, reporterId, number, text, via),
     historyForReporter: (reporterId, number) => historyForReporter(ctx, reporterId, number),
     answerCheckin: (reporterId, number, day, answer) => answerCheckin(ctx, reporterId, number, day, answer),
     claimTypedMessageNotice: (reporterId) => claimTypedMessageNotice(ctx, reporterId),
     verifyReceipt: (receipt, submission) => verifyReceipt(ctx, receipt, submission),
+    checkReceipt: (who, number, code, via) => checkReceipt(ctx, receiptStore, who, number, code, via),
     view: (actorId, number) => view(ctx, actorId, number),
     listForHandler: (actorId, options) => listForHandler(ctx, actorId, options),
     trailForHandler: (actorId, number) => trailForHandler(ctx, actorId, number),

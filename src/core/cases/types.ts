@@ -178,6 +178,14 @@ export interface ReporterCaseView {
   thread: ThreadItem[];
   /** Retaliation check-ins (days after closing: 30, 90) waiting for an answer. */
   openCheckins: number[];
+  /** The receipt's proof-of-filing code ("<key id>:<hex>"), as given at filing. */
+  receipt: string;
+}
+
+/** A reporter notice opened from its "private update" button, with the case it is about. */
+export interface PrivateUpdate {
+  notice: import("./notifications.ts").ReporterNotice;
+  case: ReporterCaseView;
 }
 
 export interface ReporterCaseSummary {

@@ -1,9 +1,8 @@
-import type { CaseMessage, CaseRow } from "../../store/cases.ts";
-import { activeHandlerIds } from "../../store/cases.ts";
-import { categoryLabel, openMessage, openReport, pseudonymOf, reporterIdOf, type CaseContext } from "./context.ts";
+import { categoryLabel, pseudonymOf, type CaseContext } from "./context.ts";
+import { openMessage, openReport, reporterIdOf } from "./sealing.ts";
 import type { CaseOutcome, CaseStatus, CaseSummary, CaseView, PersonRef, Priority, ReporterCaseView, ThreadItem, ThreadKind } from "./types.ts";
 import type { Category } from "./categories.ts";
-import type { ReportCase } from "../../store/cases.ts";
+import { activeHandlerIds, type CaseRecord, type CaseRow, type MessageRecord } from "./store.ts";
 
 /** Names for person ids, through the directory (outside any transaction). */
 async function namesOf(ctx: CaseContext, ids: Iterable<string>): Promise<Map<string, PersonRef>> {
@@ -15,7 +14,7 @@ async function namesOf(ctx: CaseContext, ids: Iterable<string>): Promise<Map<str
   return names;
 }
 
-export function summaryOf(ctx: CaseContext, row: ReportCase): CaseSummary {
+export function summaryOf(ctx: CaseContext, row: CaseRecord): CaseSummary {
   const now = ctx.clock.now().getTime();
   return {
     number: row.number,
@@ -36,7 +35,7 @@ export function summaryOf(ctx: CaseContext, row: ReportCase): CaseSummary {
 }
 
 /** What handlers see. In anonymous mode nothing here derives from the reporter's identity. */
-export async function caseViewOf(ctx: CaseContext, row: CaseRow, messages: CaseMessage[], linkedCases: string[]): Promise<CaseView> {
+export async function caseViewOf(ctx: CaseContext, row: CaseRow, messages: MessageRecord[], linkedCases: string[]): Promise<CaseView> {
   const report = openReport(ctx.keyring, row);
   const handlerIds = activeHandlerIds(row);
   const reporterId = row.mode === "confidential" ? reporterIdOf(ctx.keyring, row) : null;
@@ -71,7 +70,7 @@ export async function caseViewOf(ctx: CaseContext, row: CaseRow, messages: CaseM
 }
 
 /** What the reporter sees: their exchange with the handlers, never internal notes. */
-export async function reporterViewOf(ctx: CaseContext, row: CaseRow, messages: CaseMessage[], openCheckins: number[]): Promise<ReporterCaseView> {
+export async function reporterViewOf(ctx: CaseContext, row: CaseRow, messages: MessageRecord[], openCheckins: number[]): Promise<ReporterCaseView> {
   const shared = messages.filter((m) => m.kind !== "note");
   const names = await namesOf(ctx, shared.flatMap((m) => (m.authorId ? [m.authorId] : [])));
   return {
@@ -84,9 +83,10 @@ export async function reporterViewOf(ctx: CaseContext, row: CaseRow, messages: C
     filedAt: row.filedAt,
     thread: shared.map((m) => threadItem(ctx, row, m, m.authorId ? names.get(m.authorId)!.name : "You")),
     openCheckins,
+    receipt: row.receiptDigest,
   };
 }
 
-function threadItem(ctx: CaseContext, row: CaseRow, m: CaseMessage, author: string): ThreadItem {
+function threadItem(ctx: CaseContext, row: CaseRow, m: MessageRecord, author: string): ThreadItem {
   return { id: m.id, kind: m.kind as ThreadKind, author, authorId: m.authorId, at: m.at, text: openMessage(ctx.keyring, row.id, m.id, m.body) };
 }

@@ -6,8 +6,6 @@ import type { CategoryTable } from "../cases/categories.ts";
 import type { DirectoryQueries } from "../directory/types.ts";
 import type { PolicyDocument } from "../policy/types.ts";
 import { VERDICTS } from "../policy/types.ts";
-import type { PrismaClient } from "../../store/db.ts";
-import { approvalDatesSince, askCountsSince, caseDatesSince, feedbackCountsSince } from "../../store/insights.ts";
 import { overseesProgramme } from "./access.ts";
 
 /** Counts below this are shown as "fewer than 5", never as a number. */
@@ -72,8 +70,17 @@ const median = (xs: number[]) => {
 const days = (from: Date, to: Date) => Math.round(((to.getTime() - from.getTime()) / DAY_MS) * 10) / 10;
 const top = (m: Map<string, number>, n: number) => [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n);
 
+/** The counts and dates the dashboard reads (src/store/insights.ts): never content or who. */
+export interface InsightReads {
+  /** Ask counts per day (YYYY-MM-DD, from `day` on), clause and verdict. */
+  askCountsSince(day: string): Promise<Array<{ day: string; clauseId: string; verdict: string; count: number }>>;
+  feedbackCountsSince(day: string): Promise<Array<{ clauseId: string; helpful: number; notHelpful: number }>>;
+  caseDatesSince(since: Date): Promise<Array<{ category: string; filedAt: Date; acknowledgeBy: Date; acknowledgedAt: Date | null; feedbackBy: Date | null; feedbackAt: Date | null }>>;
+  approvalDatesSince(since: Date): Promise<Array<{ register: string | null; status: string; createdAt: Date; closedAt: Date | null }>>;
+}
+
 export interface DashboardDeps {
-  prisma: PrismaClient;
+  reads: InsightReads;
   directory: DirectoryQueries;
   document: PolicyDocument;
   categories: CategoryTable;
@@ -91,10 +98,10 @@ export async function dashboardFor(deps: DashboardDeps, viewerId: string): Promi
   const yearAgo = new Date(now.getTime() - 365 * DAY_MS);
 
   const [asks, feedback, cases, approvals] = await Promise.all([
-    askCountsSince(deps.prisma, isoDay(firstWeek)),
-    feedbackCountsSince(deps.prisma, isoDay(firstWeek)),
-    caseDatesSince(deps.prisma, yearAgo),
-    approvalDatesSince(deps.prisma, yearAgo),
+    deps.reads.askCountsSince(isoDay(firstWeek)),
+    deps.reads.feedbackCountsSince(isoDay(firstWeek)),
+    deps.reads.caseDatesSince(yearAgo),
+    deps.reads.approvalDatesSince(yearAgo),
   ]);
   const sectionTitle = (id: string) => {
     const section = deps.document.sections.find((s) => s.id === id);

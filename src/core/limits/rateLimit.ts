@@ -27,12 +27,15 @@ export interface RateLimiter {
 export interface RateLimits {
   asking: RateLimiter;
   filing: RateLimiter;
+  /** Receipt checks: as many a minute as questions. */
+  checking: RateLimiter;
 }
 
 export function createRateLimits(settings: RateLimitSettings, clock: Clock): RateLimits {
   return {
     asking: slidingWindow(settings.asksPerMinute, 60_000, clock),
     filing: slidingWindow(settings.reportsPerDay, 86_400_000, clock),
+    checking: slidingWindow(settings.asksPerMinute, 60_000, clock),
   };
 }
 

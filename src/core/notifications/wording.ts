@@ -168,6 +168,8 @@ const READ_WITH_VIEW = "Press View to read it; it opens in a private window, not
 export function reporterWording(notice: ReporterNotice, ins: Inserts): Wording {
   const number = ins.text(notice.caseNumber);
   switch (notice.kind) {
+    case "case.reporter.filed":
+      return { title: `Report filed: ${number}`, lines: [...receiptRouteLines(notice.receipt), `Proof of filing: ${ins.text(notice.receipt.digest)}`] };
     case "case.reporter.message":
       return { title: `New message on ${number}`, lines: [`A handler of your report wrote to you. ${ins.readMessage?.(number) ?? READ_WITH_VIEW}`] };
     case "case.reporter.status_changed":
@@ -185,6 +187,15 @@ export function reporterWording(notice: ReporterNotice, ins: Inserts): Wording {
       };
   }
 }
+
+/**
+ * All a chat message to an anonymous reporter says (their DMs can be exported by workspace admins):
+ * no case, no content, no receipt. Its button opens the notice in a private view.
+ */
+export const PRIVATE_UPDATE: Wording = {
+  title: "You have a private update",
+  lines: ["Press Open to read it. It opens in a private window and is not kept in this chat."],
+};
 
 // ---- Approvals ---------------------------------------------------------------------------------
 

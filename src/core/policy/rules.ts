@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES, VERDICTS, type PolicyDocument } from "./types.ts";
+import { valuesSchema } from "./values.ts";
 
 /** A word or phrase of the rules file's vocabulary: it must contain a letter or digit. */
 const ROLE_ID = /^[a-z][a-z0-9_]*$/;
@@ -39,6 +40,8 @@ const topicSchema = z
     cues: phrases.default([]),
     /** Short illustrative situations, written by the reviewers, that this topic covers. */
     examples: z.array(z.string().min(1)).default([]),
+    /** Value thresholds (nominal / significant) that change the verdict by the amount a question names. */
+    values: valuesSchema.optional(),
   })
   .strict();
 

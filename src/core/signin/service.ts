@@ -2,9 +2,7 @@
 // person) asks for a one-time link; opening it starts a session. No passwords anywhere.
 import { createHash, randomBytes } from "node:crypto";
 import type { Clock } from "../clock.ts";
-import { appendAudit, type AuditContext } from "../../store/audit.ts";
-import { claimSignIn, endSession, findSignIn, insertSession, insertSignIn, pruneSignIns, touchSession } from "../../store/consoleSessions.ts";
-import type { PrismaClient } from "../../store/db.ts";
+import type { AuditContext, AuditEvent } from "../auditLog.ts";
 
 export const SIGN_IN_LINK_MINUTES = 5;
 export const SESSION_IDLE_MINUTES = 30;
@@ -37,51 +35,81 @@ export interface SignInService {
   signOut(sessionToken: string): Promise<void>;
 }
 
+export interface SessionRecord {
+  tokenHash: string;
+  personId: string;
+  createdAt: Date;
+  idleUntil: Date;
+  expiresAt: Date;
+  endedAt: Date | null;
+}
+
+/** What one transaction of sign-in does (src/store/consoleSessions.ts). */
+export interface SignInTx {
+  /** Marks the link used if it is unused and unexpired; the person it was for, or null (a link works once). */
+  claimSignIn(tokenHash: string, now: Date): Promise<string | null>;
+  findSignIn(tokenHash: string): Promise<{ usedAt: Date | null } | null>;
+  insertSession(row: Omit<SessionRecord, "endedAt">): Promise<void>;
+  /** Ends a live session; the person whose it was, or null if there was none to end. */
+  endSession(tokenHash: string, now: Date): Promise<string | null>;
+  audit(event: AuditEvent, context: AuditContext): Promise<void>;
+}
+
+/** Only SHA-256 hashes of the tokens are stored, so a copy of the database signs nobody in. */
+export interface SignInStore {
+  insertSignIn(row: { tokenHash: string; personId: string; createdAt: Date; expiresAt: Date }): Promise<void>;
+  /** Removes links and sessions that ended before `before`. */
+  pruneSignIns(before: Date): Promise<number>;
+  /** The live session, its idle time pushed to `idleUntil`; null if ended, idle or expired. */
+  touchSession(tokenHash: string, now: Date, idleUntil: Date): Promise<SessionRecord | null>;
+  transaction<T>(work: (tx: SignInTx) => Promise<T>): Promise<T>;
+}
+
 export function csrfTokenOf(sessionToken: string): string {
   return createHash("sha256").update(`csrf:${sessionToken}`).digest("base64url");
 }
 
-export function createSignInService(deps: { prisma: PrismaClient } & AuditContext): SignInService {
-  const { prisma, clock } = deps;
+export function createSignInService(deps: { store: SignInStore } & AuditContext): SignInService {
+  const { store, clock } = deps;
   return {
     async issue(personId) {
       const token = newToken();
       const createdAt = clock.now();
       const expiresAt = new Date(createdAt.getTime() + SIGN_IN_LINK_MINUTES * MINUTE);
-      await insertSignIn(prisma, { tokenHash: hashOf(token), personId, createdAt, expiresAt });
+      await store.insertSignIn({ tokenHash: hashOf(token), personId, createdAt, expiresAt });
       // Each new link clears out links and sessions that ended over a day ago: no schedule needed.
-      await pruneSignIns(prisma, new Date(createdAt.getTime() - 24 * 60 * MINUTE));
+      await store.pruneSignIns(new Date(createdAt.getTime() - 24 * 60 * MINUTE));
       return { token, expiresAt };
     },
     async redeem(token) {
       if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return { ok: false, reason: "unknown" };
       const now = clock.now();
       const tokenHash = hashOf(token);
-      return prisma.$transaction(async (tx) => {
-        const personId = await claimSignIn(tx, tokenHash, now);
+      return store.transaction(async (tx) => {
+        const personId = await tx.claimSignIn(tokenHash, now);
         if (!personId) {
-          const link = await findSignIn(tx, tokenHash);
+          const link = await tx.findSignIn(tokenHash);
           return { ok: false as const, reason: !link ? ("unknown" as const) : link.usedAt ? ("used" as const) : ("expired" as const) };
         }
         const sessionToken = newToken();
         const expiresAt = new Date(now.getTime() + SESSION_MAX_HOURS * 60 * MINUTE);
-        await insertSession(tx, { tokenHash: hashOf(sessionToken), personId, createdAt: now, idleUntil: new Date(now.getTime() + SESSION_IDLE_MINUTES * MINUTE), expiresAt });
-        await appendAudit(tx, { actor: personId, action: "console.signed_in", subjectType: "person", subjectId: personId }, deps);
+        await tx.insertSession({ tokenHash: hashOf(sessionToken), personId, createdAt: now, idleUntil: new Date(now.getTime() + SESSION_IDLE_MINUTES * MINUTE), expiresAt });
+        await tx.audit({ actor: personId, action: "console.signed_in", subjectType: "person", subjectId: personId }, deps);
         return { ok: true as const, sessionToken, session: { personId, csrfToken: csrfTokenOf(sessionToken), expiresAt } };
       });
     },
     async authenticate(sessionToken) {
       if (!/^[A-Za-z0-9_-]{43}$/.test(sessionToken)) return null;
       const now = clock.now();
-      const row = await touchSession(prisma, hashOf(sessionToken), now, new Date(now.getTime() + SESSION_IDLE_MINUTES * MINUTE));
+      const row = await store.touchSession(hashOf(sessionToken), now, new Date(now.getTime() + SESSION_IDLE_MINUTES * MINUTE));
       return row ? { personId: row.personId, csrfToken: csrfTokenOf(sessionToken), expiresAt: row.expiresAt } : null;
     },
     async signOut(sessionToken) {
       if (!/^[A-Za-z0-9_-]{43}$/.test(sessionToken)) return;
       const tokenHash = hashOf(sessionToken);
-      await prisma.$transaction(async (tx) => {
-        const ended = await endSession(tx, tokenHash, clock.now());
-        if (ended) await appendAudit(tx, { actor: ended, action: "console.signed_out", subjectType: "person", subjectId: ended }, deps);
+      await store.transaction(async (tx) => {
+        const ended = await tx.endSession(tokenHash, clock.now());
+        if (ended) await tx.audit({ actor: ended, action: "console.signed_out", subjectType: "person", subjectId: ended }, deps);
       });
     },
   };

@@ -18,6 +18,8 @@ export const ACTIONS = {
 export const CASE_ACTIONS = {
   /** App Home: opens the report form. */
   report: "report.start",
+  /** App Home: opens the receipt check form. */
+  checkReceipt: "receipt.check",
   // A case's handlers
   open: "case.open",
   acknowledge: "case.acknowledge",
@@ -30,6 +32,8 @@ export const CASE_ACTIONS = {
   reply: "case.reporter_reply",
   checkinYes: "case.checkin_yes",
   checkinNo: "case.checkin_no",
+  /** An anonymous reporter's neutral DM: opens the notice in a modal. value: the notice's opaque id (never a case number). */
+  privateUpdate: "case.private_update",
 } as const;
 
 /** Buttons on approval messages. value: JSON { r: request id, s: stage, o: on behalf of } (decisions) or the request id. */
@@ -64,6 +68,8 @@ export const VIEWS = {
   caseMessage: "case.message_form",
   reassign: "case.reassign_form",
   close: "case.close_form",
+  /** A case number and a proof-of-filing code to check. */
+  receiptCheck: "receipt.check_form",
   approvalRequest: "approval.request_form",
   /** private_metadata: { r, s, o, a: action, c: channel } */
   decision: "approval.decision_form",

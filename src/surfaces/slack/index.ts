@@ -29,7 +29,7 @@ import { registerCommandListeners } from "./listeners/commands.ts";
 import { delegationListeners } from "./listeners/delegation.ts";
 import { registerHomeListeners } from "./listeners/home.ts";
 import { registerMessageListeners } from "./listeners/messages.ts";
-import { reportFormListener } from "./listeners/reportForm.ts";
+import { receiptCheckListener, reportFormListener } from "./listeners/reportForm.ts";
 import { reportListeners } from "./listeners/reports.ts";
 import { registerShortcutListeners } from "./listeners/shortcuts.ts";
 import { createSlackNotificationChannel } from "./notify.ts";
@@ -141,7 +141,7 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
     if (cases) {
       coreFlows.startReport = startReportFlow();
       coreFlows.replyInThread = caseThreadFlow(cores, logger);
-      coreListeners.push(reportListeners({ ...cores, cases }, homeAfterChange), reportFormListener({ ...cores, cases }, homeAfterChange));
+      coreListeners.push(reportListeners({ ...cores, cases }, homeAfterChange), reportFormListener({ ...cores, cases }, homeAfterChange), receiptCheckListener({ ...cores, cases }));
     }
     if (approvals) {
       messages = approvalMessages(options.prisma, approvals, cores.clock);

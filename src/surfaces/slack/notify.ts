@@ -74,7 +74,7 @@ export function createSlackNotificationChannel(options: SlackChannelOptions): No
     if (message.kind.startsWith("case.reporter.")) {
       const notice = cores.cases?.openReporterNotice(message);
       if (!notice) throw new Error("a reporter notification could not be opened (report keys missing or changed?)");
-      await postDm(client, person.slackId!, reporterNotification(notice));
+      await postDm(client, person.slackId!, reporterNotification(notice, message.id));
       return;
     }
     const dm = handlerNotification(message.kind, (message.payload ?? {}) as Record<string, unknown>);

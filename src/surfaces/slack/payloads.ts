@@ -70,8 +70,12 @@ export const blockActionSchema = z.object({
       message_ts: ts.optional(),
       thread_ts: ts.optional(),
       is_ephemeral: z.boolean().optional(),
+      /** Set when the button sits in a view (a modal, App Home). */
+      view_id: z.string().max(100).optional().catch(undefined),
     })
     .default({}),
+  /** The view the button sits in: "modal" or "home". */
+  view: z.object({ id: z.string().max(100), type: z.string().max(20) }).passthrough().optional().catch(undefined), // only tells a modal's buttons apart
   channel: z.object({ id }).optional(),
   message: z.object({ ts, thread_ts: ts.optional(), blocks: z.array(z.object({ type: z.string() }).passthrough()).max(50).default([]) }).optional(),
   actions: z.array(z.object({ action_id: z.string(), value: z.string().max(2000).default("") })).min(1),

@@ -53,7 +53,7 @@ export function createTeamsNotificationChannel(options: TeamsChannelOptions): No
     if (message.kind.startsWith("case.reporter.")) {
       const notice = cores.cases?.openReporterNotice(message);
       if (!notice) throw new Error("a reporter notification could not be opened (report keys missing or changed?)");
-      return reporterNotificationCard(notice);
+      return reporterNotificationCard(notice, message.id);
     }
     if (message.kind.startsWith("case.")) {
       const rendered = handlerNotificationCard(message.kind, payload);

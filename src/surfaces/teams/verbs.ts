@@ -85,6 +85,17 @@ export const CASE_VERBS = {
   reporterReplyForm: "case.reporter.reply",
   reporterReplySubmit: "case.reporter.reply.submit",
   checkin: "case.reporter.checkin",
+  /** An anonymous reporter's neutral card: opens the notice in a dialog. data: { update: the notice's opaque id } (never a case number). */
+  privateUpdate: "case.reporter.update",
+  /** A check-in answered inside that dialog (task/submit). */
+  checkinSubmit: "case.reporter.checkin.submit",
+  /** "Check a receipt": the dialog (task/fetch) and its answer (task/submit). */
+  receiptForm: "receipt.check",
+  receiptSubmit: "receipt.check.submit",
 } as const;
+
+export const receiptCheckInputs = z.object({ caseNumber: z.string().max(40).optional(), code: z.string().max(200).optional() });
+
+export const privateUpdateData = z.object({ update: z.string().uuid() });
 
 export const caseNumberData = z.object({ caseNumber: z.string().regex(/^C-\d{4}-\d+$/) });

@@ -52,6 +52,7 @@ export const consoleSurface: Surface = {
       return people.get(person)!;
     };
     return {
+      privateUpdates: false, // a terminal, not an exportable chat
       ask: async (person, question) => (await as(person)).type(question),
       async requestApproval(person, fields) {
         const me = await as(person);

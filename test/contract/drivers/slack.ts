@@ -2,7 +2,7 @@
 // submissions) with the Web API pointed at a fake Slack; DMs and modals are what a person sees.
 import type { SlackCall } from "../../support/fakeSlack.ts";
 import { chosen, imMessage, people, typed, type InputState } from "../../support/slack.ts";
-import { buttonsOf, clickForFilledModal, clickForModal, dm, fileThroughSlack, postsTo, startCompany, submit, texts, type Company } from "../../slack/company.ts";
+import { buttonsOf, click, clickForFilledModal, clickForModal, clickInView, dm, fileThroughSlack, postsTo, startCompany, submit, texts, type Company } from "../../slack/company.ts";
 import { visibleText, type Driver, type Person, type Surface } from "../driver.ts";
 
 const userOf = (person: Person) => `U0${person.toUpperCase()}`;
@@ -43,7 +43,19 @@ export const slackSurface: Surface = {
     /** What the person did themselves is not news: their inbox starts after it. */
     const caughtUp = (person: Person) => inboxSeen.set(person, postsTo(h, dm(userOf(person))).length);
 
+    /** Presses Open on the newest private update in the person's DM; the modal it fills and the id Slack gave it. */
+    const openLatestUpdate = async (user: string) => {
+      const post = postsTo(h, dm(user)).filter((p) => buttonsOf(p.args.blocks).some((b) => b.action_id === "case.private_update")).at(-1);
+      if (!post) throw new Error(`no private update in ${user}'s DM`);
+      const before = h.slack.callsTo("views.update").length;
+      await click(h, user, post, "case.private_update");
+      await h.slack.waitFor("views.update", { count: before + 1 });
+      const filled = h.slack.callsTo("views.update")[before]!;
+      return { view: filled.args.view as Record<string, any>, viewId: String(filled.args.view_id) };
+    };
+
     return {
+      privateUpdates: true,
       async ask(person, question) {
         const user = userOf(person);
         const before = postsTo(h, dm(user)).length;
@@ -102,7 +114,7 @@ export const slackSurface: Surface = {
           category: chosen(report.category),
           mode: chosen(report.mode, "radio_buttons"),
         });
-        const text = textOf([receipt]);
+        const text = [textOf([receipt]), seen([receipt.filed])].join("\n"); // the DM, and the form it filed
         const caseNumber = /C-\d{4}-\d{4}/.exec(text)?.[0];
         if (caseNumber) reporters.set(caseNumber, person);
         caughtUp(person);
@@ -114,6 +126,7 @@ export const slackSurface: Surface = {
         const reporter = reporters.get(caseNumber) === person;
         // Someone who was never told of the case clicks Open on a case button they got hold of (a forwarded DM).
         const post = safePost(h, user, reporter ? ["case.reporter_view"] : ["case.open"], caseNumber);
+        if (reporter && !post) return seen([(await openLatestUpdate(user)).view]); // anonymous: no DM names the case
         const source = post ?? postWithButton(h, userOf("priya"), ["case.open"], caseNumber);
         const moved = post ? source : { ...source, args: { ...source.args, channel: dm(user) } };
         return seen([await clickForFilledModal(h, user, moved, reporter ? "case.reporter_view" : "case.open")]);
@@ -123,7 +136,18 @@ export const slackSurface: Surface = {
         const user = userOf(person);
         const reporter = reporters.get(caseNumber) === person;
         const action = reporter ? "case.reporter_reply" : "case.message_reporter";
-        const form = await clickForModal(h, user, postWithButton(h, user, [action], caseNumber), action);
+        const post = safePost(h, user, [action], caseNumber);
+        let form: Record<string, any>;
+        if (reporter && !post) {
+          // Anonymous: Reply sits in the private update's modal, and its form is pushed over it.
+          const update = await openLatestUpdate(user);
+          const pushes = h.slack.callsTo("views.push").length;
+          await clickInView(h, user, update.view, update.viewId, action);
+          await h.slack.waitFor("views.push", { count: pushes + 1 });
+          form = h.slack.callsTo("views.push")[pushes]!.args.view;
+        } else {
+          form = await clickForModal(h, user, post ?? postWithButton(h, user, [action], caseNumber), action);
+        }
         const since = h.slack.calls.length;
         const answer = await submit(h, user, form, { text: typed(text) });
         return [answer.body ? seen([answer.body]) : "", await reactionIn(h, user, since, Boolean(answer.body))].join("\n");

@@ -56,7 +56,14 @@ export const teamsSurface: Surface = {
       return seen([closed, ...cardsTo(person, before)]);
     }
 
+    /** The Open of the newest private update in the person's chat (an anonymous reporter's only notification). */
+    const latestUpdate = (person: Person) =>
+      cardsTo(person)
+        .flatMap((card) => (card.actions ?? []).filter((a) => a.data?.verb === CASE_VERBS.privateUpdate))
+        .at(-1);
+
     return {
+      privateUpdates: true,
       async ask(person, question) {
         const before = sentTo(t, person).length;
         await t.post(personalMessage({ ...base(person), text: question }));
@@ -100,13 +107,13 @@ export const teamsSurface: Surface = {
       async openCase(person, caseNumber) {
         const reporter = reporters.get(caseNumber) === person;
         // Someone never told of the case sends the Open of a card they got hold of.
-        const open = button(person, reporter ? ["View"] : ["Open"], caseNumber)?.data ?? { verb: CASE_VERBS.open, caseNumber };
+        const open = button(person, reporter ? ["View"] : ["Open"], caseNumber)?.data ?? (reporter ? latestUpdate(person)?.data : undefined) ?? { verb: CASE_VERBS.open, caseNumber };
         return seen([dialogShows(await dialog(person, "task/fetch", open))]);
       },
 
       async replyToCase(person, caseNumber, text) {
         const reporter = reporters.get(caseNumber) === person;
-        const action = button(person, reporter ? ["Reply", "Message the handlers"] : ["Message reporter"], caseNumber);
+        const action = button(person, reporter ? ["Reply", "Message the handlers"] : ["Message reporter"], caseNumber) ?? (reporter ? latestUpdate(person) : undefined);
         if (!action) return `no button to write on ${caseNumber}`;
         return fillDialog(person, action.data!, { text });
       },

@@ -1,14 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { appendAudit } from "../../../store/audit.ts";
-import { addHandler, allocateCaseNumber, insertCase } from "../../../store/cases.ts";
-import type { Tx } from "../../../store/tx.ts";
-import { pseudonymOf, sealReport, sealReporter, SUBJECT, type CaseContext } from "../context.ts";
+import { pseudonymOf, SUBJECT, type CaseContext } from "../context.ts";
+import { sealReport, sealReporter } from "../sealing.ts";
 import { acknowledgeByOf, scheduleAcknowledgeTimers } from "../deadlines.ts";
-import { HANDLER_KINDS, notifyHandlers } from "../notifications.ts";
+import { HANDLER_KINDS, notifyHandlers, notifyReporter, REPORTER_KINDS } from "../notifications.ts";
 import { claimNoticeIn } from "../notice.ts";
 import { receiptDigest } from "../receipt.ts";
 import { claimReporterTag } from "../reporterTags.ts";
 import { route, type Route } from "../routing.ts";
+import type { CaseDb } from "../store.ts";
 import type { FileResult, Priority, Receipt, ReportDraft, ReportInput } from "../types.ts";
 import { TOO_MANY_REPORTS } from "../../limits/rateLimit.ts";
 import { validateReport } from "./validate.ts";
@@ -44,9 +43,9 @@ export async function fileReport(ctx: CaseContext, reporterId: string, raw: unkn
     return { ok: false, fieldErrors: {}, formError: NO_RECIPIENT, draft };
   }
 
-  const filed = await ctx.prisma.$transaction(async (tx) => {
-    const opened = await openCase(tx, ctx, { input, involved, reporterId: reporter.id, routing, priority: "normal", linkedCaseId: null });
+  const filed = await ctx.store.transaction(async (tx) => {
     const showTypedMessageNotice = await claimNoticeIn(tx, ctx, reporter.id);
+    const opened = await openCase(tx, ctx, { input, involved, reporterId: reporter.id, routing, priority: "normal", linkedCaseId: null, showTypedMessageNotice });
     return { ...opened, showTypedMessageNotice };
   });
   ctx.limits.filing.record(reporter.id);
@@ -63,19 +62,24 @@ export interface OpenCaseSpec {
   routing: Route;
   priority: Priority;
   linkedCaseId: string | null;
+  /** Whether the receipt tells the reporter that messages typed in the chat stay in its history. */
+  showTypedMessageNotice?: boolean;
 }
 
-/** Creates the case, its handlers, notifications, audit entries and deadline timers in the caller's transaction. */
-export async function openCase(tx: Tx, ctx: CaseContext, spec: OpenCaseSpec): Promise<{ id: string; receipt: Receipt }> {
+/**
+ * Creates the case, its handlers, notifications (the reporter's receipt among them: owed, so it goes
+ * through the outbox), audit entries and deadline timers in the caller's transaction.
+ */
+export async function openCase(tx: CaseDb, ctx: CaseContext, spec: OpenCaseSpec): Promise<{ id: string; receipt: Receipt }> {
   const { input, routing } = spec;
   const keyring = ctx.keyring;
   const now = ctx.clock.now();
   const id = randomUUID();
-  const number = await allocateCaseNumber(tx, now.getUTCFullYear());
+  const number = await tx.cases.allocateNumber(now.getUTCFullYear());
   const acknowledgeBy = acknowledgeByOf(now);
   const digest = receiptDigest(keyring, number, now, input);
   const { what, when, where, directorId } = input;
-  await insertCase(tx, {
+  await tx.cases.insert({
     id,
     number,
     category: input.category,
@@ -94,7 +98,7 @@ export async function openCase(tx: Tx, ctx: CaseContext, spec: OpenCaseSpec): Pr
     acknowledgeBy,
   });
   const audit = (actor: string, action: string, details: Record<string, unknown>) =>
-    appendAudit(tx, { actor, action, subjectType: SUBJECT, subjectId: id, details }, ctx);
+    tx.audit.append({ actor, action, subjectType: SUBJECT, subjectId: id, details }, ctx);
   await audit(pseudonymOf(number), "case.filed", {
     category: input.category,
     mode: input.mode,
@@ -103,11 +107,19 @@ export async function openCase(tx: Tx, ctx: CaseContext, spec: OpenCaseSpec): Pr
     ...(spec.linkedCaseId ? { linkedCaseId: spec.linkedCaseId } : {}),
   });
   for (const personId of routing.handlers) {
-    await addHandler(tx, id, personId, "routing", now);
+    await tx.cases.addHandler(id, personId, "routing", now);
     await audit("system", "case.assigned", { to: personId, reason: "routing" });
   }
   await notifyHandlers(tx, ctx.clock, routing.handlers, HANDLER_KINDS.assigned, { caseId: id, caseNumber: number, priority: spec.priority, reason: "routing" });
   await scheduleAcknowledgeTimers(tx, ctx.clock, id, acknowledgeBy);
   const route = { chosen: input.recipient, passedOver: routing.passedOver, someLeftOut: routing.someLeftOut, auditCommitteeToo: routing.auditCommitteeToo, namesPeople: spec.involved.length > 0 };
-  return { id, receipt: { caseNumber: number, filedAt: now, digest, mode: input.mode, routedTo: routing.routedTo!, acknowledgeBy, route } };
+  const receipt: Receipt = { caseNumber: number, filedAt: now, digest, mode: input.mode, routedTo: routing.routedTo!, acknowledgeBy, route };
+  await notifyReporter(tx, ctx.clock, keyring, spec.reporterId, {
+    kind: REPORTER_KINDS.filed,
+    caseNumber: number,
+    receipt,
+    showTypedMessageNotice: spec.showTypedMessageNotice ?? false,
+    anonymous: input.mode === "anonymous",
+  });
+  return { id, receipt };
 }

@@ -17,7 +17,7 @@ const MAX_PER_SECTION = 5;
 export function publishHomeFlow(cores: SlackCores) {
   return async (client: WebClient, userId: string): Promise<void> => {
     const me = await identify(cores.directory, client, userId);
-    const top = cores.cases ? [actions([button(CASE_ACTIONS.report, "Report a concern", "home", "primary")])] : [];
+    const top = cores.cases ? [actions([button(CASE_ACTIONS.report, "Report a concern", "home", "primary"), button(CASE_ACTIONS.checkReceipt, "Check a receipt", "home")])] : [];
     if (!me.person) {
       await client.views.publish({ user_id: userId, view: homeView([], [...top, context(`${me.why} Your requests and reports cannot be listed here.`)]) });
       return;

@@ -4,10 +4,13 @@ import { postDm } from "../conversations.ts";
 import type { SlackDeps, WebClient } from "../deps.ts";
 import { VIEWS } from "../ids.ts";
 import { plainMessage } from "../render/notices.ts";
-import { DEFAULT_RECIPIENT, filedModal, filingModal, NOT_SAVED, receiptMessage, REPORT_BLOCKS, reportErrors, reportModal, type ReportFormValues } from "../render/report.ts";
+import { RECEIPT_INVALID, RECEIPT_VALID } from "../../../core/cases/receiptCheck.ts";
+import { CASE_ACTIONS } from "../ids.ts";
+import { noticeModal } from "../render/modal.ts";
+import { DEFAULT_RECIPIENT, filedModal, filingModal, NOT_SAVED, receiptCheckModal, REPORT_BLOCKS, reportErrors, reportModal, type ReportFormValues } from "../render/report.ts";
 import { identify, identifyAll, NOT_IDENTIFIED, type SlackCores } from "../services.ts";
 import { viewState } from "../viewState.ts";
-import { claimSubmission, withSubmission } from "./handlers.ts";
+import { claimSubmission, withAction, withSubmission } from "./handlers.ts";
 
 const UNKNOWN_INVOLVED = "Someone you chose could not be found in the company directory (Slack gave no email). Remove them and name them in the text instead.";
 const NOT_SAVED_CLOSED = "Your report was NOT saved: the service could not file it, and the form was closed before I could give it back. Please open Report a concern again.";
@@ -75,14 +78,28 @@ export function reportFormListener(cores: SlackCores & { cases: CaseService }, r
           }
           return;
         }
-        const { receipt, showTypedMessageNotice } = filing.filed;
-        await client.views.update({ view_id: view.id, view: filedModal(receipt) }).catch(() => {}); // closed meanwhile: the DM receipt suffices
-        try {
-          await postDm(client, user.id, receiptMessage(receipt, { showTypedMessageNotice, ...(filing.notice ? { enrolmentNotice: filing.notice } : {}) }));
-        } catch (error) {
-          deps.logger.warn({ err: { type: (error as Error)?.name } }, "the report was filed but its receipt could not be posted");
-        }
+        // The receipt is owed through the outbox (written with the case); closed meanwhile, the DM
+        // (or for an anonymous report the private update it announces) still brings it.
+        await client.views.update({ view_id: view.id, view: filedModal(filing.filed.receipt, filing.notice ? { enrolmentNotice: filing.notice } : {}) }).catch(() => {});
         await refreshHome(client, user.id);
+      }),
+    );
+  };
+}
+
+/** App Home's "Check a receipt": the form, and its answer (valid or not, nothing of the case) in place of the form. */
+export function receiptCheckListener(cores: SlackCores & { cases: CaseService }) {
+  return (app: App, deps: SlackDeps): void => {
+    app.action(CASE_ACTIONS.checkReceipt, withAction(deps, async (interaction) => void (await interaction.client.views.open({ trigger_id: interaction.triggerId, view: receiptCheckModal() }))));
+    app.view(
+      VIEWS.receiptCheck,
+      withSubmission(deps, async ({ submission, ack, client }) => {
+        const state = viewState(submission.view);
+        const me = await identify(cores.directory, client, submission.user.id);
+        if (!me.person) return void (await ack({ response_action: "errors", errors: { case: me.why ?? NOT_IDENTIFIED } }));
+        const result = await cores.cases.checkReceipt(me.person.id, state.text("case") ?? "", state.text("code") ?? "", "slack");
+        if (!result.ok) return void (await ack({ response_action: "errors", errors: { code: result.message } }));
+        await ack({ response_action: "update", view: noticeModal("Check a receipt", result.valid ? `✅ ${RECEIPT_VALID}` : `❌ ${RECEIPT_INVALID}`) });
       }),
     );
   };

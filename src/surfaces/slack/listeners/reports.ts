@@ -5,7 +5,7 @@ import type { Interaction, SlackDeps, WebClient } from "../deps.ts";
 import { CASE_ACTIONS, VIEWS } from "../ids.ts";
 import type { BlockAction } from "../payloads.ts";
 import { context, section } from "../render/blocks.ts";
-import { caseMessageModal, caseViewModal, closeModal, reassignModal, reporterViewModal, type CaseMessageKind } from "../render/cases.ts";
+import { caseMessageModal, caseViewModal, closeModal, privateUpdateModal, reassignModal, reporterViewModal, type CaseMessageKind } from "../render/cases.ts";
 import { loadingModal, noticeModal } from "../render/modal.ts";
 import { plainMessage } from "../render/notices.ts";
 import { identify, NOT_IDENTIFIED, type SlackCores } from "../services.ts";
@@ -16,6 +16,9 @@ const caseNumberSchema = z.string().regex(/^C-\d{4}-\d{1,8}$/);
 const NOT_SAVED_SHORT = "Not saved: the service cannot reach its database right now. Your text is still here; please try again in a few minutes.";
 
 type Cores = SlackCores & { cases: CaseService };
+
+/** The button sits in a modal (not App Home, not a message). */
+const inModal = (action: BlockAction) => Boolean(action.container.view_id) && action.view?.type === "modal";
 
 /**
  * The Report flow in Slack: the report form, the handlers' buttons (Open, Acknowledge, Message
@@ -68,8 +71,12 @@ export function reportListeners(cores: Cores, refreshHome: (client: WebClient, u
       if (result?.ok) await refreshHome(interaction.client, interaction.userId);
     });
 
-    const messageForm = (kind: CaseMessageKind) => async (interaction: Interaction, number: string) =>
-      void (await interaction.client.views.open({ trigger_id: interaction.triggerId, view: caseMessageModal(number, kind) }));
+    /** A form over the modal the button sits in (a private update, a case view), or a new one. */
+    const messageForm = (kind: CaseMessageKind) => async (interaction: Interaction, number: string, action: BlockAction) => {
+      const view = caseMessageModal(number, kind);
+      if (inModal(action)) await interaction.client.views.push({ trigger_id: interaction.triggerId, view });
+      else await interaction.client.views.open({ trigger_id: interaction.triggerId, view });
+    };
     onCase(CASE_ACTIONS.messageReporter, messageForm("to_reporter"));
     onCase(CASE_ACTIONS.addNote, messageForm("note"));
     onCase(CASE_ACTIONS.reassign, async (interaction, number) => void (await interaction.client.views.open({ trigger_id: interaction.triggerId, view: reassignModal(number) })));
@@ -85,6 +92,20 @@ export function reportListeners(cores: Cores, refreshHome: (client: WebClient, u
     );
     onCase(CASE_ACTIONS.reply, messageForm("from_reporter"));
 
+    // An anonymous reporter's neutral DM: its value is only the notice's opaque id; the core shows it to its own reporter.
+    const updateId = z.string().uuid();
+    app.action<BoltBlockAction>(
+      CASE_ACTIONS.privateUpdate,
+      withAction(deps, async (interaction, action) => {
+        const id = updateId.safeParse(action.actions[0]!.value);
+        await openThenFill(interaction, "Private update", async () => {
+          const me = await who(interaction.client, interaction.userId);
+          const result = me.person && id.success ? await cases.privateUpdate(me.person.id, id.data) : null;
+          return result?.ok ? privateUpdateModal(result.value) : noticeModal("Private update", result?.message ?? me.why ?? NOT_IDENTIFIED);
+        });
+      }),
+    );
+
     for (const [actionId, answer] of [[CASE_ACTIONS.checkinYes, "yes"], [CASE_ACTIONS.checkinNo, "no"]] as const) {
       onCase(actionId, async (interaction, number, action) => {
         const day = Number(action.actions[0]!.value.split("|")[1]);
@@ -99,7 +120,9 @@ export function reportListeners(cores: Cores, refreshHome: (client: WebClient, u
             : `Check-in about ${number}: you answered *yes*. A new high-priority case${linked ? `, *${linked.caseNumber}*,` : ""} was opened and its handlers will write to you here.`;
         const channel = action.container.channel_id ?? action.channel?.id;
         const ts = action.container.message_ts ?? action.message?.ts;
-        if (channel && ts) await interaction.client.chat.update({ channel, ts, text: `Check-in about ${number} answered`, blocks: [section(text), context(`Answered ${new Date().toISOString().slice(0, 10)}`)] });
+        // Answered in a modal (a private update, the case's View): the answer replaces it, out of the chat history.
+        if (inModal(action)) await interaction.client.views.update({ view_id: action.container.view_id!, view: noticeModal("Check-in answered", text) });
+        else if (channel && ts) await interaction.client.chat.update({ channel, ts, text: `Check-in about ${number} answered`, blocks: [section(text), context(`Answered ${new Date().toISOString().slice(0, 10)}`)] });
         else await interaction.replyPrivately({ text, blocks: [section(text)] });
         await refreshHome(interaction.client, interaction.userId);
       });

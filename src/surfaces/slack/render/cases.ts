@@ -1,10 +1,12 @@
 import type { types } from "@slack/bolt";
-import { LIMITS, OUTCOMES, type CaseOutcome, type CaseStatus, type CaseSummary, type CaseView, type ReporterCaseSummary, type ReporterCaseView, type ThreadItem } from "../../../core/cases/index.ts";
+import { LIMITS, OUTCOMES, type CaseOutcome, type CaseStatus, type CaseSummary, type CaseView, type PrivateUpdate, type ReporterCaseSummary, type ReporterCaseView, type ThreadItem } from "../../../core/cases/index.ts";
+import { reporterWording } from "../../../core/notifications/wording.ts";
 import { CASE_ACTIONS, VIEWS } from "../ids.ts";
 import { escapeText, quoteBlock, truncate } from "../text.ts";
-import { button, context, section, slackDate, textSections, type Block, type ButtonElement } from "./blocks.ts";
+import { actions, button, context, header, section, slackDate, textSections, type Block, type ButtonElement } from "./blocks.ts";
 import { checkboxInput, modal, selectInput, textInput, usersInput } from "./modal.ts";
-import { ROUTED_TO_LABELS } from "./report.ts";
+import { receiptBlocks, ROUTED_TO_LABELS } from "./report.ts";
+import { SLACK_INSERTS } from "./inserts.ts";
 
 export const STATUS_LABELS: Record<CaseStatus, string> = {
   received: "received",
@@ -83,22 +85,47 @@ export function caseViewModal(view: CaseView): types.ModalView {
   return modal({ callbackId: VIEWS.info, title: `Case ${view.number}`, blocks });
 }
 
-/** What the reporter sees of their case: status and the exchange with the handlers (no internal notes). */
-export function reporterViewModal(view: ReporterCaseView): types.ModalView {
+/** What the reporter sees of their case: status, receipt code, the exchange with the handlers (no internal notes), open check-ins. */
+function reporterViewBlocks(view: ReporterCaseView): Block[] {
   const blocks: Block[] = [
     section(
       [
         `*Category:* ${escapeText(view.categoryLabel)}`,
         `*Status:* ${STATUS_LABELS[view.status]}${view.outcome ? ` – ${OUTCOME_LABELS[view.outcome]}` : ""}`,
         `*Filed:* ${slackDate(view.filedAt)} · ${view.mode}`,
+        `*Proof of filing:* \`${escapeText(view.receipt)}\``,
       ].join("\n"),
     ),
     { type: "divider" },
     section("*Messages*"),
     ...threadBlocks(view.thread),
   ];
-  if (view.openCheckins.length) blocks.push(context("A retaliation check-in is waiting for your answer in your messages with me."));
-  return modal({ callbackId: VIEWS.info, title: `Case ${view.number}`, blocks });
+  for (const day of view.openCheckins) {
+    const value = `${view.number}|${day}`;
+    blocks.push(
+      section(`*Check-in, ${day} days after closing:* since you reported, have you faced retaliation of any kind? Your answer goes only to the people handling your report.`),
+      actions([button(CASE_ACTIONS.checkinYes, "Yes", value, "danger"), button(CASE_ACTIONS.checkinNo, "No", value)]),
+    );
+  }
+  return blocks;
+}
+
+export function reporterViewModal(view: ReporterCaseView): types.ModalView {
+  return modal({ callbackId: VIEWS.info, title: `Case ${view.number}`, blocks: reporterViewBlocks(view) });
+}
+
+/**
+ * An anonymous reporter's private update, opened from the neutral DM: what happened (the receipt in
+ * full for a filing), then the case as they see it, with Reply. A modal is not message history.
+ */
+export function privateUpdateModal(update: PrivateUpdate): types.ModalView {
+  const { notice, case: view } = update;
+  const w = reporterWording(notice, SLACK_INSERTS);
+  const blocks: Block[] = [header(w.title)];
+  if (notice.kind === "case.reporter.filed") blocks.push(...receiptBlocks(notice.receipt));
+  else if (w.lines.length) blocks.push(section(w.lines.filter(Boolean).join("\n")));
+  blocks.push({ type: "divider" }, ...reporterViewBlocks(view), actions([button(CASE_ACTIONS.reply, "Reply", view.number, "primary")]));
+  return modal({ callbackId: VIEWS.info, title: "Private update", blocks: blocks.slice(0, 100) });
 }
 
 export type CaseMessageKind = "to_reporter" | "note" | "from_reporter";

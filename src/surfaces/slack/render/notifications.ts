@@ -1,26 +1,20 @@
 import type { types } from "@slack/bolt";
 import type { ApprovalView } from "../../../core/approvals/index.ts";
 import type { ReporterNotice } from "../../../core/cases/index.ts";
-import { approvalWording, handlerWording, headline, reporterWording, type Inserts, type NameOf, type Wording } from "../../../core/notifications/wording.ts";
+import { approvalWording, handlerWording, headline, PRIVATE_UPDATE, reporterWording, type NameOf, type Wording } from "../../../core/notifications/wording.ts";
 import { CASE_ACTIONS } from "../ids.ts";
 import { escapeText, truncate } from "../text.ts";
-import { actions, button, context, section, slackDate, type SlackMessage } from "./blocks.ts";
+import { actions, button, context, section, type SlackMessage } from "./blocks.ts";
 import { approvalCard } from "./approvals.ts";
 import { handlerButtons, reporterButtons } from "./cases.ts";
-import { caseThreadMetadata, TYPED_MESSAGE_NOTICE } from "./report.ts";
+import { SLACK_INSERTS } from "./inserts.ts";
+import { caseThreadMetadata, receiptMessage, TYPED_MESSAGE_NOTICE } from "./report.ts";
 
 /**
  * Outbox notifications as Slack DMs. Case notifications are content-free: a case number and what
  * happened, with buttons that open the content in a modal (so it never sits in chat history).
  */
 export type CaseDm = SlackMessage & { metadata: types.MessageMetadata };
-
-/** How Slack writes data into the notifications' wording: escaped mrkdwn, Slack's own dates. */
-export const SLACK_INSERTS: Inserts = {
-  text: escapeText,
-  date: (iso) => slackDate(new Date(iso), "{date_short_pretty}"),
-  dateTime: (iso) => slackDate(new Date(iso)),
-};
 
 /** The wording as mrkdwn: the title in bold (after its label), the sentences under it. */
 const mrkdwnOf = (w: Wording, emoji = "") =>
@@ -40,8 +34,13 @@ export function handlerNotification(kind: string, payload: Record<string, unknow
   };
 }
 
-/** To the reporter (their notice opened by the cases core). */
-export function reporterNotification(notice: ReporterNotice): CaseDm {
+/**
+ * To the reporter (their notice opened by the cases core; `updateId` is its outbox row's id). For
+ * an anonymous case only the neutral private-update DM: workspace admins can export DMs.
+ */
+export function reporterNotification(notice: ReporterNotice, updateId: string): SlackMessage & { metadata?: types.MessageMetadata } {
+  if (notice.anonymous) return privateUpdateMessage(updateId);
+  if (notice.kind === "case.reporter.filed") return receiptMessage(notice.receipt, { showTypedMessageNotice: notice.showTypedMessageNotice });
   const number = notice.caseNumber;
   const w = reporterWording(notice, SLACK_INSERTS);
   const buttons =
@@ -49,6 +48,14 @@ export function reporterNotification(notice: ReporterNotice): CaseDm {
       ? [button(CASE_ACTIONS.checkinYes, "Yes", `${number}|${notice.day}`, "danger"), button(CASE_ACTIONS.checkinNo, "No", `${number}|${notice.day}`)]
       : reporterButtons(number);
   return { text: headline(w), blocks: [section(mrkdwnOf(w)), actions(buttons)], metadata: caseThreadMetadata("reporter", number) };
+}
+
+/** The whole DM to an anonymous reporter: no case, no content, no thread metadata; the button carries only the notice's opaque id. */
+export function privateUpdateMessage(updateId: string): SlackMessage {
+  return {
+    text: PRIVATE_UPDATE.title,
+    blocks: [section(`🔒 ${mrkdwnOf(PRIVATE_UPDATE)}`), actions([button(CASE_ACTIONS.privateUpdate, "Open", updateId, "primary")])],
+  };
 }
 
 /** After a typed reply in a case thread. */

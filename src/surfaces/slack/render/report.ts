@@ -112,14 +112,64 @@ export function filingModal(): types.ModalView {
   return modal({ callbackId: VIEWS.info, title: "Report a concern", blocks: [section(":hourglass_flowing_sand: Filing your report… This takes a few seconds; keep this open.")] });
 }
 
-/** The form once the report is filed; the receipt itself goes to the reporter's DM. */
-export function filedModal(receipt: Receipt): types.ModalView {
+/**
+ * The form once the report is filed. A confidential reporter's receipt also goes to their DM; an
+ * anonymous reporter's lives only here (and in the case's View), as workspace admins can export DMs.
+ */
+export function filedModal(receipt: Receipt, options: { enrolmentNotice?: string } = {}): types.ModalView {
+  const notice = options.enrolmentNotice ? [context(escapeText(options.enrolmentNotice))] : [];
+  if (receipt.mode === "anonymous") {
+    return modal({
+      callbackId: VIEWS.info,
+      title: "Report filed",
+      blocks: [
+        ...notice,
+        header(`✅ Report filed: ${receipt.caseNumber}`),
+        ...receiptBlocks(receipt),
+        context(
+          "Nothing about this report is posted in your messages with me: updates from the people handling it arrive there as a neutral \"private update\" whose *Open* button shows them in a window like this one. " +
+            "Your reports are also listed in my Home tab. Note the case number and the code before you close this.",
+        ),
+      ],
+    });
+  }
   return modal({
     callbackId: VIEWS.info,
     title: "Report filed",
     blocks: [
+      ...notice,
       header(`✅ Report filed: ${receipt.caseNumber}`),
       section(`${receiptRouteLines(receipt).join(" ")} Your receipt, with the proof-of-filing code, is in your direct messages with me; replies from the handlers arrive there too.`),
+    ],
+  });
+}
+
+/** A receipt's facts, where it went, and the proof-of-filing code, in full (the same on every surface). */
+export function receiptBlocks(receipt: Receipt): Block[] {
+  return [
+    section(
+      [
+        `*Case:* ${receipt.caseNumber}`,
+        `*Filed:* ${slackDate(receipt.filedAt)}`,
+        `*Mode:* ${receipt.mode === "anonymous" ? "anonymous (handlers see only \"Reporter of " + receipt.caseNumber + "\")" : "confidential"}`,
+        `*Acknowledged by:* ${slackDate(receipt.acknowledgeBy, "{date_short_pretty}")} at the latest`,
+      ].join("\n"),
+    ),
+    section(receiptRouteLines(receipt).join("\n")),
+    section(`*Proof of filing:* \`${escapeText(receipt.digest)}\`\nKeep it: with it you can later prove what you filed and when.`),
+  ];
+}
+
+/** "Check a receipt" (App Home): a case number and its proof-of-filing code; the answer is only valid or not. */
+export function receiptCheckModal(): types.ModalView {
+  return modal({
+    callbackId: VIEWS.receiptCheck,
+    title: "Check a receipt",
+    submit: "Check",
+    blocks: [
+      section("Enter a case number and the proof-of-filing code of its receipt. The answer is only whether they belong together; nothing of the report is shown."),
+      textInput("case", "Case number", { maxLength: 20, placeholder: "C-2026-0001" }),
+      textInput("code", "Proof-of-filing code", { maxLength: 100, placeholder: "1a2b3c4d:0123…" }),
     ],
   });
 }
@@ -147,25 +197,17 @@ export function caseThreadMetadata(kind: keyof typeof CASE_THREAD_EVENT, caseNum
   return { event_type: CASE_THREAD_EVENT[kind], event_payload: { case: caseNumber } };
 }
 
-/** The reporter's receipt, in their DM, at once. */
-export function receiptMessage(receipt: Receipt, options: { showTypedMessageNotice: boolean; enrolmentNotice?: string }): SlackMessage & { metadata: types.MessageMetadata } {
-  const blocks: Block[] = [];
-  if (options.enrolmentNotice) blocks.push(context(escapeText(options.enrolmentNotice)));
-  blocks.push(
+/** A confidential reporter's receipt, in their DM (through the outbox). */
+export function receiptMessage(receipt: Receipt, options: { showTypedMessageNotice: boolean }): SlackMessage & { metadata: types.MessageMetadata } {
+  const [facts, route] = receiptBlocks(receipt);
+  const blocks: Block[] = [
     header(`✅ Report filed: ${receipt.caseNumber}`),
-    section(
-      [
-        `*Case:* ${receipt.caseNumber}`,
-        `*Filed:* ${slackDate(receipt.filedAt)}`,
-        `*Mode:* ${receipt.mode === "anonymous" ? "anonymous (handlers see only \"Reporter of " + receipt.caseNumber + "\")" : "confidential"}`,
-        `*Acknowledged by:* ${slackDate(receipt.acknowledgeBy, "{date_short_pretty}")} at the latest`,
-      ].join("\n"),
-    ),
-    section(receiptRouteLines(receipt).join("\n")),
+    facts!,
+    route!,
     section(`*Proof of filing:* \`${escapeText(receipt.digest)}\`\nKeep this message: with it you can later prove what you filed and when.`),
     actions([button(CASE_ACTIONS.view, "View", receipt.caseNumber), button(CASE_ACTIONS.reply, "Reply", receipt.caseNumber, "primary")]),
     context("Handlers' messages arrive here. Use *Reply* to add something; you can also reply in this thread."),
-  );
+  ];
   if (options.showTypedMessageNotice) blocks.push(context(TYPED_MESSAGE_NOTICE));
   return { text: `Report filed: ${receipt.caseNumber}`, blocks, metadata: caseThreadMetadata("reporter", receipt.caseNumber) };
 }

@@ -1,8 +1,9 @@
 import type { ApprovalView } from "../../../core/approvals/index.ts";
 import type { ReporterNotice } from "../../../core/cases/index.ts";
-import { approvalWording, handlerWording, headline, reporterWording, type Inserts, type NameOf, type Wording } from "../../../core/notifications/wording.ts";
+import { approvalWording, handlerWording, headline, PRIVATE_UPDATE, reporterWording, type Inserts, type NameOf, type Wording } from "../../../core/notifications/wording.ts";
 import { CASE_VERBS } from "../verbs.ts";
 import { approvalCard, noticeCard } from "./approvals.ts";
+import { receiptCard } from "./report.ts";
 import { card, execute, openDialog, text, type Action, type Card } from "./elements.ts";
 import { escapeCardText as esc, truncate } from "./text.ts";
 
@@ -35,8 +36,14 @@ export function handlerNotificationCard(kind: string, payload: Record<string, un
   return w && wordingCard(w, handlerActions(String(payload.caseNumber), { acknowledged: payload.deadline === "feedback" }), { isSubtle: true });
 }
 
-/** To the reporter (their notice opened by the cases core): the case number, and View/Reply (or the check-in's Yes/No). */
-export function reporterNotificationCard(notice: ReporterNotice): Card {
+/**
+ * To the reporter (their notice opened by the cases core; `updateId` is its outbox row's id): the
+ * case number, and View/Reply (or the check-in's Yes/No). For an anonymous case only the neutral
+ * private-update card, since Microsoft Purview keeps the chat (and the cards' button data).
+ */
+export function reporterNotificationCard(notice: ReporterNotice, updateId: string): Card {
+  if (notice.anonymous) return privateUpdateCard(updateId);
+  if (notice.kind === "case.reporter.filed") return receiptCard(notice.receipt);
   const data = { caseNumber: notice.caseNumber };
   const w = reporterWording(notice, TEAMS_INSERTS);
   if (notice.kind === "case.reporter.retaliation_checkin") {
@@ -46,6 +53,11 @@ export function reporterNotificationCard(notice: ReporterNotice): Card {
     ]);
   }
   return wordingCard(w, [openDialog("View", CASE_VERBS.reporterView, data, "positive"), openDialog("Reply", CASE_VERBS.reporterReplyForm, data)], notice.kind === "case.reporter.message" ? { isSubtle: true } : undefined);
+}
+
+/** The whole card to an anonymous reporter: no case, no content; the button's data is only the notice's opaque id. */
+export function privateUpdateCard(updateId: string): Card {
+  return wordingCard(PRIVATE_UPDATE, [openDialog("Open", CASE_VERBS.privateUpdate, { update: updateId }, "positive")]);
 }
 
 /** Kinds shown on the request's own card when the recipient may see it (and not at all when they may not). */

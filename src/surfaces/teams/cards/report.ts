@@ -1,7 +1,7 @@
-import { DEFAULT_CATEGORIES, LIMITS, type CaseView, type FieldErrors, type Receipt, type ReporterCaseView } from "../../../core/cases/index.ts";
+import { DEFAULT_CATEGORIES, LIMITS, type CaseView, type FieldErrors, type PrivateUpdate, type Receipt, type ReporterCaseView } from "../../../core/cases/index.ts";
 import { CATEGORIES, RECIPIENTS } from "../../../core/cases/index.ts";
 import { CASE_VERBS } from "../verbs.ts";
-import { receiptRouteLines } from "../../../core/notifications/wording.ts";
+import { receiptRouteLines, reporterWording, type Inserts } from "../../../core/notifications/wording.ts";
 import { card, openDialog, submit, text, type Card, type Element } from "./elements.ts";
 import { DATASETS, peoplePicker, type Picked } from "./peoplePicker.ts";
 import { escapeCardText as esc } from "./text.ts";
@@ -21,7 +21,21 @@ export function startReportCard(clauseId?: string): Card {
       text("Report a concern", { style: "heading", weight: "bolder", size: "medium" }),
       text("Your report goes only to the person you choose (never to anyone it names), in a form that is not kept in this chat. You can stay anonymous."),
     ],
-    [openDialog("Write the report", CASE_VERBS.reportForm, clauseId ? { clauseId } : {}, "positive")],
+    [openDialog("Write the report", CASE_VERBS.reportForm, clauseId ? { clauseId } : {}, "positive"), openDialog("Check a receipt", CASE_VERBS.receiptForm, {})],
+  );
+}
+
+/** "Check a receipt" (a dialog): a case number and its proof-of-filing code; the answer is only valid or not. */
+export function receiptCheckCard(error?: string): Card {
+  return card(
+    [
+      text("Check a receipt", { style: "heading", weight: "bolder", size: "medium" }),
+      text("Enter a case number and the proof-of-filing code of its receipt. The answer is only whether they belong together; nothing of the report is shown.", { isSubtle: true }),
+      ...(error ? [text(`⚠️ ${esc(error)}`, { color: "attention" })] : []),
+      { type: "Input.Text", id: "caseNumber", label: "Case number", placeholder: "C-2026-0001", isRequired: true, errorMessage: "Enter the case number", maxLength: 20 },
+      { type: "Input.Text", id: "code", label: "Proof-of-filing code", placeholder: "1a2b3c4d:0123…", isRequired: true, errorMessage: "Enter the code", maxLength: 100 },
+    ],
+    [submit("Check", CASE_VERBS.receiptSubmit, {}, "positive")],
   );
 }
 
@@ -116,25 +130,66 @@ export function reportFormCard(options: {
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
-/** The receipt in the reporter's 1:1 chat: the case number and what happens next, not the report. */
+/** A receipt's facts and where it went; the receipt code in full ("<key id>:<hex>"), as on every surface. */
+function receiptElements(receipt: Receipt): Element[] {
+  return [
+    {
+      type: "FactSet",
+      facts: [
+        { title: "Case", value: esc(receipt.caseNumber) },
+        { title: "Filed", value: receipt.filedAt.toISOString().replace("T", " ").slice(0, 16) + " UTC" },
+        { title: "How", value: receipt.mode === "anonymous" ? "Anonymous" : "Confidential" },
+        { title: "Acknowledged by", value: day(receipt.acknowledgeBy) },
+        { title: "Receipt code", value: esc(receipt.digest) },
+      ],
+    },
+    ...receiptRouteLines(receipt).map((line) => text(line)),
+  ];
+}
+
+/** A confidential reporter's receipt in their 1:1 chat (through the outbox): the case number and what happens next, not the report. */
 export function receiptCard(receipt: Receipt): Card {
   return card(
     [
       text(`Your report ${esc(receipt.caseNumber)} was filed`, { style: "heading", weight: "bolder", size: "medium" }),
-      {
-        type: "FactSet",
-        facts: [
-          { title: "Filed", value: receipt.filedAt.toISOString().replace("T", " ").slice(0, 16) + " UTC" },
-          { title: "How", value: receipt.mode === "anonymous" ? "Anonymous" : "Confidential" },
-          { title: "Acknowledged by", value: day(receipt.acknowledgeBy) },
-          { title: "Receipt code", value: esc(receipt.digest.slice(0, 16)) },
-        ],
-      },
-      ...receiptRouteLines(receipt).map((line) => text(line)),
+      ...receiptElements(receipt),
       text("Messages from the people handling it will arrive here. Retaliation against anyone who reports in good faith is prohibited.", { isSubtle: true }),
     ],
     [openDialog("View", CASE_VERBS.reporterView, { caseNumber: receipt.caseNumber }), openDialog("Message the handlers", CASE_VERBS.reporterReplyForm, { caseNumber: receipt.caseNumber })],
   );
+}
+
+/** An anonymous reporter's receipt: the report dialog's result only (a dialog is not chat history). */
+export function filedDialogCard(receipt: Receipt): Card {
+  return card([
+    text(`Your report ${esc(receipt.caseNumber)} was filed`, { style: "heading", weight: "bolder", size: "medium" }),
+    ...receiptElements(receipt),
+    text(
+      "Nothing about this report is posted in our chat: updates from the people handling it arrive there as a neutral \"private update\" whose Open button shows them in a dialog like this one. Note the case number and the code before you close this.",
+      { isSubtle: true },
+    ),
+  ]);
+}
+
+const DIALOG_INSERTS: Inserts = { text: esc, date: (iso) => iso.slice(0, 10), dateTime: (iso) => iso.slice(0, 10) };
+
+/**
+ * An anonymous reporter's private update (a dialog opened from the neutral card): what happened
+ * (the receipt in full for a filing), the case as they see it, a reply box and open check-ins.
+ */
+export function privateUpdateDialogCard(update: PrivateUpdate): Card {
+  const { notice, case: view } = update;
+  const w = reporterWording(notice, DIALOG_INSERTS);
+  const body: Element[] = [text(w.title, { style: "heading", weight: "bolder", size: "medium" })];
+  if (notice.kind === "case.reporter.filed") body.push(...receiptElements(notice.receipt));
+  else body.push(...w.lines.filter(Boolean).map((line) => text(line)));
+  body.push(...reporterCaseCard(view).body.slice(1));
+  const checkins = view.openCheckins.flatMap((d) => [
+    submit(`Day ${d}: yes, I faced retaliation`, CASE_VERBS.checkinSubmit, { caseNumber: view.number, day: d, answer: "yes" }, "destructive"),
+    submit(`Day ${d}: no`, CASE_VERBS.checkinSubmit, { caseNumber: view.number, day: d, answer: "no" }),
+  ]);
+  body.push({ type: "Input.Text", id: "text", label: "Write to the people handling your report (optional)", isMultiline: true, maxLength: LIMITS.message });
+  return card(body, [...checkins, submit("Send", CASE_VERBS.reporterReplySubmit, { caseNumber: view.number }, "positive")]);
 }
 
 /** A case as its handlers see it, for the Open dialog. */
@@ -174,6 +229,7 @@ export function reporterCaseCard(view: ReporterCaseView): Card {
     text(`Your report ${esc(view.number)}`, { style: "heading", weight: "bolder", size: "medium" }),
     { type: "FactSet", facts: [{ title: "About", value: esc(view.categoryLabel) }, { title: "Status", value: view.status + (view.outcome ? ` (${view.outcome})` : "") }] },
   ];
+  body.push({ type: "FactSet", facts: [{ title: "Receipt code", value: esc(view.receipt) }] });
   for (const item of view.thread) body.push(text(`${esc(item.author)} · ${day(item.at)}: ${item.text === null ? "(purged)" : esc(item.text)}`, { size: "small" }));
   if (!view.thread.length) body.push(text("No messages yet.", { isSubtle: true }));
   return card(body);

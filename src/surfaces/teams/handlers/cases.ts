@@ -8,11 +8,12 @@ import { MESSAGES } from "../cards/messages.ts";
 import { handlerActions } from "../cards/notifications.ts";
 import { checkinAnsweredCard, closeFormCard, reassignFormCard } from "../cards/caseForms.ts";
 import { DATASETS, SEARCH_LIMIT } from "../cards/peoplePicker.ts";
-import { caseDialogCard, receiptCard, reportFormCard, reporterCaseCard, startReportCard, textFormCard, type ReportFormValues } from "../cards/report.ts";
+import { caseDialogCard, filedDialogCard, privateUpdateDialogCard, receiptCheckCard, reportFormCard, reporterCaseCard, startReportCard, textFormCard, type ReportFormValues } from "../cards/report.ts";
 import { escapeCardText as esc } from "../cards/text.ts";
 import { identify, NOT_IDENTIFIED, type TeamsCores } from "../cores.ts";
 import type { Interaction, Reply, TeamsDeps } from "../deps.ts";
-import { CASE_VERBS, caseNumberData } from "../verbs.ts";
+import { CASE_VERBS, caseNumberData, privateUpdateData, receiptCheckInputs } from "../verbs.ts";
+import { RECEIPT_INVALID, RECEIPT_VALID } from "../../../core/cases/receiptCheck.ts";
 import { isSearch, peopleByIds } from "./people.ts";
 
 type Cases = TeamsCores & { cases: CaseService };
@@ -114,7 +115,9 @@ export function caseRoutes(cores: Cases) {
           return reportForm(values, result.fieldErrors as Record<string, string>, result.formError);
         }
         deps.logger.info({ caseNumber: result.caseNumber }, "teams: report filed");
-        await deps.interaction(context).replyPrivately(replyActivity(receiptCard(result.receipt)));
+        // The receipt is owed through the outbox (written with the case). An anonymous reporter's
+        // stays out of the chat (Purview keeps it): this dialog's result shows it instead.
+        if (result.receipt.mode === "anonymous") return dialog("Report filed", filedDialogCard(result.receipt));
         return `Your report ${result.caseNumber} was filed. The receipt is in our chat.`;
       }),
     );
@@ -225,6 +228,33 @@ export function caseRoutes(cores: Cases) {
       CASE_VERBS.reporterReplySubmit,
       { title: (n) => `Message the handlers of ${n}`, hint: "Only the people handling your report see it.", label: "Message", submitTitle: "Send", done: "Sent to the people handling your report." },
       async (personId, number, text) => cases.messageHandlers(personId, number, text, "form"),
+    );
+    // An anonymous reporter's neutral card carries only the notice's opaque id; the core shows it to its own reporter.
+    app.taskModules.fetch(
+      CASE_VERBS.privateUpdate,
+      step(privateUpdateData, "case.reporter.update", async (_context, personId, { update }) => {
+        const result = await cases.privateUpdate(personId, update);
+        return result.ok ? dialog("Private update", privateUpdateDialogCard(result.value)) : result.message;
+      }),
+    );
+    app.taskModules.submit(
+      CASE_VERBS.checkinSubmit,
+      step(checkinInputs, "case.reporter.checkin.submit", async (_context, personId, { caseNumber, day, answer }) => {
+        const result = await cases.answerCheckin(personId, caseNumber, day, answer);
+        if (!result.ok) return result.message;
+        const answered = checkinAnsweredCard(caseNumber, day, answer, result.value.linkedCase);
+        return dialog("Check-in answered", card(answered.body)); // in the dialog, out of the chat: no buttons to carry case numbers
+      }),
+    );
+    // Anyone may check a receipt: only valid or not comes back (the core rate-limits and audits it).
+    app.taskModules.fetch(CASE_VERBS.receiptForm, async () => dialog("Check a receipt", receiptCheckCard()));
+    app.taskModules.submit(
+      CASE_VERBS.receiptSubmit,
+      step(receiptCheckInputs, "receipt.check.submit", async (_context, personId, { caseNumber, code }) => {
+        const result = await cases.checkReceipt(personId, caseNumber ?? "", code ?? "", "teams");
+        if (!result.ok) return dialog("Check a receipt", receiptCheckCard(result.message));
+        return result.valid ? `✅ ${RECEIPT_VALID}` : `❌ ${RECEIPT_INVALID}`;
+      }),
     );
     app.adaptiveCards.actionExecute(CASE_VERBS.checkin, async (context, _state, raw): Promise<AdaptiveCard | string> => {
       const parsed = checkinInputs.safeParse(raw);

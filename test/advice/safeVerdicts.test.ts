@@ -1,0 +1,81 @@
+import { spawnSync } from "node:child_process";
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { amountIn, readValue } from "../../src/core/advice/amount.ts";
+import { valuesSchema } from "../../src/core/policy/values.ts";
+import { ROOT, shippedAdvisor } from "./support.ts";
+
+const conduct = (args: string[], input?: string) =>
+  spawnSync(process.execPath, [resolve(ROOT, "bin/conduct.mjs"), ...args], { cwd: ROOT, input, encoding: "utf8", timeout: 60_000 });
+
+describe("amounts a question names", () => {
+  it("reads dollars, thousands and words, and keeps the largest", () => {
+    expect(amountIn("a $15 mug")).toBe(15);
+    expect(amountIn("a $2,000 visa card")).toBe(2000);
+    expect(amountIn("like 900 bucks")).toBe(900);
+    expect(amountIn("about 20 grand")).toBe(20_000);
+    expect(amountIn("a $1.5k watch")).toBe(1500);
+    expect(amountIn("fifty bucks of coffee")).toBe(50);
+    expect(amountIn("is the limit $20 or $25")).toBe(25);
+    expect(amountIn("8% of a machine shop, 3 people")).toBeUndefined();
+  });
+
+  it("answers by the thresholds: nominal, in between (the topic's own verdict), significant, and a cash word whatever the amount", () => {
+    const values = valuesSchema.parse({ nominal: { up_to: 50, verdict: "allowed", words: ["mug"] }, significant: { from: 250, verdict: "prohibited", words: ["cash"] } });
+    const words = (q: string) => (phrases: readonly string[]) => phrases.find((p) => q.includes(p));
+    const read = (q: string) => readValue(q, values, words(q))?.verdict;
+    expect(read("a $15 pen")).toBe("allowed");
+    expect(read("a mug")).toBe("allowed");
+    expect(read("a $150 gift card")).toBeUndefined();
+    expect(read("a $500 gift card")).toBe("prohibited");
+    expect(read("$40 in cash")).toBe("prohibited");
+    expect(() => valuesSchema.parse({ nominal: { up_to: 300, verdict: "allowed" }, significant: { from: 250, verdict: "prohibited" } })).toThrow(/below/);
+  });
+});
+
+describe("safe verdicts and abstention, through `conduct ask --json`", () => {
+  const ask = (questions: string[]) => {
+    const run = conduct(["ask", "--json"], `${questions.join("\n")}\n`);
+    expect(run.status, run.stderr).toBe(0);
+    return run.stdout.trim().split("\n").map((line) => JSON.parse(line) as { verdict: string; clauses: Array<{ id: string }>; answer: string });
+  };
+
+  it("a token gift and a large gift card get different answers, each naming the amount", () => {
+    const [mug, card] = ask(["vendor sent me a $15 mug, can i keep it", "a supplier wants to give me a $600 gift card"]);
+    expect(mug).toMatchObject({ verdict: "allowed", clauses: [expect.objectContaining({ id: "3(c)" })] });
+    expect(mug!.answer).toContain("At $15 this is of nominal value");
+    expect(card).toMatchObject({ verdict: "prohibited", clauses: [expect.objectContaining({ id: "3(c)" })] });
+    expect(card!.answer).toContain("At $600 this is of significant value");
+  });
+
+  it("prohibited acts phrased innocently are prohibited, from the clause that prohibits them; someone else's are to be reported", () => {
+    const [backdate, disguise, search, others] = ask([
+      "my manager asked me to date the invoice for last month so it lands in the old quarter",
+      "can i put the team dinner down as a training expense",
+      "i think my teammate took my headphones, can i look through his bag while he is out",
+      "i saw my coworker pocketing cash from the register",
+    ]);
+    expect(backdate).toMatchObject({ verdict: "prohibited" });
+    expect(backdate!.clauses[0]!.id).toMatch(/^5/);
+    expect(disguise).toMatchObject({ verdict: "prohibited" });
+    expect(search!.verdict).not.toBe("allowed");
+    expect(search!.clauses[0]!.id).toBe("14");
+    expect(others).toMatchObject({ verdict: "report" });
+  });
+
+  it("a party, a calendar or a game named with a Code word is not a Code question; a casual real one still is", () => {
+    const [exchange, calendar, game, real] = ask([
+      "who is running the gift exchange this year",
+      "outlook shows a conflict on my calendar again, how do i clear it",
+      "anyone up for board game night",
+      "supplier wants to send me a gift basket, ok to keep",
+    ]);
+    expect([exchange!.verdict, calendar!.verdict, game!.verdict]).toEqual(["out_of_scope", "out_of_scope", "out_of_scope"]);
+    expect(real!.verdict).not.toBe("out_of_scope");
+    expect(real!.clauses[0]!.id).toBe("3(c)");
+  });
+
+  it("is the same advisor in process (the eval and the surfaces share it)", () => {
+    expect(shippedAdvisor().advise("who is running the gift exchange this year").verdict).toBe("out_of_scope");
+  });
+});
