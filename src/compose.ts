@@ -1,6 +1,7 @@
 // The composition root: the one place that turns config into a database, the store's adapters of
 // the cores' ports, and the cores. The server (app.ts), every CLI command and the tests build
 // through here, so a core is wired one way everywhere.
+import { randomInt } from "node:crypto";
 import { resolve } from "node:path";
 import type { Config } from "./config.ts";
 import { createApprovalService, type ApprovalService } from "./core/approvals/service.ts";
@@ -95,6 +96,7 @@ export function composeCores({ config, db, policy, directory, clock, logger, key
     logger: logger.child({ core: "cases" }),
     retentionDays: config.RETENTION_DAYS,
     rerouteAfterMs: config.UNDELIVERED_REROUTE_HOURS * 3_600_000,
+    anonymousNoticeDelayMs: () => randomInt(config.ANONYMOUS_NOTICE_DELAY_MINUTES * 60_000 + 1),
   });
   const approvalStore = createApprovalStore(db.prisma, clock, keyring, auditKeys);
   const approvals = createApprovalService({ store: approvalStore, directory, policy, clock, config });

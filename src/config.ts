@@ -15,6 +15,13 @@ const positiveInt = (fallback: number) =>
     .transform((v) => (v === undefined || v.trim() === "" ? String(fallback) : v.trim()))
     .pipe(z.coerce.number({ invalid_type_error: "must be a whole number of 1 or more" }).int("must be a whole number of 1 or more").positive("must be a whole number of 1 or more"));
 
+const wholeNumber = (fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === "" ? String(fallback) : v.trim()))
+    .pipe(z.coerce.number({ invalid_type_error: "must be a whole number of 0 or more" }).int("must be a whole number of 0 or more").nonnegative("must be a whole number of 0 or more"));
+
 /** Text with a default; empty counts as unset (as in a copied .env.example). */
 const textOr = (fallback: string) =>
   z
@@ -102,6 +109,7 @@ const envSchema = z.object({
   APPROVAL_ESCALATE_DAYS: positiveInt(5),
   METRICS_TOKEN: optional,
   UNDELIVERED_REROUTE_HOURS: positiveInt(4),
+  ANONYMOUS_NOTICE_DELAY_MINUTES: wholeNumber(30),
 });
 
 export type Config = z.infer<typeof envSchema>;
@@ -206,5 +214,6 @@ export const configDocs: Array<[name: keyof Config, fallback: string, meaning: s
   ["APPROVAL_REMIND_DAYS", "2", "business days before an approver is reminded"],
   ["APPROVAL_ESCALATE_DAYS", "5", "business days before a request escalates"],
   ["UNDELIVERED_REROUTE_HOURS", "4", "a case notice a handler has not received after this many hours goes to another handler, and the ethics officer is told"],
+  ["ANONYMOUS_NOTICE_DELAY_MINUTES", "30", "an anonymous reporter's neutral \"private update\" DM waits a random 0 to this many minutes, so an export cannot pair it by time with the handler's DM"],
   ["METRICS_TOKEN", "(unset)", "when set, GET /metrics requires `Authorization: Bearer <token>`"],
 ];

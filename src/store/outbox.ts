@@ -21,6 +21,8 @@ export interface Notification {
   payload: Record<string, unknown>;
   /** A second enqueue with the same key does nothing (e.g. "case:C-1:assigned:dana"). */
   dedupeKey?: string;
+  /** Not delivered before this time (default: at once). */
+  notBefore?: Date;
 }
 
 /** Writes a notification in the caller's transaction, so it exists exactly when the change does. */
@@ -30,7 +32,7 @@ export async function enqueue(tx: Tx, notification: Notification, clock: Clock):
     recipientId: notification.recipientId,
     kind: notification.kind,
     payload: notification.payload as object,
-    nextAttemptAt: clock.now(),
+    nextAttemptAt: notification.notBefore ?? clock.now(),
     createdAt: clock.now(),
   };
   if (notification.dedupeKey) {

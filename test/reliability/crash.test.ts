@@ -28,6 +28,7 @@ function startBot(dataDir: string, slack: FakeSlack) {
       SLACK_BOT_TOKEN: BOT_TOKEN,
       SLACK_SIGNING_SECRET: SIGNING_SECRET,
       SLACK_API_URL: slack.apiUrl,
+      ANONYMOUS_NOTICE_DELAY_MINUTES: "0",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

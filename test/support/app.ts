@@ -26,7 +26,8 @@ export async function startTestApp(env: Record<string, string> = {}, overrides: 
       done();
     },
   });
-  const config = loadConfig({ PORT: "0", LOG_LEVEL: "debug", ...env });
+  // Anonymous reporters' notices go at once unless a test asks for the delay (anonymousNoticeDelay.test.ts).
+  const config = loadConfig({ PORT: "0", LOG_LEVEL: "debug", ANONYMOUS_NOTICE_DELAY_MINUTES: "0", ...env });
   const keyring = config.REPORTS_ENCRYPTION_KEY ? undefined : createKeyring(TEST_REPORTS_KEY);
   const app = await startApp(config, createLogger("debug", sink), { ...(keyring ? { keyring } : {}), ...overrides, db: await freshDatabase() });
   return Object.assign(app, { url: `http://127.0.0.1:${app.port}`, logs });

@@ -28,7 +28,7 @@ export function checkinJobHandlers(ctx: CaseContext): Record<string, CaseJobHand
       if (!row || !reporterId) return;
       const day = Number(payload.day);
       await tx.cases.recordCheckin(row.id, day, ctx.clock.now());
-      await notifyReporter(tx, ctx.clock, ctx.keyring, reporterId, { kind: REPORTER_KINDS.retaliationCheckin, caseNumber: row.number, day, anonymous: row.mode === "anonymous" });
+      await notifyReporter(tx, ctx, reporterId, { kind: REPORTER_KINDS.retaliationCheckin, caseNumber: row.number, day, anonymous: row.mode === "anonymous" });
       await tx.audit.append({ actor: "system", action: "case.checkin_sent", subjectType: SUBJECT, subjectId: row.id, details: { day } }, ctx);
     },
   };

@@ -31,6 +31,8 @@ export interface CaseServiceDeps {
   limits?: RateLimits;
   /** A handler notice undelivered this long is passed on (UNDELIVERED_REROUTE_HOURS). */
   rerouteAfterMs?: number;
+  /** How long each anonymous reporter notice waits before delivery (ANONYMOUS_NOTICE_DELAY_MINUTES: random); default none. */
+  anonymousNoticeDelayMs?: () => number;
 }
 
 export type CaseContext = Required<CaseServiceDeps>;
@@ -42,6 +44,7 @@ export function withDefaults(deps: CaseServiceDeps): CaseContext {
     auditKeys: deps.auditKeys ?? deps.keyring,
     limits: deps.limits ?? createRateLimits(DEFAULT_RATE_LIMITS, deps.clock),
     rerouteAfterMs: deps.rerouteAfterMs ?? 4 * 3_600_000,
+    anonymousNoticeDelayMs: deps.anonymousNoticeDelayMs ?? (() => 0),
   };
 }
 

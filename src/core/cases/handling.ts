@@ -57,7 +57,7 @@ export function messageReporter(ctx: CaseContext, actorId: string, number: strin
     if (!reporterId) return fail("invalid_state", "This case's content was purged; the reporter can no longer be reached.");
     const messageId = await writeMessage(tx, ctx, row, "to_reporter", actorId, checked.text);
     await audit(tx, ctx, actorId, row, "case.message_to_reporter", { messageId });
-    await notifyReporter(tx, ctx.clock, ctx.keyring, reporterId, { kind: REPORTER_KINDS.message, caseNumber: row.number, messageId, anonymous: row.mode === "anonymous" });
+    await notifyReporter(tx, ctx, reporterId, { kind: REPORTER_KINDS.message, caseNumber: row.number, messageId, anonymous: row.mode === "anonymous" });
     if (row.status !== "received" && !row.feedbackAt) await recordFeedback(tx, ctx, row);
     return ok({ messageId });
   });
@@ -118,7 +118,7 @@ export function setStatus(ctx: CaseContext, actorId: string, number: string, to:
     await audit(tx, ctx, actorId, row, "case.status_changed", { from, to, ...(to === "closed" ? { outcome } : {}) });
     const reporterId = reporterIdOf(ctx.keyring, row);
     if (reporterId) {
-      await notifyReporter(tx, ctx.clock, ctx.keyring, reporterId, { kind: REPORTER_KINDS.statusChanged, caseNumber: row.number, status: to, outcome: outcome ?? null, anonymous: row.mode === "anonymous" });
+      await notifyReporter(tx, ctx, reporterId, { kind: REPORTER_KINDS.statusChanged, caseNumber: row.number, status: to, outcome: outcome ?? null, anonymous: row.mode === "anonymous" });
     }
     ctx.logger.info({ caseNumber: row.number, status: to }, "case status changed");
     return ok({ status: to });

@@ -29,6 +29,7 @@ import { randomUUID } from "node:crypto";
 import type { Keyring } from "../crypto/keyring.ts";
 import type { Clock } from "../clock.ts";
 import { SEALED_RECIPIENT, type CaseDb } from "./store.ts";
+import type { CaseContext } from "./context.ts";
 import type { CaseOutcome, CaseStatus, Priority, Receipt } from "./types.ts";
 
 export const HANDLER_KINDS = {
@@ -82,11 +83,22 @@ const noticeAad = (kind: string, messageId: string) => `notice:${kind}:${message
 /** Rows written before recipients were sealed: bound to the recipient in the clear. */
 const legacyNoticeAad = (kind: string, recipientId: string) => `notice:${kind}:${recipientId}`;
 
-export async function notifyReporter(tx: CaseDb, clock: Clock, keyring: Keyring, reporterId: string, notice: Distribute<ReporterNotice>): Promise<string> {
+/** What sealing and timing a reporter notice needs (a CaseContext has it). */
+export type ReporterNoticeDeps = Pick<CaseContext, "clock" | "keyring" | "anonymousNoticeDelayMs">;
+
+/**
+ * Seals a notice to the reporter and enqueues it; its id opens it later (a private update). An
+ * anonymous reporter's notice waits a random while: the neutral DM it becomes would otherwise land
+ * in a chat export at the same second as the handler's "Case C-… was assigned to you", pairing the
+ * reporter with the case by time alone.
+ */
+export async function notifyReporter(tx: CaseDb, ctx: ReporterNoticeDeps, reporterId: string, notice: Distribute<ReporterNotice>): Promise<string> {
   const { kind, ...data } = notice;
   const id = randomUUID();
-  const ref = keyring.seal(JSON.stringify({ ...data, recipientId: reporterId }), noticeAad(kind, id));
-  await tx.outbox.enqueue({ id, recipientId: SEALED_RECIPIENT, kind, payload: { ref } }, clock);
+  const ref = ctx.keyring.seal(JSON.stringify({ ...data, recipientId: reporterId }), noticeAad(kind, id));
+  const delayMs = notice.anonymous ? ctx.anonymousNoticeDelayMs() : 0;
+  const notBefore = delayMs > 0 ? new Date(ctx.clock.now().getTime() + delayMs) : undefined;
+  await tx.outbox.enqueue({ id, recipientId: SEALED_RECIPIENT, kind, payload: { ref }, ...(notBefore ? { notBefore } : {}) }, ctx.clock);
   return id;
 }
 

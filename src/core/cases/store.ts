@@ -123,6 +123,8 @@ export interface Notification {
   recipientId: string;
   kind: string;
   payload: Record<string, unknown>;
+  /** Not delivered before this time (default: at once). */
+  notBefore?: Date;
 }
 
 export interface OutboxRecord {

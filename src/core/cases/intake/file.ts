@@ -114,7 +114,7 @@ export async function openCase(tx: CaseDb, ctx: CaseContext, spec: OpenCaseSpec)
   await scheduleAcknowledgeTimers(tx, ctx.clock, id, acknowledgeBy);
   const route = { chosen: input.recipient, passedOver: routing.passedOver, someLeftOut: routing.someLeftOut, auditCommitteeToo: routing.auditCommitteeToo, namesPeople: spec.involved.length > 0 };
   const receipt: Receipt = { caseNumber: number, filedAt: now, digest, mode: input.mode, routedTo: routing.routedTo!, acknowledgeBy, route };
-  await notifyReporter(tx, ctx.clock, keyring, spec.reporterId, {
+  await notifyReporter(tx, ctx, spec.reporterId, {
     kind: REPORTER_KINDS.filed,
     caseNumber: number,
     receipt,
