@@ -106,6 +106,13 @@ describe.each(SURFACES)("$name", (surface) => {
     expect(thread).not.toMatch(/Alex|Romero/);
   });
 
+  it("an approver names a delegate until a day; the delegate is told, and stopping gives the approvals back", async () => {
+    expect(await d.delegate("helen", { to: "helen" })).toContain("Choose someone other than yourself.");
+    expect(await d.delegate("helen", { to: "priya", until: "2026-12-31" })).toContain("Priya Nair now decides your approvals for you until the end of 2026-12-31 (UTC). They were told.");
+    expect(await d.inbox("priya")).toContain("Helen Park made you their delegate for approvals");
+    expect(await d.delegate("helen", "stop")).toContain("You decide your approvals yourself again; your delegate no longer decides for you.");
+  });
+
   // BOARD names the approvers every surface shows in the request it confirms.
   it("tells the requester who the request went to", async () => {
     await d.ask("alex", GIFT_QUESTION);

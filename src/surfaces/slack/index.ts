@@ -19,6 +19,7 @@ import { dedupeEvents } from "./dedupe.ts";
 import { listRequestsFlow, requestApprovalFlow } from "./flows/approval.ts";
 import { askPersonFlow } from "./flows/askPerson.ts";
 import { consoleLinkFlow, type SignInLink } from "./flows/console.ts";
+import { delegationInteractions } from "../../interactions/delegation.ts";
 import { openDelegateFormFlow } from "./flows/delegation.ts";
 import { publishHomeFlow, refreshHome } from "./flows/home.ts";
 import { caseThreadFlow, startReportFlow } from "./flows/report.ts";
@@ -148,8 +149,9 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
       coreFlows.requestApproval = requestApprovalFlow({ ...cores, approvals }, options.policy);
       coreFlows.listRequests = listRequestsFlow({ ...cores, approvals });
       coreListeners.push(approvalListeners({ ...cores, approvals }, messages, homeAfterChange));
-      openDelegateForm = openDelegateFormFlow({ ...cores, approvals });
-      coreListeners.push(delegationListeners({ ...cores, approvals }, openDelegateForm, homeAfterChange));
+      const delegation = delegationInteractions(approvals, logger);
+      openDelegateForm = openDelegateFormFlow(cores, delegation);
+      coreListeners.push(delegationListeners(cores, delegation, openDelegateForm, homeAfterChange));
     }
   }
   const flows: SlackFlows = {

@@ -62,6 +62,8 @@ export const consoleSurface: Surface = {
       inbox: async (person) => (await as(person)).type("/inbox"),
       decide: async (person, reference, decision) =>
         (await as(person)).type(decision.action === "approve" ? `/approve ${reference}` : `/decline ${reference} ${decision.reason}`),
+      delegate: async (person, delegation) =>
+        (await as(person)).type(delegation === "stop" ? "/delegate stop" : `/delegate ${delegation.to}${delegation.until ? ` ${delegation.until}` : ""}`),
       async fileReport(person, report) {
         const me = await as(person);
         const opened = await me.type("/report");

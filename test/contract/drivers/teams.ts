@@ -1,6 +1,6 @@
 // Teams, driven the way Teams drives the bot: Bot Framework activities to /api/messages (messages,
 // Action.Execute clicks, dialog fetch/submit) with a fake Bot Connector; cards are what a person sees.
-import { CASE_VERBS } from "../../../src/surfaces/teams/verbs.ts";
+import { APPROVAL_VERBS, CASE_VERBS } from "../../../src/surfaces/teams/verbs.ts";
 import { cardAction, cardOf, cardTexts, dialogInvoke, personalInstall, personalMessage, type TeamsTestApp } from "../../support/teams.ts";
 import { startWithPeople } from "../../teams/support/people.ts";
 import type { Driver, Person, Surface } from "../driver.ts";
@@ -87,6 +87,13 @@ export const teamsSurface: Surface = {
         if (!action) return `no ${title} button about ${reference}`;
         const answer = await invoke(cardAction({ ...base(person), verb: action.verb!, data: { ...action.data, ...(decision.action === "decline" ? { reason: decision.reason } : {}) } }));
         return seen([typeof answer.value === "string" ? answer.value : answer.value]);
+      },
+
+      async delegate(person, delegation) {
+        const inputs: Record<string, string> = delegation === "stop" ? { stop: "true" } : { delegateId: delegation.to, ...(delegation.until ? { until: delegation.until } : {}) };
+        const shown = await fillDialog(person, { verb: APPROVAL_VERBS.delegateForm }, inputs);
+        caughtUp(person);
+        return shown;
       },
 
       async fileReport(person, report) {

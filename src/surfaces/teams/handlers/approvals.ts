@@ -12,6 +12,7 @@ import { MESSAGES } from "../cards/messages.ts";
 import { escapeCardText as esc } from "../cards/text.ts";
 import { identify, NOT_IDENTIFIED, type ApprovalCardUpdates, type TeamsCores } from "../cores.ts";
 import type { Interaction, Reply, TeamsDeps } from "../deps.ts";
+import { DELEGATION_WORDS, delegationInteractions, showDelegation } from "../../../interactions/delegation.ts";
 import { delegateFormCard, delegationCard } from "../cards/delegation.ts";
 import { answerInfoData, APPROVAL_VERBS, decisionData, delegateInputs, requestRefData, submitRequestData } from "../verbs.ts";
 import { peopleByIds } from "./people.ts";
@@ -154,12 +155,13 @@ export function approvalRoutes(cores: Approvals, policy: Policy) {
       return outcome.text;
     });
 
-    // Delegate my approvals: a dialog with a people picker; the approvals core decides who may be named.
-    const delegateDialog = (form: Card): TaskModuleTaskInfo => ({ title: "Delegate approvals", card: CardFactory.adaptiveCard(form), width: "medium", height: "medium" });
+    // Delegate my approvals: a dialog with a people picker (src/interactions/delegation.ts).
+    const delegation = delegationInteractions(approvals, deps.logger);
+    const delegateDialog = (form: Card): TaskModuleTaskInfo => ({ title: DELEGATION_WORDS.title, card: CardFactory.adaptiveCard(form), width: "medium", height: "medium" });
     app.taskModules.fetch(APPROVAL_VERBS.delegateForm, async (context) => {
       const me = await identify(directory, context);
       if (!me.person) return me.why;
-      return delegateDialog(delegateFormCard({ current: await approvals.delegationOf(me.person.id) }));
+      return delegateDialog(delegateFormCard({ current: (await delegation.show(me)).current }));
     });
     app.taskModules.submit(APPROVAL_VERBS.delegateSubmit, async (context, _state, raw) => {
       const data = delegateInputs.safeParse(raw);
@@ -168,18 +170,11 @@ export function approvalRoutes(cores: Approvals, policy: Policy) {
       if (!me.person) return me.why;
       const { delegateId, until } = data.data;
       const stop = data.data.stop === true || data.data.stop === "true";
-      const current = await approvals.delegationOf(me.person.id);
+      const reply = await delegation.save(me, { stop, ...(delegateId ? { delegateId } : {}), ...(until !== undefined ? { until } : {}) });
+      if (reply.kind === "notice") return reply.lines.join("\n");
       const [selected] = delegateId ? await peopleByIds(directory, [delegateId]) : [];
-      const again = (errors: { delegateId?: string; until?: string }) =>
-        delegateDialog(delegateFormCard({ current, ...(selected ? { selected } : {}), ...(until ? { until } : {}), errors }));
-      if (!stop && !delegateId) return again({ delegateId: "Choose who decides for you." });
-      if (!stop && until !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(until)) return again({ until: "Choose a day." });
-      const result = await approvals.setDelegate(me.person.id, stop ? null : delegateId!, !stop && until ? { until: new Date(`${until}T23:59:59.999Z`) } : {});
-      if (result.kind === "rejected") return again(result.field === "until" ? { until: result.message } : { delegateId: result.message });
-      deps.logger.info({ kind: result.kind }, "teams: delegation saved");
-      if (result.kind === "cleared") return result.had ? "You decide your approvals yourself again; your delegate no longer decides for you." : "You had no delegate: your approvals already wait for you.";
-      const { delegate, until: end } = result.delegation;
-      return `${delegate.name} now decides your approvals for you${end ? ` until the end of ${end.toISOString().slice(0, 10)} (UTC)` : " until you stop it"}. They were told.`;
+      const { current } = await delegation.show(me);
+      return delegateDialog(delegateFormCard({ current, ...(selected ? { selected } : {}), ...(until ? { until } : {}), errors: reply.errors }));
     });
   };
 }
@@ -189,7 +184,7 @@ export function delegateFlow(cores: Approvals) {
   return async (interaction: Interaction): Promise<Reply> => {
     const me = await identify(cores.directory, interaction.context);
     if (!me.person) return me.why;
-    return delegationCard(await cores.approvals.delegationOf(me.person.id));
+    return delegationCard((await showDelegation(cores.approvals, me)).current);
   };
 }
 
