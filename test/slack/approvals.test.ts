@@ -111,14 +111,14 @@ describe("Request approval in Slack", () => {
     expect(texts(outcome)).toContain("Expires 2026-12-31");
     expect(postsTo(h, dm(GRACE))).toHaveLength(1);
 
-    // Grace clicks Approve on her stale message: told who decided, nothing recorded.
+    // Grace clicks Approve on her stale message: told in the modal who decided, nothing recorded.
     const late = await clickForModal(h, GRACE, grace!, "approval.approve");
-    expect((await submit(h, GRACE, late, { conditions: typed(null) })).body).toBeNull();
-    const [ephemeral] = await h.slack.waitFor("chat.postEphemeral", { where: (c) => c.args.user === GRACE });
-    expect(ephemeral!.args.channel).toBe(dm(GRACE));
-    expect(ephemeral!.args.text).toContain("already decided by Helen Park and Victor Alvarez");
+    const told = (await submit(h, GRACE, late, { conditions: typed(null) })).body;
+    expect(told.response_action).toBe("update");
+    expect(JSON.stringify(told.view)).toContain("*Already decided by Helen Park and Victor Alvarez*");
+    expect(JSON.stringify(told.view)).toContain("Nothing was recorded for you.");
     expect(await h.app.db.prisma.approvalDecision.count()).toBe(2);
-    expect(h.slack.callsTo("chat.postEphemeral").filter((c) => c.args.user === VICTOR)).toEqual([]);
+    expect(h.slack.callsTo("chat.postEphemeral")).toEqual([]);
   });
 
   it("makes one request when the same submission is delivered twice", async () => {

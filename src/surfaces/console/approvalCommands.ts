@@ -2,7 +2,8 @@ import type { Answer } from "../../core/advice/index.ts";
 import type { DecisionInput } from "../../core/approvals/index.ts";
 import { command, headAndRest, nothing, requestReference, text, type CommandContext } from "./command.ts";
 import { startForm } from "./form.ts";
-import { approvalText, decideText } from "./render/approval.ts";
+import { decisionInteractions } from "../../interactions/decision.ts";
+import { approvalText, replyText } from "./render/approval.ts";
 import { requestForm } from "./requestForm.ts";
 
 /** Why /request does not apply after an answer of this verdict, and what to do instead. */
@@ -33,12 +34,16 @@ export const request = command({
 
 /** Finds the request by its reference and decides it at the stage it is at now. */
 async function decideAs(ctx: CommandContext, me: string, reference: string, decision: Omit<DecisionInput, "stage">): Promise<void> {
-  const { approvals, reads } = await ctx.deps.services();
+  const { approvals, reads, directory } = await ctx.deps.services();
   const id = await reads.requestIdOf(reference);
   const view = id ? await approvals.get(id, me) : null;
   if (!id || !view) return ctx.say(`No request ${reference} for you to see.`);
+  const person = await directory.get(me);
+  if (!person) return ctx.say(`No one with the id ${me} is in the directory.`);
   const onBehalfOf = view.viewer.onBehalfOf?.id;
-  ctx.say(decideText(await approvals.decide(me, id, { ...decision, stage: view.currentStage, ...(onBehalfOf ? { onBehalfOf } : {}) })));
+  const decisions = decisionInteractions(approvals, { error: (details, message) => ctx.deps.logger?.debug(details, message) });
+  const { reply } = await decisions.decide({ person }, id, { ...decision, stage: view.currentStage, ...(onBehalfOf ? { onBehalfOf } : {}) });
+  ctx.say(replyText(reply));
 }
 
 export const approve = command({

@@ -3,7 +3,7 @@ import { DELEGATION_WORDS, type DelegationInteractions } from "../../../interact
 import type { Interaction, SlackDeps, WebClient } from "../deps.ts";
 import { APPROVAL_ACTIONS, VIEWS } from "../ids.ts";
 import { DELEGATE_BLOCKS, STOP_VALUE } from "../render/delegation.ts";
-import { noticeModal } from "../render/modal.ts";
+import { replyModal } from "../render/modal.ts";
 import { identify, type SlackCores } from "../services.ts";
 import { viewState } from "../viewState.ts";
 import { claimSubmission, withAction, withSubmission } from "./handlers.ts";
@@ -40,7 +40,7 @@ export function delegationListeners({ directory }: SlackCores, delegation: Deleg
           await claim.release(); // the corrected form must go through
           return void (await ack({ response_action: "errors", errors: { ...reply.errors } }));
         }
-        await ack({ response_action: "update", view: noticeModal(DELEGATION_WORDS.title, reply.lines.join("\n")) });
+        await ack({ response_action: "update", view: replyModal(DELEGATION_WORDS.title, reply) });
         await refreshHome(client, user.id);
       }),
     );

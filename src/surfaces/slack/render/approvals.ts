@@ -204,14 +204,14 @@ export function approvalCard(view: ApprovalView, lead?: string): SlackMessage {
   return { text: `Approval request ${view.reference}: ${escapeText(truncate(view.summary, 150))}`, blocks };
 }
 
-const DECISION_FORMS: Record<DecisionAction, { title: string; submit: string }> = {
+export const DECISION_FORMS: Record<DecisionAction, { title: string; submit: string }> = {
   approve: { title: "Approve", submit: "Approve" },
   decline: { title: "Decline", submit: "Decline" },
   ask_info: { title: "Ask for information", submit: "Send question" },
 };
 
 /** Approve (conditions, expiry), Decline (reason required) or Ask for info (question). */
-export function decisionModal(action: DecisionAction, ref: DecisionRef & { reference?: string; summary?: string }, channelId?: string): types.ModalView {
+export function decisionModal(action: DecisionAction, ref: DecisionRef & { reference?: string; summary?: string }): types.ModalView {
   const blocks: Block[] = [];
   if (ref.reference) blocks.push(context(`${escapeText(ref.reference)}${ref.summary ? `: ${escapeText(truncate(ref.summary, 300))}` : ""}`));
   if (action === "approve") {
@@ -228,7 +228,7 @@ export function decisionModal(action: DecisionAction, ref: DecisionRef & { refer
     callbackId: VIEWS.decision,
     title: DECISION_FORMS[action].title,
     submit: DECISION_FORMS[action].submit,
-    privateMetadata: JSON.stringify({ r: ref.r, s: ref.s, o: ref.o, a: action, ...(channelId ? { c: channelId } : {}) }),
+    privateMetadata: JSON.stringify({ r: ref.r, s: ref.s, o: ref.o, a: action }),
     blocks,
   });
 }
@@ -246,15 +246,6 @@ export function answerModal(view: ApprovalView): types.ModalView {
       textInput("answer", "Your answer", { multiline: true, maxLength: 2000 }),
     ],
   });
-}
-
-/** "Already decided by …" and the other late answers, from the core's result. */
-export function lateClickText(view: ApprovalView, outcome?: "approved" | "declined", decidedBy: DecisionView[] = []): string {
-  if (outcome) {
-    const who = decidedBy.length ? names(decidedBy.map((d) => ({ name: byLine(d) }))) : "someone else";
-    return `${view.reference} was already ${outcome === "approved" ? "approved" : "declined"} – already decided by ${who}. Nothing was recorded for you.`;
-  }
-  return `${view.reference} is not waiting for a decision: ${statusLine(view)}`;
 }
 
 function requestLine(view: ApprovalView): string {

@@ -113,17 +113,6 @@ export function approvalCard(view: ApprovalView, options: ApprovalCardOptions = 
   return { ...card(body, actions), refresh: { action: execute("Refresh", APPROVAL_VERBS.refresh, { requestId: view.id }) } };
 }
 
-/** A late click: someone else settled the request first. No buttons. */
-export function alreadyDecidedCard(view: ApprovalView): Card {
-  const who = decidedBy(view);
-  const how = view.status === "approved" ? "approved" : view.status === "declined" ? "declined" : view.status;
-  return card([
-    text(`Already decided${who ? ` by ${who}` : ""}`, { style: "heading", weight: "bolder", size: "medium" }),
-    text(`${esc(view.reference)} · ${esc(truncate(view.summary, 300))}`),
-    text(`It was ${how}${view.closedAt ? ` on ${day(view.closedAt)}` : ""}. Your click was not counted.`, { isSubtle: true }),
-  ]);
-}
-
 /** A short card with no buttons (decisions to the requester, stage changes, delegations). */
 export function noticeCard(title: string, lines: string[] = []): Card {
   return card([text(title, { style: "heading", weight: "bolder", size: "medium" }), ...lines.map((line) => text(line))]);

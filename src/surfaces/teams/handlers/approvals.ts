@@ -2,11 +2,13 @@ import { CardFactory, type TaskModuleTaskInfo, type TurnContext } from "botbuild
 import type { AdaptiveCard, Application } from "@microsoft/teams-ai";
 import type { z, ZodType } from "zod";
 import type { ApprovalService } from "../../../core/approvals/service.ts";
-import type { ApprovalDetails, DecideResult, DecisionAction, DetailField } from "../../../core/approvals/types.ts";
+import type { ApprovalDetails, DecisionAction, DetailField } from "../../../core/approvals/types.ts";
+import { decisionInteractions } from "../../../interactions/decision.ts";
+import type { Notice } from "../../../interactions/reply.ts";
 import type { Policy } from "../../../core/policy/load.ts";
 import { replyActivity } from "../cards/deliver.ts";
 import type { Card } from "../cards/elements.ts";
-import { alreadyDecidedCard, approvalCard, noticeCard, requestFormCard } from "../cards/approvals.ts";
+import { approvalCard, noticeCard, requestFormCard } from "../cards/approvals.ts";
 import { roleName } from "../cards/labels.ts";
 import { MESSAGES } from "../cards/messages.ts";
 import { escapeCardText as esc } from "../cards/text.ts";
@@ -34,26 +36,14 @@ function parsed<T>(schema: ZodType<T>, deps: Pick<TeamsDeps, "logger">, verb: st
   };
 }
 
-/** The card a decision click gets back: the request as it now stands, or why the click did not count. */
-export function decisionReply(result: DecideResult): Reply {
-  switch (result.kind) {
-    case "recorded":
-    case "info_requested":
-    case "duplicate":
-      return approvalCard(result.view);
-    case "already_decided":
-      return alreadyDecidedCard(result.view);
-    case "not_pending":
-      return result.status === "info_requested" ? approvalCard(result.view) : alreadyDecidedCard(result.view);
-    case "rejected":
-      return result.message;
-  }
-}
+/** An interaction's notice as a card with no buttons (in place of the clicked card). */
+const noticeReply = (reply: Notice): Card => noticeCard(esc(reply.title), reply.lines.map(esc));
 
 /** Approve / Decline / Ask for info (Action.Execute with the card's inputs), refresh, the requester's answer and request form. */
 export function approvalRoutes(cores: Approvals, policy: Policy) {
   return (app: Application, deps: TeamsDeps): void => {
     const { approvals, directory } = cores;
+    const decisions = decisionInteractions(approvals, deps.logger);
     /**
      * After a change, every approval card already sent about the request (the approvers', the
      * requester's) is edited in place as its reader may now see it; the clicked card is replaced by
@@ -81,15 +71,15 @@ export function approvalRoutes(cores: Approvals, policy: Policy) {
           ...(action === "decline" && data.reason ? { reason: data.reason } : {}),
           ...(action === "ask_info" && data.question ? { question: data.question } : {}),
         };
-        const result = await approvals.decide(me.person.id, data.requestId, input, clickKey(context));
-        deps.logger.info({ action, outcome: result.kind, requestId: data.requestId }, "teams: approval decision");
-        if (result.kind === "recorded" || result.kind === "info_requested") await updateSentCards(context, data.requestId);
-        if (result.kind === "rejected") {
-          // A missing reason or question: the card again, with the message and what they typed.
-          const view = await approvals.get(data.requestId, me.person.id);
-          return view && result.code !== "not_an_approver" ? approvalCard(view, { error: result.message, inputs: data }) : result.message;
-        }
-        return decisionReply(result);
+        const { reply, outcome } = await decisions.decide(me, data.requestId, input, clickKey(context));
+        deps.logger.info({ action, outcome, requestId: data.requestId }, "teams: approval decision");
+        if (reply.kind === "approval" && reply.changed) await updateSentCards(context, data.requestId);
+        if (reply.kind === "approval") return approvalCard(reply.view);
+        if (reply.kind === "notice") return noticeReply(reply);
+        // A missing reason or question: the card again, with the message and what they typed.
+        const message = Object.values(reply.errors).join(" ");
+        const view = await approvals.get(data.requestId, me.person.id);
+        return view ? approvalCard(view, { error: message, inputs: data }) : message;
       });
     app.adaptiveCards.actionExecute(APPROVAL_VERBS.approve, decision("approve"));
     app.adaptiveCards.actionExecute(APPROVAL_VERBS.decline, decision("decline"));
