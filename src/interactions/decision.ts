@@ -1,10 +1,10 @@
-import type { ApprovalService, ApprovalStatus, ApprovalView, DecideResult, DecisionAction, DecisionInput, DecisionView } from "../core/approvals/index.ts";
+import type { AnswerInfoResult, ApprovalService, ApprovalStatus, ApprovalView, DecideResult, DecisionAction, DecisionInput, DecisionView } from "../core/approvals/index.ts";
 import { joinNames } from "../core/text/joinNames.ts";
 import type { Actor } from "./actor.ts";
 import { fieldError, notice, NOT_SAVED, type FieldErrors, type Notice } from "./reply.ts";
 
 /**
- * An approver's Approve / Decline / Ask for info, written once for every surface. Who may decide
+ * An approver's Approve / Decline / Ask for info, and the requester's answer, written once for every surface. Who may decide
  * and what a late click means are the approvals core's; what the person is told (and that it is
  * shown where they clicked) is here, so a late click reads the same on Slack, Teams, the console
  * and the web console.
@@ -82,7 +82,21 @@ export function decisionReply(result: DecideResult, action: DecisionAction): Dec
   }
 }
 
-export function decisionInteractions(approvals: Pick<ApprovalService, "decide">, logger: { error(details: object, message: string): void }) {
+/** The requester's answer to an approver's question: the request as it now stands, or why it was not sent. */
+export function answerReply(result: AnswerInfoResult): ApprovalShown | Notice | FieldErrors<"answer"> {
+  switch (result.kind) {
+    case "answered":
+      return { kind: "approval", view: result.view, note: `Your answer about ${result.view.reference} went to the approvers. The request is back with them.`, changed: true, placement: "redraw" };
+    case "duplicate":
+      return { kind: "approval", view: result.view, note: `Your answer about ${result.view.reference} was already sent.`, changed: false, placement: "redraw" };
+    case "not_waiting":
+      return notice("Not waiting for an answer", [about(result.view), `It is ${STATUS_WORDS[result.view.status]}; your answer was not sent.`]);
+    case "rejected":
+      return fieldError("answer", result.message);
+  }
+}
+
+export function decisionInteractions(approvals: Pick<ApprovalService, "decide" | "answerInfo">, logger: { error(details: object, message: string): void }) {
   return {
     /** `key` makes the click count once however often it is delivered (the platform's id for it). */
     async decide(actor: Actor, requestId: string, input: DecisionInput, key?: string): Promise<{ reply: DecisionReply; outcome: DecideResult["kind"] | "failed" }> {
@@ -94,6 +108,15 @@ export function decisionInteractions(approvals: Pick<ApprovalService, "decide">,
         return { reply: fieldError(MAIN_FIELD[input.action], NOT_SAVED), outcome: "failed" };
       }
       return { reply: decisionReply(result, input.action), outcome: result.kind };
+    },
+
+    async answer(actor: Actor, requestId: string, answer: string): Promise<ApprovalShown | Notice | FieldErrors<"answer">> {
+      try {
+        return answerReply(await approvals.answerInfo(actor.person.id, requestId, answer));
+      } catch (error) {
+        logger.error({ err: { type: (error as Error)?.name } }, "an answer could not be saved");
+        return fieldError("answer", NOT_SAVED);
+      }
     },
   };
 }

@@ -10,15 +10,13 @@ export const delegate = command({
   help: "let someone decide your approvals while you are away, until the end of a day or until you stop it",
   args: headAndRest({ head: z.string(), rest: z.string() }),
   asPerson: true,
-  async run({ deps, say }, { head, rest }, me) {
+  async run({ deps, say }, { head, rest }, _me, actor) {
     const { approvals, directory } = await deps.services();
-    const person = await directory.get(me);
-    if (!person) return say(`No one with the id ${me} is in the directory.`);
     const delegation = delegationInteractions(approvals, { error: (details, message) => deps.logger?.debug(details, message) });
-    if (!head) return say(`${delegationLine((await delegation.show({ person })).current)}\n  ${USAGE}`);
+    if (!head) return say(`${delegationLine((await delegation.show(actor)).current)}\n  ${USAGE}`);
     const stop = head.toLowerCase() === "stop";
     const chosen = stop ? null : await directory.get(head);
-    const reply = await delegation.save({ person }, { stop, ...(stop ? {} : { delegateId: chosen?.id ?? null }), ...(rest ? { until: rest } : {}) });
+    const reply = await delegation.save(actor, { stop, ...(stop ? {} : { delegateId: chosen?.id ?? null }), ...(rest ? { until: rest } : {}) });
     say(reply.kind === "notice" ? reply.lines.join("\n") : Object.values(reply.errors).join(" "));
   },
 });

@@ -1,5 +1,6 @@
 import type { ApprovalView, StageView } from "../../../core/approvals/index.ts";
 import { STATUS_WORDS, type DecisionReply } from "../../../interactions/decision.ts";
+import type { FieldErrors } from "../../../interactions/reply.ts";
 import { joinNames } from "../../../core/text/joinNames.ts";
 
 const STATUS = STATUS_WORDS;
@@ -41,7 +42,7 @@ function decidedBy(view: ApprovalView): string | null {
 }
 
 /** What an approver sees after /approve, /decline or /ask-info (src/interactions/decision.ts). */
-export function replyText(reply: DecisionReply): string {
+export function replyText(reply: DecisionReply | FieldErrors<"answer">): string {
   switch (reply.kind) {
     case "approval":
       return reply.changed ? `${reply.note}\n${approvalText(reply.view)}` : reply.note;

@@ -2,6 +2,7 @@ import type { App, BlockAction as BoltBlockAction } from "@slack/bolt";
 import { z } from "zod";
 import type { ApprovalDetails, ApprovalService, DecisionAction, DecisionInput } from "../../../core/approvals/index.ts";
 import { decisionInteractions, MAIN_FIELD } from "../../../interactions/decision.ts";
+import { notice } from "../../../interactions/reply.ts";
 import type { ApprovalMessages } from "../approvalMessages.ts";
 import { postDm } from "../conversations.ts";
 import type { Interaction, SlackDeps, WebClient } from "../deps.ts";
@@ -163,19 +164,12 @@ export function approvalListeners(cores: Cores, messages: ApprovalMessages, refr
         const { user, view } = submission;
         const requestId = requestIdSchema.safeParse(metadataOf(view).r);
         if (!requestId.success) return void (await ack());
-        let result;
-        try {
-          const me = await who(client, user.id);
-          if (!me.person) return void (await ack({ response_action: "errors", errors: { answer: me.why } }));
-          result = await approvals.answerInfo(me.person.id, requestId.data, viewState(view).text("answer") ?? "");
-        } catch (error) {
-          deps.logger.error({ err: { type: (error as Error)?.name } }, "an answer could not be saved");
-          return void (await ack({ response_action: "errors", errors: { answer: NOT_SAVED } }));
-        }
-        if (result.kind === "rejected") return void (await ack({ response_action: "errors", errors: { answer: result.message } }));
-        if (result.kind === "not_waiting") return void (await ack({ response_action: "errors", errors: { answer: `The request is not waiting for an answer: ${statusLine(result.view)}` } }));
-        await ack({ response_action: "update", view: noticeModal("Answer sent", `Your answer was sent; ${result.view.reference} is back with its approvers.`) });
-        await refresh(client, requestId.data);
+        const me = await who(client, user.id);
+        if (!me.person) return void (await ack({ response_action: "errors", errors: { answer: me.why } }));
+        const reply = await decisions.answer(me, requestId.data, viewState(view).text("answer") ?? "");
+        if (reply.kind === "field_errors") return void (await ack({ response_action: "errors", errors: { ...reply.errors } }));
+        await ack({ response_action: "update", view: replyModal("Answer the question", reply.kind === "notice" ? reply : notice("Answer sent", [reply.note])) });
+        if (reply.kind === "approval" && reply.changed) await refresh(client, requestId.data);
         await refreshHome(client, user.id);
       }),
     );

@@ -99,13 +99,14 @@ export function approvalRoutes(cores: Approvals, policy: Policy) {
       parsed(answerInfoData, deps, "answerInfo", async (context, { requestId, answer }) => {
         const me = await identify(directory, context);
         if (!me.person) return me.why;
-        const result = await approvals.answerInfo(me.person.id, requestId, answer ?? "");
-        if (result.kind === "rejected") {
+        const reply = await decisions.answer(me, requestId, answer ?? "");
+        if (reply.kind === "notice") return noticeReply(reply);
+        if (reply.kind === "field_errors") {
           const view = await approvals.get(requestId, me.person.id);
-          return view ? approvalCard(view, { error: result.message, inputs: { answer: answer ?? "" } }) : result.message;
+          return view ? approvalCard(view, { error: reply.errors.answer!, inputs: { answer: answer ?? "" } }) : reply.errors.answer!;
         }
-        await updateSentCards(context, requestId);
-        return approvalCard(result.view);
+        if (reply.changed) await updateSentCards(context, requestId);
+        return approvalCard(reply.view);
       }),
     );
 
