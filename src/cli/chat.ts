@@ -18,6 +18,7 @@ import { createDirectoryRepository } from "../store/directoryRepo.ts";
 import { createConsoleChat, prismaReads, type ConsoleDeps, type ConsoleServices } from "../surfaces/console/index.ts";
 import { loadConfiguredPolicy } from "./advisorFromConfig.ts";
 import { UsageError } from "./usageError.ts";
+import { answerFeedback } from "../store/feedback.ts";
 
 export interface ChatIO {
   input: Readable;
@@ -52,7 +53,7 @@ function configuredDeps(): ConsoleDeps & { close(): Promise<void> } {
       const cases = createCaseService({ prisma, directory, clock: systemClock, keyring, auditKeys, limits, logger: logger.child({ core: "cases" }), retentionDays: config.RETENTION_DAYS });
       const approvals = createApprovalService({ store: createApprovalStore(prisma, systemClock, keyring, auditKeys), directory, policy, clock: systemClock, config });
       db = opened;
-      return { directory, cases, approvals, reads: prismaReads(prisma) };
+      return { directory, cases, approvals, reads: prismaReads(prisma), feedback: answerFeedback(prisma) };
     } catch (error) {
       await opened.close();
       throw error;

@@ -25,6 +25,8 @@ export type Decision = { action: "approve" } | { action: "decline"; reason: stri
 /** One surface, driven the way its platform drives it. Every method returns what the person sees. */
 export interface Driver {
   ask(person: Person, question: string): Promise<string>;
+  /** 👍 (`helpful`) or 👎 on the person's last answer. */
+  feedback(person: Person, helpful: boolean): Promise<string>;
   /** Requests the approval the person's last answer needs, filling in the surface's form. */
   requestApproval(person: Person, fields: RequestFields): Promise<string>;
   /** Notifications that reached the person since the last look (the worker is run first where a surface needs it). */

@@ -106,6 +106,16 @@ describe.each(SURFACES)("$name", (surface) => {
     expect(thread).not.toMatch(/Alex|Romero/);
   });
 
+  it("👍/👎 on an answer counts once: a second vote on the same answer is not counted", async () => {
+    await d.ask("alex", GIFT_QUESTION);
+    expect(await d.feedback("alex", true)).toContain("Thanks, your feedback was counted. It is anonymous.");
+    const again = await d.feedback("alex", false);
+    expect(again).toContain("Feedback on this answer was already counted.");
+    expect(again).not.toContain("Thanks, your feedback was counted");
+    await d.ask("alex", GIFT_QUESTION);
+    expect(await d.feedback("alex", false)).toContain("Thanks, your feedback was counted."); // another answer
+  });
+
   it("an approver names a delegate until a day; the delegate is told, and stopping gives the approvals back", async () => {
     expect(await d.delegate("helen", { to: "helen" })).toContain("Choose someone other than yourself.");
     expect(await d.delegate("helen", { to: "priya", until: "2026-12-31" })).toContain("Priya Nair now decides your approvals for you until the end of 2026-12-31 (UTC). They were told.");

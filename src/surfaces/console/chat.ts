@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { TOO_MANY_QUESTIONS } from "../../core/limits/rateLimit.ts";
 import { answerText } from "../../cli/answerText.ts";
 import type { Answer } from "../../core/advice/index.ts";
@@ -48,6 +49,7 @@ export function createConsoleChat(deps: ConsoleDeps, say: (text: string) => void
     if (deps.asking && !deps.asking.take(who)) return say(TOO_MANY_QUESTIONS);
     const answer = deps.advisor.advise(question);
     session.lastAnswer = answer;
+    session.lastAnswerKey = `console:feedback:${randomUUID()}`;
     const next = NEXT_STEP[answer.verdict];
     say(next ? `${answerText(answer)}\n\n${next.why}, type ${session.actingAs ? "" : "/as <id> and then "}${next.command}.` : answerText(answer));
   }

@@ -20,6 +20,8 @@ import { listRequestsFlow, requestApprovalFlow } from "./flows/approval.ts";
 import { askPersonFlow } from "./flows/askPerson.ts";
 import { consoleLinkFlow, type SignInLink } from "./flows/console.ts";
 import { delegationInteractions } from "../../interactions/delegation.ts";
+import { feedbackInteraction } from "../../interactions/feedback.ts";
+import { answerFeedback } from "../../store/feedback.ts";
 import { openDelegateFormFlow } from "./flows/delegation.ts";
 import { publishHomeFlow, refreshHome } from "./flows/home.ts";
 import { caseThreadFlow, startReportFlow } from "./flows/report.ts";
@@ -175,6 +177,7 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
     advisor: options.advisor,
     asking: options.asking,
     recordAsk: (answer) => recordAsk(options.prisma, answer, new Date()),
+    feedback: feedbackInteraction(answerFeedback(options.prisma), options.policy.document.clauses),
     flows,
     subcommands,
   };

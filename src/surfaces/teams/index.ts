@@ -31,6 +31,8 @@ import { privateSender } from "./privateChat.ts";
 import { allowedServiceUrls, loopbackServiceUrls } from "./serviceHosts.ts";
 import { PrismaStorage } from "./storage.ts";
 import { turnRunner } from "./turn.ts";
+import { feedbackInteraction } from "../../interactions/feedback.ts";
+import { answerFeedback } from "../../store/feedback.ts";
 
 export type { Advisor, Interaction, Reply, TeamsFlows } from "./deps.ts";
 export type { TeamsCredentials } from "./adapter.ts";
@@ -144,6 +146,7 @@ export function createTeamsSurface(options: TeamsOptions): TeamsSurface {
     advisor: options.advisor,
     asking: options.asking,
     recordAsk: options.recordAsk ?? ((answer) => recordAsk(prisma, answer, new Date())),
+    feedback: feedbackInteraction(answerFeedback(prisma), policy.document.clauses),
     conversations,
     flows: {
       ...placeholderFlows(policy),

@@ -2,7 +2,7 @@
 // submissions) with the Web API pointed at a fake Slack; DMs and modals are what a person sees.
 import type { SlackCall } from "../../support/fakeSlack.ts";
 import { chosen, dated, imMessage, people, person as picked, slashCommand, typed, type InputState } from "../../support/slack.ts";
-import { buttonsOf, clickForFilledModal, clickForModal, dm, fileThroughSlack, nextUpdate, postsTo, startCompany, submit, texts, type Company } from "../../slack/company.ts";
+import { buttonsOf, click, clickForFilledModal, clickForModal, dm, fileThroughSlack, nextUpdate, postsTo, startCompany, submit, texts, type Company } from "../../slack/company.ts";
 import { visibleText, type Driver, type Person, type Surface } from "../driver.ts";
 
 const userOf = (person: Person) => `U0${person.toUpperCase()}`;
@@ -53,6 +53,13 @@ export const slackSurface: Surface = {
         lastAnswer.set(person, { question, post });
         caughtUp(person);
         return textOf([post]);
+      },
+
+      async feedback(person, helpful) {
+        const user = userOf(person);
+        const since = h.slack.calls.length;
+        await click(h, user, lastAnswer.get(person)!.post, helpful ? "ask.feedback_up" : "ask.feedback_down");
+        return reactionIn(h, user, since, false);
       },
 
       async requestApproval(person, fields) {

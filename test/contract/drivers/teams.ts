@@ -33,6 +33,8 @@ export const teamsSurface: Surface = {
     const welcomed = new Map(PEOPLE.map((p) => [p, t.connector.sent(chatOf(p)).length]));
     const inboxSeen = new Map<Person, number>(welcomed);
     const lastAnswer = new Map<Person, Card>();
+    /** The activity id of each person's last answer card (what a click on it replies to). */
+    const lastAnswerId = new Map<Person, string>();
     const reporters = new Map<string, Person>();
     /** What the person did themselves is not news: their inbox starts after it. */
     const caughtUp = (person: Person) => inboxSeen.set(person, sentTo(t, person).length);
@@ -62,8 +64,16 @@ export const teamsSurface: Surface = {
         await t.post(personalMessage({ ...base(person), text: question }));
         const [answer] = cardsTo(person, before);
         lastAnswer.set(person, answer!);
+        lastAnswerId.set(person, t.connector.sent(chatOf(person))[before]!.sentId!);
         caughtUp(person);
         return seen([answer!]);
+      },
+
+      async feedback(person, helpful) {
+        const vote = lastAnswer.get(person)?.actions?.find((a) => a.title === (helpful ? "👍" : "👎"));
+        if (!vote) return "no feedback button";
+        const answer = await invoke(cardAction({ ...base(person), verb: vote.verb!, data: vote.data, replyToId: lastAnswerId.get(person)! }));
+        return seen([typeof answer.value === "string" ? answer.value : answer.value]);
       },
 
       async requestApproval(person, fields) {
