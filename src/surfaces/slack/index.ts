@@ -22,6 +22,7 @@ import { consoleLinkFlow, type SignInLink } from "./flows/console.ts";
 import { delegationInteractions } from "../../interactions/delegation.ts";
 import { feedbackInteraction } from "../../interactions/feedback.ts";
 import { answerFeedback } from "../../store/feedback.ts";
+import { slackSentMessages } from "../../store/slackMessages.ts";
 import { openDelegateFormFlow } from "./flows/delegation.ts";
 import { publishHomeFlow, refreshHome } from "./flows/home.ts";
 import { caseThreadFlow, startReportFlow } from "./flows/report.ts";
@@ -147,7 +148,7 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
       coreListeners.push(reportListeners({ ...cores, cases }, homeAfterChange), reportFormListener({ ...cores, cases }, homeAfterChange));
     }
     if (approvals) {
-      messages = approvalMessages(options.prisma, approvals, cores.clock);
+      messages = approvalMessages(slackSentMessages(options.prisma), approvals, cores.clock, logger);
       coreFlows.requestApproval = requestApprovalFlow({ ...cores, approvals }, options.policy);
       coreFlows.listRequests = listRequestsFlow({ ...cores, approvals });
       coreListeners.push(approvalListeners({ ...cores, approvals }, messages, homeAfterChange));

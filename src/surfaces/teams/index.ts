@@ -33,6 +33,7 @@ import { PrismaStorage } from "./storage.ts";
 import { turnRunner } from "./turn.ts";
 import { feedbackInteraction } from "../../interactions/feedback.ts";
 import { answerFeedback } from "../../store/feedback.ts";
+import { teamsSentMessages } from "../../store/teamsMessages.ts";
 
 export type { Advisor, Interaction, Reply, TeamsFlows } from "./deps.ts";
 export type { TeamsCredentials } from "./adapter.ts";
@@ -126,7 +127,7 @@ export function createTeamsSurface(options: TeamsOptions): TeamsSurface {
       await withTimeout(context.updateActivity(activity), OUTBOX_SEND_TIMEOUT_MS);
     });
   };
-  const sentApprovalCards = cores?.approvals ? createApprovalCards(prisma, cores.approvals, updateActivity, logger) : undefined;
+  const sentApprovalCards = cores?.approvals ? createApprovalCards(teamsSentMessages(prisma), cores.approvals, updateActivity, logger) : undefined;
   const approvalCores = cores?.approvals ? { ...cores, approvals: cores.approvals, ...(sentApprovalCards ? { approvalCards: sentApprovalCards } : {}) } : undefined;
   const caseCores = cores?.cases ? { ...cores, cases: cores.cases } : undefined;
   const coreFlows: Partial<TeamsFlows> = {
