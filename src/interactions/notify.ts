@@ -41,6 +41,9 @@ export interface NotificationRenderers<Rendered> {
 /** How the surface reaches the person, and the copies of approval requests it posted. */
 export interface NotificationOutlet<Rendered, Posted extends { id?: string | undefined }> {
   post(person: Person, rendered: Rendered): Promise<Posted>;
+  /** A platform failure as the outbox should see it (RetryLater for 429/5xx/timeouts), class and status only: never content. */
+  deliveryError(error: unknown): Error;
+  logger: { warn(details: object, message: string): void };
   copies?: {
     track(requestId: string, person: Person, posted: Posted, rendered: Rendered): Promise<void>;
     refresh(requestId: string, options: { personId: string; except?: string }): Promise<number>;
@@ -52,11 +55,12 @@ const requestIdOf = (payload: Record<string, unknown>): string | undefined => {
   return typeof id === "string" && id ? id : undefined;
 };
 
+/** Delivers one notification; a failure is logged (its kind and attempt, never content) and thrown as the outbox should see it. */
 export function notificationDelivery<Rendered, Posted extends { id?: string | undefined }>(
   cores: NotificationCores,
   renderers: NotificationRenderers<Rendered>,
   outlet: NotificationOutlet<Rendered, Posted>,
-): (person: Person, message: Notification) => Promise<void> {
+): (person: Person, message: Notification & { attempts: number }) => Promise<void> {
   const cannot = (kind: string) => new Error(`no ${renderers.surface} rendering for ${kind}`);
 
   /** Names for the people a payload mentions, asked of the directory once each. */
@@ -83,7 +87,7 @@ export function notificationDelivery<Rendered, Posted extends { id?: string | un
     throw cannot(message.kind);
   }
 
-  return async (person, message) => {
+  async function deliver(person: Person, message: Notification): Promise<void> {
     const payload = (message.payload ?? {}) as Record<string, unknown>;
     const requestId = message.kind.startsWith("approval.") ? requestIdOf(payload) : undefined;
     const copies = requestId ? outlet.copies : undefined;
@@ -94,6 +98,16 @@ export function notificationDelivery<Rendered, Posted extends { id?: string | un
       await copies.track(requestId, person, posted, rendered);
       // Their earlier copies of the request lose buttons that no longer apply.
       await copies.refresh(requestId, { personId: person.id, except: posted.id });
+    }
+  }
+
+  return async (person, message) => {
+    try {
+      await deliver(person, message);
+    } catch (error) {
+      const mapped = outlet.deliveryError(error);
+      outlet.logger.warn({ kind: message.kind, attempt: message.attempts, error: mapped.message }, `${renderers.surface} delivery failed`);
+      throw mapped;
     }
   };
 }

@@ -64,6 +64,8 @@ export function createSlackNotificationChannel(options: SlackChannelOptions): No
     cores,
     { surface: "Slack", reporter: reporterNotification, handler: handlerNotification, approval: approvalNotification },
     {
+      deliveryError,
+      logger,
       post: async (person, dm) => {
         const posted = await postDm(client, person.slackId!, dm);
         return { ...posted, id: posted.ts };
@@ -84,13 +86,7 @@ export function createSlackNotificationChannel(options: SlackChannelOptions): No
     name: "slack",
     canReach: (person) => Boolean(person.slackId),
     async send(person, message) {
-      try {
-        await deliver(person, message);
-      } catch (error) {
-        const mapped = deliveryError(error);
-        logger.warn({ kind: message.kind, attempt: message.attempts, error: mapped.message }, "Slack delivery failed");
-        throw mapped;
-      }
+      await deliver(person, message);
       // Delivered: never throw from here on, or the outbox would send the DM again.
       if (changesHome(message)) homesToRefresh.add(person.slackId!);
     },

@@ -42,6 +42,8 @@ export function createTeamsNotificationChannel(options: TeamsChannelOptions): No
     cores,
     { surface: "Teams", reporter: reporterNotificationCard, handler: handlerNotificationCard, approval: approvalNotificationCard },
     {
+      deliveryError,
+      logger,
       async post(person, card) {
         const sent = await options.sendToPerson(person.teamsId!, replyActivity(withAutoRefresh(card, (await conversations.find(person.teamsId!))?.user?.id)));
         if (!sent) throw new RetryLater("no Teams chat with the recipient yet", UNREACHABLE_RETRY_MS);
@@ -66,15 +68,7 @@ export function createTeamsNotificationChannel(options: TeamsChannelOptions): No
     async canReach(person) {
       return Boolean(person.teamsId) && (await conversations.find(person.teamsId!)) !== null;
     },
-    async send(person, message) {
-      try {
-        await deliver(person, message);
-      } catch (error) {
-        const mapped = deliveryError(error);
-        logger.warn({ kind: message.kind, attempt: message.attempts, error: mapped.message }, "Teams delivery failed");
-        throw mapped;
-      }
-    },
+    send: deliver,
   };
 }
 
