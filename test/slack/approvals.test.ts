@@ -193,7 +193,7 @@ describe("Request approval in Slack", () => {
     await h.sendForm(slashCommand(HELEN, "C0GENERAL", "requests", h.slack.responseUrl("helen")));
     const [reply] = await h.slack.waitFor("response_url");
     expect(reply!.args.response_type).toBe("ephemeral");
-    expect(texts(reply!)).toContain("Waiting for your approval");
+    expect(texts(reply!)).toContain("Waiting for your decision");
     expect(texts(reply!)).toMatch(/AP-\d+/);
     expect(buttonsOf(reply!.args.blocks).map((b) => b.action_id)).toEqual(["approval.approve", "approval.decline", "approval.ask_info"]);
 

@@ -5,6 +5,7 @@ import type { ConsoleDeps } from "./deps.ts";
 import { command, headAndRest, nothing, requestReference, text, type CommandContext } from "./command.ts";
 import { startForm } from "./form.ts";
 import { decisionInteractions } from "../../interactions/decision.ts";
+import { listRequests, REQUESTS_WORDS } from "../../interactions/requests.ts";
 import { approvalText, replyText } from "./render/approval.ts";
 import { requestForm } from "./requestForm.ts";
 
@@ -90,12 +91,19 @@ export const requests = command({
   help: "your approval requests, and those waiting for your decision",
   args: nothing,
   asPerson: true,
-  async run({ deps, say }, _args, me) {
-    const { approvals } = await deps.services();
-    const [waiting, mine] = await Promise.all([approvals.listWaitingFor(me), approvals.listForRequester(me)]);
-    const lines: string[] = [];
-    if (waiting.length) lines.push("Waiting for your decision:", ...waiting.map((w) => approvalText(w.view)));
-    if (mine.length) lines.push("Your requests:", ...mine.map(approvalText));
-    say(lines.length ? lines.join("\n") : "No approval requests for you.");
+  async run({ deps, say }, _args, _me, actor) {
+    const list = await listRequests((await deps.services()).approvals, actor);
+    if (!list.waiting.length && !list.mine.length) return say(REQUESTS_WORDS.none);
+    const more = (n: number) => (n ? [REQUESTS_WORDS.more(n)] : []);
+    say(
+      [
+        `${REQUESTS_WORDS.waiting}:`,
+        ...(list.waiting.length ? list.waiting.map((w) => approvalText(w.view)) : [REQUESTS_WORDS.noneWaiting]),
+        ...more(list.moreWaiting),
+        `${REQUESTS_WORDS.mine}:`,
+        ...(list.mine.length ? list.mine.map(approvalText) : [REQUESTS_WORDS.noneMine]),
+        ...more(list.moreMine),
+      ].join("\n"),
+    );
   },
 });

@@ -5,6 +5,7 @@ import { APPROVAL_ACTIONS, VIEWS } from "../ids.ts";
 import { escapeText, quoteBlock, truncate } from "../text.ts";
 import { actions, button, context, header, plain, section, slackDate, type Block, type ButtonElement, type SlackMessage } from "./blocks.ts";
 import { dateInput, modal, numberInput, textInput, usersInput } from "./modal.ts";
+import { REQUESTS_WORDS, type RequestsList } from "../../../interactions/requests.ts";
 
 /** The request form's block ids; the core's field names map onto them for errors. */
 export const REQUEST_BLOCKS = {
@@ -254,7 +255,7 @@ function requestLine(view: ApprovalView): string {
 
 /** `/conduct requests` and App Home: the person's own requests, and those waiting for them. */
 export function myRequestsBlocks(mine: ApprovalView[], max = 10): Block[] {
-  if (!mine.length) return [context("You have not requested any approvals.")];
+  if (!mine.length) return [context(REQUESTS_WORDS.noneMine)];
   return mine.slice(0, max).flatMap((view) => {
     const buttons = viewerButtons(view);
     return [section(requestLine(view)), ...(buttons.length ? [actions(buttons)] : [])];
@@ -262,16 +263,19 @@ export function myRequestsBlocks(mine: ApprovalView[], max = 10): Block[] {
 }
 
 export function waitingBlocks(waiting: WaitingItem[], max = 10): Block[] {
-  if (!waiting.length) return [context("Nothing is waiting for your decision.")];
+  if (!waiting.length) return [context(REQUESTS_WORDS.noneWaiting)];
   return waiting.slice(0, max).flatMap((item) => [
     section(`${requestLine(item.view)}\nFrom ${escapeText(item.view.requester.name)}${item.onBehalfOf ? ` · as ${escapeText(item.onBehalfOf.name)}'s delegate` : ""}`),
     actions(decisionButtons(item.view)),
   ]);
 }
 
-export function requestsMessage(mine: ApprovalView[], waiting: WaitingItem[]): SlackMessage {
+/** `/conduct requests` (src/interactions/requests.ts). */
+export function requestsMessage(list: RequestsList): SlackMessage {
+  const W = REQUESTS_WORDS;
+  const more = (n: number) => (n ? [context(escapeText(W.more(n)))] : []);
   return {
-    text: "Approval requests: those waiting for you, and your own",
-    blocks: [header("Waiting for your approval"), ...waitingBlocks(waiting), header("Your approval requests"), ...myRequestsBlocks(mine)],
+    text: W.title,
+    blocks: [header(W.waiting), ...waitingBlocks(list.waiting, list.waiting.length), ...more(list.moreWaiting), header(W.mine), ...myRequestsBlocks(list.mine, list.mine.length), ...more(list.moreMine)],
   };
 }

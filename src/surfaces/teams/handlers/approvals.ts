@@ -3,7 +3,8 @@ import type { AdaptiveCard, Application } from "@microsoft/teams-ai";
 import type { z, ZodType } from "zod";
 import type { ApprovalService } from "../../../core/approvals/service.ts";
 import type { ApprovalDetails, DecisionAction, DetailField } from "../../../core/approvals/types.ts";
-import { decisionInteractions } from "../../../interactions/decision.ts";
+import { decisionInteractions, STATUS_WORDS } from "../../../interactions/decision.ts";
+import { listRequests, REQUESTS_WORDS } from "../../../interactions/requests.ts";
 import type { Notice } from "../../../interactions/reply.ts";
 import type { Policy } from "../../../core/policy/load.ts";
 import { replyActivity } from "../cards/deliver.ts";
@@ -223,12 +224,18 @@ export function listRequestsFlow(cores: Approvals) {
   return async (interaction: Interaction): Promise<Reply> => {
     const me = await identify(cores.directory, interaction.context);
     if (!me.person) return me.why;
-    const [mine, waiting] = await Promise.all([cores.approvals.listForRequester(me.person.id), cores.approvals.listWaitingFor(me.person.id)]);
-    if (!mine.length && !waiting.length) return "You have no approval requests, and none wait for your decision.";
+    const list = await listRequests(cores.approvals, me);
+    if (!list.mine.length && !list.waiting.length) return REQUESTS_WORDS.none;
+    const W = REQUESTS_WORDS;
+    const more = (n: number) => (n ? [esc(W.more(n))] : []);
     const lines = [
-      ...waiting.map((w) => `Waiting for you: ${esc(w.view.reference)} · ${esc(w.view.summary.slice(0, 120))} (from ${esc(w.view.requester.name)})`),
-      ...mine.slice(0, 20).map((v) => `Yours: ${esc(v.reference)} · ${esc(v.summary.slice(0, 120))} · ${v.status.replace("_", " ")}`),
+      `**${esc(W.waiting)}**`,
+      ...(list.waiting.length ? list.waiting.map((w) => `${esc(w.view.reference)} · ${esc(w.view.summary.slice(0, 120))} (from ${esc(w.view.requester.name)})`) : [esc(W.noneWaiting)]),
+      ...more(list.moreWaiting),
+      `**${esc(W.mine)}**`,
+      ...(list.mine.length ? list.mine.map((v) => `${esc(v.reference)} · ${esc(v.summary.slice(0, 120))} · ${STATUS_WORDS[v.status]}`) : [esc(W.noneMine)]),
+      ...more(list.moreMine),
     ];
-    return noticeCard("Approval requests", lines);
+    return noticeCard(esc(W.title), lines);
   };
 }
