@@ -31,6 +31,8 @@ export interface Driver {
   requestApproval(person: Person, fields: RequestFields): Promise<string>;
   /** Notifications that reached the person since the last look (the worker is run first where a surface needs it). */
   inbox(person: Person): Promise<string>;
+  /** The person's approval requests and those waiting for their decision (the surface's "requests" command). */
+  requests(person: Person): Promise<string>;
   /** Decides the request (by reference, e.g. "AP-1") from what the surface gave the person to decide with. */
   decide(person: Person, reference: string, decision: Decision): Promise<string>;
   /** Names a delegate for the person's approvals (or stops), through the surface's delegate form. */

@@ -106,6 +106,19 @@ describe.each(SURFACES)("$name", (surface) => {
     expect(thread).not.toMatch(/Alex|Romero/);
   });
 
+  it("lists approval requests: the approver sees what waits for them, the requester their own", async () => {
+    const reference = await requestGiftApproval();
+    await d.inbox("helen");
+    const helen = await d.requests("helen");
+    expect(helen).toContain("Waiting for your decision");
+    expect(helen).toContain(reference);
+    expect(helen).toContain("You have not requested any approvals.");
+    const alex = await d.requests("alex");
+    expect(alex).toContain("Nothing is waiting for your decision.");
+    expect(alex).toContain(reference);
+    expect(await d.requests("priya")).toContain("You have no approval requests, and none wait for your decision.");
+  });
+
   it("👍/👎 on an answer counts once: a second vote on the same answer is not counted", async () => {
     await d.ask("alex", GIFT_QUESTION);
     expect(await d.feedback("alex", true)).toContain("Thanks, your feedback was counted. It is anonymous.");

@@ -62,6 +62,7 @@ export const consoleSurface: Surface = {
         return me.fill({ amount: String(fields.amount), currency: fields.currency, giver: fields.giver });
       },
       inbox: async (person) => (await as(person)).type("/inbox"),
+      requests: async (person) => (await as(person)).type("/requests"),
       decide: async (person, reference, decision) =>
         (await as(person)).type(decision.action === "approve" ? `/approve ${reference}` : `/decline ${reference} ${decision.reason}`),
       delegate: async (person, delegation) =>

@@ -94,6 +94,14 @@ export const slackSurface: Surface = {
         return textOf(posts.slice(from));
       },
 
+      async requests(person) {
+        const user = userOf(person);
+        const url = h.slack.responseUrl(`requests-${person}-${h.slack.calls.length}`);
+        await h.sendForm(slashCommand(user, dm(user), "requests", url));
+        const [reply] = await h.slack.waitFor("response_url", { where: (c) => url.endsWith(String(c.args._path)) });
+        return textOf([reply!]);
+      },
+
       async decide(person, reference, decision) {
         const user = userOf(person);
         const post = postWithButton(h, user, ["approval.approve"], reference);

@@ -91,6 +91,13 @@ export const teamsSurface: Surface = {
         return seen(cardsTo(person, from));
       },
 
+      async requests(person) {
+        const before = sentTo(t, person).length;
+        await t.post(personalMessage({ ...base(person), text: "requests" }));
+        caughtUp(person);
+        return seen(sentTo(t, person).slice(before).map((b) => (b?.attachments?.length ? (cardOf(b) as Card) : String(b?.text ?? ""))));
+      },
+
       async decide(person, reference, decision) {
         const title = decision.action === "approve" ? "Approve" : "Decline";
         const action = button(person, [title], reference);

@@ -274,6 +274,7 @@ export function waitingBlocks(waiting: WaitingItem[], max = 10): Block[] {
 export function requestsMessage(list: RequestsList): SlackMessage {
   const W = REQUESTS_WORDS;
   const more = (n: number) => (n ? [context(escapeText(W.more(n)))] : []);
+  if (!list.waiting.length && !list.mine.length) return { text: W.none, blocks: [section(W.none)] };
   return {
     text: W.title,
     blocks: [header(W.waiting), ...waitingBlocks(list.waiting, list.waiting.length), ...more(list.moreWaiting), header(W.mine), ...myRequestsBlocks(list.mine, list.mine.length), ...more(list.moreMine)],
