@@ -41,7 +41,7 @@ export function delegateFormCard(options: DelegateFormOptions): Card {
       { type: "Input.Date", id: "until", label: W.untilLabel, ...(until ? { value: until } : {}), ...(errors.until ? { errorMessage: errors.until } : {}) },
       text(esc(W.untilHint), { isSubtle: true }),
       ...fieldError(errors.until),
-      ...(current ? [{ type: "Input.Toggle" as const, id: "stop", title: `${W.stopLabel}: ${W.stopOption}`, value: "false" as const, valueOn: "true", valueOff: "false" }] : []),
+      ...(current ? [{ type: "Input.Toggle" as const, id: "stop", label: W.stopLabel, title: W.stopOption, value: "false" as const, valueOn: "true", valueOff: "false" }] : []),
     ],
     [submit(W.submit(current), APPROVAL_VERBS.delegateSubmit, {}, "positive")],
   );
