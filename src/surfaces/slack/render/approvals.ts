@@ -6,6 +6,7 @@ import { escapeText, quoteBlock, truncate } from "../text.ts";
 import { actions, button, context, header, plain, section, slackDate, type Block, type ButtonElement, type SlackMessage } from "./blocks.ts";
 import { dateInput, modal, numberInput, textInput, usersInput } from "./modal.ts";
 import { REQUESTS_WORDS, type RequestsList } from "../../../interactions/requests.ts";
+import { DETAIL_LABELS } from "../../../interactions/requestFields.ts";
 
 /** The request form's block ids; the core's field names map onto them for errors. */
 export const REQUEST_BLOCKS = {
@@ -52,16 +53,6 @@ export function prefillFromQuestion(question: string | undefined): RequestPrefil
   if (date) prefill.date = date[1];
   return prefill;
 }
-
-const DETAIL_LABELS: Record<DetailField, string> = {
-  amount: "Amount or value",
-  currency: "Currency",
-  giver: "Who gives it",
-  organisation: "The other company (counterparty)",
-  position: "Role you would hold",
-  date: "Date (or start date)",
-  endDate: "End date",
-};
 
 /**
  * "Request approval" from an answer: what is asked (the question, editable), the facts the topic
