@@ -13,6 +13,7 @@ import type { Database } from "../store/db.ts";
 import { createConsoleChat, prismaReads, type ConsoleDeps, type ConsoleServices } from "../surfaces/console/index.ts";
 import { loadConfiguredPolicy } from "./advisorFromConfig.ts";
 import { UsageError } from "./usageError.ts";
+import { answerFeedback } from "../store/feedback.ts";
 
 export interface ChatIO {
   input: Readable;
@@ -43,7 +44,7 @@ function configuredDeps(): ConsoleDeps & { close(): Promise<void> } {
       if (config.DIRECTORY_FILE) await directory.importFile(config.DIRECTORY_FILE);
       const { cases, approvals } = composeCores({ config, db: opened, policy, directory, clock: systemClock, logger, limits });
       db = opened;
-      return { directory, cases, approvals, reads: prismaReads(opened.prisma) };
+      return { directory, cases, approvals, reads: prismaReads(opened.prisma), feedback: answerFeedback(opened.prisma) };
     } catch (error) {
       await opened.close();
       throw error;

@@ -3,8 +3,9 @@ import type { Answer } from "../core/advice/types.ts";
 import { batched, perClient } from "./batch.ts";
 import type { PrismaClient } from "./db.ts";
 
-/** The clause id counted for answers that cite no clause (out of scope, empty, not English). */
-export const NO_CLAUSE = "-"; // the same stand-in the feedback counts use
+/** The clause id counted for answers that cite no clause (out of scope, empty, not English): the feedback counts' stand-in. */
+import { NO_CLAUSE } from "../core/advice/feedback.ts";
+export { NO_CLAUSE };
 
 /**
  * Counts one answered question: +1 for (UTC day, deciding clause, verdict). Nothing else is kept:

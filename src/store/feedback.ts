@@ -1,14 +1,8 @@
+import { NO_CLAUSE, type AnswerFeedback, type FeedbackVote } from "../core/advice/feedback.ts";
 import type { PrismaClient } from "./db.ts";
+import { claimEvent, releaseEvent } from "./processedEvents.ts";
 
-export interface FeedbackVote {
-  /** The clause the answer relied on ("3(c)"), or NO_CLAUSE for an answer that cited none. */
-  clauseId: string;
-  helpful: boolean;
-  at?: Date;
-}
-
-/** Stands in for the clause of an answer that cited none (e.g. "not covered by the Code"). */
-export const NO_CLAUSE = "-";
+export { NO_CLAUSE, type FeedbackVote };
 
 export interface FeedbackCount {
   day: string;
@@ -29,6 +23,26 @@ export async function recordFeedback(prisma: PrismaClient, vote: FeedbackVote): 
     ON CONFLICT ("day", "clause_id") DO UPDATE SET
       "helpful" = "answer_feedback"."helpful" + EXCLUDED."helpful",
       "not_helpful" = "answer_feedback"."not_helpful" + EXCLUDED."not_helpful"`;
+}
+
+/**
+ * The AnswerFeedback port: one vote per answer however often and by whomever it is clicked (the
+ * answer's key is claimed like a platform event, stored hashed), so counts stay honest. A vote
+ * that could not be counted gives its claim back.
+ */
+export function answerFeedback(prisma: PrismaClient): AnswerFeedback {
+  return {
+    async countOnce(answerKey, vote) {
+      if (!(await claimEvent(prisma, answerKey))) return false;
+      try {
+        await recordFeedback(prisma, vote);
+      } catch (error) {
+        await releaseEvent(prisma, answerKey).catch(() => {});
+        throw error;
+      }
+      return true;
+    },
+  };
 }
 
 /** Feedback counts, newest day first, optionally for one clause. */

@@ -1,3 +1,4 @@
+import type { SentMessages } from "../interactions/sentCopies.ts";
 import type { PrismaClient } from "./db.ts";
 
 export interface SlackMessageRef {
@@ -19,4 +20,14 @@ export async function slackMessagesAbout(prisma: PrismaClient, subject: string, 
     select: { channel: true, ts: true, personId: true },
   });
   return rows;
+}
+
+/** The SentMessages port over slack_message: a message's id is its ts, its channel where it is. */
+export function slackSentMessages(prisma: PrismaClient): SentMessages<{ channel: string }> {
+  return {
+    remember: (subject, { personId, id, where }, at) => rememberSlackMessage(prisma, { subject, personId, ts: id, channel: where.channel }, at),
+    async about(subject, personId) {
+      return (await slackMessagesAbout(prisma, subject, personId)).map((m) => ({ personId: m.personId, id: m.ts, where: { channel: m.channel } }));
+    },
+  };
 }

@@ -129,10 +129,10 @@ describe("conduct chat: reporting, approving and the inbox", () => {
     expect(out).toContain("• Grace Liu asked about AP-1.\n  Which game is it?\n  AP-1 · Can I accept courtside tickets from a supplier?\n  Answer with /answer AP-1 <text>.");
     expect(out).toContain("Your answer about AP-1 went to the approvers.");
     expect(out).toContain("Your decline of AP-1 is recorded. The request is now declined.");
-    expect(out).toMatch(/AP-1 was already declined: already decided by (Helen Park and Victor Alvarez|Victor Alvarez and Helen Park)\. Nothing was recorded for you\./);
+    expect(out).toMatch(/Already decided by (Helen Park and Victor Alvarez|Victor Alvarez and Helen Park)\nAP-1 · Can I accept courtside tickets from a supplier\?\nIt was declined on 2026-\d\d-\d\d\. Nothing was recorded for you\./);
     expect(out).toMatch(/• Your request AP-1 was declined\.\n  AP-1 · Can I accept courtside tickets from a supplier\?\n  Declined by (Helen Park and Victor Alvarez\.\n  Reason: Too valuable\n  Agreed, too valuable|Victor Alvarez and Helen Park\.\n  Reason: Agreed, too valuable\n  Too valuable)\n/);
     expect(await app.db.prisma.approvalDecision.count()).toBe(2);
-    expect(after(out, "Your requests:")).toContain("declined");
+    expect(after(out, "Your approval requests:")).toContain("declined");
   });
 
   it("validates commands with their usage, and /cancel leaves a form without sending anything", async () => {

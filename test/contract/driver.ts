@@ -17,6 +17,9 @@ export interface ReportFields {
   mode: "confidential" | "anonymous";
 }
 
+/** Whom to let decide one's approvals, until the end of which day (UTC); or stop delegating. */
+export type Delegation = { to: Person; until?: string } | "stop";
+
 export type Decision = { action: "approve" } | { action: "decline"; reason: string };
 
 /** One surface, driven the way its platform drives it. Every method returns what the person sees. */
@@ -28,12 +31,18 @@ export interface Driver {
    */
   privateUpdates: boolean;
   ask(person: Person, question: string): Promise<string>;
+  /** 👍 (`helpful`) or 👎 on the person's last answer. */
+  feedback(person: Person, helpful: boolean): Promise<string>;
   /** Requests the approval the person's last answer needs, filling in the surface's form. */
   requestApproval(person: Person, fields: RequestFields): Promise<string>;
   /** Notifications that reached the person since the last look (the worker is run first where a surface needs it). */
   inbox(person: Person): Promise<string>;
+  /** The person's approval requests and those waiting for their decision (the surface's "requests" command). */
+  requests(person: Person): Promise<string>;
   /** Decides the request (by reference, e.g. "AP-1") from what the surface gave the person to decide with. */
   decide(person: Person, reference: string, decision: Decision): Promise<string>;
+  /** Names a delegate for the person's approvals (or stops), through the surface's delegate form. */
+  delegate(person: Person, delegation: Delegation): Promise<string>;
   fileReport(person: Person, report: ReportFields): Promise<string>;
   /** Opens a case: as its handler, or as its reporter. */
   openCase(person: Person, caseNumber: string): Promise<string>;

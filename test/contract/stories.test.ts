@@ -112,6 +112,36 @@ describe.each(SURFACES)("$name", (surface) => {
     expect(thread).not.toMatch(/Alex|Romero/);
   });
 
+  it("lists approval requests: the approver sees what waits for them, the requester their own", async () => {
+    const reference = await requestGiftApproval();
+    await d.inbox("helen");
+    const helen = await d.requests("helen");
+    expect(helen).toContain("Waiting for your decision");
+    expect(helen).toContain(reference);
+    expect(helen).toContain("You have not requested any approvals.");
+    const alex = await d.requests("alex");
+    expect(alex).toContain("Nothing is waiting for your decision.");
+    expect(alex).toContain(reference);
+    expect(await d.requests("priya")).toContain("You have no approval requests, and none wait for your decision.");
+  });
+
+  it("👍/👎 on an answer counts once: a second vote on the same answer is not counted", async () => {
+    await d.ask("alex", GIFT_QUESTION);
+    expect(await d.feedback("alex", true)).toContain("Thanks, your feedback was counted. It is anonymous.");
+    const again = await d.feedback("alex", false);
+    expect(again).toContain("Feedback on this answer was already counted.");
+    expect(again).not.toContain("Thanks, your feedback was counted");
+    await d.ask("alex", GIFT_QUESTION);
+    expect(await d.feedback("alex", false)).toContain("Thanks, your feedback was counted."); // another answer
+  });
+
+  it("an approver names a delegate until a day; the delegate is told, and stopping gives the approvals back", async () => {
+    expect(await d.delegate("helen", { to: "helen" })).toContain("Choose someone other than yourself.");
+    expect(await d.delegate("helen", { to: "priya", until: "2026-12-31" })).toContain("Priya Nair now decides your approvals for you until the end of 2026-12-31 (UTC). They were told.");
+    expect(await d.inbox("priya")).toContain("Helen Park made you their delegate for approvals");
+    expect(await d.delegate("helen", "stop")).toContain("You decide your approvals yourself again; your delegate no longer decides for you.");
+  });
+
   // BOARD names the approvers every surface shows in the request it confirms.
   it("tells the requester who the request went to", async () => {
     await d.ask("alex", GIFT_QUESTION);

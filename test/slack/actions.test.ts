@@ -61,6 +61,7 @@ describe("the buttons under an answer", () => {
     await click("ask.feedback_down");
     await h.slack.settle();
     expect(h.slack.callsTo("chat.update")).toHaveLength(1);
+    expect(h.slack.callsTo("chat.postEphemeral").map((c) => c.args.text)).toEqual(["Feedback on this answer was already counted. Thanks.", "Feedback on this answer was already counted. Thanks."]);
     const day = new Date().toISOString().slice(0, 10);
     expect(await feedbackCounts(h.app.db.prisma)).toEqual([{ day, clauseId: "3(c)", helpful: 1, notHelpful: 0 }]);
   });

@@ -111,14 +111,14 @@ describe("Request approval in Slack", () => {
     expect(texts(outcome)).toContain("Expires 2026-12-31");
     expect(postsTo(h, dm(GRACE))).toHaveLength(1);
 
-    // Grace clicks Approve on her stale message: told who decided, nothing recorded.
+    // Grace clicks Approve on her stale message: told in the modal who decided, nothing recorded.
     const late = await clickForModal(h, GRACE, grace!, "approval.approve");
-    expect((await submit(h, GRACE, late, { conditions: typed(null) })).body).toBeNull();
-    const [ephemeral] = await h.slack.waitFor("chat.postEphemeral", { where: (c) => c.args.user === GRACE });
-    expect(ephemeral!.args.channel).toBe(dm(GRACE));
-    expect(ephemeral!.args.text).toContain("already decided by Helen Park and Victor Alvarez");
+    const told = (await submit(h, GRACE, late, { conditions: typed(null) })).body;
+    expect(told.response_action).toBe("update");
+    expect(JSON.stringify(told.view)).toContain("*Already decided by Helen Park and Victor Alvarez*");
+    expect(JSON.stringify(told.view)).toContain("Nothing was recorded for you.");
     expect(await h.app.db.prisma.approvalDecision.count()).toBe(2);
-    expect(h.slack.callsTo("chat.postEphemeral").filter((c) => c.args.user === VICTOR)).toEqual([]);
+    expect(h.slack.callsTo("chat.postEphemeral")).toEqual([]);
   });
 
   it("makes one request when the same submission is delivered twice", async () => {
@@ -193,7 +193,7 @@ describe("Request approval in Slack", () => {
     await h.sendForm(slashCommand(HELEN, "C0GENERAL", "requests", h.slack.responseUrl("helen")));
     const [reply] = await h.slack.waitFor("response_url");
     expect(reply!.args.response_type).toBe("ephemeral");
-    expect(texts(reply!)).toContain("Waiting for your approval");
+    expect(texts(reply!)).toContain("Waiting for your decision");
     expect(texts(reply!)).toMatch(/AP-\d+/);
     expect(buttonsOf(reply!.args.blocks).map((b) => b.action_id)).toEqual(["approval.approve", "approval.decline", "approval.ask_info"]);
 

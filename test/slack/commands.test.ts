@@ -55,8 +55,7 @@ describe("/conduct and the shortcut", () => {
     await h.sendForm(slashCommand("U0ALEX", "C0GENERAL", "requests", h.slack.responseUrl()));
     const [reply] = await h.slack.waitFor("response_url");
     expect(reply!.args.response_type).toBe("ephemeral");
-    expect(texts(reply!)).toContain("Approval requests");
-    expect(texts(reply!)).toContain("Nothing is waiting for your decision");
+    expect(texts(reply!)).toContain("You have no approval requests, and none wait for your decision.");
   });
 
   it("says privately when Slack cannot tell who asks for `/conduct requests`", async () => {

@@ -51,7 +51,7 @@ describe("Delegating approvals in Slack", () => {
     // Helen's Home shows the delegation.
     await h.slack.waitFor("views.publish", { count: homesBefore + 1, where: (c) => c.args.user_id === HELEN });
     const helenHome = publishesFor(h, HELEN).at(-1)!.args.view;
-    expect(JSON.stringify(homeSection(helenHome, "Waiting for my approval"))).toContain("*Samira Patel* decides your approvals for you until");
+    expect(JSON.stringify(homeSection(helenHome, "Waiting for my approval"))).toContain("🤝 Samira Patel decides your approvals for you until the end of 2026-03-06 (UTC).");
     expect(buttonsOf(homeSection(helenHome, "Waiting for my approval")).find(isDelegate)?.text?.text).toBe("Change delegate");
 
     // Samira is told in a DM, and her Home now lists Helen's request as hers to decide.
@@ -82,7 +82,7 @@ describe("Delegating approvals in Slack", () => {
     expect(opened!.args.trigger_id).toMatch(/^13345224609\./);
     const form = await nextUpdate(h, before);
     expect(form.callback_id).toBe("approval.delegate_form");
-    expect(JSON.stringify(form)).toContain("Now: 🤝 *Samira Patel* decides your approvals for you until you stop it.");
+    expect(JSON.stringify(form)).toContain("Now: 🤝 Samira Patel decides your approvals for you until you stop it.");
     expect(form.blocks.find((b: any) => b.block_id === "delegate").optional).toBe(true);
 
     const stopped = await submit(h, HELEN, form, {

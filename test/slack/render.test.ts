@@ -37,10 +37,11 @@ describe("renderAnswer", () => {
 
   it("drops only the vote buttons once feedback is in, whatever Slack sends back", () => {
     const { blocks } = renderAnswer({ ...base, verdict: "needs_approval", topicId: "gifts" });
-    const after = withFeedbackRecorded(blocks);
+    const after = withFeedbackRecorded(blocks, "Thanks");
     expect(buttonsOf(after).map((b) => b.action_id)).toEqual(["ask.request_approval", "ask.report_concern", "ask.ask_person"]);
     expect(after.at(-1)).toMatchObject({ type: "context", block_id: "ask.feedback_done" });
-    expect(withFeedbackRecorded([{ type: "actions", elements: [null] } as never]).length).toBe(2);
+    expect(withFeedbackRecorded([{ type: "actions", elements: [null] } as never], "Thanks").length).toBe(2);
+    expect(withFeedbackRecorded(after, "Again").filter((b) => (b as { block_id?: string }).block_id === "ask.feedback_done")).toHaveLength(1); // one thank-you line, however often redrawn
   });
 });
 

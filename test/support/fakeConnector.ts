@@ -12,6 +12,8 @@ export interface ConnectorCall {
   activityId?: string;
   authorization?: string;
   body: any;
+  /** The id the connector gave an activity it took (what a click on it replies to). */
+  sentId?: string;
 }
 
 export interface FakeConnector {
@@ -71,7 +73,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         res.end(JSON.stringify({ error: { code: failure.status === 429 ? "TooManyRequests" : "ServiceError", message: "fake failure" } }));
         return;
       }
-      return reply(200, { id: `sent-${++counter}` });
+      call.sentId = `sent-${++counter}`;
+      return reply(200, { id: call.sentId });
     }
     const memberPath = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/.exec(path);
     if (req.method === "GET" && memberPath) {

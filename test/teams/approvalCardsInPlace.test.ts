@@ -104,6 +104,6 @@ describe("Teams: approval cards edited in place", () => {
     const body = await invoke(t, cardAction({ serviceUrl: t.connector.url, from: PEOPLE.dana, conversationId: chatOf("dana"), verb: APPROVAL_VERBS.approve, data: { requestId: created.view.id, stage: 0 } }));
     expect(cardTexts(body.value).some((x) => x.startsWith("✅ Approved by Dana Reyes"))).toBe(true);
     expect(await t.db.prisma.approvalDecision.count()).toBe(1);
-    expect(t.logs.some((line) => line.includes("could not update an approval card"))).toBe(true);
+    expect(t.logs.some((line) => line.includes("could not redraw an approval message"))).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 // The Ask flows through the real CloudAdapter endpoint: Bot Framework activities in, a fake Bot
 // Connector records what the bot sends out, the database is checked for what it stored.
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { FEEDBACK_WORDS } from "../../src/interactions/feedback.ts";
 import { MESSAGES } from "../../src/surfaces/teams/cards/messages.ts";
 import { VERBS } from "../../src/surfaces/teams/verbs.ts";
 import { storedEventKey } from "../../src/store/processedEvents.ts";
@@ -163,16 +164,19 @@ describe("Teams: asking", () => {
     expect((row.reference as any).conversation.id).toBe("a:created-0");
   });
 
-  it("counts 👍/👎 per clause and day, nothing about who clicked", async () => {
+  it("counts 👍/👎 once per answer, per clause and day, nothing about who clicked", async () => {
     t = await startTeamsTestApp();
-    const up = await t.post(cardAction({ serviceUrl: t.connector.url, verb: VERBS.feedback, data: { clauseId: "3(c)", helpful: true } }));
+    const vote = (answerCard: string, helpful: boolean) => t.post(cardAction({ serviceUrl: t.connector.url, verb: VERBS.feedback, data: { clauseId: "3(c)", helpful }, replyToId: answerCard }));
+    const up = await vote("answer-1", true);
     expect(up.status).toBe(200);
-    expect(await up.json()).toEqual({ statusCode: 200, type: "application/vnd.microsoft.activity.message", value: MESSAGES.feedbackThanks });
-    await t.post(cardAction({ serviceUrl: t.connector.url, verb: VERBS.feedback, data: { clauseId: "3(c)", helpful: false } }));
-    await t.post(cardAction({ serviceUrl: t.connector.url, verb: VERBS.feedback, data: { clauseId: "3(c)", helpful: true } }));
+    expect(await up.json()).toEqual({ statusCode: 200, type: "application/vnd.microsoft.activity.message", value: FEEDBACK_WORDS.thanks });
+    // More clicks on the same answer card (another click, the other button) count nothing more.
+    expect((await (await vote("answer-1", false)).json()).value).toBe(FEEDBACK_WORDS.already);
+    expect((await (await vote("answer-1", true)).json()).value).toBe(FEEDBACK_WORDS.already);
+    await vote("answer-2", false); // another answer
 
     const rows = await t.db.prisma.answerFeedback.findMany();
-    expect(rows).toEqual([{ day: new Date().toISOString().slice(0, 10), clauseId: "3(c)", helpful: 2, notHelpful: 1 }]);
+    expect(rows).toEqual([{ day: new Date().toISOString().slice(0, 10), clauseId: "3(c)", helpful: 1, notHelpful: 1 }]);
     expect(JSON.stringify(await t.db.prisma.answerFeedback.findMany())).not.toContain(ALICE.aadObjectId);
     expect(t.connector.calls).toHaveLength(0); // the thank-you is the invoke response
   });
@@ -238,7 +242,7 @@ describe("Teams: asking", () => {
     expect(await t.db.prisma.processedEvent.count({ where: { key: { contains: message.conversation.id } } })).toBe(0); // stored as a keyed hash
 
     const click = cardAction({ serviceUrl: t.connector.url, verb: VERBS.feedback, data: { clauseId: "3(c)", helpful: true } });
-    expect((await (await t.post(click)).json()).value).toBe(MESSAGES.feedbackThanks);
+    expect((await (await t.post(click)).json()).value).toBe(FEEDBACK_WORDS.thanks);
     expect((await (await t.post(click)).json()).value).toBe(MESSAGES.alreadyHandled);
     expect((await t.db.prisma.answerFeedback.findFirstOrThrow()).helpful).toBe(1);
   });

@@ -22,7 +22,7 @@ describe("Teams: Ask a person", () => {
     const sent = t.connector.sent(ALICE_CHAT);
     expect(sent).toHaveLength(1);
     const texts = cardTexts(cardOf(sent[0]!.body));
-    expect(texts).toContain("**Routine questions:** your immediate supervisor, Dana Reyes (dana@example.com).");
+    expect(texts).toContain("**Routine questions about the Code:** your immediate supervisor, Dana Reyes (dana@example.com).");
     expect(texts.find((x) => x.includes("specific interpretation"))).toContain("Dana Reyes (dana@example.com), Omar Haddad (omar@example.com)");
     expect((await t.db.prisma.person.findUniqueOrThrow({ where: { id: "alice" } })).teamsId).toBe(ALICE.aadObjectId.toLowerCase());
   });
@@ -36,7 +36,7 @@ describe("Teams: Ask a person", () => {
     const inPrivate = t.connector.sent("a:created-0");
     expect(inPrivate).toHaveLength(1);
     const texts = cardTexts(cardOf(inPrivate[0]!.body));
-    expect(texts.find((x) => x.startsWith("**Routine questions:**"))).toMatch(/I don't know who that is yet/);
+    expect(texts.find((x) => x.startsWith("**Routine questions about the Code:**"))).toMatch(/I don't know who that is yet/);
     expect(texts.find((x) => x.includes("specific interpretation"))).toContain("Omar Haddad (omar@example.com)");
   });
 });

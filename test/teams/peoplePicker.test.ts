@@ -53,7 +53,8 @@ describe("Teams: people pickers (dynamic typeahead)", () => {
     const res = await t.post(personalMessage({ serviceUrl: t.connector.url, from: PEOPLE.dana, conversationId: chatOf("dana"), text: "delegate" }));
     expect(res.status).toBe(200);
     const [start] = cardsIn(t, "dana");
-    expect(cardTexts(start)).toEqual(["Delegate your approvals", "Nobody decides your approvals for you: they wait for you."]);
+    expect(cardTexts(start)).toEqual(["Delegate approvals", "Nobody decides your approvals for you: they wait for you."]);
+    expect(start.actions[0].title).toBe("Delegate approvals");
     expect(start.actions[0].data).toEqual({ verb: APPROVAL_VERBS.delegateForm, msteams: { type: "task/fetch" } });
 
     const fetched = await invoke(t, dialog(t, "dana", "task/fetch", start.actions[0].data));

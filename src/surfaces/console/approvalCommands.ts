@@ -1,8 +1,12 @@
 import type { Answer } from "../../core/advice/index.ts";
 import type { DecisionInput } from "../../core/approvals/index.ts";
+import type { Actor } from "../../interactions/actor.ts";
+import type { ConsoleDeps } from "./deps.ts";
 import { command, headAndRest, nothing, requestReference, text, type CommandContext } from "./command.ts";
 import { startForm } from "./form.ts";
-import { approvalText, decideText } from "./render/approval.ts";
+import { decisionInteractions } from "../../interactions/decision.ts";
+import { listRequests, REQUESTS_WORDS } from "../../interactions/requests.ts";
+import { approvalText, replyText } from "./render/approval.ts";
 import { requestForm } from "./requestForm.ts";
 
 /** Why /request does not apply after an answer of this verdict, and what to do instead. */
@@ -31,14 +35,19 @@ export const request = command({
   },
 });
 
+/** The decision interactions on the console's cores; a failure's cause is logged at debug level only. */
+const decisionsFor = (deps: ConsoleDeps) =>
+  deps.services().then(({ approvals }) => decisionInteractions(approvals, { error: (details, message) => deps.logger?.debug(details, message) }));
+
 /** Finds the request by its reference and decides it at the stage it is at now. */
-async function decideAs(ctx: CommandContext, me: string, reference: string, decision: Omit<DecisionInput, "stage">): Promise<void> {
+async function decideAs(ctx: CommandContext, actor: Actor, reference: string, decision: Omit<DecisionInput, "stage">): Promise<void> {
   const { approvals, reads } = await ctx.deps.services();
   const id = await reads.requestIdOf(reference);
-  const view = id ? await approvals.get(id, me) : null;
+  const view = id ? await approvals.get(id, actor.person.id) : null;
   if (!id || !view) return ctx.say(`No request ${reference} for you to see.`);
   const onBehalfOf = view.viewer.onBehalfOf?.id;
-  ctx.say(decideText(await approvals.decide(me, id, { ...decision, stage: view.currentStage, ...(onBehalfOf ? { onBehalfOf } : {}) })));
+  const { reply } = await (await decisionsFor(ctx.deps)).decide(actor, id, { ...decision, stage: view.currentStage, ...(onBehalfOf ? { onBehalfOf } : {}) });
+  ctx.say(replyText(reply));
 }
 
 export const approve = command({
@@ -46,7 +55,7 @@ export const approve = command({
   help: "approve a request waiting for you, optionally with conditions",
   args: headAndRest({ head: requestReference, rest: nothing }),
   asPerson: true,
-  run: (ctx, { head, rest }, me) => decideAs(ctx, me, head, { action: "approve", ...(rest ? { conditions: rest } : {}) }),
+  run: (ctx, { head, rest }, _me, actor) => decideAs(ctx, actor, head, { action: "approve", ...(rest ? { conditions: rest } : {}) }),
 });
 
 export const decline = command({
@@ -54,7 +63,7 @@ export const decline = command({
   help: "decline a request, with the reason the requester reads",
   args: headAndRest({ head: requestReference, rest: text("the reason") }),
   asPerson: true,
-  run: (ctx, { head, rest }, me) => decideAs(ctx, me, head, { action: "decline", reason: rest }),
+  run: (ctx, { head, rest }, _me, actor) => decideAs(ctx, actor, head, { action: "decline", reason: rest }),
 });
 
 export const askInfo = command({
@@ -62,7 +71,7 @@ export const askInfo = command({
   help: "ask the requester a question before deciding",
   args: headAndRest({ head: requestReference, rest: text("the question") }),
   asPerson: true,
-  run: (ctx, { head, rest }, me) => decideAs(ctx, me, head, { action: "ask_info", question: rest }),
+  run: (ctx, { head, rest }, _me, actor) => decideAs(ctx, actor, head, { action: "ask_info", question: rest }),
 });
 
 export const answerInfo = command({
@@ -70,14 +79,10 @@ export const answerInfo = command({
   help: "answer an approver's question about your request",
   args: headAndRest({ head: requestReference, rest: text("your answer") }),
   asPerson: true,
-  async run({ deps, say }, { head, rest }, me) {
-    const { approvals, reads } = await deps.services();
-    const id = await reads.requestIdOf(head);
+  async run({ deps, say }, { head, rest }, _me, actor) {
+    const id = await (await deps.services()).reads.requestIdOf(head);
     if (!id) return say(`No request ${head} for you to see.`);
-    const result = await approvals.answerInfo(me, id, rest);
-    if (result.kind === "rejected") return say(result.message);
-    if (result.kind === "not_waiting") return say(`${result.view.reference} is not waiting for an answer.`);
-    say(`Your answer about ${result.view.reference} went to the approvers.\n${approvalText(result.view)}`);
+    say(replyText(await (await decisionsFor(deps)).answer(actor, id, rest)));
   },
 });
 
@@ -86,12 +91,19 @@ export const requests = command({
   help: "your approval requests, and those waiting for your decision",
   args: nothing,
   asPerson: true,
-  async run({ deps, say }, _args, me) {
-    const { approvals } = await deps.services();
-    const [waiting, mine] = await Promise.all([approvals.listWaitingFor(me), approvals.listForRequester(me)]);
-    const lines: string[] = [];
-    if (waiting.length) lines.push("Waiting for your decision:", ...waiting.map((w) => approvalText(w.view)));
-    if (mine.length) lines.push("Your requests:", ...mine.map(approvalText));
-    say(lines.length ? lines.join("\n") : "No approval requests for you.");
+  async run({ deps, say }, _args, _me, actor) {
+    const list = await listRequests((await deps.services()).approvals, actor);
+    if (!list.waiting.length && !list.mine.length) return say(REQUESTS_WORDS.none);
+    const more = (n: number) => (n ? [REQUESTS_WORDS.more(n)] : []);
+    say(
+      [
+        `${REQUESTS_WORDS.waiting}:`,
+        ...(list.waiting.length ? list.waiting.map((w) => approvalText(w.view)) : [REQUESTS_WORDS.noneWaiting]),
+        ...more(list.moreWaiting),
+        `${REQUESTS_WORDS.mine}:`,
+        ...(list.mine.length ? list.mine.map(approvalText) : [REQUESTS_WORDS.noneMine]),
+        ...more(list.moreMine),
+      ].join("\n"),
+    );
   },
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { TOO_MANY_QUESTIONS } from "../../core/limits/rateLimit.ts";
 import { answerText } from "../../cli/answerText.ts";
 import type { Answer } from "../../core/advice/index.ts";
@@ -29,11 +30,18 @@ export function createConsoleChat(deps: ConsoleDeps, say: (text: string) => void
       say(`Usage: ${known.usage} (${args.error.issues[0]?.message ?? "check the arguments"})`);
       return true;
     }
-    if (known.asPerson && !session.actingAs) {
+    if (!known.asPerson) return (await known.run(ctx, args.data, session.actingAs ?? "")) !== "quit";
+    if (!session.actingAs) {
       say("First say who you are with /as <id> (a person's id from the directory).");
       return true;
     }
-    return (await known.run(ctx, args.data, session.actingAs ?? "")) !== "quit";
+    // The console's identify step: the person acted as, once, before the command runs.
+    const person = await (await deps.services()).directory.get(session.actingAs);
+    if (!person) {
+      say(`No one with the id ${session.actingAs} is in the directory any more. Say who you are with /as <id>.`);
+      return true;
+    }
+    return (await known.run(ctx, args.data, person.id, { person })) !== "quit";
   }
 
   function ask(question: string): void {
@@ -41,6 +49,7 @@ export function createConsoleChat(deps: ConsoleDeps, say: (text: string) => void
     if (deps.asking && !deps.asking.take(who)) return say(TOO_MANY_QUESTIONS);
     const answer = deps.advisor.advise(question);
     session.lastAnswer = answer;
+    session.lastAnswerKey = `console:feedback:${randomUUID()}`;
     const next = NEXT_STEP[answer.verdict];
     say(next ? `${answerText(answer)}\n\n${next.why}, type ${session.actingAs ? "" : "/as <id> and then "}${next.command}.` : answerText(answer));
   }

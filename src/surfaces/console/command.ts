@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Actor } from "../../interactions/actor.ts";
 import type { ConsoleDeps } from "./deps.ts";
 import type { ConsoleSession } from "./session.ts";
 
@@ -8,16 +9,20 @@ export interface CommandContext {
   say(text: string): void;
 }
 
-/** One slash command: its arguments are parsed (and rejected with a usage line) by a zod schema over the text after it. */
-export interface ConsoleCommand<A = unknown> {
+interface CommandSpec<A> {
   usage: string;
   help: string;
   args: z.ZodType<A, z.ZodTypeDef, string>;
-  /** Acts as a directory person: refused until `/as <id>`. */
-  asPerson?: boolean;
-  /** "quit" ends the chat. */
-  run(ctx: CommandContext, args: A, me: string): Promise<void | "quit">;
 }
+
+/**
+ * One slash command: its arguments are parsed (and rejected with a usage line) by a zod schema
+ * over the text after it. One that acts as a directory person (`asPerson`) is refused until
+ * `/as <id>`, and runs with that person identified (`actor`, the console's identify step).
+ */
+export type ConsoleCommand<A = unknown> =
+  | (CommandSpec<A> & { asPerson?: false; /** "quit" ends the chat. */ run(ctx: CommandContext, args: A, me: string): Promise<void | "quit"> })
+  | (CommandSpec<A> & { asPerson: true; run(ctx: CommandContext, args: A, me: string, actor: Actor): Promise<void | "quit"> });
 
 /** Keeps each command's argument type while collecting them in one table. */
 export const command = <A>(c: ConsoleCommand<A>): ConsoleCommand<unknown> => c as ConsoleCommand<unknown>;

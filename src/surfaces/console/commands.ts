@@ -1,6 +1,8 @@
 import { answerInfo, approve, askInfo, decline, request, requests } from "./approvalCommands.ts";
 import { ack, cases, close, note, open, reply, report } from "./caseCommands.ts";
 import { command, nothing, type ConsoleCommand } from "./command.ts";
+import { delegate } from "./delegationCommands.ts";
+import { feedback } from "./feedbackCommand.ts";
 import { actAs, inbox, people, quit } from "./personCommands.ts";
 
 const help = command({
@@ -16,6 +18,7 @@ const help = command({
 export const CONSOLE_COMMANDS: Record<string, ConsoleCommand> = {
   help,
   as: actAs,
+  feedback,
   people,
   inbox,
   request,
@@ -24,6 +27,7 @@ export const CONSOLE_COMMANDS: Record<string, ConsoleCommand> = {
   decline,
   "ask-info": askInfo,
   answer: answerInfo,
+  delegate,
   report,
   cases,
   open,

@@ -1,5 +1,6 @@
 import type { RateLimiter } from "../../core/limits/rateLimit.ts";
 import type { Advisor } from "../../core/advice/index.ts";
+import type { AnswerFeedback } from "../../core/advice/feedback.ts";
 import type { ApprovalService } from "../../core/approvals/index.ts";
 import type { CaseService } from "../../core/cases/index.ts";
 import type { DirectoryQueries } from "../../core/directory/types.ts";
@@ -29,6 +30,8 @@ export interface ConsoleServices {
   cases: CaseService;
   approvals: ApprovalService;
   reads: ConsoleReads;
+  /** Where 👍/👎 on answers are counted. */
+  feedback: AnswerFeedback;
 }
 
 export interface ConsoleDeps {

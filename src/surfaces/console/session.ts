@@ -5,6 +5,8 @@ import type { OpenForm } from "./form.ts";
 export interface ConsoleSession {
   actingAs?: string;
   lastAnswer?: Answer;
+  /** Names the last answer for its one 👍/👎 (random: nothing about the person). */
+  lastAnswerKey?: string;
   form?: OpenForm;
   /** Outbox ids `/inbox` has shown in this session (to whomever the session was acting as). */
   seen: Set<string>;

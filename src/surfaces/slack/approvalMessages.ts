@@ -1,11 +1,13 @@
 import type { ApprovalService } from "../../core/approvals/service.ts";
 import type { Clock } from "../../core/clock.ts";
-import type { PrismaClient } from "../../store/db.ts";
-import { rememberSlackMessage, slackMessagesAbout } from "../../store/slackMessages.ts";
+import { approvalCopies, type SentMessages } from "../../interactions/sentCopies.ts";
 import type { WebClient } from "./deps.ts";
 import { approvalCard } from "./render/approvals.ts";
 
-const subjectOf = (requestId: string) => `approval:${requestId}`;
+/** Where a Slack message is, besides its ts (the id). */
+export interface SlackWhere {
+  channel: string;
+}
 
 export interface ApprovalMessages {
   /** Remembers a DM showing the request, so later changes re-draw it. */
@@ -17,19 +19,12 @@ export interface ApprovalMessages {
   refresh(client: WebClient, requestId: string, options?: { personId?: string; except?: string }): Promise<number>;
 }
 
-export function approvalMessages(prisma: PrismaClient, approvals: ApprovalService, clock: Clock): ApprovalMessages {
+/** The request's DMs (src/interactions/sentCopies.ts), redrawn with chat.update by the client at hand. */
+export function approvalMessages(messages: SentMessages<SlackWhere>, approvals: ApprovalService, clock: Clock, logger: { warn(details: object, message: string): void }): ApprovalMessages {
+  const copies = approvalCopies({ messages, approvals, now: () => clock.now(), logger });
   return {
-    track: (requestId, message) => rememberSlackMessage(prisma, { ...message, subject: subjectOf(requestId) }, clock.now()),
-    async refresh(client, requestId, options = {}) {
-      let updated = 0;
-      for (const ref of await slackMessagesAbout(prisma, subjectOf(requestId), options.personId)) {
-        if (ref.ts === options.except) continue;
-        const view = await approvals.get(requestId, ref.personId);
-        if (!view) continue;
-        await client.chat.update({ channel: ref.channel, ts: ref.ts, ...approvalCard(view) });
-        updated++;
-      }
-      return updated;
-    },
+    track: (requestId, { channel, ts, personId }) => copies.track(requestId, { personId, id: ts, where: { channel } }),
+    refresh: (client, requestId, options) =>
+      copies.refresh(requestId, async (message, view) => void (await client.chat.update({ channel: message.where.channel, ts: message.id, ...approvalCard(view) })), options),
   };
 }

@@ -1,6 +1,7 @@
 import type { RateLimiter } from "../../core/limits/rateLimit.ts";
 import type { webApi } from "@slack/bolt";
 import type { Answer } from "../../core/advice/types.ts";
+import type { FeedbackInteraction } from "../../interactions/feedback.ts";
 import type { Policy } from "../../core/policy/load.ts";
 import type { Logger } from "../../log.ts";
 import type { PrismaClient } from "../../store/db.ts";
@@ -64,6 +65,8 @@ export interface SlackDeps {
   asking?: RateLimiter;
   /** Counts a question per clause, verdict and day (never who or what). */
   recordAsk(answer: Answer): Promise<void>;
+  /** 👍/👎 under an answer (src/interactions/feedback.ts). */
+  feedback: FeedbackInteraction;
   flows: SlackFlows;
   subcommands: Map<string, Subcommand>;
 }

@@ -19,6 +19,10 @@ import { dedupeEvents } from "./dedupe.ts";
 import { listRequestsFlow, requestApprovalFlow } from "./flows/approval.ts";
 import { askPersonFlow } from "./flows/askPerson.ts";
 import { consoleLinkFlow, type SignInLink } from "./flows/console.ts";
+import { delegationInteractions } from "../../interactions/delegation.ts";
+import { feedbackInteraction } from "../../interactions/feedback.ts";
+import { answerFeedback } from "../../store/feedback.ts";
+import { slackSentMessages } from "../../store/slackMessages.ts";
 import { openDelegateFormFlow } from "./flows/delegation.ts";
 import { publishHomeFlow, refreshHome } from "./flows/home.ts";
 import { caseThreadFlow, startReportFlow } from "./flows/report.ts";
@@ -144,12 +148,13 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
       coreListeners.push(reportListeners({ ...cores, cases }, homeAfterChange), reportFormListener({ ...cores, cases }, homeAfterChange), receiptCheckListener({ ...cores, cases }));
     }
     if (approvals) {
-      messages = approvalMessages(options.prisma, approvals, cores.clock);
+      messages = approvalMessages(slackSentMessages(options.prisma), approvals, cores.clock, logger);
       coreFlows.requestApproval = requestApprovalFlow({ ...cores, approvals }, options.policy);
       coreFlows.listRequests = listRequestsFlow({ ...cores, approvals });
       coreListeners.push(approvalListeners({ ...cores, approvals }, messages, homeAfterChange));
-      openDelegateForm = openDelegateFormFlow({ ...cores, approvals });
-      coreListeners.push(delegationListeners({ ...cores, approvals }, openDelegateForm, homeAfterChange));
+      const delegation = delegationInteractions(approvals, logger);
+      openDelegateForm = openDelegateFormFlow(cores, delegation);
+      coreListeners.push(delegationListeners(cores, delegation, openDelegateForm, homeAfterChange));
     }
   }
   const flows: SlackFlows = {
@@ -173,6 +178,7 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
     advisor: options.advisor,
     asking: options.asking,
     recordAsk: (answer) => recordAsk(options.prisma, answer, new Date()),
+    feedback: feedbackInteraction(answerFeedback(options.prisma), options.policy.document.clauses),
     flows,
     subcommands,
   };

@@ -1,13 +1,17 @@
 import type { Activity, ConversationReference } from "botbuilder";
 import type { ApprovalService } from "../../core/approvals/service.ts";
+import { approvalCopies, type SentMessages } from "../../interactions/sentCopies.ts";
 import type { Logger } from "../../log.ts";
-import type { PrismaClient } from "../../store/db.ts";
 import { approvalCard } from "./cards/approvals.ts";
 import { replyActivity } from "./cards/deliver.ts";
 import { withAutoRefresh } from "./cards/refresh.ts";
 import { parseStoredReference } from "./conversations.ts";
 
-const subjectOf = (requestId: string) => `approval:${requestId}`;
+/** Where a Teams card is, besides its activity id: its conversation and how to reach it. */
+export interface TeamsWhere {
+  conversationId: string;
+  reference: unknown;
+}
 
 /** A card the bot posted: where it is and who it was posted to. */
 export interface SentCard {
@@ -31,46 +35,20 @@ export interface ApprovalCards {
   refresh(requestId: string, options?: { personId?: string; except?: string }): Promise<number>;
 }
 
-export function approvalCards(prisma: PrismaClient, approvals: ApprovalService, update: UpdateActivity, logger: Logger): ApprovalCards {
+/** The request's cards (src/interactions/sentCopies.ts), edited in place through the connector. */
+export function approvalCards(messages: SentMessages<TeamsWhere>, approvals: ApprovalService, update: UpdateActivity, logger: Logger): ApprovalCards {
+  const copies = approvalCopies({ messages, approvals, now: () => new Date(), logger });
   return {
-    async track(requestId, card) {
-      await prisma.teamsMessage.createMany({
-        data: [
-          {
-            conversationId: card.conversationId,
-            activityId: card.activityId,
-            personId: card.personId,
-            subject: subjectOf(requestId),
-            reference: JSON.parse(JSON.stringify(card.reference)) as object,
-            createdAt: new Date(),
-          },
-        ],
-        skipDuplicates: true,
-      });
-    },
-    async refresh(requestId, options = {}) {
-      const rows = await prisma.teamsMessage.findMany({
-        where: { subject: subjectOf(requestId), ...(options.personId ? { personId: options.personId } : {}) },
-        orderBy: [{ createdAt: "asc" }, { activityId: "asc" }],
-      });
-      let updated = 0;
-      for (const row of rows) {
-        if (row.activityId === options.except) continue;
-        const reference = parseStoredReference(row.reference);
-        if (!reference) continue;
-        const view = await approvals.get(requestId, row.personId);
-        if (!view) continue;
-        const userId = reference.user?.id;
-        const activity = { ...replyActivity(withAutoRefresh(approvalCard(view), userId)), id: row.activityId };
-        try {
-          await update(reference, activity);
-          updated++;
-        } catch (error) {
-          const status = (error as { statusCode?: unknown })?.statusCode;
-          logger.warn({ requestId, status: typeof status === "number" ? status : undefined, error: (error as Error)?.name }, "teams: could not update an approval card");
-        }
-      }
-      return updated;
-    },
+    track: (requestId, { conversationId, activityId, personId, reference }) => copies.track(requestId, { personId, id: activityId, where: { conversationId, reference } }),
+    refresh: (requestId, options) =>
+      copies.refresh(
+        requestId,
+        async (message, view) => {
+          const reference = parseStoredReference(message.where.reference);
+          if (!reference) throw new Error("a stored conversation reference could not be read");
+          await update(reference, { ...replyActivity(withAutoRefresh(approvalCard(view), reference.user?.id)), id: message.id });
+        },
+        options,
+      ),
   };
 }

@@ -2,8 +2,7 @@ import type { TurnContext } from "botbuilder";
 import type { ApprovalService } from "../../core/approvals/service.ts";
 import type { CaseService } from "../../core/cases/service.ts";
 import type { DirectoryService } from "../../core/directory/service.ts";
-import { refusalMessage } from "../../core/directory/refusal.ts";
-import type { Person } from "../../core/directory/types.ts";
+import { identifyAccount, notIdentified } from "../../interactions/identify.ts";
 import { aadObjectIdOf } from "./activity.ts";
 import type { ApprovalCards } from "./approvalCards.ts";
 import { teamsLookup } from "./flows/askPerson.ts";
@@ -20,31 +19,9 @@ export interface ApprovalCardUpdates {
   approvalCards?: ApprovalCards;
 }
 
-export interface Identified {
-  person: Person;
-  /** The directory's one-time note for someone it just enrolled. */
-  notice?: string;
-  why?: undefined;
-}
+export type { Identified, NotIdentified } from "../../interactions/identify.ts";
 
-/** No directory person for the turn's Teams user; `why` is what they are told. */
-export interface NotIdentified {
-  person: null;
-  why: string;
-}
+export const NOT_IDENTIFIED = notIdentified("Teams");
 
-/**
- * The directory person behind the turn's Teams user (linked by email the first time). Not
- * identified when Teams cannot say, or the directory refuses the account (another account
- * pinned for the email, a guest).
- */
-export async function identify(directory: DirectoryService, context: TurnContext): Promise<Identified | NotIdentified> {
-  const aadObjectId = aadObjectIdOf(context.activity);
-  if (!aadObjectId) return { person: null, why: NOT_IDENTIFIED };
-  const enrolment = await directory.resolveOrEnrol("teams", aadObjectId, teamsLookup(context));
-  if (!enrolment) return { person: null, why: NOT_IDENTIFIED };
-  if (enrolment.refused) return { person: null, why: refusalMessage(enrolment.refused, "Teams") };
-  return { person: enrolment.person, ...(enrolment.notice ? { notice: enrolment.notice } : {}) };
-}
-
-export const NOT_IDENTIFIED = "Teams did not tell me who you are (no email on your account), so I can't do this for you. Ask HR to add you to the directory.";
+/** The directory person behind the turn's Teams user (linked by email the first time; src/interactions/identify.ts). */
+export const identify = (directory: DirectoryService, context: TurnContext) => identifyAccount(directory, "Teams", aadObjectIdOf(context.activity), teamsLookup(context));

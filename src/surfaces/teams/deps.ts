@@ -1,6 +1,7 @@
 import type { RateLimiter } from "../../core/limits/rateLimit.ts";
 import type { Activity, TurnContext } from "botbuilder";
 import type { Answer } from "../../core/advice/types.ts";
+import type { FeedbackInteraction } from "../../interactions/feedback.ts";
 import type { Policy } from "../../core/policy/load.ts";
 import type { Logger } from "../../log.ts";
 import type { PrismaClient } from "../../store/db.ts";
@@ -58,6 +59,8 @@ export interface TeamsDeps {
   asking?: RateLimiter;
   /** Counts a question per clause, verdict and day (never who or what); optional. */
   recordAsk?: (answer: Answer) => Promise<void>;
+  /** 👍/👎 under an answer (src/interactions/feedback.ts). */
+  feedback: FeedbackInteraction;
   conversations: TeamsConversations;
   flows: TeamsFlows;
   /** Builds the Interaction of a turn (how to reach its person privately). */

@@ -31,6 +31,9 @@ import { privateSender } from "./privateChat.ts";
 import { allowedServiceUrls, loopbackServiceUrls } from "./serviceHosts.ts";
 import { PrismaStorage } from "./storage.ts";
 import { turnRunner } from "./turn.ts";
+import { feedbackInteraction } from "../../interactions/feedback.ts";
+import { answerFeedback } from "../../store/feedback.ts";
+import { teamsSentMessages } from "../../store/teamsMessages.ts";
 
 export type { Advisor, Interaction, Reply, TeamsFlows } from "./deps.ts";
 export type { TeamsCredentials } from "./adapter.ts";
@@ -124,7 +127,7 @@ export function createTeamsSurface(options: TeamsOptions): TeamsSurface {
       await withTimeout(context.updateActivity(activity), OUTBOX_SEND_TIMEOUT_MS);
     });
   };
-  const sentApprovalCards = cores?.approvals ? createApprovalCards(prisma, cores.approvals, updateActivity, logger) : undefined;
+  const sentApprovalCards = cores?.approvals ? createApprovalCards(teamsSentMessages(prisma), cores.approvals, updateActivity, logger) : undefined;
   const approvalCores = cores?.approvals ? { ...cores, approvals: cores.approvals, ...(sentApprovalCards ? { approvalCards: sentApprovalCards } : {}) } : undefined;
   const caseCores = cores?.cases ? { ...cores, cases: cores.cases } : undefined;
   const coreFlows: Partial<TeamsFlows> = {
@@ -144,6 +147,7 @@ export function createTeamsSurface(options: TeamsOptions): TeamsSurface {
     advisor: options.advisor,
     asking: options.asking,
     recordAsk: options.recordAsk ?? ((answer) => recordAsk(prisma, answer, new Date())),
+    feedback: feedbackInteraction(answerFeedback(prisma), policy.document.clauses),
     conversations,
     flows: {
       ...placeholderFlows(policy),

@@ -1,7 +1,7 @@
 import type { Activity, ConversationReference } from "botbuilder";
-import type { Person } from "../../core/directory/types.ts";
+import { notificationDelivery } from "../../interactions/notify.ts";
 import type { Logger } from "../../log.ts";
-import { RetryLater, type OutboxMessage } from "../../store/outbox.ts";
+import { RetryLater } from "../../store/outbox.ts";
 import type { NotificationChannel } from "../../worker.ts";
 import { replyActivity } from "./cards/deliver.ts";
 import type { Card } from "./cards/elements.ts";
@@ -27,83 +27,49 @@ export interface SentActivity {
   reference: Partial<ConversationReference>;
 }
 
-/** Approval notifications that only change the state of cards the person already has: those cards are edited instead. */
-const REDRAW_ONLY = new Set(["approval.closed", "approval.withdrawn"]);
-
 const UNREACHABLE_RETRY_MS = 15 * 60_000;
 
 /**
  * Delivers outbox notifications as proactive 1:1 cards in Teams to people whose chat with the bot
- * is stored (they installed the app or wrote to it). Case cards are content-free; approval cards
- * show the request as the recipient may see it, with the buttons they may use.
+ * is stored (they installed the app or wrote to it); src/interactions/notify.ts decides what each
+ * shows and whether to post or redraw. Approval cards are edited in place after later changes.
  */
 export function createTeamsNotificationChannel(options: TeamsChannelOptions): NotificationChannel {
   const { conversations, cores, logger } = options;
 
-  const namesOf = async (ids: unknown[]): Promise<(id: unknown) => string> => {
-    const names = new Map<string, string>();
-    for (const id of ids) {
-      if (typeof id === "string" && !names.has(id)) names.set(id, (await cores.directory.get(id))?.name ?? "someone no longer in the directory");
-    }
-    return (id) => (typeof id === "string" ? (names.get(id) ?? "someone") : "someone");
-  };
-
-  async function render(person: Person, message: OutboxMessage): Promise<Card> {
-    const payload = (message.payload ?? {}) as Record<string, unknown>;
-    if (message.kind.startsWith("case.reporter.")) {
-      const notice = cores.cases?.openReporterNotice(message);
-      if (!notice) throw new Error("a reporter notification could not be opened (report keys missing or changed?)");
-      return reporterNotificationCard(notice, message.id);
-    }
-    if (message.kind.startsWith("case.")) {
-      const rendered = handlerNotificationCard(message.kind, payload);
-      if (!rendered) throw new Error(`no Teams rendering for ${message.kind}`);
-      return rendered;
-    }
-    if (message.kind.startsWith("approval.")) {
-      const requestId = (payload.request as { requestId?: unknown } | undefined)?.requestId;
-      const view = typeof requestId === "string" && cores.approvals ? await cores.approvals.get(requestId, person.id) : null;
-      const nameOf = await namesOf([payload.requesterId, payload.askedById, payload.onBehalfOf, payload.subjectId, payload.personId]);
-      const rendered = approvalNotificationCard(message.kind, payload, view, nameOf);
-      if (!rendered) throw new Error(`no Teams rendering for ${message.kind}`);
-      return rendered;
-    }
-    throw new Error(`no Teams rendering for ${message.kind}`);
-  }
+  const tracked = options.approvalCards;
+  const deliver = notificationDelivery<Card, SentActivity & { id?: string }>(
+    cores,
+    { surface: "Teams", reporter: reporterNotificationCard, handler: handlerNotificationCard, approval: approvalNotificationCard },
+    {
+      deliveryError,
+      logger,
+      async post(person, card) {
+        const sent = await options.sendToPerson(person.teamsId!, replyActivity(withAutoRefresh(card, (await conversations.find(person.teamsId!))?.user?.id)));
+        if (!sent) throw new RetryLater("no Teams chat with the recipient yet", UNREACHABLE_RETRY_MS);
+        return { ...sent, ...(sent.activityId && sent.reference.conversation?.id ? { id: sent.activityId } : {}) };
+      },
+      ...(tracked
+        ? {
+            copies: {
+              async track(requestId, person, sent, card) {
+                // Only cards that show the request (with a refresh action) are edited later; notices stay as sent.
+                if (card.refresh) await tracked.track(requestId, { conversationId: sent.reference.conversation!.id!, activityId: sent.activityId!, personId: person.id, reference: sent.reference });
+              },
+              refresh: (requestId, refreshOptions) => tracked.refresh(requestId, refreshOptions),
+            },
+          }
+        : {}),
+    },
+  );
 
   return {
     name: "teams",
     async canReach(person) {
       return Boolean(person.teamsId) && (await conversations.find(person.teamsId!)) !== null;
     },
-    async send(person, message) {
-      try {
-        const tracked = options.approvalCards;
-        const requestId = message.kind.startsWith("approval.") ? requestIdOf(message.payload) : undefined;
-        if (requestId && tracked && REDRAW_ONLY.has(message.kind)) {
-          if ((await tracked.refresh(requestId, { personId: person.id })) > 0) return;
-        }
-        const card = withAutoRefresh(await render(person, message), (await conversations.find(person.teamsId!))?.user?.id);
-        const sent = await options.sendToPerson(person.teamsId!, replyActivity(card));
-        if (!sent) throw new RetryLater("no Teams chat with the recipient yet", UNREACHABLE_RETRY_MS);
-        if (requestId && tracked && sent.activityId && sent.reference.conversation?.id) {
-          // Only cards that show the request (with a refresh action) are edited later; notices stay as sent.
-          if (card.refresh) await tracked.track(requestId, { conversationId: sent.reference.conversation.id, activityId: sent.activityId, personId: person.id, reference: sent.reference });
-          // Their earlier cards about the request lose buttons that no longer apply.
-          await tracked.refresh(requestId, { personId: person.id, except: sent.activityId });
-        }
-      } catch (error) {
-        const mapped = deliveryError(error);
-        logger.warn({ kind: message.kind, attempt: message.attempts, error: mapped.message }, "Teams delivery failed");
-        throw mapped;
-      }
-    },
+    send: deliver,
   };
-}
-
-function requestIdOf(payload: unknown): string | undefined {
-  const id = ((payload ?? {}) as { request?: { requestId?: unknown } }).request?.requestId;
-  return typeof id === "string" && id ? id : undefined;
 }
 
 /**

@@ -9,6 +9,7 @@ import type { Clock } from "../../core/clock.ts";
 import type { DirectoryQueries } from "../../core/directory/types.ts";
 import type { OversightService } from "../../core/insights/service.ts";
 import type { Session, SignInService } from "../../core/signin/service.ts";
+import type { Actor } from "../../interactions/actor.ts";
 import type { Logger } from "../../log.ts";
 import { BodyTooLarge, clearedSessionCookie, cookiesOf, formOf, redirect, sendFile, sendHtml, SESSION_COOKIE, sessionCookie } from "./http.ts";
 import { html } from "./html.ts";
@@ -42,6 +43,8 @@ export interface Request {
   url: URL;
   session: Session;
   viewer: Viewer;
+  /** The signed-in directory person, identified once per request; null when the directory no longer lists them. */
+  actor: Actor | null;
   form: Record<string, string>;
   params: string[];
 }
@@ -100,7 +103,7 @@ export function createWebConsole(deps: WebConsoleDeps): WebConsole {
       const viewer: Viewer = { name: person?.name ?? "You", csrfToken: session.csrfToken, oversees: await deps.oversight.oversees(session.personId) };
       const match = findRoute(table, method, url.pathname);
       if (!match) return sendHtml(res, 404, page({ title: "Page not found", viewer }, empty("There is nothing at this address. Use the menu above.")));
-      await match.route.run({ req, res, url, session, viewer, form, params: match.params });
+      await match.route.run({ req, res, url, session, viewer, actor: person ? { person } : null, form, params: match.params });
     } catch (error) {
       if (error instanceof BodyTooLarge) return refuse(res, 413, "That form is too large; nothing was done.");
       deps.logger.error({ route: `${method} ${url.pathname.replace(/C-\d{4}-\d+/, "C-…")}`, err: { type: (error as Error)?.name } }, "console request failed");

@@ -1,6 +1,7 @@
 // The console's pages and actions. Each calls one core function with the signed-in person's id;
 // the core answers "No such case." (or null) for anything that person may not see.
 import type { CaseResult } from "../../core/cases/index.ts";
+import { decisionInteractions } from "../../interactions/decision.ts";
 import { caseFilters, CASE_NUMBER, decisionForm, firstProblem, holdForm, messageForm, noteForm, reassignForm, registerFilters, statusForm } from "./forms.ts";
 import { redirect, sendFile, sendHtml } from "./http.ts";
 import { empty, page } from "./layout.ts";
@@ -32,6 +33,7 @@ const NOT_FOUND_TITLE = "No such case";
 
 export function routes(deps: WebConsoleDeps): Route[] {
   const { cases, approvals, oversight } = deps;
+  const decisions = decisionInteractions(approvals, deps.logger);
 
   async function showCase(r: Request, number: string, status = 200, error?: string, typed: Typed = {}): Promise<void> {
     const me = r.session.personId;
@@ -122,8 +124,9 @@ export function routes(deps: WebConsoleDeps): Route[] {
         const form = decisionForm.safeParse(r.form);
         if (!form.success) return sendHtml(r.res, 422, page({ title, viewer: r.viewer, section: "approvals", error: firstProblem(form.error) }, approvalsPage(waiting, r.viewer)));
         const { action, stage, text, onBehalfOf, key } = form.data;
-        const result = await approvals.decide(
-          me,
+        if (!r.actor) return sendHtml(r.res, 403, page({ title, viewer: r.viewer, section: "approvals", error: "The company directory no longer lists you, so nothing was recorded." }, approvalsPage(waiting, r.viewer)));
+        const { reply } = await decisions.decide(
+          r.actor,
           r.params[0]!,
           {
             action,
@@ -135,15 +138,8 @@ export function routes(deps: WebConsoleDeps): Route[] {
           },
           `web:${me}:${key}`,
         );
-        if (result.kind === "recorded" || result.kind === "info_requested") return redirect(r.res, "/console/approvals?done=decided");
-        const error =
-          result.kind === "rejected"
-            ? result.message
-            : result.kind === "duplicate"
-              ? `Your decision on ${result.view.reference} was already recorded.`
-              : result.kind === "already_decided"
-                ? `${result.view.reference} was already ${result.outcome} by ${result.decidedBy.map((d) => d.approver.name).join(", ") || "another approver"}.`
-                : `${result.view.reference} is not waiting for a decision (${result.status.replace("_", " ")}).`;
+        if (reply.kind === "approval" && reply.changed) return redirect(r.res, "/console/approvals?done=decided");
+        const error = reply.kind === "approval" ? reply.note : reply.kind === "notice" ? [reply.title, ...reply.lines].join(". ") : Object.values(reply.errors).join(" ");
         sendHtml(r.res, 409, page({ title, viewer: r.viewer, section: "approvals", error }, approvalsPage(await approvals.listWaitingFor(me), r.viewer)));
       },
     },

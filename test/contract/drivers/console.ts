@@ -3,12 +3,13 @@
 import { createAdvisor } from "../../../src/core/advice/index.ts";
 import { manualClock } from "../../../src/core/clock.ts";
 import { createConsoleChat, prismaReads, type ConsoleChat, type ConsoleDeps } from "../../../src/surfaces/console/index.ts";
+import { answerFeedback } from "../../../src/store/feedback.ts";
 import { startTestApp, type TestApp } from "../../support/app.ts";
 import type { Driver, Person, Surface } from "../driver.ts";
 
 /** The console's dependencies over a running app: the same cores Slack and Teams use. */
 export function consoleDepsOf(app: TestApp): ConsoleDeps {
-  const services = { directory: app.directory, cases: app.cases, approvals: app.approvals, reads: prismaReads(app.db.prisma) };
+  const services = { directory: app.directory, cases: app.cases, approvals: app.approvals, reads: prismaReads(app.db.prisma), feedback: answerFeedback(app.db.prisma) };
   return { advisor: createAdvisor(app.policy), asking: app.limits.asking, services: async () => services };
 }
 
@@ -54,6 +55,7 @@ export const consoleSurface: Surface = {
     return {
       privateUpdates: false, // a terminal, not an exportable chat
       ask: async (person, question) => (await as(person)).type(question),
+      feedback: async (person, helpful) => (await as(person)).type(`/feedback ${helpful ? "up" : "down"}`),
       async requestApproval(person, fields) {
         const me = await as(person);
         const opened = await me.type("/request");
@@ -61,8 +63,11 @@ export const consoleSurface: Surface = {
         return me.fill({ amount: String(fields.amount), currency: fields.currency, giver: fields.giver });
       },
       inbox: async (person) => (await as(person)).type("/inbox"),
+      requests: async (person) => (await as(person)).type("/requests"),
       decide: async (person, reference, decision) =>
         (await as(person)).type(decision.action === "approve" ? `/approve ${reference}` : `/decline ${reference} ${decision.reason}`),
+      delegate: async (person, delegation) =>
+        (await as(person)).type(delegation === "stop" ? "/delegate stop" : `/delegate ${delegation.to}${delegation.until ? ` ${delegation.until}` : ""}`),
       async fileReport(person, report) {
         const me = await as(person);
         const opened = await me.type("/report");

@@ -1,8 +1,8 @@
 // Slack, driven the way Slack drives the bot: signed HTTP to /slack/events (events, clicks, modal
 // submissions) with the Web API pointed at a fake Slack; DMs and modals are what a person sees.
 import type { SlackCall } from "../../support/fakeSlack.ts";
-import { chosen, imMessage, people, typed, type InputState } from "../../support/slack.ts";
-import { buttonsOf, click, clickForFilledModal, clickForModal, clickInView, dm, fileThroughSlack, postsTo, startCompany, submit, texts, type Company } from "../../slack/company.ts";
+import { chosen, dated, imMessage, people, person as picked, slashCommand, typed, type InputState } from "../../support/slack.ts";
+import { buttonsOf, click, clickForFilledModal, clickForModal, clickInView, dm, fileThroughSlack, nextUpdate, postsTo, startCompany, submit, texts, type Company } from "../../slack/company.ts";
 import { visibleText, type Driver, type Person, type Surface } from "../driver.ts";
 
 const userOf = (person: Person) => `U0${person.toUpperCase()}`;
@@ -67,6 +67,13 @@ export const slackSurface: Surface = {
         return textOf([post]);
       },
 
+      async feedback(person, helpful) {
+        const user = userOf(person);
+        const since = h.slack.calls.length;
+        await click(h, user, lastAnswer.get(person)!.post, helpful ? "ask.feedback_up" : "ask.feedback_down");
+        return reactionIn(h, user, since, false);
+      },
+
       async requestApproval(person, fields) {
         const user = userOf(person);
         const answer = lastAnswer.get(person)!;
@@ -99,6 +106,14 @@ export const slackSurface: Surface = {
         return textOf(posts.slice(from));
       },
 
+      async requests(person) {
+        const user = userOf(person);
+        const url = h.slack.responseUrl(`requests-${person}-${h.slack.calls.length}`);
+        await h.sendForm(slashCommand(user, dm(user), "requests", url));
+        const [reply] = await h.slack.waitFor("response_url", { where: (c) => url.endsWith(String(c.args._path)) });
+        return textOf([reply!]);
+      },
+
       async decide(person, reference, decision) {
         const user = userOf(person);
         const post = postWithButton(h, user, ["approval.approve"], reference);
@@ -106,6 +121,21 @@ export const slackSurface: Surface = {
         const since = h.slack.calls.length;
         const answer = await submit(h, user, form, decision.action === "approve" ? { conditions: typed(null) } : { reason: typed(decision.reason) });
         return [answer.body ? seen([answer.body]) : "", await reactionIn(h, user, since, Boolean(answer.body))].join("\n");
+      },
+
+      async delegate(person, delegation) {
+        const user = userOf(person);
+        const before = h.slack.callsTo("views.update").length;
+        await h.sendForm(slashCommand(user, dm(user), "delegate", h.slack.responseUrl()));
+        const form = await nextUpdate(h, before);
+        const values: Record<string, InputState> =
+          delegation === "stop"
+            ? { delegate: { type: "users_select", selected_user: null }, until: { type: "datepicker", selected_date: null }, stop: { type: "checkboxes", selected_options: [{ value: "stop" }] } }
+            : { delegate: picked(userOf(delegation.to)), until: delegation.until ? dated(delegation.until) : { type: "datepicker", selected_date: null } };
+        const answer = await submit(h, user, form, values);
+        caughtUp(person);
+        // Field errors are shown next to their field; an update is the modal the form became.
+        return answer.body?.response_action === "errors" ? Object.values(answer.body.errors as Record<string, string>).join("\n") : seen([answer.body]);
       },
 
       async fileReport(person, report) {

@@ -1,6 +1,6 @@
 // Teams, driven the way Teams drives the bot: Bot Framework activities to /api/messages (messages,
 // Action.Execute clicks, dialog fetch/submit) with a fake Bot Connector; cards are what a person sees.
-import { CASE_VERBS } from "../../../src/surfaces/teams/verbs.ts";
+import { APPROVAL_VERBS, CASE_VERBS } from "../../../src/surfaces/teams/verbs.ts";
 import { cardAction, cardOf, cardTexts, dialogInvoke, personalInstall, personalMessage, type TeamsTestApp } from "../../support/teams.ts";
 import { startWithPeople } from "../../teams/support/people.ts";
 import type { Driver, Person, Surface } from "../driver.ts";
@@ -33,6 +33,8 @@ export const teamsSurface: Surface = {
     const welcomed = new Map(PEOPLE.map((p) => [p, t.connector.sent(chatOf(p)).length]));
     const inboxSeen = new Map<Person, number>(welcomed);
     const lastAnswer = new Map<Person, Card>();
+    /** The activity id of each person's last answer card (what a click on it replies to). */
+    const lastAnswerId = new Map<Person, string>();
     const reporters = new Map<string, Person>();
     /** What the person did themselves is not news: their inbox starts after it. */
     const caughtUp = (person: Person) => inboxSeen.set(person, sentTo(t, person).length);
@@ -69,8 +71,16 @@ export const teamsSurface: Surface = {
         await t.post(personalMessage({ ...base(person), text: question }));
         const [answer] = cardsTo(person, before);
         lastAnswer.set(person, answer!);
+        lastAnswerId.set(person, t.connector.sent(chatOf(person))[before]!.sentId!);
         caughtUp(person);
         return seen([answer!]);
+      },
+
+      async feedback(person, helpful) {
+        const vote = lastAnswer.get(person)?.actions?.find((a) => a.title === (helpful ? "👍" : "👎"));
+        if (!vote) return "no feedback button";
+        const answer = await invoke(cardAction({ ...base(person), verb: vote.verb!, data: vote.data, replyToId: lastAnswerId.get(person)! }));
+        return seen([typeof answer.value === "string" ? answer.value : answer.value]);
       },
 
       async requestApproval(person, fields) {
@@ -88,12 +98,26 @@ export const teamsSurface: Surface = {
         return seen(cardsTo(person, from));
       },
 
+      async requests(person) {
+        const before = sentTo(t, person).length;
+        await t.post(personalMessage({ ...base(person), text: "requests" }));
+        caughtUp(person);
+        return seen(sentTo(t, person).slice(before).map((b) => (b?.attachments?.length ? (cardOf(b) as Card) : String(b?.text ?? ""))));
+      },
+
       async decide(person, reference, decision) {
         const title = decision.action === "approve" ? "Approve" : "Decline";
         const action = button(person, [title], reference);
         if (!action) return `no ${title} button about ${reference}`;
         const answer = await invoke(cardAction({ ...base(person), verb: action.verb!, data: { ...action.data, ...(decision.action === "decline" ? { reason: decision.reason } : {}) } }));
         return seen([typeof answer.value === "string" ? answer.value : answer.value]);
+      },
+
+      async delegate(person, delegation) {
+        const inputs: Record<string, string> = delegation === "stop" ? { stop: "true" } : { delegateId: delegation.to, ...(delegation.until ? { until: delegation.until } : {}) };
+        const shown = await fillDialog(person, { verb: APPROVAL_VERBS.delegateForm }, inputs);
+        caughtUp(person);
+        return shown;
       },
 
       async fileReport(person, report) {

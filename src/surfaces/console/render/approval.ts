@@ -1,13 +1,9 @@
-import type { ApprovalView, DecideResult, StageView } from "../../../core/approvals/index.ts";
+import type { ApprovalView, StageView } from "../../../core/approvals/index.ts";
+import { STATUS_WORDS, type DecisionReply } from "../../../interactions/decision.ts";
+import type { FieldErrors } from "../../../interactions/reply.ts";
 import { joinNames } from "../../../core/text/joinNames.ts";
 
-const STATUS: Record<ApprovalView["status"], string> = {
-  pending: "waiting for a decision",
-  info_requested: "waiting for the requester's answer",
-  approved: "approved",
-  declined: "declined",
-  withdrawn: "withdrawn",
-};
+const STATUS = STATUS_WORDS;
 
 const RULE = { any: "any one of them", majority: "a majority", all: "all of them" } as const;
 
@@ -45,25 +41,14 @@ function decidedBy(view: ApprovalView): string | null {
   return `${view.status === "approved" ? "Approved" : "Declined"} by ${joinNames(by)}.`;
 }
 
-/** What an approver sees after /approve, /decline or /ask-info. */
-export function decideText(result: DecideResult): string {
-  switch (result.kind) {
-    case "recorded": {
-      const what = result.decision.action === "approve" ? "approval" : "decline";
-      const outcome = result.stageOutcome === "open" ? "The request waits for the other approvers." : `The request is now ${STATUS[result.view.status]}.`;
-      return `Your ${what} of ${result.view.reference} is recorded. ${outcome}\n${approvalText(result.view)}`;
-    }
-    case "info_requested":
-      return `Your question about ${result.view.reference} went to ${result.view.requester.name}. The request waits for their answer.`;
-    case "duplicate":
-      return `You already acted on ${result.view.reference}; nothing more was recorded.`;
-    case "already_decided":
-      return `${result.view.reference} was already ${result.outcome}: already decided by ${joinNames(result.decidedBy.map((d) => d.actor.name))}. Nothing was recorded for you.`;
-    case "not_pending":
-      return result.status === "info_requested"
-        ? `${result.view.reference} is waiting for the requester's answer to ${result.by?.name ?? "an approver"}'s question.`
-        : `${result.view.reference} is ${STATUS[result.status]}; there is nothing to decide.`;
-    case "rejected":
-      return result.message;
+/** What an approver sees after /approve, /decline or /ask-info (src/interactions/decision.ts). */
+export function replyText(reply: DecisionReply | FieldErrors<"answer">): string {
+  switch (reply.kind) {
+    case "approval":
+      return reply.changed ? `${reply.note}\n${approvalText(reply.view)}` : reply.note;
+    case "notice":
+      return [reply.title, ...reply.lines].join("\n");
+    case "field_errors":
+      return Object.values(reply.errors).join(" ");
   }
 }

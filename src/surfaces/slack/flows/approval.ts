@@ -1,4 +1,5 @@
 import type { Policy } from "../../../core/policy/load.ts";
+import { listRequests } from "../../../interactions/requests.ts";
 import type { Interaction } from "../deps.ts";
 import { prefillFromQuestion, requestModal, requestsMessage } from "../render/approvals.ts";
 import { listRoles } from "../render/labels.ts";
@@ -29,7 +30,6 @@ export function listRequestsFlow(cores: SlackCores & { approvals: NonNullable<Sl
       await interaction.replyPrivately(plainMessage(me.why));
       return;
     }
-    const [mine, waiting] = await Promise.all([cores.approvals.listForRequester(me.person.id), cores.approvals.listWaitingFor(me.person.id)]);
-    await interaction.replyPrivately(requestsMessage(mine, waiting));
+    await interaction.replyPrivately(requestsMessage(await listRequests(cores.approvals, me)));
   };
 }

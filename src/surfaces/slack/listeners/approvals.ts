@@ -1,13 +1,14 @@
 import type { App, BlockAction as BoltBlockAction } from "@slack/bolt";
 import { z } from "zod";
 import type { ApprovalDetails, ApprovalService, DecisionAction, DecisionInput } from "../../../core/approvals/index.ts";
+import { decisionInteractions, MAIN_FIELD } from "../../../interactions/decision.ts";
+import { notice } from "../../../interactions/reply.ts";
 import type { ApprovalMessages } from "../approvalMessages.ts";
 import { postDm } from "../conversations.ts";
 import type { Interaction, SlackDeps, WebClient } from "../deps.ts";
 import { APPROVAL_ACTIONS, VIEWS } from "../ids.ts";
-import { answerModal, approvalCard, decisionModal, lateClickText, REQUEST_BLOCKS, requestBlockFor, statusLine } from "../render/approvals.ts";
-import type { SlackMessage } from "../render/blocks.ts";
-import { loadingModal, noticeModal } from "../render/modal.ts";
+import { answerModal, approvalCard, DECISION_FORMS, decisionModal, REQUEST_BLOCKS, requestBlockFor, statusLine } from "../render/approvals.ts";
+import { loadingModal, noticeModal, replyModal } from "../render/modal.ts";
 import { markdownMessage, plainMessage } from "../render/notices.ts";
 import { identify, identifyAll, NOT_IDENTIFIED, type SlackCores } from "../services.ts";
 import { metadataOf, viewState } from "../viewState.ts";
@@ -22,8 +23,6 @@ const DECISION_ACTIONS: Array<[string, DecisionAction]> = [
   [APPROVAL_ACTIONS.decline, "decline"],
   [APPROVAL_ACTIONS.askInfo, "ask_info"],
 ];
-/** The input each decision modal has; errors without a field of their own go next to it. */
-const MAIN_FIELD: Record<DecisionAction, string> = { approve: "conditions", decline: "reason", ask_info: "question" };
 
 type Cores = SlackCores & { approvals: ApprovalService };
 
@@ -36,6 +35,7 @@ type Cores = SlackCores & { approvals: ApprovalService };
 export function approvalListeners(cores: Cores, messages: ApprovalMessages, refreshHome: (client: WebClient, userId: string) => Promise<void>) {
   return (app: App, deps: SlackDeps): void => {
     const { approvals, directory } = cores;
+    const decisions = decisionInteractions(approvals, deps.logger);
     const who = (client: WebClient, userId: string) => identify(directory, client, userId);
 
     const refresh = (client: WebClient, requestId: string) =>
@@ -43,12 +43,6 @@ export function approvalListeners(cores: Cores, messages: ApprovalMessages, refr
         deps.logger.warn({ err: { type: (error as Error)?.name } }, "could not update an approval message");
         return 0;
       });
-
-    /** An answer only the person sees: ephemeral where they clicked, else their DM. */
-    const tell = async (client: WebClient, userId: string, channel: unknown, message: SlackMessage) => {
-      if (typeof channel === "string" && channel) await client.chat.postEphemeral({ channel, user: userId, ...message });
-      else await postDm(client, userId, message);
-    };
 
     // ── The request form ───────────────────────────────────────────────────────────────────────
     app.view(
@@ -115,7 +109,7 @@ export function approvalListeners(cores: Cores, messages: ApprovalMessages, refr
         withAction(deps, async (interaction, action) => {
           const ref = decisionRefSchema.safeParse(safeJson(action.actions[0]!.value));
           if (!ref.success) return;
-          await interaction.client.views.open({ trigger_id: interaction.triggerId, view: decisionModal(decision, ref.data, interaction.channelId) });
+          await interaction.client.views.open({ trigger_id: interaction.triggerId, view: decisionModal(decision, ref.data) });
         }),
       );
     }
@@ -137,32 +131,13 @@ export function approvalListeners(cores: Cores, messages: ApprovalMessages, refr
         if (action === "approve" && expiresOn) input.expiresOn = expiresOn;
         if (action === "decline") input.reason = state.text("reason") ?? "";
         if (action === "ask_info") input.question = state.text("question") ?? "";
-        let result;
-        try {
-          const me = await who(client, user.id);
-          if (!me.person) return void (await ack({ response_action: "errors", errors: { [main]: me.why } }));
-          // The modal's id is the same on a re-delivery of this submission: the core records it once.
-          result = await approvals.decide(me.person.id, ref.data.r, input, view.id);
-        } catch (error) {
-          deps.logger.error({ err: { type: (error as Error)?.name } }, "a decision could not be saved");
-          return void (await ack({ response_action: "errors", errors: { [main]: NOT_SAVED } }));
-        }
-        switch (result.kind) {
-          case "rejected": {
-            const field = result.field && ["conditions", "expiresOn", "reason", "question"].includes(result.field) ? result.field : main;
-            return void (await ack({ response_action: "errors", errors: { [field]: result.message } }));
-          }
-          case "already_decided":
-            await ack();
-            await tell(client, user.id, meta.c, markdownMessage(lateClickText(result.view, result.outcome, result.decidedBy)));
-            break;
-          case "not_pending":
-            await ack();
-            await tell(client, user.id, meta.c, markdownMessage(lateClickText(result.view)));
-            break;
-          default:
-            await ack();
-        }
+        const me = await who(client, user.id);
+        if (!me.person) return void (await ack({ response_action: "errors", errors: { [main]: me.why } }));
+        // The modal's id is the same on a re-delivery of this submission: the core records it once.
+        const { reply } = await decisions.decide(me, ref.data.r, input, view.id);
+        if (reply.kind === "field_errors") return void (await ack({ response_action: "errors", errors: { ...reply.errors } }));
+        // A late click is told so in the modal; otherwise it closes and the request's messages are re-drawn.
+        await ack(reply.kind === "notice" ? { response_action: "update", view: replyModal(DECISION_FORMS[action].title, reply) } : undefined);
         await refresh(client, ref.data.r);
         await refreshHome(client, user.id);
       }),
@@ -189,19 +164,12 @@ export function approvalListeners(cores: Cores, messages: ApprovalMessages, refr
         const { user, view } = submission;
         const requestId = requestIdSchema.safeParse(metadataOf(view).r);
         if (!requestId.success) return void (await ack());
-        let result;
-        try {
-          const me = await who(client, user.id);
-          if (!me.person) return void (await ack({ response_action: "errors", errors: { answer: me.why } }));
-          result = await approvals.answerInfo(me.person.id, requestId.data, viewState(view).text("answer") ?? "");
-        } catch (error) {
-          deps.logger.error({ err: { type: (error as Error)?.name } }, "an answer could not be saved");
-          return void (await ack({ response_action: "errors", errors: { answer: NOT_SAVED } }));
-        }
-        if (result.kind === "rejected") return void (await ack({ response_action: "errors", errors: { answer: result.message } }));
-        if (result.kind === "not_waiting") return void (await ack({ response_action: "errors", errors: { answer: `The request is not waiting for an answer: ${statusLine(result.view)}` } }));
-        await ack({ response_action: "update", view: noticeModal("Answer sent", `Your answer was sent; ${result.view.reference} is back with its approvers.`) });
-        await refresh(client, requestId.data);
+        const me = await who(client, user.id);
+        if (!me.person) return void (await ack({ response_action: "errors", errors: { answer: me.why } }));
+        const reply = await decisions.answer(me, requestId.data, viewState(view).text("answer") ?? "");
+        if (reply.kind === "field_errors") return void (await ack({ response_action: "errors", errors: { ...reply.errors } }));
+        await ack({ response_action: "update", view: replyModal("Answer the question", reply.kind === "notice" ? reply : notice("Answer sent", [reply.note])) });
+        if (reply.kind === "approval" && reply.changed) await refresh(client, requestId.data);
         await refreshHome(client, user.id);
       }),
     );

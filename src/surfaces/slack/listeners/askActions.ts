@@ -1,9 +1,8 @@
 import type { App, BlockAction as BoltBlockAction } from "@slack/bolt";
-import { NO_CLAUSE, recordFeedback } from "../../../store/feedback.ts";
-import { claimEvent } from "../../../store/processedEvents.ts";
+import { NO_CLAUSE } from "../../../core/advice/feedback.ts";
 import type { SlackDeps } from "../deps.ts";
 import { ACTIONS } from "../ids.ts";
-import { FEEDBACK_THANKS, questionOf, withFeedbackRecorded } from "../render/answer.ts";
+import { questionOf, withFeedbackRecorded } from "../render/answer.ts";
 import { plainMessage } from "../render/notices.ts";
 import { withAction } from "./handlers.ts";
 
@@ -30,20 +29,21 @@ export function registerAskActionListeners(app: App, deps: SlackDeps): void {
 
   for (const [actionId, helpful] of [[ACTIONS.feedbackUp, true], [ACTIONS.feedbackDown, false]] as const) {
     app.action<BoltBlockAction>(actionId, withAction(deps, async (interaction, action, respond) => {
-      const clauseId = clauseOf(action.actions[0]!.value);
       const channelId = action.container.channel_id ?? action.channel?.id;
       const messageTs = action.container.message_ts ?? action.message?.ts;
-      if (!clauseId || !channelId || !messageTs) return;
-      // One vote per answer message, whoever clicks and however often: counts stay honest.
-      if (!(await claimEvent(deps.prisma, `slack:feedback:${channelId}:${messageTs}`))) return;
-      await recordFeedback(deps.prisma, { clauseId, helpful });
-
-      if (action.message && !action.container.is_ephemeral) {
-        await interaction.client.chat.update({ channel: channelId, ts: messageTs, text: FEEDBACK_THANKS, blocks: withFeedbackRecorded(action.message.blocks) });
+      if (!channelId || !messageTs) return;
+      const reply = await deps.feedback({ answerKey: `slack:feedback:${channelId}:${messageTs}`, clauseId: action.actions[0]!.value, helpful });
+      if (!reply) return;
+      // The answer again, its vote buttons replaced by the thank-you; a later click is only told.
+      const line = reply.lines.join(" ");
+      if (reply.placement === "post") {
+        await interaction.replyPrivately(plainMessage(line));
+      } else if (action.message && !action.container.is_ephemeral) {
+        await interaction.client.chat.update({ channel: channelId, ts: messageTs, text: line, blocks: withFeedbackRecorded(action.message.blocks, line) });
       } else if (action.message && respond) {
-        await respond({ replace_original: true, text: FEEDBACK_THANKS, blocks: withFeedbackRecorded(action.message.blocks) });
+        await respond({ replace_original: true, text: line, blocks: withFeedbackRecorded(action.message.blocks, line) });
       } else {
-        await interaction.replyPrivately(plainMessage(FEEDBACK_THANKS));
+        await interaction.replyPrivately(plainMessage(line));
       }
     }));
   }

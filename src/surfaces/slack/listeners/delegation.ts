@@ -1,27 +1,19 @@
 import type { App, BlockAction as BoltBlockAction } from "@slack/bolt";
-import type { ApprovalService, SetDelegateResult } from "../../../core/approvals/index.ts";
+import { DELEGATION_WORDS, type DelegationInteractions } from "../../../interactions/delegation.ts";
 import type { Interaction, SlackDeps, WebClient } from "../deps.ts";
 import { APPROVAL_ACTIONS, VIEWS } from "../ids.ts";
-import { DELEGATE_BLOCKS, delegateBlockFor, STOP_VALUE } from "../render/delegation.ts";
-import { noticeModal } from "../render/modal.ts";
-import { identify, NOT_IDENTIFIED, type SlackCores } from "../services.ts";
+import { DELEGATE_BLOCKS, STOP_VALUE } from "../render/delegation.ts";
+import { replyModal } from "../render/modal.ts";
+import { identify, type SlackCores } from "../services.ts";
 import { viewState } from "../viewState.ts";
 import { claimSubmission, withAction, withSubmission } from "./handlers.ts";
 
-const NOT_SAVED = "Not saved: the service cannot reach its database right now. Please try again in a few minutes.";
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-type Cores = SlackCores & { approvals: ApprovalService };
-
 /**
- * Delegation of approvals (src/core/approvals/delegates.ts): an approver names someone who decides
- * for them while they are away, until a day or until they stop it. Who may be named is the core's
- * rule; this only reads the form and shows the core's answer next to its field.
+ * Delegation of approvals in Slack (src/interactions/delegation.ts): reads the modal, names the
+ * chosen Slack user as a directory person, and shows the interaction's answer.
  */
-export function delegationListeners(cores: Cores, openForm: (interaction: Interaction) => Promise<void>, refreshHome: (client: WebClient, userId: string) => Promise<void>) {
+export function delegationListeners({ directory }: SlackCores, delegation: DelegationInteractions, openForm: (interaction: Interaction) => Promise<void>, refreshHome: (client: WebClient, userId: string) => Promise<void>) {
   return (app: App, deps: SlackDeps): void => {
-    const { approvals, directory } = cores;
-
     app.action<BoltBlockAction>(APPROVAL_ACTIONS.delegate, withAction(deps, (interaction) => openForm(interaction)));
 
     app.view(
@@ -33,40 +25,22 @@ export function delegationListeners(cores: Cores, openForm: (interaction: Intera
         const stop = state.checked(DELEGATE_BLOCKS.stop).includes(STOP_VALUE);
         const chosen = state.user(DELEGATE_BLOCKS.delegate);
         const untilDay = state.date(DELEGATE_BLOCKS.until);
-        if (!stop && !chosen) return void (await errors(DELEGATE_BLOCKS.delegate, "Choose who decides for you."));
-        if (!stop && untilDay !== undefined && !DATE.test(untilDay)) return void (await errors(DELEGATE_BLOCKS.until, "Choose a day."));
-
-        let result: SetDelegateResult;
-        let claim: Awaited<ReturnType<typeof claimSubmission>> | undefined;
-        try {
-          const me = await identify(directory, client, user.id);
-          if (!me.person) return void (await errors(DELEGATE_BLOCKS.delegate, me.why));
-          let delegateId: string | null = null;
-          if (!stop) {
-            const delegate = await identify(directory, client, chosen!, "named");
-            if (!delegate.person) return void (await errors(DELEGATE_BLOCKS.delegate, "The person you chose could not be found in the company directory."));
-            delegateId = delegate.person.id;
-          }
-          // Naming a delegate tells them: a re-delivery of the same submission must not do it twice.
-          claim = await claimSubmission(deps, view.id, retryNum);
-          if (claim.duplicate) return void (await ack());
-          result = await approvals.setDelegate(me.person.id, delegateId, untilDay ? { until: new Date(`${untilDay}T23:59:59.999Z`) } : {});
-        } catch (error) {
-          await claim?.release();
-          deps.logger.error({ err: { type: (error as Error)?.name } }, "a delegation could not be saved");
-          return void (await errors(DELEGATE_BLOCKS.delegate, NOT_SAVED));
+        const me = await identify(directory, client, user.id);
+        if (!me.person) return void (await errors(DELEGATE_BLOCKS.delegate, me.why));
+        const delegate = !stop && chosen ? await identify(directory, client, chosen, "named") : undefined;
+        // Naming a delegate tells them: a re-delivery of the same submission must not do it twice.
+        const claim = await claimSubmission(deps, view.id, retryNum);
+        if (claim.duplicate) return void (await ack());
+        const reply = await delegation.save(me, {
+          stop,
+          ...(delegate ? { delegateId: delegate.person?.id ?? null } : {}),
+          ...(untilDay !== undefined ? { until: untilDay } : {}),
+        });
+        if (reply.kind === "field_errors") {
+          await claim.release(); // the corrected form must go through
+          return void (await ack({ response_action: "errors", errors: { ...reply.errors } }));
         }
-        if (result.kind === "rejected") {
-          await claim?.release(); // the corrected form must go through
-          return void (await errors(delegateBlockFor(result.field), result.message));
-        }
-        const done =
-          result.kind === "cleared"
-            ? result.had
-              ? "You decide your approvals yourself again; your delegate no longer decides for you."
-              : "You had no delegate: your approvals already wait for you."
-            : `${result.delegation.delegate.name} now decides your approvals for you${result.delegation.until ? ` until the end of ${result.delegation.until.toISOString().slice(0, 10)} (UTC)` : " until you stop it"}. They were told.`;
-        await ack({ response_action: "update", view: noticeModal("Delegate approvals", done) });
+        await ack({ response_action: "update", view: replyModal(DELEGATION_WORDS.title, reply) });
         await refreshHome(client, user.id);
       }),
     );

@@ -1,6 +1,6 @@
 import type { Answer } from "../../../core/advice/types.ts";
 import { TRUNCATED_NOTICE } from "../../../core/advice/answer.ts";
-import { NO_CLAUSE } from "../../../store/feedback.ts";
+import { NO_CLAUSE } from "../../../core/advice/feedback.ts";
 import { ACTIONS, BLOCKS } from "../ids.ts";
 import { escapeText, quoteBlock, truncate } from "../text.ts";
 import { button, context, header, section, type Block, type ButtonElement, type SlackMessage } from "./blocks.ts";
@@ -8,7 +8,6 @@ import { rolesLine, VERDICT_HEADERS } from "./labels.ts";
 
 const QUESTION_MAX = 300;
 const QUOTE_MAX = 2500;
-export const FEEDBACK_THANKS = "Thanks, your feedback was counted. It is anonymous.";
 const ASKED = "You asked:";
 
 /**
@@ -57,15 +56,15 @@ export function questionOf(blocks: ReadonlyArray<{ type: string }>): string | un
 const FEEDBACK_IDS: ReadonlySet<string> = new Set([ACTIONS.feedbackUp, ACTIONS.feedbackDown]);
 
 /**
- * The same answer after a 👍/👎: the vote buttons give way to a thank-you, so one answer is
- * voted on once. `blocks` are the message's blocks as Slack sent them back.
+ * The same answer after a 👍/👎: the vote buttons give way to `line` (the thank-you), so one
+ * answer is voted on once. `blocks` are the message's blocks as Slack sent them back.
  */
-export function withFeedbackRecorded(blocks: ReadonlyArray<{ type: string }>): Block[] {
+export function withFeedbackRecorded(blocks: ReadonlyArray<{ type: string }>, line: string): Block[] {
   const kept = blocks.flatMap((raw): Block[] => {
     const block = raw as Block & { elements?: Array<{ action_id?: string }> };
     if (block.type !== "actions" || !Array.isArray(block.elements)) return [block];
     const elements = block.elements.filter((e) => !FEEDBACK_IDS.has(e?.action_id ?? ""));
     return elements.length ? [{ ...block, elements } as Block] : [];
   });
-  return [...kept, { ...context(FEEDBACK_THANKS), block_id: BLOCKS.feedbackDone }];
+  return [...kept.filter((b) => (b as { block_id?: string }).block_id !== BLOCKS.feedbackDone), { ...context(escapeText(line)), block_id: BLOCKS.feedbackDone }];
 }

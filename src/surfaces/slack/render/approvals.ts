@@ -5,6 +5,8 @@ import { APPROVAL_ACTIONS, VIEWS } from "../ids.ts";
 import { escapeText, quoteBlock, truncate } from "../text.ts";
 import { actions, button, context, header, plain, section, slackDate, type Block, type ButtonElement, type SlackMessage } from "./blocks.ts";
 import { dateInput, modal, numberInput, textInput, usersInput } from "./modal.ts";
+import { REQUESTS_WORDS, type RequestsList } from "../../../interactions/requests.ts";
+import { DETAIL_LABELS } from "../../../interactions/requestFields.ts";
 
 /** The request form's block ids; the core's field names map onto them for errors. */
 export const REQUEST_BLOCKS = {
@@ -51,16 +53,6 @@ export function prefillFromQuestion(question: string | undefined): RequestPrefil
   if (date) prefill.date = date[1];
   return prefill;
 }
-
-const DETAIL_LABELS: Record<DetailField, string> = {
-  amount: "Amount or value",
-  currency: "Currency",
-  giver: "Who gives it",
-  organisation: "The other company (counterparty)",
-  position: "Role you would hold",
-  date: "Date (or start date)",
-  endDate: "End date",
-};
 
 /**
  * "Request approval" from an answer: what is asked (the question, editable), the facts the topic
@@ -204,14 +196,14 @@ export function approvalCard(view: ApprovalView, lead?: string): SlackMessage {
   return { text: `Approval request ${view.reference}: ${escapeText(truncate(view.summary, 150))}`, blocks };
 }
 
-const DECISION_FORMS: Record<DecisionAction, { title: string; submit: string }> = {
+export const DECISION_FORMS: Record<DecisionAction, { title: string; submit: string }> = {
   approve: { title: "Approve", submit: "Approve" },
   decline: { title: "Decline", submit: "Decline" },
   ask_info: { title: "Ask for information", submit: "Send question" },
 };
 
 /** Approve (conditions, expiry), Decline (reason required) or Ask for info (question). */
-export function decisionModal(action: DecisionAction, ref: DecisionRef & { reference?: string; summary?: string }, channelId?: string): types.ModalView {
+export function decisionModal(action: DecisionAction, ref: DecisionRef & { reference?: string; summary?: string }): types.ModalView {
   const blocks: Block[] = [];
   if (ref.reference) blocks.push(context(`${escapeText(ref.reference)}${ref.summary ? `: ${escapeText(truncate(ref.summary, 300))}` : ""}`));
   if (action === "approve") {
@@ -228,7 +220,7 @@ export function decisionModal(action: DecisionAction, ref: DecisionRef & { refer
     callbackId: VIEWS.decision,
     title: DECISION_FORMS[action].title,
     submit: DECISION_FORMS[action].submit,
-    privateMetadata: JSON.stringify({ r: ref.r, s: ref.s, o: ref.o, a: action, ...(channelId ? { c: channelId } : {}) }),
+    privateMetadata: JSON.stringify({ r: ref.r, s: ref.s, o: ref.o, a: action }),
     blocks,
   });
 }
@@ -248,22 +240,13 @@ export function answerModal(view: ApprovalView): types.ModalView {
   });
 }
 
-/** "Already decided by …" and the other late answers, from the core's result. */
-export function lateClickText(view: ApprovalView, outcome?: "approved" | "declined", decidedBy: DecisionView[] = []): string {
-  if (outcome) {
-    const who = decidedBy.length ? names(decidedBy.map((d) => ({ name: byLine(d) }))) : "someone else";
-    return `${view.reference} was already ${outcome === "approved" ? "approved" : "declined"} – already decided by ${who}. Nothing was recorded for you.`;
-  }
-  return `${view.reference} is not waiting for a decision: ${statusLine(view)}`;
-}
-
 function requestLine(view: ApprovalView): string {
   return `*${view.reference}* · ${escapeText(truncate(view.summary, 120))}\n${statusLine(view)}`;
 }
 
 /** `/conduct requests` and App Home: the person's own requests, and those waiting for them. */
 export function myRequestsBlocks(mine: ApprovalView[], max = 10): Block[] {
-  if (!mine.length) return [context("You have not requested any approvals.")];
+  if (!mine.length) return [context(REQUESTS_WORDS.noneMine)];
   return mine.slice(0, max).flatMap((view) => {
     const buttons = viewerButtons(view);
     return [section(requestLine(view)), ...(buttons.length ? [actions(buttons)] : [])];
@@ -271,16 +254,20 @@ export function myRequestsBlocks(mine: ApprovalView[], max = 10): Block[] {
 }
 
 export function waitingBlocks(waiting: WaitingItem[], max = 10): Block[] {
-  if (!waiting.length) return [context("Nothing is waiting for your decision.")];
+  if (!waiting.length) return [context(REQUESTS_WORDS.noneWaiting)];
   return waiting.slice(0, max).flatMap((item) => [
     section(`${requestLine(item.view)}\nFrom ${escapeText(item.view.requester.name)}${item.onBehalfOf ? ` · as ${escapeText(item.onBehalfOf.name)}'s delegate` : ""}`),
     actions(decisionButtons(item.view)),
   ]);
 }
 
-export function requestsMessage(mine: ApprovalView[], waiting: WaitingItem[]): SlackMessage {
+/** `/conduct requests` (src/interactions/requests.ts). */
+export function requestsMessage(list: RequestsList): SlackMessage {
+  const W = REQUESTS_WORDS;
+  const more = (n: number) => (n ? [context(escapeText(W.more(n)))] : []);
+  if (!list.waiting.length && !list.mine.length) return { text: W.none, blocks: [section(W.none)] };
   return {
-    text: "Approval requests: those waiting for you, and your own",
-    blocks: [header("Waiting for your approval"), ...waitingBlocks(waiting), header("Your approval requests"), ...myRequestsBlocks(mine)],
+    text: W.title,
+    blocks: [header(W.waiting), ...waitingBlocks(list.waiting, list.waiting.length), ...more(list.moreWaiting), header(W.mine), ...myRequestsBlocks(list.mine, list.mine.length), ...more(list.moreMine)],
   };
 }

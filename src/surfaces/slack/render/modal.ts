@@ -1,4 +1,5 @@
 import type { types } from "@slack/bolt";
+import type { Notice } from "../../../interactions/reply.ts";
 import { VALUE, VIEWS } from "../ids.ts";
 import { escapeText } from "../text.ts";
 import { plain, section, type Block } from "./blocks.ts";
@@ -32,6 +33,12 @@ export function modal(spec: ModalSpec): types.ModalView {
 /** What a modal shows while the answer is fetched (views.open first: the trigger lasts 3 seconds). */
 export function loadingModal(title: string): types.ModalView {
   return modal({ callbackId: VIEWS.info, title, blocks: [section("Loading…")] });
+}
+
+/** An interaction's notice in a modal titled `title` (its own title is a bold first line when it says more). */
+export function replyModal(title: string, reply: Notice): types.ModalView {
+  const heading = reply.title === title ? [] : [`*${escapeText(reply.title)}*`];
+  return modal({ callbackId: VIEWS.info, title, blocks: [section([...heading, ...reply.lines.map(escapeText)].join("\n"))] });
 }
 
 /** A modal that only says something, e.g. "No such case." */

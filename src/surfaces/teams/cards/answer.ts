@@ -1,6 +1,6 @@
 import type { Answer } from "../../../core/advice/types.ts";
 import { TRUNCATED_NOTICE } from "../../../core/advice/answer.ts";
-import { NO_CLAUSE } from "../../../store/feedback.ts";
+import { NO_CLAUSE } from "../../../core/advice/feedback.ts";
 import { VERBS } from "../verbs.ts";
 import { card, execute, openDialog, text, type Action, type Card, type Element } from "./elements.ts";
 import { roleName, rolesCaption, VERDICT_LABELS } from "./labels.ts";

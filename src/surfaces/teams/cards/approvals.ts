@@ -3,6 +3,7 @@ import { joinNames } from "../../../core/text/joinNames.ts";
 import { APPROVAL_VERBS } from "../verbs.ts";
 import { card, execute, submit, text, type Action, type Card, type Element } from "./elements.ts";
 import { escapeCardText as esc, truncate } from "./text.ts";
+import { DETAIL_LABELS } from "../../../interactions/requestFields.ts";
 
 const byLine = (d: DecisionView) => (d.byDelegate ? `${esc(d.actor.name)} for ${esc(d.approver.name)}` : esc(d.actor.name));
 const day = (date: Date) => date.toISOString().slice(0, 10);
@@ -38,16 +39,6 @@ export function statusLine(view: ApprovalView): string {
     }
   }
 }
-
-const DETAIL_LABELS: Record<DetailField, string> = {
-  amount: "Amount or value",
-  currency: "Currency",
-  giver: "Who gives it",
-  organisation: "The other company",
-  position: "Role held outside",
-  date: "Date (or start date)",
-  endDate: "End date",
-};
 
 export interface ApprovalCardOptions {
   /** A line above the request ("New approval request", "Reminder: …"). */
@@ -111,17 +102,6 @@ export function approvalCard(view: ApprovalView, options: ApprovalCardOptions = 
     actions.push(execute("Send answer", APPROVAL_VERBS.answerInfo, { requestId: view.id }, "positive"));
   }
   return { ...card(body, actions), refresh: { action: execute("Refresh", APPROVAL_VERBS.refresh, { requestId: view.id }) } };
-}
-
-/** A late click: someone else settled the request first. No buttons. */
-export function alreadyDecidedCard(view: ApprovalView): Card {
-  const who = decidedBy(view);
-  const how = view.status === "approved" ? "approved" : view.status === "declined" ? "declined" : view.status;
-  return card([
-    text(`Already decided${who ? ` by ${who}` : ""}`, { style: "heading", weight: "bolder", size: "medium" }),
-    text(`${esc(view.reference)} · ${esc(truncate(view.summary, 300))}`),
-    text(`It was ${how}${view.closedAt ? ` on ${day(view.closedAt)}` : ""}. Your click was not counted.`, { isSubtle: true }),
-  ]);
 }
 
 /** A short card with no buttons (decisions to the requester, stage changes, delegations). */

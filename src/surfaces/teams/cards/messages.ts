@@ -4,7 +4,6 @@ import { card, text, type Card } from "./elements.ts";
 export const MESSAGES = {
   movedToPrivate: "Let's take this to a private message.",
   emptyQuestion: "What would you like to know? Ask me something like “Can I accept a gift from a supplier?”",
-  feedbackThanks: "Thanks, your feedback was counted. It is anonymous.",
   unknownAction: "This button is no longer available. Ask your question again to get a fresh answer.",
   alreadyHandled: "Already done.",
   failed: "Sorry, something went wrong on my side. Please try again in a moment.",

@@ -2,16 +2,20 @@ import { CardFactory, type TaskModuleTaskInfo, type TurnContext } from "botbuild
 import type { AdaptiveCard, Application } from "@microsoft/teams-ai";
 import type { z, ZodType } from "zod";
 import type { ApprovalService } from "../../../core/approvals/service.ts";
-import type { ApprovalDetails, DecideResult, DecisionAction, DetailField } from "../../../core/approvals/types.ts";
+import type { ApprovalDetails, DecisionAction, DetailField } from "../../../core/approvals/types.ts";
+import { decisionInteractions, STATUS_WORDS } from "../../../interactions/decision.ts";
+import { listRequests, REQUESTS_WORDS } from "../../../interactions/requests.ts";
+import type { Notice } from "../../../interactions/reply.ts";
 import type { Policy } from "../../../core/policy/load.ts";
 import { replyActivity } from "../cards/deliver.ts";
 import type { Card } from "../cards/elements.ts";
-import { alreadyDecidedCard, approvalCard, noticeCard, requestFormCard } from "../cards/approvals.ts";
+import { approvalCard, noticeCard, requestFormCard } from "../cards/approvals.ts";
 import { roleName } from "../cards/labels.ts";
 import { MESSAGES } from "../cards/messages.ts";
 import { escapeCardText as esc } from "../cards/text.ts";
 import { identify, NOT_IDENTIFIED, type ApprovalCardUpdates, type TeamsCores } from "../cores.ts";
 import type { Interaction, Reply, TeamsDeps } from "../deps.ts";
+import { DELEGATION_WORDS, delegationInteractions, showDelegation } from "../../../interactions/delegation.ts";
 import { delegateFormCard, delegationCard } from "../cards/delegation.ts";
 import { answerInfoData, APPROVAL_VERBS, decisionData, delegateInputs, requestRefData, submitRequestData } from "../verbs.ts";
 import { peopleByIds } from "./people.ts";
@@ -33,26 +37,14 @@ function parsed<T>(schema: ZodType<T>, deps: Pick<TeamsDeps, "logger">, verb: st
   };
 }
 
-/** The card a decision click gets back: the request as it now stands, or why the click did not count. */
-export function decisionReply(result: DecideResult): Reply {
-  switch (result.kind) {
-    case "recorded":
-    case "info_requested":
-    case "duplicate":
-      return approvalCard(result.view);
-    case "already_decided":
-      return alreadyDecidedCard(result.view);
-    case "not_pending":
-      return result.status === "info_requested" ? approvalCard(result.view) : alreadyDecidedCard(result.view);
-    case "rejected":
-      return result.message;
-  }
-}
+/** An interaction's notice as a card with no buttons (in place of the clicked card). */
+const noticeReply = (reply: Notice): Card => noticeCard(esc(reply.title), reply.lines.map(esc));
 
 /** Approve / Decline / Ask for info (Action.Execute with the card's inputs), refresh, the requester's answer and request form. */
 export function approvalRoutes(cores: Approvals, policy: Policy) {
   return (app: Application, deps: TeamsDeps): void => {
     const { approvals, directory } = cores;
+    const decisions = decisionInteractions(approvals, deps.logger);
     /**
      * After a change, every approval card already sent about the request (the approvers', the
      * requester's) is edited in place as its reader may now see it; the clicked card is replaced by
@@ -80,15 +72,15 @@ export function approvalRoutes(cores: Approvals, policy: Policy) {
           ...(action === "decline" && data.reason ? { reason: data.reason } : {}),
           ...(action === "ask_info" && data.question ? { question: data.question } : {}),
         };
-        const result = await approvals.decide(me.person.id, data.requestId, input, clickKey(context));
-        deps.logger.info({ action, outcome: result.kind, requestId: data.requestId }, "teams: approval decision");
-        if (result.kind === "recorded" || result.kind === "info_requested") await updateSentCards(context, data.requestId);
-        if (result.kind === "rejected") {
-          // A missing reason or question: the card again, with the message and what they typed.
-          const view = await approvals.get(data.requestId, me.person.id);
-          return view && result.code !== "not_an_approver" ? approvalCard(view, { error: result.message, inputs: data }) : result.message;
-        }
-        return decisionReply(result);
+        const { reply, outcome } = await decisions.decide(me, data.requestId, input, clickKey(context));
+        deps.logger.info({ action, outcome, requestId: data.requestId }, "teams: approval decision");
+        if (reply.kind === "approval" && reply.changed) await updateSentCards(context, data.requestId);
+        if (reply.kind === "approval") return approvalCard(reply.view);
+        if (reply.kind === "notice") return noticeReply(reply);
+        // A missing reason or question: the card again, with the message and what they typed.
+        const message = Object.values(reply.errors).join(" ");
+        const view = await approvals.get(data.requestId, me.person.id);
+        return view ? approvalCard(view, { error: message, inputs: data }) : message;
       });
     app.adaptiveCards.actionExecute(APPROVAL_VERBS.approve, decision("approve"));
     app.adaptiveCards.actionExecute(APPROVAL_VERBS.decline, decision("decline"));
@@ -108,13 +100,14 @@ export function approvalRoutes(cores: Approvals, policy: Policy) {
       parsed(answerInfoData, deps, "answerInfo", async (context, { requestId, answer }) => {
         const me = await identify(directory, context);
         if (!me.person) return me.why;
-        const result = await approvals.answerInfo(me.person.id, requestId, answer ?? "");
-        if (result.kind === "rejected") {
+        const reply = await decisions.answer(me, requestId, answer ?? "");
+        if (reply.kind === "notice") return noticeReply(reply);
+        if (reply.kind === "field_errors") {
           const view = await approvals.get(requestId, me.person.id);
-          return view ? approvalCard(view, { error: result.message, inputs: { answer: answer ?? "" } }) : result.message;
+          return view ? approvalCard(view, { error: reply.errors.answer!, inputs: { answer: answer ?? "" } }) : reply.errors.answer!;
         }
-        await updateSentCards(context, requestId);
-        return approvalCard(result.view);
+        if (reply.changed) await updateSentCards(context, requestId);
+        return approvalCard(reply.view);
       }),
     );
 
@@ -154,12 +147,13 @@ export function approvalRoutes(cores: Approvals, policy: Policy) {
       return outcome.text;
     });
 
-    // Delegate my approvals: a dialog with a people picker; the approvals core decides who may be named.
-    const delegateDialog = (form: Card): TaskModuleTaskInfo => ({ title: "Delegate approvals", card: CardFactory.adaptiveCard(form), width: "medium", height: "medium" });
+    // Delegate my approvals: a dialog with a people picker (src/interactions/delegation.ts).
+    const delegation = delegationInteractions(approvals, deps.logger);
+    const delegateDialog = (form: Card): TaskModuleTaskInfo => ({ title: DELEGATION_WORDS.title, card: CardFactory.adaptiveCard(form), width: "medium", height: "medium" });
     app.taskModules.fetch(APPROVAL_VERBS.delegateForm, async (context) => {
       const me = await identify(directory, context);
       if (!me.person) return me.why;
-      return delegateDialog(delegateFormCard({ current: await approvals.delegationOf(me.person.id) }));
+      return delegateDialog(delegateFormCard({ current: (await delegation.show(me)).current }));
     });
     app.taskModules.submit(APPROVAL_VERBS.delegateSubmit, async (context, _state, raw) => {
       const data = delegateInputs.safeParse(raw);
@@ -168,18 +162,11 @@ export function approvalRoutes(cores: Approvals, policy: Policy) {
       if (!me.person) return me.why;
       const { delegateId, until } = data.data;
       const stop = data.data.stop === true || data.data.stop === "true";
-      const current = await approvals.delegationOf(me.person.id);
+      const reply = await delegation.save(me, { stop, ...(delegateId ? { delegateId } : {}), ...(until !== undefined ? { until } : {}) });
+      if (reply.kind === "notice") return reply.lines.join("\n");
       const [selected] = delegateId ? await peopleByIds(directory, [delegateId]) : [];
-      const again = (errors: { delegateId?: string; until?: string }) =>
-        delegateDialog(delegateFormCard({ current, ...(selected ? { selected } : {}), ...(until ? { until } : {}), errors }));
-      if (!stop && !delegateId) return again({ delegateId: "Choose who decides for you." });
-      if (!stop && until !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(until)) return again({ until: "Choose a day." });
-      const result = await approvals.setDelegate(me.person.id, stop ? null : delegateId!, !stop && until ? { until: new Date(`${until}T23:59:59.999Z`) } : {});
-      if (result.kind === "rejected") return again(result.field === "until" ? { until: result.message } : { delegateId: result.message });
-      deps.logger.info({ kind: result.kind }, "teams: delegation saved");
-      if (result.kind === "cleared") return result.had ? "You decide your approvals yourself again; your delegate no longer decides for you." : "You had no delegate: your approvals already wait for you.";
-      const { delegate, until: end } = result.delegation;
-      return `${delegate.name} now decides your approvals for you${end ? ` until the end of ${end.toISOString().slice(0, 10)} (UTC)` : " until you stop it"}. They were told.`;
+      const { current } = await delegation.show(me);
+      return delegateDialog(delegateFormCard({ current, ...(selected ? { selected } : {}), ...(until ? { until } : {}), errors: reply.errors }));
     });
   };
 }
@@ -189,7 +176,7 @@ export function delegateFlow(cores: Approvals) {
   return async (interaction: Interaction): Promise<Reply> => {
     const me = await identify(cores.directory, interaction.context);
     if (!me.person) return me.why;
-    return delegationCard(await cores.approvals.delegationOf(me.person.id));
+    return delegationCard((await showDelegation(cores.approvals, me)).current);
   };
 }
 
@@ -237,12 +224,18 @@ export function listRequestsFlow(cores: Approvals) {
   return async (interaction: Interaction): Promise<Reply> => {
     const me = await identify(cores.directory, interaction.context);
     if (!me.person) return me.why;
-    const [mine, waiting] = await Promise.all([cores.approvals.listForRequester(me.person.id), cores.approvals.listWaitingFor(me.person.id)]);
-    if (!mine.length && !waiting.length) return "You have no approval requests, and none wait for your decision.";
+    const list = await listRequests(cores.approvals, me);
+    if (!list.mine.length && !list.waiting.length) return REQUESTS_WORDS.none;
+    const W = REQUESTS_WORDS;
+    const more = (n: number) => (n ? [esc(W.more(n))] : []);
     const lines = [
-      ...waiting.map((w) => `Waiting for you: ${esc(w.view.reference)} · ${esc(w.view.summary.slice(0, 120))} (from ${esc(w.view.requester.name)})`),
-      ...mine.slice(0, 20).map((v) => `Yours: ${esc(v.reference)} · ${esc(v.summary.slice(0, 120))} · ${v.status.replace("_", " ")}`),
+      `**${esc(W.waiting)}**`,
+      ...(list.waiting.length ? list.waiting.map((w) => `${esc(w.view.reference)} · ${esc(w.view.summary.slice(0, 120))} (from ${esc(w.view.requester.name)})`) : [esc(W.noneWaiting)]),
+      ...more(list.moreWaiting),
+      `**${esc(W.mine)}**`,
+      ...(list.mine.length ? list.mine.map((v) => `${esc(v.reference)} · ${esc(v.summary.slice(0, 120))} · ${STATUS_WORDS[v.status]}`) : [esc(W.noneMine)]),
+      ...more(list.moreMine),
     ];
-    return noticeCard("Approval requests", lines);
+    return noticeCard(esc(W.title), lines);
   };
 }

@@ -1,7 +1,6 @@
 import { ActivityTypes, CardFactory, type TaskModuleTaskInfo, type TurnContext } from "botbuilder";
 import type { AdaptiveCard, TurnState } from "@microsoft/teams-ai";
 import type { ZodType } from "zod";
-import { NO_CLAUSE, recordFeedback } from "../../../store/feedback.ts";
 import { MESSAGES } from "../cards/messages.ts";
 import type { Reply, TeamsDeps } from "../deps.ts";
 import { clauseContextData, feedbackData, requestApprovalData } from "../verbs.ts";
@@ -24,13 +23,19 @@ function withData<T>(schema: ZodType<T>, deps: Pick<TeamsDeps, "logger">, verb: 
   };
 }
 
-/** 👍/👎 under an answer: one count for the clause and day, nothing about who clicked. */
+/**
+ * 👍/👎 under an answer (src/interactions/feedback.ts): one vote per answer card (the card is the
+ * message the click replies to), nothing about who clicked. Teams does not send the card back, so
+ * the thank-you is the click's toast.
+ */
 export function onFeedback(deps: TeamsDeps): ExecuteHandler {
-  return withData(feedbackData, deps, "feedback", async (_context, { clauseId, helpful }) => {
-    if (clauseId !== NO_CLAUSE && !deps.policy.document.clauses.has(clauseId)) return MESSAGES.unknownAction;
-    await recordFeedback(deps.prisma, { clauseId, helpful });
-    deps.logger.info({ clauseId, helpful }, "teams: feedback counted");
-    return MESSAGES.feedbackThanks;
+  return withData(feedbackData, deps, "feedback", async (context, { clauseId, helpful }) => {
+    const { activity } = context;
+    const answerKey = `teams:feedback:${activity.conversation?.id ?? ""}:${activity.replyToId ?? activity.id ?? ""}`;
+    const reply = await deps.feedback({ answerKey, clauseId, helpful });
+    if (!reply) return MESSAGES.unknownAction;
+    deps.logger.info({ clauseId, helpful }, "teams: feedback");
+    return reply.lines.join(" ");
   });
 }
 
