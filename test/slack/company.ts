@@ -109,7 +109,8 @@ export async function fileThroughSlack(h: SlackHarness, user: string, overrides:
   const view = await openReportForm(h, user);
   const before = postsTo(h, dm(user)).length;
   const answer = await submit(h, user, view, reportValues(overrides));
-  if (answer.body?.response_action !== "update" || !JSON.stringify(answer.body.view).includes("Filing your report")) throw new Error(`report form answered ${JSON.stringify(answer.body)}`);
+  // Filed before the answer: the form itself becomes the confirmation.
+  if (answer.body?.response_action !== "update" || answer.body.view?.title?.text !== "Report filed") throw new Error(`report form answered ${JSON.stringify(answer.body)}`);
   await h.slack.waitFor("chat.postMessage", { where: (c) => c.args.channel === dm(user), count: before + 1 });
   return postsTo(h, dm(user))[before]!;
 }

@@ -14,6 +14,7 @@ import type {
   CaseStatus,
   CaseSummary,
   CaseView,
+  FileOptions,
   FileResult,
   HistoryItem,
   ListOptions,
@@ -32,7 +33,7 @@ type OutboxRow = { id: string; recipientId: string; kind: string; payload: unkno
 
 export interface CaseService {
   // Reporter
-  fileReport(reporterId: string, draft: unknown): Promise<FileResult>;
+  fileReport(reporterId: string, draft: unknown, options?: FileOptions): Promise<FileResult>;
   /** Newest first; `limit` for a screen that shows only the latest few (App Home). */
   listForReporter(reporterId: string, options?: ListOptions): Promise<ReporterCaseSummary[]>;
   viewAsReporter(reporterId: string, caseNumber: string): Promise<CaseResult<ReporterCaseView>>;
@@ -71,7 +72,7 @@ export interface CaseService {
 export function createCaseService(deps: CaseServiceDeps): CaseService {
   const ctx = withDefaults(deps);
   return {
-    fileReport: (reporterId, draft) => fileReport(ctx, reporterId, draft),
+    fileReport: (reporterId, draft, options) => fileReport(ctx, reporterId, draft, options),
     listForReporter: (reporterId, options) => listForReporter(ctx, reporterId, options),
     viewAsReporter: (reporterId, number) => viewAsReporter(ctx, reporterId, number),
     messageHandlers: (reporterId, number, text, via) => messageHandlers(ctx, reporterId, number, text, via),

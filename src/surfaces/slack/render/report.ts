@@ -107,11 +107,6 @@ export function reportModal(from: { category?: Category; values?: ReportFormValu
   });
 }
 
-/** Shown the moment Submit is pressed, while the report is filed (Slack wants an answer within 3 seconds). */
-export function filingModal(): types.ModalView {
-  return modal({ callbackId: VIEWS.info, title: "Report a concern", blocks: [section(":hourglass_flowing_sand: Filing your report… This takes a few seconds; keep this open.")] });
-}
-
 /** The form once the report is filed; the receipt itself goes to the reporter's DM. */
 export function filedModal(receipt: Receipt): types.ModalView {
   return modal({
@@ -122,6 +117,11 @@ export function filedModal(receipt: Receipt): types.ModalView {
       section(`${receiptRouteLines(receipt).join(" ")} Your receipt, with the proof-of-filing code, is in your direct messages with me; replies from the handlers arrive there too.`),
     ],
   });
+}
+
+/** The answer to a second submission of a form whose report was filed (the first answer never reached Slack). */
+export function alreadyFiledModal(text: string): types.ModalView {
+  return modal({ callbackId: VIEWS.info, title: "Report filed", blocks: [section(`✅ ${escapeText(text)}`)] });
 }
 
 /** The errors answer for the report form: each message next to its field, the text left as typed. */

@@ -1,0 +1,43 @@
+// Two bot processes on one PostgreSQL database behind a "load balancer" (the driver): signed
+// questions and report submissions spread across them, each retried on the other replica when
+// the first does not answer, one replica SIGKILLed mid-run and restarted. Nothing may be lost
+// or doubled: one answer per question, one case per report, one handler notice and one receipt
+// per case (the fake Slack counts what reached it).
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { ensureBuilt } from "../support/build.ts";
+import { runReplicas } from "../support/replicas.ts";
+
+const BASE = process.env.TEST_DATABASE_URL;
+const schema = `replicas_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+
+describe.skipIf(!BASE)("two replicas on one PostgreSQL, one killed mid-run", () => {
+  afterAll(async () => {
+    const admin = new pg.Client({ connectionString: BASE });
+    await admin.connect();
+    await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await admin.end();
+  });
+
+  it("answers every question once, files every report once and tells its handler and reporter once", async () => {
+    ensureBuilt(); // the replicas run the compiled bot, as `npm start` does
+    const url = new URL(BASE!);
+    url.searchParams.set("schema", schema);
+    const result = await runReplicas({ databaseUrl: url.toString(), seconds: 20, rate: 60, reportShare: 0.1, killAtSeconds: 8, downForMs: 2_000, drainTimeoutMs: 120_000 });
+    const { ackLatenciesMs, ...figures } = result;
+    console.log(JSON.stringify(figures));
+    expect(result.restarts).toBe(1);
+    expect(result.retries).toBeGreaterThan(0); // the kill cut some deliveries, which went to the other replica
+    expect(result.failed).toBe(0);
+    expect(result.drained).toBe(true);
+    expect(result.answers).toEqual({ distinct: result.questions, duplicated: 0, lost: 0 });
+    expect(result.cases).toMatchObject({ rows: result.reports, duplicated: 0, refused: 0, lost: 0 });
+    // Each form said "Report filed", or, submitted again after its first answer was cut, "already filed".
+    expect(result.cases.filedShown + result.cases.alreadyFiledShown).toBe(result.reports);
+    expect(result.handlerNotices).toEqual({ distinct: result.reports, duplicated: 0, missing: 0 });
+    expect(result.receipts).toEqual({ distinct: result.reports, duplicated: 0, missing: 0 });
+    expect(result.outbox.pending ?? 0).toBe(0);
+    expect(result.outbox.failed ?? 0).toBe(0);
+  }, 600_000);
+});
