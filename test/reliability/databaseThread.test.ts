@@ -33,7 +33,8 @@ async function startOnDisk(name: string) {
     workerIntervalMs: 0,
     onDatabaseStopped,
   });
-  const thread = await create.mock.results[0]!.value;
+  // The last one: on a new data dir, the thread that applied the migrations has ended.
+  const thread = await create.mock.results.at(-1)!.value;
   create.mockRestore();
   return { app, logs, onDatabaseStopped, thread: thread as PGliteThread };
 }

@@ -55,20 +55,25 @@ export interface ReplicaRunResult {
   failed: number;
   ackLatenciesMs: number[];
   elapsedS: number;
-  answers: { distinct: number; duplicated: number; lost: number };
+  /** lost: unanswered, other than cutByKill (acknowledged by the killed replica, unanswered when it died). */
+  answers: { distinct: number; duplicated: number; lost: number; cutByKill: number };
   /** filedShown: forms whose answer said "Report filed: C-…"; alreadyFiledShown: "already filed" (a second submission). */
   cases: { rows: number; filedShown: number; alreadyFiledShown: number; duplicated: number; refused: number; lost: number };
   handlerNotices: { distinct: number; duplicated: number; missing: number };
   receipts: { distinct: number; duplicated: number; missing: number };
-  /** Whether the wait for answers ended because all arrived (false: the drain timed out, still arriving). */
-  drained: boolean;
+  /** How the wait for answers and notices ended: all in, nothing more for 20 s, or still arriving at drainTimeoutMs. */
+  drain: "complete" | "stalled" | "timed out";
   outbox: Record<string, number>;
+  /** What the report answers said ("filed", a reason given back, …), counted. */
+  reportAnswers: Record<string, number>;
   restarts: number;
   cpuSeconds: number;
   loadAverage: [number, number, number];
 }
 
 interface Replica {
+  /** Which start this is (a restarted replica is a new one). */
+  generation: number;
   child: ChildProcess;
   port: number;
   alive: boolean;
@@ -108,10 +113,11 @@ export async function runReplicas(options: ReplicaRunOptions): Promise<ReplicaRu
     REPORTS_PER_DAY: "100000",
   };
   let cpuOfGone = 0;
+  let generations = 0;
   const start = async (): Promise<Replica> => {
     // LOG_LEVEL=info for the one line that names the port; the rest is dropped.
     const child = spawn(process.execPath, command, { cwd: ROOT, env: { ...env, LOG_LEVEL: "info" }, stdio: ["ignore", "pipe", "pipe"] });
-    const replica: Replica = { child, port: 0, alive: false, output: "" };
+    const replica: Replica = { generation: ++generations, child, port: 0, alive: false, output: "" };
     const keep = (d: Buffer) => (replica.output = (replica.output + d).slice(-20_000));
     child.stdout!.on("data", keep);
     child.stderr!.on("data", keep);
@@ -155,7 +161,7 @@ export async function runReplicas(options: ReplicaRunOptions): Promise<ReplicaRu
   let retries = 0;
   let failed = 0;
   /** Slack: the first attempt and up to 3 retries; each retry here goes to the next replica, as a balancer would send it. */
-  const deliver = async (first: number, body: string, type: string): Promise<{ status: number; text: string } | undefined> => {
+  const deliver = async (first: number, body: string, type: string): Promise<{ status: number; text: string; by: number; at: number } | undefined> => {
     for (let attempt = 0; attempt <= 3; attempt++) {
       if (attempt > 0) retries++;
       const replica = pool[(first + attempt) % pool.length]!;
@@ -163,7 +169,7 @@ export async function runReplicas(options: ReplicaRunOptions): Promise<ReplicaRu
         const sentAt = performance.now();
         const res = await postOnce(replica, body, type, attempt);
         // An answer after 3 s is one Slack no longer waits for: the delivery failed.
-        if (res.status === 200 && performance.now() - sentAt <= answerTimeoutMs) return res;
+        if (res.status === 200 && performance.now() - sentAt <= answerTimeoutMs) return { ...res, by: replica.generation, at: performance.now() };
       } catch {
         // refused, reset or timed out: the next replica
       }
@@ -190,10 +196,13 @@ export async function runReplicas(options: ReplicaRunOptions): Promise<ReplicaRu
   const filedAnswers: Array<{ viewId: string; number: string }> = [];
   const refusedViews = new Set<string>();
   const alreadyFiledViews = new Set<string>();
+  const reportAnswers: Record<string, number> = {}; // what the answers said, counted
   const inflight = new Set<Promise<void>>();
   let restarts = 0;
   let reportsSent = 0;
   let killing: Promise<void> | undefined;
+  let killed: { generation: number; at: number } | undefined;
+  const ackedBy = new Map<string, { by: number; at: number }>(); // question's DM channel → who acknowledged it, when
   const began = performance.now();
   const cpuStart = pool.reduce((sum, r) => sum + cpuSecondsOf(r.child.pid!), 0);
   for (let i = 0; i < total; i++) {
@@ -204,6 +213,7 @@ export async function runReplicas(options: ReplicaRunOptions): Promise<ReplicaRu
       const victim = pool[0]!;
       cpuOfGone += cpuSecondsOf(victim.child.pid!);
       victim.child.kill("SIGKILL");
+      killed = { generation: victim.generation, at: performance.now() };
       killing = (async () => {
         await new Promise((r) => (victim.child.exitCode !== null || victim.child.signalCode !== null ? r(null) : victim.child.once("exit", r)));
         await sleep(downForMs);
@@ -225,12 +235,14 @@ export async function runReplicas(options: ReplicaRunOptions): Promise<ReplicaRu
       .then((res) => {
         if (!res) return;
         ackLatenciesMs.push(performance.now() - t0);
-        if (!isReport) return;
+        if (!isReport) return void ackedBy.set(`D${user.slice(1)}`, { by: res.by, at: res.at });
         const view = res.text ? (JSON.parse(res.text) as { view?: { title?: { text?: string } } }).view : undefined;
         const number = CASE_NUMBER.exec(JSON.stringify(view ?? {}))?.[0];
         if (view?.title?.text === "Report filed" && number) filedAnswers.push({ viewId, number });
         else if (view?.title?.text === "Report filed") alreadyFiledViews.add(viewId);
         else if (view?.title?.text === "Report a concern") refusedViews.add(viewId);
+        const said = number ? "filed" : view ? (/:warning: \*([^*]{0,70})/.exec(JSON.stringify(view))?.[1] ?? String(view.title?.text)) : `no view: ${res.text.slice(0, 70)}`;
+        reportAnswers[said] = (reportAnswers[said] ?? 0) + 1;
       })
       .finally(() => inflight.delete(p));
     inflight.add(p);
@@ -243,13 +255,21 @@ export async function runReplicas(options: ReplicaRunOptions): Promise<ReplicaRu
   // them while they keep arriving, up to drainTimeoutMs.
   const answersIn = () => slack.callsTo("chat.postMessage").filter((c) => questionChannels.has(String(c.args.channel)));
   const noticesIn = () => slack.callsTo("chat.postMessage").filter((c) => c.args.channel === HANDLER_DM && CASE_NUMBER.test(JSON.stringify(c.args)));
+  // Ends when all are in, when nothing more came for 20 s (what is missing then is missing), or at
+  // drainTimeoutMs while they still arrive (the bot is behind: not a loss).
   const drainDeadline = Date.now() + drainTimeoutMs;
-  let drained = false;
+  let drain: ReplicaRunResult["drain"] = "timed out";
+  let progress = { calls: -1, at: Date.now() };
   while (Date.now() < drainDeadline) {
     const answered = new Set(answersIn().map((c) => c.args.channel)).size;
     const told = new Set(noticesIn().map((c) => CASE_NUMBER.exec(JSON.stringify(c.args))![0])).size;
     if (answered >= questionChannels.size && told >= filedAnswers.length) {
-      drained = true;
+      drain = "complete";
+      break;
+    }
+    if (slack.calls.length !== progress.calls) progress = { calls: slack.calls.length, at: Date.now() };
+    else if (Date.now() - progress.at > 20_000) {
+      drain = "stalled";
       break;
     }
     await sleep(250);
@@ -271,6 +291,13 @@ export async function runReplicas(options: ReplicaRunOptions): Promise<ReplicaRu
     return { distinct: times.size, duplicated: [...times.values()].reduce((sum, n) => sum + n - 1, 0), seen: times };
   };
   const answers = counted(answersIn().map((c) => String(c.args.channel)));
+  // Unanswered questions the killed replica had acknowledged before it died: Bolt acknowledges an
+  // event before its listener runs, so one acknowledged and not yet answered dies with the process.
+  const unanswered = [...questionChannels].filter((channel) => !answers.seen.has(channel));
+  const cutByKill = unanswered.filter((channel) => {
+    const ack = ackedBy.get(channel);
+    return killed && ack && ack.by === killed.generation && ack.at <= killed.at;
+  }).length;
   const filedViews = counted(filedAnswers.map((a) => a.viewId));
   // The form given back with a reason (nothing filed): not lost, the person sees why.
   const refused = refusedViews.size;
@@ -295,7 +322,6 @@ export async function runReplicas(options: ReplicaRunOptions): Promise<ReplicaRu
   } finally {
     await client.end();
   }
-  const missing = (seen: { distinct: number }, of: number) => Math.max(0, of - seen.distinct);
   return {
     questions: questionChannels.size,
     reports: reportViews.size,
@@ -303,7 +329,7 @@ export async function runReplicas(options: ReplicaRunOptions): Promise<ReplicaRu
     failed,
     ackLatenciesMs,
     elapsedS,
-    answers: { distinct: answers.distinct, duplicated: answers.duplicated, lost: missing(answers, questionChannels.size) },
+    answers: { distinct: answers.distinct, duplicated: answers.duplicated, lost: unanswered.length - cutByKill, cutByKill },
     cases: {
       rows: caseRows,
       filedShown: filedViews.distinct,
@@ -315,7 +341,8 @@ export async function runReplicas(options: ReplicaRunOptions): Promise<ReplicaRu
     },
     handlerNotices: { distinct: notices.distinct, duplicated: notices.duplicated, missing: caseNumbers.filter((n) => !notices.seen.has(n)).length },
     receipts: { distinct: receipts.distinct, duplicated: receipts.duplicated, missing: caseNumbers.filter((n) => !receipts.seen.has(n)).length },
-    drained,
+    drain,
+    reportAnswers,
     outbox,
     restarts,
     cpuSeconds,
