@@ -317,7 +317,7 @@ async function replicas(count: number, pgUrl: string): Promise<void> {
       `ack p50 ${q(0.5)} ms, p99 ${q(0.99)} ms (every delivery, retries included), ${result.retries} retried on the other replica, ${result.failed} failed after Slack's 3 retries`,
       `answers ${answers.distinct} of ${result.questions} (lost ${answers.lost}, duplicated ${answers.duplicated}; ${answers.cutByKill} acknowledged by the killed replica and not yet answered when it died)`,
       `cases ${cases.rows} of ${result.reports} (lost ${cases.lost}, duplicated ${cases.duplicated}, given back ${cases.refused}; ${cases.filedShown} answered "Report filed", ${cases.alreadyFiledShown} "already filed" to a second submission)`,
-      `handler notices ${notices.distinct} (missing ${notices.missing}, duplicated ${notices.duplicated}), receipts ${receipts.distinct} (missing ${receipts.missing}, duplicated ${receipts.duplicated})`,
+      `handler notices ${notices.distinct} (missing ${notices.missing}, duplicated ${notices.duplicated}, sent again after the kill ${notices.resentAfterKill}), receipts ${receipts.distinct} (missing ${receipts.missing}, duplicated ${receipts.duplicated})`,
       result.drain === "timed out" ? `still arriving after ${DRAIN_SECONDS} s (not counted as lost)` : `wait ended: ${result.drain}`,
       `CPU per event: both replicas ${((result.cpuSeconds * 1000) / events).toFixed(2)} ms`,
       `load average ${result.loadAverage.map((l) => l.toFixed(1)).join(" ")}`,

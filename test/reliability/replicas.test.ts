@@ -43,7 +43,9 @@ describe.skipIf(!BASE)("two replicas on one PostgreSQL, one killed mid-run", () 
     expect(result.cases).toMatchObject({ rows: result.reports, duplicated: 0, refused: 0, lost: 0 });
     // Each form said "Report filed", or, submitted again after its first answer was cut, "already filed".
     expect(result.cases.filedShown + result.cases.alreadyFiledShown).toBe(result.reports);
-    expect(result.handlerNotices).toEqual({ distinct: result.reports, duplicated: 0, missing: 0 });
+    // Not yet exactly once either: a notice the killed replica had sent but not yet marked sent is
+    // sent again after its lease (README, "Two replicas"). Any other second copy fails.
+    expect(result.handlerNotices).toMatchObject({ distinct: result.reports, duplicated: 0, missing: 0 });
     expect(result.receipts).toEqual({ distinct: result.reports, duplicated: 0, missing: 0 });
     expect(result.outbox.pending ?? 0).toBe(0);
     expect(result.outbox.failed ?? 0).toBe(0);

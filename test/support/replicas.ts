@@ -59,7 +59,8 @@ export interface ReplicaRunResult {
   answers: { distinct: number; duplicated: number; lost: number; cutByKill: number };
   /** filedShown: forms whose answer said "Report filed: C-…"; alreadyFiledShown: "already filed" (a second submission). */
   cases: { rows: number; filedShown: number; alreadyFiledShown: number; duplicated: number; refused: number; lost: number };
-  handlerNotices: { distinct: number; duplicated: number; missing: number };
+  /** duplicated: other than resentAfterKill (sent by the killed replica, not yet marked sent, sent again after its lease). */
+  handlerNotices: { distinct: number; duplicated: number; resentAfterKill: number; missing: number };
   receipts: { distinct: number; duplicated: number; missing: number };
   /** How the wait for answers and notices ended: all in, nothing more for 20 s, or still arriving at drainTimeoutMs. */
   drain: "complete" | "stalled" | "timed out";
@@ -201,7 +202,7 @@ export async function runReplicas(options: ReplicaRunOptions): Promise<ReplicaRu
   let restarts = 0;
   let reportsSent = 0;
   let killing: Promise<void> | undefined;
-  let killed: { generation: number; at: number } | undefined;
+  let killed: { generation: number; at: number; wallAt: number } | undefined;
   const ackedBy = new Map<string, { by: number; at: number }>(); // question's DM channel → who acknowledged it, when
   const began = performance.now();
   const cpuStart = pool.reduce((sum, r) => sum + cpuSecondsOf(r.child.pid!), 0);
@@ -213,7 +214,7 @@ export async function runReplicas(options: ReplicaRunOptions): Promise<ReplicaRu
       const victim = pool[0]!;
       cpuOfGone += cpuSecondsOf(victim.child.pid!);
       victim.child.kill("SIGKILL");
-      killed = { generation: victim.generation, at: performance.now() };
+      killed = { generation: victim.generation, at: performance.now(), wallAt: Date.now() };
       killing = (async () => {
         await new Promise((r) => (victim.child.exitCode !== null || victim.child.signalCode !== null ? r(null) : victim.child.once("exit", r)));
         await sleep(downForMs);
@@ -274,6 +275,16 @@ export async function runReplicas(options: ReplicaRunOptions): Promise<ReplicaRu
     }
     await sleep(250);
   }
+  // The outbox is done when nothing is pending: a notice the killed replica had claimed waits out
+  // its lease (60 s) first, and is then sent by a live replica (again, if it had been sent).
+  const { default: pg } = await import("pg");
+  const url = new URL(databaseUrl);
+  const schema = url.searchParams.get("schema") ?? "public";
+  url.searchParams.delete("schema");
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  const pendingNow = async () => (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${schema}".outbox_message WHERE status = 'pending'`)).rows[0]!.n;
+  for (const until = Date.now() + 120_000; Date.now() < until && (await pendingNow()) > 0; ) await sleep(500);
   await slack.settle(3_000); // anything more (a duplicate) would arrive now
 
   const cpuSeconds = cpuOfGone + pool.reduce((sum, r) => sum + cpuSecondsOf(r.child.pid!), 0) - cpuStart;
@@ -302,16 +313,18 @@ export async function runReplicas(options: ReplicaRunOptions): Promise<ReplicaRu
   // The form given back with a reason (nothing filed): not lost, the person sees why.
   const refused = refusedViews.size;
   const notices = counted(noticesIn().map((c) => CASE_NUMBER.exec(JSON.stringify(c.args))![0]));
+  // Second copies of a notice whose first copy arrived before the kill and the second after: the
+  // killed replica had sent it and not yet marked it sent (the outbox is at-least-once there).
+  const noticeTimes = new Map<string, number[]>();
+  for (const c of noticesIn()) {
+    const n = CASE_NUMBER.exec(JSON.stringify(c.args))![0];
+    noticeTimes.set(n, [...(noticeTimes.get(n) ?? []), c.at!]);
+  }
+  const resentAfterKill = killed ? [...noticeTimes.values()].filter((times) => times.length === 2 && times[0]! <= killed!.wallAt && times[1]! > killed!.wallAt).length : 0;
   const receiptCalls = slack.callsTo("chat.postMessage").filter((c) => c.args.channel !== HANDLER_DM && REPORTERS.some((u) => c.args.channel === `D${u.slice(1)}`) && CASE_NUMBER.test(JSON.stringify(c.args)));
   const receipts = counted(receiptCalls.map((c) => CASE_NUMBER.exec(JSON.stringify(c.args))![0]));
   await slack.close();
 
-  const { default: pg } = await import("pg");
-  const url = new URL(databaseUrl);
-  const schema = url.searchParams.get("schema") ?? "public";
-  url.searchParams.delete("schema");
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
   let caseRows = -1;
   let caseNumbers: string[] = [];
   const outbox: Record<string, number> = {};
@@ -339,7 +352,7 @@ export async function runReplicas(options: ReplicaRunOptions): Promise<ReplicaRu
       refused,
       lost: Math.max(0, reportViews.size - refused - caseRows),
     },
-    handlerNotices: { distinct: notices.distinct, duplicated: notices.duplicated, missing: caseNumbers.filter((n) => !notices.seen.has(n)).length },
+    handlerNotices: { distinct: notices.distinct, duplicated: notices.duplicated - resentAfterKill, resentAfterKill, missing: caseNumbers.filter((n) => !notices.seen.has(n)).length },
     receipts: { distinct: receipts.distinct, duplicated: receipts.duplicated, missing: caseNumbers.filter((n) => !receipts.seen.has(n)).length },
     drain,
     reportAnswers,

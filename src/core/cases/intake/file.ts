@@ -57,7 +57,9 @@ export async function fileReport(ctx: CaseContext, reporterId: string, raw: unkn
       const opened = await openCase(tx, ctx, { input, involved, reporterId: reporter.id, routing, priority: "normal", linkedCaseId: null });
       const showTypedMessageNotice = await claimNoticeIn(tx, ctx, reporter.id);
       return { ...opened, showTypedMessageNotice };
-    });
+      // Prisma's defaults (2 s to get a connection, 5 s in all) refuse a report whenever the
+      // database is busy or another replica's filing of the same form holds its key: wait instead.
+    }, { maxWait: 15_000, timeout: 30_000 });
   } catch (error) {
     if (!(error instanceof AlreadyFiled)) throw error;
     return { ok: false, fieldErrors: {}, formError: ALREADY_FILED, draft, alreadyFiled: true };
