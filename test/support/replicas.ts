@@ -162,13 +162,14 @@ export async function runReplicas(options: ReplicaRunOptions): Promise<ReplicaRu
   let retries = 0;
   let failed = 0;
   /** Slack: the first attempt and up to 3 retries; each retry here goes to the next replica, as a balancer would send it. */
-  const deliver = async (first: number, body: string, type: string): Promise<{ status: number; text: string; by: number; at: number } | undefined> => {
+  /** `body` per attempt: an event is re-sent as it was; a form submitted again is a new payload (new trigger_id), as Slack sends it. */
+  const deliver = async (first: number, body: () => string, type: string): Promise<{ status: number; text: string; by: number; at: number } | undefined> => {
     for (let attempt = 0; attempt <= 3; attempt++) {
       if (attempt > 0) retries++;
       const replica = pool[(first + attempt) % pool.length]!;
       try {
         const sentAt = performance.now();
-        const res = await postOnce(replica, body, type, attempt);
+        const res = await postOnce(replica, body(), type, attempt);
         // An answer after 3 s is one Slack no longer waits for: the delivery failed.
         if (res.status === 200 && performance.now() - sentAt <= answerTimeoutMs) return { ...res, by: replica.generation, at: performance.now() };
       } catch {
@@ -181,7 +182,7 @@ export async function runReplicas(options: ReplicaRunOptions): Promise<ReplicaRu
   };
 
   // The report form as the bot draws it, opened once; each submission then has its own view id.
-  await deliver(0, globalShortcut(REPORTERS[0]!, "report_concern"), FORM);
+  await deliver(0, () => globalShortcut(REPORTERS[0]!, "report_concern"), FORM);
   const isReportForm = (c: SlackCall) => c.method.startsWith("views.") && c.args.view?.callback_id === VIEWS.report;
   for (let i = 0; i < 300 && !slack.calls.some(isReportForm); i++) await sleep(100);
   const reportForm = slack.calls.find(isReportForm)?.args.view as Record<string, unknown>;
@@ -226,9 +227,9 @@ export async function runReplicas(options: ReplicaRunOptions): Promise<ReplicaRu
     // One person per question, so that each answer names the event it answers (its DM channel).
     const user = `U0${label}Q${i}`;
     const viewId = `V0${label}R${i}`;
-    const body = isReport
-      ? viewSubmission({ user: REPORTERS[reportsSent++ % REPORTERS.length]!, viewId, view: reportForm, values: reportValues() })
-      : JSON.stringify(eventEnvelope(imMessage(user, QUESTIONS[i % QUESTIONS.length]!), `Ev${label}${i}`));
+    const reporter = REPORTERS[(isReport ? reportsSent++ : 0) % REPORTERS.length]!;
+    const event = isReport ? "" : JSON.stringify(eventEnvelope(imMessage(user, QUESTIONS[i % QUESTIONS.length]!), `Ev${label}${i}`));
+    const body = isReport ? () => viewSubmission({ user: reporter, viewId, view: reportForm, values: reportValues() }) : () => event;
     (isReport ? reportViews.add(viewId) : questionChannels.add(`D${user.slice(1)}`));
     const t0 = performance.now();
     // Round robin, reports too (every n-th request alone would always land on one replica).
