@@ -34,18 +34,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   // On disk (the product's default) PGlite gets a thread of its own (see PGliteThread), and this
   // process the directory to itself (see lockDataDir): it throws DataDirInUseError if another has it.
   const lock = "dataDir" in options ? lockDataDir(options.dataDir) : undefined;
-  let thread = "dataDir" in options ? await PGliteThread.create(options.dataDir).catch(releasing(lock)) : undefined;
-  let pglite = thread ? thread.asPGlite() : (options as { pglite: PGlite }).pglite;
+  const thread = "dataDir" in options ? await PGliteThread.create(options.dataDir).catch(releasing(lock)) : undefined;
+  const pglite = thread ? thread.asPGlite() : (options as { pglite: PGlite }).pglite;
   try {
-    const applied = await migrate(pgliteConnection(pglite));
-    // Migrations (DDL) grow the engine's WebAssembly heap, which never shrinks (about 40 MB on a
-    // new data dir): the thread that applied them ends, and a fresh one opens the migrated database.
-    if (thread && "dataDir" in options && applied.length) {
-      await thread.close();
-      thread = undefined;
-      thread = await PGliteThread.create(options.dataDir);
-      pglite = thread.asPGlite();
-    }
+    await migrate(pgliteConnection(pglite));
   } catch (error) {
     await thread?.close();
     return releasing(lock)(error);

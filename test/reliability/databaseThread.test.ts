@@ -33,8 +33,7 @@ async function startOnDisk(name: string) {
     workerIntervalMs: 0,
     onDatabaseStopped,
   });
-  // The last one: on a new data dir, the thread that applied the migrations has ended.
-  const thread = await create.mock.results.at(-1)!.value;
+  const thread = await create.mock.results[0]!.value;
   create.mockRestore();
   return { app, logs, onDatabaseStopped, thread: thread as PGliteThread };
 }
