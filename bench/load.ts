@@ -237,7 +237,8 @@ async function run(label: string, dbEnv: Record<string, string>, countRows: (sql
  * the bot's figure is read.
  */
 async function bareBolt(): Promise<void> {
-  const bare = await startBot({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET }, ["--import", "tsx", "bench/bareBolt.ts"]);
+  const slack = await startFakeSlack();
+  const bare = await startBot({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.apiUrl }, ["--import", "tsx", "bench/bareBolt.ts"]);
   if (!bare.port) throw new Error("bare Bolt: did not start");
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   const post = (body: string) =>
@@ -277,6 +278,7 @@ async function bareBolt(): Promise<void> {
   agent.destroy();
   bare.child.kill("SIGTERM");
   await new Promise((r) => bare.child.on("exit", r));
+  await slack.close();
   const sorted = latencies.sort((a, b) => a - b);
   console.log(
     `bare Bolt ${SECONDS * RATE} DM events, acknowledge only: ack p50 ${sorted[Math.floor(sorted.length / 2)]?.toFixed(1)} ms, p99 ${sorted[Math.floor(sorted.length * 0.99)]?.toFixed(1)} ms, errors ${errors} | CPU per event: ${((cpu * 1000) / (SECONDS * RATE)).toFixed(2)} ms`,
