@@ -47,7 +47,7 @@ export function composeDirectory(prisma: PrismaClient, clock?: Clock, options?: 
 export function composeCases(prisma: PrismaClient, deps: Omit<CaseServiceDeps, "store">): { store: CaseStore; service: CaseService; jobHandlers: Record<string, JobHandler> } {
   const store = createCaseStore(prisma);
   const service = createCaseService({ ...deps, store });
-  return { store, service, jobHandlers: caseJobHandlers(service.jobHandlers) };
+  return { store, service, jobHandlers: caseJobHandlers(service.jobHandlers, prisma) };
 }
 
 /** `conduct keys rotate`: cases and approval requests re-sealed under the keyring's current key. */

@@ -8,6 +8,7 @@ import { createDirectoryRepository } from "./directoryRepo.ts";
 import type { PrismaClient } from "./generated/client.ts";
 import { cancelJobs, schedule, type JobHandler } from "./jobs.ts";
 import { enqueue } from "./outbox.ts";
+import { claimEventIn } from "./processedEvents.ts";
 import type { Db, Tx } from "./tx.ts";
 
 // pg_advisory_xact_lock(int, int) class of the per-reporter filing lock (its own key space).
@@ -15,7 +16,7 @@ const FILING_LOCK_CLASS = 7271;
 const UNDELIVERED = ["pending", "failed"];
 
 /** The ports over one client: the root client (each call its own statement) or a transaction's. */
-export function caseDbOver(db: Db): CaseDb {
+export function caseDbOver(db: Db, root: PrismaClient): CaseDb {
   // Functions that write take a Tx; on the root client each one is a statement of its own.
   const tx = db as Tx;
   return {
@@ -29,6 +30,7 @@ export function caseDbOver(db: Db): CaseDb {
       listForHandler: (personId, take) => rows.casesForHandler(db, personId, take),
       findByReporterTags: (tags, number, take) => rows.casesByReporterTags(db, tags, number, take),
       takenReporterTags: (tags) => rows.takenReporterTags(db, tags),
+      claimSubmission: (key) => claimEventIn(tx, root, key),
       lockReporter: async (key) => void (await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock($1::int, $2::int)", FILING_LOCK_CLASS, key)),
       numbersLinkedTo: async (caseId) => (await rows.casesLinkedTo(db, caseId)).map((c) => c.number),
       numberOf: (id) => rows.numberOf(db, id),
@@ -91,10 +93,12 @@ export function caseDbOver(db: Db): CaseDb {
 }
 
 export function createCaseStore(prisma: PrismaClient): CaseStore {
-  return { ...caseDbOver(prisma), transaction: (work) => prisma.$transaction((tx) => work(caseDbOver(tx))) };
+  // Waits (15 s for a connection, 30 s in all) instead of Prisma's 2 s / 5 s, which refused reports
+  // whenever the database was busy or another replica's filing of the same form held its key.
+  return { ...caseDbOver(prisma, prisma), transaction: (work) => prisma.$transaction((tx) => work(caseDbOver(tx, prisma)), { maxWait: 15_000, timeout: 30_000 }) };
 }
 
 /** The cases core's job handlers as runDueJobs calls them: on the job's transaction. */
-export function caseJobHandlers(handlers: Record<string, CaseJobHandler>): Record<string, JobHandler> {
-  return Object.fromEntries(Object.entries(handlers).map(([kind, handle]) => [kind, (tx: Tx, payload, job) => handle(caseDbOver(tx), payload, job)] as const));
+export function caseJobHandlers(handlers: Record<string, CaseJobHandler>, prisma: PrismaClient): Record<string, JobHandler> {
+  return Object.fromEntries(Object.entries(handlers).map(([kind, handle]) => [kind, (tx: Tx, payload, job) => handle(caseDbOver(tx, prisma), payload, job)] as const));
 }

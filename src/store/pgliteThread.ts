@@ -1,5 +1,6 @@
-import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { messages, type PGlite, type Results, type Transaction } from "@electric-sql/pglite";
 
@@ -58,7 +59,7 @@ export class PGliteThread {
   }
 
   private static async start(dataDir: string, initOnly: boolean): Promise<PGliteThread> {
-    const worker = new Worker(new URL("./pgliteThread.worker.mjs", import.meta.url), { workerData: { dataDir, initOnly } });
+    const worker = new Worker(new URL("./pgliteThread.worker.mjs", import.meta.url), { workerData: { dataDir, initOnly, wasmModule: await engineModule() } });
     const thread = new PGliteThread(worker);
     await new Promise<void>((resolve, reject) => {
       thread.pending.set(0, { resolve: () => resolve(), reject });
@@ -157,4 +158,17 @@ function toError(data: NonNullable<Reply["error"]>): Error {
   const { message, name, fromDatabase, ...fields } = data;
   if (fromDatabase) return Object.assign(new messages.DatabaseError(message, 0, "error"), fields);
   return Object.assign(new Error(message), name ? { name } : {});
+}
+
+let compiled: Promise<WebAssembly.Module> | undefined;
+/**
+ * PostgreSQL's WebAssembly, compiled once per process and shared by every database thread (a new
+ * data dir has two: initdb's, then the bot's). Compiled on each thread, the compiler's working
+ * memory stayed with the process after the thread ended.
+ */
+function engineModule(): Promise<WebAssembly.Module> {
+  // Beside the package's entry point (the file is not among its exports).
+  const entry = createRequire(import.meta.url).resolve("@electric-sql/pglite");
+  compiled ??= WebAssembly.compile(readFileSync(join(dirname(entry), "pglite.wasm")));
+  return compiled;
 }

@@ -88,7 +88,7 @@ const startParams = [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB", 
 try {
   makePrivate(workerData.dataDir);
   keepNewFilesPrivate();
-  const db = await PGlite.create(workerData.dataDir, { startParams });
+  const db = await PGlite.create(workerData.dataDir, { startParams, ...(workerData.wasmModule ? { pgliteWasmModule: workerData.wasmModule } : {}) });
   if (workerData.initOnly) {
     // A new data dir: initdb's memory stays with this thread, which ends here; the caller opens
     // the initialised directory on a fresh thread.

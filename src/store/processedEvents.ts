@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { batched, perClient } from "./batch.ts";
 import type { PrismaClient } from "./db.ts";
+import type { Tx } from "./tx.ts";
 
 /**
  * Keys are stored hashed: a raw key names a DM channel, a conversation or a view, and its
@@ -52,6 +53,17 @@ const claimWriter = perClient((prisma: PrismaClient) =>
     });
   }),
 );
+
+/**
+ * Claims a key inside the caller's transaction: true the first time. The claim exists exactly when
+ * the transaction's work does; a concurrent claim of the same key (another replica) waits for this
+ * transaction to end and then loses, so the work happens once even when it runs twice at once.
+ */
+export async function claimEventIn(tx: Tx, prisma: PrismaClient, key: string): Promise<boolean> {
+  const rows = await tx.$queryRaw<Array<{ key: string }>>`
+    INSERT INTO "processed_event" ("key") VALUES (${storedEventKey(prisma, key)}) ON CONFLICT DO NOTHING RETURNING "key"`;
+  return rows.length === 1;
+}
 
 /** Gives a claim back, so the next delivery is handled (the first attempt did not complete). */
 export async function releaseEvent(prisma: PrismaClient, key: string): Promise<void> {

@@ -113,8 +113,9 @@ export async function fileThroughSlack(h: SlackHarness & { app: { worker: { tick
   const view = await openReportForm(h, user);
   const before = postsTo(h, dm(user)).length;
   const answer = await submit(h, user, view, reportValues(overrides));
-  if (answer.body?.response_action !== "update" || !JSON.stringify(answer.body.view).includes("Filing your report")) throw new Error(`report form answered ${JSON.stringify(answer.body)}`);
-  const [filed] = await h.slack.waitFor("views.update", { where: (c) => c.args.view_id === answer.viewId && c.args.view?.title?.text === "Report filed" });
+  // Filed before the answer: the form itself becomes the confirmation.
+  if (answer.body?.response_action !== "update" || answer.body.view?.title?.text !== "Report filed") throw new Error(`report form answered ${JSON.stringify(answer.body)}`);
+  const filed = { args: { view: answer.body.view } };
   await h.app.worker.tick();
   await h.slack.waitFor("chat.postMessage", { where: (c) => c.args.channel === dm(user), count: before + 1 });
   return Object.assign(postsTo(h, dm(user))[before]!, { filed: filed!.args.view });

@@ -16,6 +16,7 @@ import type {
   CaseStatus,
   CaseSummary,
   CaseView,
+  FileOptions,
   FileResult,
   HistoryItem,
   ListOptions,
@@ -35,7 +36,7 @@ type OutboxRow = { id: string; recipientId: string; kind: string; payload: unkno
 
 export interface CaseService {
   // Reporter
-  fileReport(reporterId: string, draft: unknown): Promise<FileResult>;
+  fileReport(reporterId: string, draft: unknown, options?: FileOptions): Promise<FileResult>;
   /** Newest first; `limit` for a screen that shows only the latest few (App Home). */
   listForReporter(reporterId: string, options?: ListOptions): Promise<ReporterCaseSummary[]>;
   viewAsReporter(reporterId: string, caseNumber: string): Promise<CaseResult<ReporterCaseView>>;
@@ -86,7 +87,7 @@ export function createCaseService(deps: CaseServiceDeps): CaseService {
       ctx.store.transaction((tx) => tx.audit.append({ actor: "receipt check", action: "case.receipt_checked", subjectType: SUBJECT, subjectId, details: { valid, via } }, ctx)),
   };
   return {
-    fileReport: (reporterId, draft) => fileReport(ctx, reporterId, draft),
+    fileReport: (reporterId, draft, options) => fileReport(ctx, reporterId, draft, options),
     listForReporter: (reporterId, options) => listForReporter(ctx, reporterId, options),
     viewAsReporter: (reporterId, number) => viewAsReporter(ctx, reporterId, number),
     privateUpdate: (personId, updateId) => privateUpdate(ctx, personId, updateId),

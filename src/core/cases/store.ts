@@ -89,6 +89,11 @@ export interface CaseRows {
   findByReporterTags(tags: string[], number?: string, take?: number): Promise<CaseRow[]>;
   /** Which of `tags` some case carries. */
   takenReporterTags(tags: string[]): Promise<string[]>;
+  /**
+   * Claims a form submission's key (a Slack view id) with this transaction: true the first time. A
+   * second filing of the same form, on any replica, waits for this transaction, then gets false.
+   */
+  claimSubmission(key: string): Promise<boolean>;
   /** Holds a lock on `key` until the transaction ends (two filings of one reporter never take one tag). */
   lockReporter(key: number): Promise<void>;
   /** Numbers of the cases linked to this one (retaliation cases), oldest first. */

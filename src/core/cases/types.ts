@@ -96,7 +96,17 @@ export type FileResult =
       formError?: string;
       /** Exactly what was submitted, so the reporter's text is never lost. */
       draft: ReportDraft;
+      /** Set when a filing with the same `once` key was already made (a second submission of one form). */
+      alreadyFiled?: true;
     };
+
+export interface FileOptions {
+  /**
+   * A key naming this submission (a Slack view id): filed at most once per key, on every replica,
+   * even when a person submits again while the first filing is still under way.
+   */
+  once?: string;
+}
 
 /** "not_found" is also the answer for someone who may not see the case (never "forbidden"). */
 export type CaseError = "not_found" | "invalid_state" | "not_eligible" | "invalid";

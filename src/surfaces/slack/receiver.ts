@@ -6,6 +6,9 @@ import { claimEvent } from "../../store/processedEvents.ts";
 import { boltLogger } from "./boltLogger.ts";
 import { envelopeSchema } from "./payloads.ts";
 
+/** How long a modal submission no listener answered waits before it is closed with an empty 200. */
+const UNANSWERED_SUBMISSION_MS = 60_000;
+
 /** How far a request's timestamp may be from now, either way (Slack's own window is 5 minutes). */
 export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
 
@@ -83,6 +86,10 @@ export class SlackHttpReceiver implements Receiver {
     const ack = new HTTPResponseAck({
       logger: this.boltLog,
       processBeforeResponse: false,
+      // A modal's answer after Slack's 3 s is moot, but an empty 200 then would tell a reporter
+      // whose form is still being filed (slow database) that it was; their form must keep waiting
+      // (Slack shows its error and they submit again, which files once) unless a listener answers.
+      ...(kindOf(data) === "view_submission" ? { unhandledRequestTimeoutMillis: UNANSWERED_SUBMISSION_MS } : {}),
       // A well-formed payload no listener acknowledged (e.g. a button nobody handles yet).
       unhandledRequestHandler: ({ response }) => {
         this.logger.warn({ kind: kindOf(data) }, "no listener acknowledged a Slack request");

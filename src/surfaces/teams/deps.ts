@@ -48,6 +48,8 @@ export interface TeamsFlows {
   askPerson(interaction: Interaction, from: { clauseId?: string }): Promise<Reply>;
   /** The `console` command: a one-time sign-in link to the web console, in the 1:1 chat. */
   console(interaction: Interaction): Promise<Reply>;
+  /** For the ethics officer, a line on undelivered messages for the welcome card (`help`); null for anyone else. */
+  deliveries(interaction: Interaction): Promise<string | null>;
 }
 
 export interface TeamsDeps {

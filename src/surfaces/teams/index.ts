@@ -19,6 +19,7 @@ import type { Advisor, Interaction, TeamsDeps, TeamsFlows } from "./deps.ts";
 import { teamsEndpoint } from "./endpoint.ts";
 import { askPersonFlow } from "./flows/askPerson.ts";
 import { consoleLinkFlow } from "./flows/console.ts";
+import { deliveriesFlow } from "./flows/deliveries.ts";
 import type { TeamsCores } from "./cores.ts";
 import { approvalRoutes, delegateFlow, listRequestsFlow, requestApprovalFlow } from "./handlers/approvals.ts";
 import { caseRoutes, startReportFlow } from "./handlers/cases.ts";
@@ -132,7 +133,7 @@ export function createTeamsSurface(options: TeamsOptions): TeamsSurface {
   const caseCores = cores?.cases ? { ...cores, cases: cores.cases } : undefined;
   const coreFlows: Partial<TeamsFlows> = {
     ...(approvalCores ? { requestApproval: requestApprovalFlow(approvalCores, policy), listRequests: listRequestsFlow(approvalCores), delegate: delegateFlow(approvalCores) } : {}),
-    ...(caseCores ? { startReport: startReportFlow() } : {}),
+    ...(caseCores ? { startReport: startReportFlow(), deliveries: deliveriesFlow(caseCores) } : {}),
     ...(cores && options.signInLink ? { console: consoleLinkFlow(cores, options.signInLink) } : {}),
   };
   const coreRoutes: RouteGroup[] = [

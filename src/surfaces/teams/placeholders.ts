@@ -25,6 +25,9 @@ export function placeholderFlows(policy: Policy): TeamsFlows {
     async console() {
       return "The web console is not switched on in this installation.";
     },
+    async deliveries() {
+      return null;
+    },
     async askPerson() {
       return "I can't look people up yet: the directory is not switched on for Teams.";
     },

@@ -51,12 +51,14 @@ export interface MemoryTables {
   checkins: CheckinRecord[];
   /** Typed-message notices shown: tag → day. */
   notices: Map<string, string>;
+  /** Form submissions already filed (claimSubmission). */
+  submissions: Set<string>;
   audit: AuditRecord[];
   outbox: OutboxRow[];
   jobs: JobRow[];
 }
 
-const emptyTables = (): MemoryTables => ({ counters: new Map(), cases: new Map(), handlers: [], messages: [], checkins: [], notices: new Map(), audit: [], outbox: [], jobs: [] });
+const emptyTables = (): MemoryTables => ({ counters: new Map(), cases: new Map(), handlers: [], messages: [], checkins: [], notices: new Map(), submissions: new Set(), audit: [], outbox: [], jobs: [] });
 const dayOf = (at: Date) => at.toISOString().slice(0, 10);
 
 export interface MemoryCaseStore extends CaseStore {
@@ -117,6 +119,11 @@ export function memoryCaseStore(directory: DirectoryRepository & { people: Map<s
       },
       async takenReporterTags(tags) {
         return [...t.cases.values()].flatMap((c) => (c.reporterTag !== null && tags.includes(c.reporterTag) ? [c.reporterTag] : []));
+      },
+      async claimSubmission(key) {
+        if (t.submissions.has(key)) return false;
+        t.submissions.add(key);
+        return true;
       },
       async lockReporter() {}, // transactions run one at a time here
       async numbersLinkedTo(caseId) {

@@ -8,7 +8,7 @@ import { receiptDigest } from "../receipt.ts";
 import { claimReporterTag } from "../reporterTags.ts";
 import { route, type Route } from "../routing.ts";
 import type { CaseDb } from "../store.ts";
-import type { FileResult, Priority, Receipt, ReportDraft, ReportInput } from "../types.ts";
+import type { FileOptions, FileResult, Priority, Receipt, ReportDraft, ReportInput } from "../types.ts";
 import { TOO_MANY_REPORTS } from "../../limits/rateLimit.ts";
 import { validateReport } from "./validate.ts";
 
@@ -17,9 +17,13 @@ export const UNAVAILABLE =
 export const NO_RECIPIENT =
   "Everyone inside the company who could receive this report is named in it, so it was not filed. Your text is kept below. You can report to an outside authority instead (for accounting or securities matters, the SEC's Office of the Whistleblower; in the EU, your country's competent authority).";
 export const UNKNOWN_REPORTER = "You are not in the company directory yet, so a report cannot be filed. Your text is kept below.";
+export const ALREADY_FILED = "This report was already filed. You find it, with its receipt, under your reports on my Home tab.";
+
+/** Thrown inside the filing transaction to undo it: this submission was filed before. */
+class AlreadyFiled extends Error {}
 
 /** Validates, routes and files a report; the reporter gets a receipt at once. */
-export async function fileReport(ctx: CaseContext, reporterId: string, raw: unknown): Promise<FileResult> {
+export async function fileReport(ctx: CaseContext, reporterId: string, raw: unknown, options: FileOptions = {}): Promise<FileResult> {
   const draft: ReportDraft = raw && typeof raw === "object" && !Array.isArray(raw) ? { ...(raw as ReportDraft) } : {};
   if (!ctx.keyring.available) return { ok: false, fieldErrors: {}, formError: UNAVAILABLE, draft };
   const reporter = await ctx.directory.get(reporterId);
@@ -43,11 +47,19 @@ export async function fileReport(ctx: CaseContext, reporterId: string, raw: unkn
     return { ok: false, fieldErrors: {}, formError: NO_RECIPIENT, draft };
   }
 
-  const filed = await ctx.store.transaction(async (tx) => {
-    const showTypedMessageNotice = await claimNoticeIn(tx, ctx, reporter.id);
-    const opened = await openCase(tx, ctx, { input, involved, reporterId: reporter.id, routing, priority: "normal", linkedCaseId: null, showTypedMessageNotice });
-    return { ...opened, showTypedMessageNotice };
-  });
+  let filed;
+  try {
+    filed = await ctx.store.transaction(async (tx) => {
+      // First, so that a second filing of the same submission waits here for the first, then stops.
+      if (options.once && !(await tx.cases.claimSubmission(`report:once:${options.once}`))) throw new AlreadyFiled();
+      const showTypedMessageNotice = await claimNoticeIn(tx, ctx, reporter.id);
+      const opened = await openCase(tx, ctx, { input, involved, reporterId: reporter.id, routing, priority: "normal", linkedCaseId: null, showTypedMessageNotice });
+      return { ...opened, showTypedMessageNotice };
+    });
+  } catch (error) {
+    if (!(error instanceof AlreadyFiled)) throw error;
+    return { ok: false, fieldErrors: {}, formError: ALREADY_FILED, draft, alreadyFiled: true };
+  }
   ctx.limits.filing.record(reporter.id);
   ctx.logger.info({ caseNumber: filed.receipt.caseNumber, routedTo: routing.routedTo, handlers: routing.handlers.length }, "case filed");
   return { ok: true, caseNumber: filed.receipt.caseNumber, receipt: filed.receipt, showTypedMessageNotice: filed.showTypedMessageNotice };

@@ -3,84 +3,69 @@ import { checkReportDraft, type CaseService, type FileResult } from "../../../co
 import { postDm } from "../conversations.ts";
 import type { SlackDeps, WebClient } from "../deps.ts";
 import { VIEWS } from "../ids.ts";
-import { plainMessage } from "../render/notices.ts";
 import { RECEIPT_INVALID, RECEIPT_VALID } from "../../../core/cases/receiptCheck.ts";
 import { CASE_ACTIONS } from "../ids.ts";
 import { noticeModal } from "../render/modal.ts";
-import { DEFAULT_RECIPIENT, filedModal, filingModal, NOT_SAVED, receiptCheckModal, REPORT_BLOCKS, reportErrors, reportModal, type ReportFormValues } from "../render/report.ts";
+import { alreadyFiledModal, DEFAULT_RECIPIENT, filedModal, NOT_SAVED, receiptCheckModal, REPORT_BLOCKS, reportErrors, reportModal, type ReportFormValues } from "../render/report.ts";
 import { identify, identifyAll, NOT_IDENTIFIED, type SlackCores } from "../services.ts";
 import { viewState } from "../viewState.ts";
-import { claimSubmission, withAction, withSubmission } from "./handlers.ts";
+import { withAction, withSubmission } from "./handlers.ts";
 
 const UNKNOWN_INVOLVED = "Someone you chose could not be found in the company directory (Slack gave no email). Remove them and name them in the text instead.";
-const NOT_SAVED_CLOSED = "Your report was NOT saved: the service could not file it, and the form was closed before I could give it back. Please open Report a concern again.";
 
-type Filing = { ok: true; filed: Extract<FileResult, { ok: true }>; notice?: string } | { ok: false; errors: Record<string, string> };
-type Claim = Awaited<ReturnType<typeof claimSubmission>>;
+type Filing =
+  | { ok: true; filed: Extract<FileResult, { ok: true }>; notice?: string }
+  | { ok: false; errors: Record<string, string> }
+  | { ok: false; alreadyFiled: string };
 
 /**
- * Submit on the report form. What needs no database is checked in the acknowledgement (errors
- * next to their fields, as Slack shows them). Then the form turns into "Filing…" at once, so
- * Slack's 3-second limit never depends on the database; the report is filed, and the form becomes
- * the confirmation, or comes back with the submitted values and the reason it was not filed.
+ * Submit on the report form. What needs no database is checked first (errors next to their
+ * fields, as Slack shows them). Then the report is filed, and only then acknowledged, with the
+ * confirmation or the form given back with the submitted values and the reason: an acknowledged
+ * report is a saved one, even when this replica dies the next moment. If no answer reaches Slack
+ * within its 3 seconds (a replica killed, a very slow database), the person sees Slack's error
+ * and submits again, on any replica; the view id files it at most once.
  */
 export function reportFormListener(cores: SlackCores & { cases: CaseService }, refreshHome: (client: WebClient, userId: string) => Promise<void>) {
   return (app: App, deps: SlackDeps): void => {
     const { cases, directory } = cores;
 
-    /** Files the report of a claimed submission; the claim is given back when nothing was filed. */
-    const file = async (client: WebClient, userId: string, values: ReportFormValues, claim: Claim): Promise<Filing> => {
-      const refused = async (errors: Record<string, string>): Promise<Filing> => (await claim.release(), { ok: false, errors });
+    const file = async (client: WebClient, userId: string, values: ReportFormValues, viewId: string): Promise<Filing> => {
       try {
         const reporter = await identify(directory, client, userId);
-        if (!reporter.person) return refused({ [REPORT_BLOCKS.what]: `${reporter.why} Your text is kept.` });
+        if (!reporter.person) return { ok: false, errors: { [REPORT_BLOCKS.what]: `${reporter.why} Your text is kept.` } };
         const involved = await identifyAll(directory, client, values.involved);
-        if (involved.unknown) return refused({ [REPORT_BLOCKS.involved]: UNKNOWN_INVOLVED });
+        if (involved.unknown) return { ok: false, errors: { [REPORT_BLOCKS.involved]: UNKNOWN_INVOLVED } };
         const director = values.director ? await identify(directory, client, values.director, "named") : null;
-        const filed = await cases.fileReport(reporter.person.id, {
-          ...draftOf(values),
-          involved: involved.ids,
-          directorId: director?.person?.id ?? values.director,
-        });
-        if (!filed.ok) return refused(reportErrors(filed.fieldErrors, filed.formError));
+        const filed = await cases.fileReport(
+          reporter.person.id,
+          { ...draftOf(values), involved: involved.ids, directorId: director?.person?.id ?? values.director },
+          { once: `slack:view:${viewId}` },
+        );
+        if (!filed.ok) return filed.alreadyFiled ? { ok: false, alreadyFiled: filed.formError! } : { ok: false, errors: reportErrors(filed.fieldErrors, filed.formError) };
         return { ok: true, filed, ...(reporter.notice ? { notice: reporter.notice } : {}) };
       } catch (error) {
         deps.logger.error({ err: { type: (error as Error)?.name } }, "a report could not be saved");
-        return refused({ [REPORT_BLOCKS.what]: NOT_SAVED });
+        return { ok: false, errors: { [REPORT_BLOCKS.what]: NOT_SAVED } };
       }
     };
 
     app.view(
       VIEWS.report,
-      withSubmission(deps, async ({ submission, ack, client, retryNum }) => {
+      withSubmission(deps, async ({ submission, ack, client }) => {
         const { user, view } = submission;
         const values = formValuesOf(viewState(view));
         const shape = checkReportDraft(draftOf(values));
         if (!shape.ok) return void (await ack({ response_action: "errors", errors: reportErrors(shape.fieldErrors) }));
-        // Claimed before the answer, so a re-delivery can never file a second case.
-        let claim: Claim;
-        try {
-          claim = await claimSubmission(deps, view.id, retryNum);
-        } catch (error) {
-          deps.logger.error({ err: { type: (error as Error)?.name } }, "a report could not be saved");
-          return void (await ack({ response_action: "errors", errors: { [REPORT_BLOCKS.what]: NOT_SAVED } }));
-        }
-        if (claim.duplicate) return void (await ack()); // Slack re-delivered a report already being filed
-        await ack({ response_action: "update", view: filingModal() });
 
-        const filing = await file(client, user.id, values, claim);
-        if (!filing.ok) {
-          try {
-            await client.views.update({ view_id: view.id, view: reportModal({ values, errors: filing.errors }) });
-          } catch {
-            // The person closed the form meanwhile: they must still learn that nothing was filed.
-            await postDm(client, user.id, plainMessage(NOT_SAVED_CLOSED)).catch(() => deps.logger.warn("could not tell a reporter their report was not filed"));
-          }
-          return;
-        }
-        // The receipt is owed through the outbox (written with the case); closed meanwhile, the DM
-        // (or for an anonymous report the private update it announces) still brings it.
-        await client.views.update({ view_id: view.id, view: filedModal(filing.filed.receipt, filing.notice ? { enrolmentNotice: filing.notice } : {}) }).catch(() => {});
+        const filing = await file(client, user.id, values, view.id);
+        // Past Slack's 3 seconds the receiver has answered for us (the form closed). The receipt is
+        // owed through the outbox (written with the case): the DM, or for an anonymous report the
+        // private update it announces, still brings it.
+        const answer = (next: ReturnType<typeof filedModal>) =>
+          ack({ response_action: "update", view: next }).catch(() => deps.logger.warn("a report form's answer came too late for Slack"));
+        if (!filing.ok) return void (await answer("alreadyFiled" in filing ? alreadyFiledModal(filing.alreadyFiled) : reportModal({ values, errors: filing.errors })));
+        await answer(filedModal(filing.filed.receipt, filing.notice ? { enrolmentNotice: filing.notice } : {}));
         await refreshHome(client, user.id);
       }),
     );

@@ -107,11 +107,6 @@ export function reportModal(from: { category?: Category; values?: ReportFormValu
   });
 }
 
-/** Shown the moment Submit is pressed, while the report is filed (Slack wants an answer within 3 seconds). */
-export function filingModal(): types.ModalView {
-  return modal({ callbackId: VIEWS.info, title: "Report a concern", blocks: [section(":hourglass_flowing_sand: Filing your report… This takes a few seconds; keep this open.")] });
-}
-
 /**
  * The form once the report is filed. A confidential reporter's receipt also goes to their DM; an
  * anonymous reporter's lives only here (and in the case's View), as workspace admins can export DMs.
@@ -172,6 +167,11 @@ export function receiptCheckModal(): types.ModalView {
       textInput("code", "Proof-of-filing code", { maxLength: 100, placeholder: "1a2b3c4d:0123…" }),
     ],
   });
+}
+
+/** The answer to a second submission of a form whose report was filed (the first answer never reached Slack). */
+export function alreadyFiledModal(text: string): types.ModalView {
+  return modal({ callbackId: VIEWS.info, title: "Report filed", blocks: [section(`✅ ${escapeText(text)}`)] });
 }
 
 /** The errors answer for the report form: each message next to its field, the text left as typed. */

@@ -30,7 +30,7 @@ export function onMessage(deps: TeamsDeps) {
     const command = parseCommand(plainText(text));
     switch (command.kind) {
       case "help":
-        await context.sendActivity(replyActivity(welcomeCard()));
+        await context.sendActivity(replyActivity(welcomeCard(await deps.flows.deliveries(interaction))));
         return;
       case "report":
         await continuePrivately(interaction, await deps.flows.startReport(interaction, {}));
