@@ -1,4 +1,4 @@
-import { words } from "./normalise.ts";
+import { MATCH_LIMIT, words } from "./normalise.ts";
 
 /** What the question's form says, independently of its subject. */
 export interface Intent {
@@ -76,7 +76,7 @@ export function readIntent(question: string): Intent {
   const sentences = words(question).join(" ").split(SENTENCE).filter(Boolean);
   const text = sentences.join(" . ");
   // "i heard the company wants the lot next door, could i buy it first": a clause after a comma can carry the question's form.
-  const clauses = question.split(CLAUSE).flatMap((c) => words(c).join(" ").split(SENTENCE)).map((c) => c.trim()).filter(Boolean);
+  const clauses = question.slice(0, MATCH_LIMIT).split(CLAUSE).flatMap((c) => words(c).join(" ").split(SENTENCE)).map((c) => c.trim()).filter(Boolean);
   const whatToDo = WHAT_TO_DO.test(text);
   const witnessedVerb = sentences.some((s) => WITNESS.test(s));
   // "Do I need to report it?" about one's own stake is a disclosure question, unless they saw someone else do wrong.
