@@ -34,10 +34,12 @@ export function rerank(clauses: ClauseScore[], intent: Intent, reportingTopic: T
   const retaliation = intent.aboutReporting && (intent.doneToMe || intent.asksPermission);
   const reportRoute = intent.wantsToReport || (intent.implicatesSupervisor && intent.seeksGuidance) || retaliation;
   if (!reportRoute || !reportingTopic) return clauses;
-  const adjusted = clauses.map((c) =>
-    c.topics.some((t) => topics[t.topic] === reportingTopic && t.relevance > 0) ? { ...c, score: c.score + REPORT_ACT_BONUS } : c,
-  );
-  return adjusted.sort((a, b) => b.score - a.score);
+  const touched = (c: ClauseScore) => c.topics.some((t) => topics[t.topic] === reportingTopic && t.relevance > 0);
+  const adjusted = clauses.map((c) => (touched(c) ? { ...c, score: c.score + REPORT_ACT_BONUS } : c)).sort((a, b) => b.score - a.score);
+  // Retaliation is what the no-retaliation clause is about, whatever else the question touches.
+  const own = retaliation ? adjusted.findIndex(touched) : -1;
+  if (own > 0) adjusted.unshift({ ...adjusted.splice(own, 1)[0]!, score: adjusted[0]!.score }); // best first, scores too
+  return adjusted;
 }
 
 /**
