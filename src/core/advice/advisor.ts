@@ -65,7 +65,7 @@ export function createAdvisor(policy: Policy): Advisor {
       const intent = readIntent(question);
       // A prohibited act named in everyday words ("date the invoice for last month") is matched with the
       // Code's words for it too, so the clause that prohibits it is found when the question alone is weak.
-      const act = prohibitedActIn(question.toLowerCase());
+      const act = prohibitedActIn(question.slice(0, MATCH_LIMIT).toLowerCase());
       let scored = scorer.score(question);
       if (act && (scored.clauses[0]?.score ?? 0) < ABSTAIN_BELOW) scored = scorer.score(`${question}. ${act.gloss}`);
       const clauses = rerank(scored.clauses, intent, reportingTopic, rules.topics);
@@ -73,7 +73,7 @@ export function createAdvisor(policy: Policy): Advisor {
       if (!best || !inScope(best, scored, intent)) return { ...outOfScope(question, notCoveredAnswer(rules)), ...(notice && { notice }) };
       const confident = best.score >= ABSTAIN_BELOW;
 
-      const decided = decide(best, rules.topics, intent, reportingTopic, question);
+      const decided = decide(best, rules.topics, intent, reportingTopic, question.slice(0, MATCH_LIMIT));
       // Never suggest the supervisor the question implicates; the answer offers the other routes.
       const decision = intent.implicatesSupervisor ? { ...decided, approvers: decided.approvers.filter((r) => r !== "supervisor"), bypassSupervisor: true } : decided;
       const { topic } = decision;

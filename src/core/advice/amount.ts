@@ -2,7 +2,7 @@ import type { Values } from "../policy/values.ts";
 import type { Verdict } from "../policy/types.ts";
 
 /** "$15", "$2,000", "$1.5k", "500 bucks", "20 grand", "300 usd", "8k". */
-const AMOUNT = /(?:\$|\busd ?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))? ?(k|grand|thousand)?\b|\b(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))? ?(k|grand|thousand)? ?(?:bucks|dollars|usd)\b|\b(\d+) ?(grand)\b|\b(\d+(?:\.\d+)?)k\b/g;
+const AMOUNT = /(?:\$|\busd ?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))? ?(k|grand|thousand)?\b|\b(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))? ?(k|grand|thousand)? ?(?:bucks|dollars|usd)\b|\b(\d+) ?(grand)\b|\b(?!40[13]k)(\d+(?:\.\d+)?)k\b/g;
 const WORD_AMOUNT = /\b(a|one|two|three|five|ten|twenty|fifty|a few|a couple|couple|several) (hundred|thousand|grand)\b|\b(ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety) (bucks|dollars)\b/g;
 const WORD_VALUE: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, five: 5, ten: 10, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, "a few": 3, "a couple": 2, couple: 2, several: 5 };
 const SCALE: Record<string, number> = { k: 1000, grand: 1000, thousand: 1000, hundred: 100, bucks: 1, dollars: 1 };

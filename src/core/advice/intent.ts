@@ -1,4 +1,4 @@
-import { words } from "./normalise.ts";
+import { MATCH_LIMIT, words } from "./normalise.ts";
 
 /** What the question's form says, independently of its subject. */
 export interface Intent {
@@ -18,6 +18,8 @@ export interface Intent {
   asksLogistics: boolean;
   /** Someone else did or does it ("the yard guy keeps taking…"), not merely wants or plans to. */
   othersAct: boolean;
+  /** A report already made is part of the story ("I reported my boss and now…", "the guy who reported me"). */
+  aboutReporting: boolean;
   /** Someone else only wants or plans it ("our CEO wants a personal loan"), and the asker saw nothing done. */
   plansOnly: boolean;
   /** It was done to the asker ("my shifts got cut after I reported…", "he keeps texting me"). */
@@ -47,6 +49,7 @@ const COUNTERPARTY_OFFER =
 /** …unless the offer goes to someone else ("offering our staff kickbacks"). */
 const OFFER_TO_OTHERS = /\b(offer\w*|gave|gives|sent|sends|slipp\w*|paying|pays|paid) (our|the|his|her|their) (staff|buyers?|purchasing|managers?|employees|people|guys|boss|directors?|team lead|engineers?)\b/;
 const approachesMe = (s: string) => DIRECTED_AT_ME.test(s) || (COUNTERPARTY_OFFER.test(s) && !OFFER_TO_OTHERS.test(s));
+const REPORTED = /\b(i|we) (reported|complained|spoke up|flagged|raised it|blew the whistle)\b|\b(reported|complained about|flagged|turned in|told on|ratted on|ratted out) (me|us)\b/;
 /** Someone else only wanting or planning it ("our CEO wants a personal loan"). */
 const PLANS = /\b(wants?|wanted|would like|plans?|planning|intends?|hopes?|is thinking (of|about)|thinking (of|about)|considering|is about to)\b/;
 /** Done to the asker: a harm aimed at "me"/"my …", or "I was / got …" treated badly. */
@@ -73,7 +76,7 @@ export function readIntent(question: string): Intent {
   const sentences = words(question).join(" ").split(SENTENCE).filter(Boolean);
   const text = sentences.join(" . ");
   // "i heard the company wants the lot next door, could i buy it first": a clause after a comma can carry the question's form.
-  const clauses = question.split(CLAUSE).flatMap((c) => words(c).join(" ").split(SENTENCE)).map((c) => c.trim()).filter(Boolean);
+  const clauses = question.slice(0, MATCH_LIMIT).split(CLAUSE).flatMap((c) => words(c).join(" ").split(SENTENCE)).map((c) => c.trim()).filter(Boolean);
   const whatToDo = WHAT_TO_DO.test(text);
   const witnessedVerb = sentences.some((s) => WITNESS.test(s));
   // "Do I need to report it?" about one's own stake is a disclosure question, unless they saw someone else do wrong.
@@ -94,6 +97,7 @@ export function readIntent(question: string): Intent {
     wantsToReport,
     asksLogistics: clauses.some((c) => LOGISTICS.test(c) || CHATTER.test(c)) && !wantsToReport && !witnessed,
     othersAct: othersAct && !asksPermission,
+    aboutReporting: REPORTED.test(text),
     plansOnly: !othersAct && !witnessed && sentences.some((s) => ACTOR.test(s) && !approachesMe(s) && PLANS.test(s)),
     doneToMe,
     implicatesSupervisor: supervisorInvolved,

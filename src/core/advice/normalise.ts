@@ -40,7 +40,7 @@ const CONTRACTIONS: Array<[RegExp, string]> = [
 export function words(text: string): string[] {
   let t = text.normalize("NFKC").toLowerCase().slice(0, MATCH_LIMIT);
   for (const [pattern, replacement] of CONTRACTIONS) t = t.replace(pattern, replacement);
-  t = t.replace(/[$€£¥]\s?\d[\d,.]*k?/g, " money ").replace(/(\d)\s?%/g, "$1 percent ");
+  t = t.replace(/[$€£¥]\s?\d[\d,.]*k?/g, " money ").replace(/\b(?!40[13]k)\d+(\.\d+)?k\b/g, " money ") /* "50k", not a 401k */.replace(/(\d)\s?%/g, "$1 percent ");
   return [...t.matchAll(/[\p{L}\p{N}]+(?:\.\d+)?|[.!?;:]/gu)].map((m) => (/^[.!?;:]$/.test(m[0]) ? "." : m[0]));
 }
 

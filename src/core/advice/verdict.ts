@@ -30,12 +30,16 @@ const EXAMPLES_IN_FIT = 0.3;
 
 /** Applies what the question's form says to the clause ranking (highest first afterwards). */
 export function rerank(clauses: ClauseScore[], intent: Intent, reportingTopic: Topic | undefined, topics: readonly Topic[]): ClauseScore[] {
-  const reportRoute = intent.wantsToReport || (intent.implicatesSupervisor && intent.seeksGuidance);
+  // Treated badly after reporting, or asking to act against whoever reported: the no-retaliation clause.
+  const retaliation = intent.aboutReporting && (intent.doneToMe || intent.asksPermission);
+  const reportRoute = intent.wantsToReport || (intent.implicatesSupervisor && intent.seeksGuidance) || retaliation;
   if (!reportRoute || !reportingTopic) return clauses;
-  const adjusted = clauses.map((c) =>
-    c.topics.some((t) => topics[t.topic] === reportingTopic && t.relevance > 0) ? { ...c, score: c.score + REPORT_ACT_BONUS } : c,
-  );
-  return adjusted.sort((a, b) => b.score - a.score);
+  const touched = (c: ClauseScore) => c.topics.some((t) => topics[t.topic] === reportingTopic && t.relevance > 0);
+  const adjusted = clauses.map((c) => (touched(c) ? { ...c, score: c.score + REPORT_ACT_BONUS } : c)).sort((a, b) => b.score - a.score);
+  // Retaliation is what the no-retaliation clause is about, whatever else the question touches.
+  const own = retaliation ? adjusted.findIndex(touched) : -1;
+  if (own > 0) adjusted.unshift({ ...adjusted.splice(own, 1)[0]!, score: adjusted[0]!.score }); // best first, scores too
+  return adjusted;
 }
 
 /**
@@ -46,6 +50,8 @@ export function rerank(clauses: ClauseScore[], intent: Intent, reportingTopic: T
 export function decide(clause: ClauseScore, topics: readonly Topic[], intent: Intent, reportingTopic: Topic | undefined, question = ""): Decision {
   const decision = decideTopic(clause, topics, intent, reportingTopic);
   // Something done to the asker is never a verdict aimed at them: the reporting path, and protection.
+  // Acting against the person who reported you is retaliation, which the Code rules out.
+  if (intent.aboutReporting && intent.asksPermission && decision.topic.id === reportingTopic?.id) return { ...decision, verdict: "prohibited", approvers: [], report: false };
   if (intent.doneToMe && !intent.asksPermission) return { topic: decision.topic, verdict: "report", approvers: [], report: decision.topic.id !== reportingTopic?.id, toMe: true };
   // A prohibited act is never allowed, never merely approvable, and not just a matter for guidance.
   if (decision.verdict === "allowed" || decision.verdict === "needs_approval" || decision.verdict === "guidance") {
