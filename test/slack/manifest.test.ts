@@ -18,6 +18,7 @@ const METHOD_SCOPES: Record<string, string[]> = {
   "users.info": ["users:read", "users:read.email"], // the email matches people to the directory
   "views.open": [],
   "views.publish": [],
+  "views.push": [],
   "views.update": [],
 };
 const EVENT_SCOPES: Record<string, string[]> = { "message.im": ["im:history"], app_mention: ["app_mentions:read"], app_home_opened: [] };

@@ -124,14 +124,14 @@ describe("Report a concern in Slack", () => {
     const [first, second] = await Promise.all([submit(h, ALEX, view, reportValues(), { viewId }), submit(h, ALEX, view, reportValues(), { viewId })]);
     const titles = [first, second].map((a) => JSON.stringify(a.body.view));
     expect(titles.filter((t) => t.includes("Report filed: C-2026-0001"))).toHaveLength(1);
-    expect(titles.filter((t) => t.includes("This report was already filed. Your receipt is in your direct messages with me."))).toHaveLength(1);
+    expect(titles.filter((t) => t.includes("This report was already filed. You find it, with its receipt, under your reports on my Home tab."))).toHaveLength(1);
     // And once more later: still one case, one receipt, one handler notice.
     const third = await submit(h, ALEX, view, reportValues(), { viewId });
     expect(JSON.stringify(third.body.view)).toContain("already filed");
     expect(await h.app.db.prisma.reportCase.count()).toBe(1);
     await h.app.worker.tick();
     await h.slack.settle(200);
-    expect(postsTo(h, dm(ALEX)).filter((c) => texts(c).includes("C-2026-0001"))).toHaveLength(1);
+    expect(postsTo(h, dm(ALEX)).map((c) => c.args.text)).toEqual(["You have a private update"]); // anonymous: the receipt, announced once
     expect(postsTo(h, dm(PRIYA))).toHaveLength(1);
   });
 

@@ -80,8 +80,9 @@ describe.skipIf(!hasChromium)("Web console in headless Chromium", () => {
     expect(await page.locator(".thread").innerHTML()).toContain("&lt;b&gt;bold&lt;/b&gt;"); // escaped, not markup
     expect(await h.app.worker.tick()).toMatchObject({ sent: 1 });
     const notice = postsTo(h, dm(ALEX)).at(-1)!;
-    expect(notice.args.text).toBe("New message on C-2026-0001");
-    expect(JSON.stringify(await clickForFilledModal(h, ALEX, notice, "case.reporter_view"))).toContain("WEB-MSG-1");
+    expect(notice.args.text).toBe("You have a private update"); // anonymous: the DM names nothing; Open shows it
+    expect(JSON.stringify(notice.args)).not.toContain("C-2026-0001");
+    expect(JSON.stringify(await clickForFilledModal(h, ALEX, notice, "case.private_update"))).toContain("WEB-MSG-1");
 
     // A note, the acknowledgement, investigating, a legal hold: each through the same core calls as in chat.
     await page.getByLabel("Internal note").fill("Spoke to HR. WEB-NOTE-2");
