@@ -2,17 +2,12 @@
 // of the database signs nobody in.
 import type { SignInStore, SignInTx } from "../core/signin/service.ts";
 import { appendAudit } from "./audit.ts";
+import type { SessionRecord } from "../core/signin/service.ts";
 import type { PrismaClient } from "./generated/client.ts";
 import type { Db, Tx } from "./tx.ts";
 
-export interface SessionRow {
-  tokenHash: string;
-  personId: string;
-  createdAt: Date;
-  idleUntil: Date;
-  expiresAt: Date;
-  endedAt: Date | null;
-}
+/** A console_session row, as the sign-in core's port knows it. */
+export type SessionRow = SessionRecord;
 
 export async function insertSignIn(db: Db, row: { tokenHash: string; personId: string; createdAt: Date; expiresAt: Date }): Promise<void> {
   await db.consoleSignIn.create({ data: row });

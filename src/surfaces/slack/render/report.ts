@@ -113,30 +113,17 @@ export function reportModal(from: { category?: Category; values?: ReportFormValu
  */
 export function filedModal(receipt: Receipt, options: { enrolmentNotice?: string } = {}): types.ModalView {
   const notice = options.enrolmentNotice ? [context(escapeText(options.enrolmentNotice))] : [];
-  if (receipt.mode === "anonymous") {
-    return modal({
-      callbackId: VIEWS.info,
-      title: "Report filed",
-      blocks: [
-        ...notice,
-        header(`✅ Report filed: ${receipt.caseNumber}`),
-        ...receiptBlocks(receipt),
-        context(
-          "Nothing about this report is posted in your messages with me: updates from the people handling it arrive there as a neutral \"private update\" whose *Open* button shows them in a window like this one. " +
-            "Your reports are also listed in my Home tab. Note the case number and the code before you close this.",
-        ),
-      ],
-    });
-  }
-  return modal({
-    callbackId: VIEWS.info,
-    title: "Report filed",
-    blocks: [
-      ...notice,
-      header(`✅ Report filed: ${receipt.caseNumber}`),
-      section(`${receiptRouteLines(receipt).join(" ")} Your receipt, with the proof-of-filing code, is in your direct messages with me; replies from the handlers arrive there too.`),
-    ],
-  });
+  const body =
+    receipt.mode === "anonymous"
+      ? [
+          ...receiptBlocks(receipt),
+          context(
+            "Nothing about this report is posted in your messages with me: updates from the people handling it arrive there as a neutral \"private update\" whose *Open* button shows them in a window like this one. " +
+              "Your reports are also listed in my Home tab. Note the case number and the code before you close this.",
+          ),
+        ]
+      : [section(`${receiptRouteLines(receipt).join(" ")} Your receipt, with the proof-of-filing code, is in your direct messages with me; replies from the handlers arrive there too.`)];
+  return modal({ callbackId: VIEWS.info, title: "Report filed", blocks: [...notice, header(`✅ Report filed: ${receipt.caseNumber}`), ...body] });
 }
 
 /** A receipt's facts, where it went, and the proof-of-filing code, in full (the same on every surface). */
