@@ -40,14 +40,30 @@ export class Lexicon {
 
   constructor(topics: readonly Topic[], notCovered: readonly string[] = [], ethics: readonly string[] = []) {
     const terms: Term[] = [];
+    // One stems array per distinct phrase, shared by every term that uses it: a large corpus repeats
+    // its phrases across topics, and each copy would otherwise hold its own array and strings.
+    // Phrases that stem alike ("gift", "gifts") share one array too, so an array stands for its stems.
+    const byPhrase = new Map<string, string[]>();
+    const byStems = new Map<string, string[]>();
+    const stemsOf = (phrase: string): string[] => {
+      let stems = byPhrase.get(phrase);
+      if (!stems) {
+        const own = phraseStems(phrase);
+        const key = own.join(" ");
+        stems = byStems.get(key) ?? own;
+        byStems.set(key, stems);
+        byPhrase.set(phrase, stems);
+      }
+      return stems;
+    };
     topics.forEach((topic, index) => {
       for (const [facet, phrases] of Object.entries(facetsOf(topic))) {
-        for (const phrase of phrases) terms.push({ stems: phraseStems(phrase), kind: "concept", topic: index, facet, weight: 1 });
+        for (const phrase of phrases) terms.push({ stems: stemsOf(phrase), kind: "concept", topic: index, facet, weight: 1 });
       }
-      for (const cue of topic.cues) terms.push({ stems: phraseStems(cue), kind: "cue", topic: index, facet: "cue", weight: 1 });
+      for (const cue of topic.cues) terms.push({ stems: stemsOf(cue), kind: "cue", topic: index, facet: "cue", weight: 1 });
     });
-    for (const phrase of notCovered) terms.push({ stems: phraseStems(phrase), kind: "not_covered", topic: -1, facet: "not_covered", weight: 1 });
-    for (const phrase of ethics) terms.push({ stems: phraseStems(phrase), kind: "ethics", topic: -1, facet: "ethics", weight: 1 });
+    for (const phrase of notCovered) terms.push({ stems: stemsOf(phrase), kind: "not_covered", topic: -1, facet: "not_covered", weight: 1 });
+    for (const phrase of ethics) terms.push({ stems: stemsOf(phrase), kind: "ethics", topic: -1, facet: "ethics", weight: 1 });
     weighConcepts(terms, topics);
     for (const term of terms) {
       const first = term.stems[0];
@@ -102,17 +118,17 @@ function matchEnd(tokens: readonly Token[], start: number, stems: readonly strin
  * ("company" says little; "slush fund" says a lot). Siblings of one clause share freely.
  */
 function weighConcepts(terms: Term[], topics: readonly Topic[]): void {
-  const clausesByKey = new Map<string, Set<string>>();
+  // Keyed by the shared stems array (see the constructor): no joined string per term.
+  const clausesByStems = new Map<readonly string[], Set<string>>();
   for (const term of terms) {
     if (term.kind !== "concept") continue;
-    const key = term.stems.join(" ");
-    const clauses = clausesByKey.get(key) ?? new Set<string>();
+    const clauses = clausesByStems.get(term.stems) ?? new Set<string>();
     clauses.add(topics[term.topic]!.clause);
-    clausesByKey.set(key, clauses);
+    clausesByStems.set(term.stems, clauses);
   }
   for (const term of terms) {
     if (term.kind !== "concept") continue;
-    const spread = clausesByKey.get(term.stems.join(" "))!.size;
+    const spread = clausesByStems.get(term.stems)!.size;
     const length = Math.min(1.5, 1 + 0.25 * (term.stems.length - 1));
     term.weight = length / (1 + 0.3 * Math.log(spread));
   }

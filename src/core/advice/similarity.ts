@@ -16,7 +16,8 @@ export function contentStems(tokens: readonly Token[]): string[] {
 /** TF-IDF vectors over a small set of texts; `cosine` compares a query with each text, 0..1. */
 export class TfIdfIndex {
   private readonly idf = new Map<string, number>();
-  private readonly postings = new Map<string, Array<[doc: number, weight: number]>>();
+  /** Per stem, the documents holding it and its weight in each (two flat lists: no pair object per posting). */
+  private readonly postings = new Map<string, { docs: number[]; weights: number[] }>();
   readonly size: number;
 
   constructor(docs: readonly string[][]) {
@@ -27,9 +28,10 @@ export class TfIdfIndex {
     docs.forEach((doc, index) => {
       const vector = this.vector(doc);
       for (const [s, w] of vector) {
-        const list = this.postings.get(s) ?? [];
-        list.push([index, w]);
-        this.postings.set(s, list);
+        let list = this.postings.get(s);
+        if (!list) this.postings.set(s, (list = { docs: [], weights: [] }));
+        list.docs.push(index);
+        list.weights.push(w);
       }
     });
   }
@@ -38,7 +40,12 @@ export class TfIdfIndex {
   cosine(query: readonly string[]): Map<number, number> {
     const scores = new Map<number, number>();
     for (const [s, w] of this.vector(query)) {
-      for (const [doc, dw] of this.postings.get(s) ?? []) scores.set(doc, (scores.get(doc) ?? 0) + w * dw);
+      const list = this.postings.get(s);
+      if (!list) continue;
+      for (let k = 0; k < list.docs.length; k++) {
+        const doc = list.docs[k]!;
+        scores.set(doc, (scores.get(doc) ?? 0) + w * list.weights[k]!);
+      }
     }
     return scores;
   }
