@@ -49,7 +49,9 @@ export function answerFirst(deps: Pick<SlackDeps, "advisor" | "asking" | "record
     const message = userMessageSchema.safeParse(envelope.data.event);
     if (!message.success || message.data.type !== "message" || message.data.channel_type !== "im" || message.data.thread_ts) return undefined;
     const { channel, ts, user, text } = message.data;
-    const question = slackToPlain(text, await botUserId());
+    const bot = await botUserId();
+    if (user === bot) return undefined; // the bot's own post: Bolt's ignoreSelf drops it
+    const question = slackToPlain(text, bot);
     if (!question) return undefined; // the help message: Bolt's listener
     let answer: Answer | null = null;
     const queued = await queue.claim([eventKey(envelope.data.event_id), postKey(channel, ts)], () => {
