@@ -102,7 +102,7 @@ export async function deliverDue(prisma: PrismaClient, send: Send, options: Deli
 
 /**
  * Sends one message this process holds the claim of (deliverDue's, or one written claimed by
- * enqueueClaimed) and marks it: sent, or pending again with backoff, or failed. True when sent.
+ * claimAndEnqueue, claimedDelivery.ts) and marks it: sent, or pending again with backoff, or failed. True when sent.
  * A payload marked `forgetOnSent` (an answer, which echoes the question) is emptied once sent.
  */
 export async function deliverClaimed(prisma: PrismaClient, message: OutboxMessage, send: Send, options: DeliveryOptions): Promise<boolean> {
@@ -129,27 +129,6 @@ export async function deliverClaimed(prisma: PrismaClient, message: OutboxMessag
   await prisma.outboxMessage.update({ where: { id: message.id }, data: { status: "sent", sentAt: clock.now(), lockedUntil: null, lastError: null, ...(forget ? { payload: {} } : {}) } });
   onOutcome?.("sent");
   return true;
-}
-
-/**
- * Writes a message already claimed by this process (its first attempt counted, locked for
- * `leaseMs`), for the caller to send at once with deliverClaimed: no other replica's worker takes it
- * unless this process dies first, and then only after the lease.
- */
-export async function enqueueClaimed(tx: Tx, notification: Omit<Notification, "dedupeKey" | "notBefore">, clock: Clock, leaseMs: number): Promise<OutboxMessage> {
-  const now = clock.now();
-  return tx.outboxMessage.create({
-    data: {
-      id: notification.id ?? randomUUID(),
-      recipientId: notification.recipientId,
-      kind: notification.kind,
-      payload: notification.payload as object,
-      nextAttemptAt: now,
-      createdAt: now,
-      attempts: 1,
-      lockedUntil: new Date(now.getTime() + leaseMs),
-    },
-  });
 }
 
 /** Messages the outbox gave up on, oldest first. */

@@ -25,7 +25,7 @@ export interface QueuedMessage {
 /** The store's side (composition root): claim-and-write in one transaction, then send and mark. */
 export interface AnswerQueue {
   /** Claims `keys` and writes `reply()` to the outbox claimed by this process; null when a key was claimed before. */
-  claim(keys: readonly string[], reply: () => { recipientId: string; kind: string; payload: Record<string, unknown> }): Promise<QueuedMessage | null>;
+  claim(keys: readonly string[], reply: { recipientId: string; kind: string; payload: Record<string, unknown> }): Promise<QueuedMessage | null>;
   /** Sends a claimed message now with `send` and marks it (sent, or pending again for the worker). */
   deliver(message: QueuedMessage, send: (message: QueuedMessage) => Promise<void>): Promise<void>;
 }
@@ -53,18 +53,16 @@ export function answerFirst(deps: Pick<SlackDeps, "advisor" | "asking" | "record
     if (user === bot) return undefined; // the bot's own post: Bolt's ignoreSelf drops it
     const question = slackToPlain(text, bot);
     if (!question) return undefined; // the help message: Bolt's listener
-    let answer: Answer | null = null;
-    const queued = await queue.claim([eventKey(envelope.data.event_id), postKey(channel, ts)], () => {
-      answer = deps.asking && !deps.asking.take(`slack:${user}`) ? null : deps.advisor.advise(question);
-      const reply: SlackMessage = answer ? renderAnswer(answer) : tooManyQuestionsMessage();
-      return { recipientId: "slack:conversation", kind: ANSWER_KIND, payload: { channel, message: reply, forgetOnSent: true } };
-    });
+    // Decided before the claim (one statement writes both): a retry that loses the claim has
+    // still taken one of this replica's per-person tokens, which only a retry to the same replica costs.
+    const answer: Answer | null = deps.asking && !deps.asking.take(`slack:${user}`) ? null : deps.advisor.advise(question);
+    const reply: SlackMessage = answer ? renderAnswer(answer) : tooManyQuestionsMessage();
+    const queued = await queue.claim([eventKey(envelope.data.event_id), postKey(channel, ts)], { recipientId: "slack:conversation", kind: ANSWER_KIND, payload: { channel, message: reply, forgetOnSent: true } });
     return {
       async after() {
         if (!queued) return; // a retry of a delivery already answered (here or on another replica)
+        if (answer) await deps.recordAsk(answer).catch((error: unknown) => deps.logger.warn({ err: { type: (error as Error)?.name } }, "could not count a question"));
         await queue.deliver(queued, send).catch((error: unknown) => deps.logger.warn({ err: { type: (error as Error)?.name } }, "could not post an answer (the outbox will)"));
-        const counted = answer as Answer | null;
-        if (counted) await deps.recordAsk(counted).catch((error: unknown) => deps.logger.warn({ err: { type: (error as Error)?.name } }, "could not count a question"));
       },
     };
   };
