@@ -169,6 +169,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     : undefined;
   if (slack?.requestListener) routes.set("POST /slack/events", timedRoute(metrics, "slack", slack.requestListener));
   if (slack?.channel) channels.push(slack.channel);
+  if (slack?.answers) channels.push(slack.answers);
   if (teams?.notifications) channels.push(teams.notifications);
 
   const worker = createWorker({

@@ -12,6 +12,9 @@ export interface NotificationChannel {
   canReach(person: Person): boolean | Promise<boolean>;
   /** Renders and sends; throws RetryLater on 429/5xx/timeouts. */
   send(person: Person, message: OutboxMessage): Promise<void>;
+  /** Kinds addressed to a conversation, not to a person (a Slack answer): sent by sendToConversation, with no directory lookup. */
+  conversationKinds?: ReadonlySet<string>;
+  sendToConversation?(message: OutboxMessage): Promise<void>;
   /** Follow-up work a channel gathered during a pass, done once at its end (never throws). */
   afterPass?(): Promise<void>;
 }
@@ -44,6 +47,8 @@ export function createWorker(options: WorkerOptions) {
   const delivery = { clock, ...(metrics ? { onOutcome: metrics.delivery } : {}) };
 
   const send = async (message: OutboxMessage): Promise<void> => {
+    const addressed = channels.find((channel) => channel.conversationKinds?.has(message.kind));
+    if (addressed?.sendToConversation) return addressed.sendToConversation(message);
     const recipientId = message.recipientId === SEALED_RECIPIENT ? options.sealedRecipientOf?.(message) : message.recipientId;
     if (!recipientId) throw new Error("a sealed recipient could not be opened (report keys missing or changed?)");
     const person = await directory.get(recipientId);

@@ -41,7 +41,8 @@ export interface NotificationRenderers<Rendered> {
 
 /** How the surface reaches the person, and the copies of approval requests it posted. */
 export interface NotificationOutlet<Rendered, Posted extends { id?: string | undefined }> {
-  post(person: Person, rendered: Rendered): Promise<Posted>;
+  /** `message`: the outbox row being delivered (its id and attempts let a surface post it once across a crash). */
+  post(person: Person, rendered: Rendered, message: Notification & { attempts: number }): Promise<Posted>;
   /** A platform failure as the outbox should see it (RetryLater for 429/5xx/timeouts), class and status only: never content. */
   deliveryError(error: unknown): Error;
   logger: { warn(details: object, message: string): void };
@@ -88,13 +89,13 @@ export function notificationDelivery<Rendered, Posted extends { id?: string | un
     throw cannot(message.kind);
   }
 
-  async function deliver(person: Person, message: Notification): Promise<void> {
+  async function deliver(person: Person, message: Notification & { attempts: number }): Promise<void> {
     const payload = (message.payload ?? {}) as Record<string, unknown>;
     const requestId = message.kind.startsWith("approval.") ? requestIdOf(payload) : undefined;
     const copies = requestId ? outlet.copies : undefined;
     if (requestId && copies && REDRAW_ONLY.has(message.kind) && (await copies.refresh(requestId, { personId: person.id })) > 0) return;
     const rendered = await render(person, message, payload, requestId);
-    const posted = await outlet.post(person, rendered);
+    const posted = await outlet.post(person, rendered, message);
     if (requestId && copies && posted.id) {
       await copies.track(requestId, person, posted, rendered);
       // Their earlier copies of the request lose buttons that no longer apply.

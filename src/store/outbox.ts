@@ -78,7 +78,7 @@ export function backoffMs(attempts: number, retryAfterMs?: number): number {
  * after the lease, so senders should be idempotent where the platform allows.
  */
 export async function deliverDue(prisma: PrismaClient, send: Send, options: DeliveryOptions): Promise<number> {
-  const { clock, batchSize = 20, leaseMs = 60_000, maxAttempts = 50, onOutcome } = options;
+  const { clock, batchSize = 20, leaseMs = 60_000 } = options;
   const now = clock.now();
   const claimed = await prisma.$queryRawUnsafe<OutboxMessage[]>(
     // RETURNING comes back in no particular order: the outer SELECT sends them in the order written.
@@ -96,29 +96,39 @@ export async function deliverDue(prisma: PrismaClient, send: Send, options: Deli
     batchSize,
   );
   let sent = 0;
-  for (const message of claimed) {
-    try {
-      await send(message);
-      await prisma.outboxMessage.update({ where: { id: message.id }, data: { status: "sent", sentAt: clock.now(), lockedUntil: null, lastError: null } });
-      sent++;
-      onOutcome?.("sent");
-    } catch (error) {
-      const retryAfter = error instanceof RetryLater ? error.afterMs : undefined;
-      const gaveUp = message.attempts >= maxAttempts;
-      await prisma.outboxMessage.update({
-        where: { id: message.id },
-        data: {
-          status: gaveUp ? "failed" : "pending",
-          lockedUntil: null,
-          // Only the error's class and message: senders never put content in errors.
-          lastError: `${(error as Error).name}: ${(error as Error).message}`.slice(0, 500),
-          nextAttemptAt: new Date(clock.now().getTime() + backoffMs(message.attempts, retryAfter)),
-        },
-      });
-      onOutcome?.(gaveUp ? "failed" : "retried");
-    }
-  }
+  for (const message of claimed) if (await deliverClaimed(prisma, message, send, options)) sent++;
   return sent;
+}
+
+/**
+ * Sends one message this process holds the claim of (deliverDue's, or one written claimed by
+ * claimAndEnqueue, claimedDelivery.ts) and marks it: sent, or pending again with backoff, or failed. True when sent.
+ * A payload marked `forgetOnSent` (an answer, which echoes the question) is emptied once sent.
+ */
+export async function deliverClaimed(prisma: PrismaClient, message: OutboxMessage, send: Send, options: DeliveryOptions): Promise<boolean> {
+  const { clock, maxAttempts = 50, onOutcome } = options;
+  try {
+    await send(message);
+  } catch (error) {
+    const retryAfter = error instanceof RetryLater ? error.afterMs : undefined;
+    const gaveUp = message.attempts >= maxAttempts;
+    await prisma.outboxMessage.update({
+      where: { id: message.id },
+      data: {
+        status: gaveUp ? "failed" : "pending",
+        lockedUntil: null,
+        // Only the error's class and message: senders never put content in errors.
+        lastError: `${(error as Error).name}: ${(error as Error).message}`.slice(0, 500),
+        nextAttemptAt: new Date(clock.now().getTime() + backoffMs(message.attempts, retryAfter)),
+      },
+    });
+    onOutcome?.(gaveUp ? "failed" : "retried");
+    return false;
+  }
+  const forget = (message.payload as { forgetOnSent?: unknown } | null)?.forgetOnSent === true;
+  await prisma.outboxMessage.update({ where: { id: message.id }, data: { status: "sent", sentAt: clock.now(), lockedUntil: null, lastError: null, ...(forget ? { payload: {} } : {}) } });
+  onOutcome?.("sent");
+  return true;
 }
 
 /** Messages the outbox gave up on, oldest first. */

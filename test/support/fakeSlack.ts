@@ -103,6 +103,15 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         const { metadata, ...rest } = parent;
         return { ok: true, messages: [{ ...rest, ...(args.include_all_metadata && metadata ? { metadata } : {}) }], has_more: false };
       }
+      case "conversations.history": {
+        // Newest first, top-level posts only; metadata only when asked for (as Slack does).
+        const messages = [...posted.entries()]
+          .filter(([key, m]) => key.startsWith(`${args.channel}:`) && (!args.oldest || Number(m.ts) >= Number(args.oldest)))
+          .map(([, m]) => m)
+          .reverse()
+          .map(({ metadata, ...rest }) => ({ ...rest, ...(args.include_all_metadata && metadata ? { metadata } : {}) }));
+        return { ok: true, messages, has_more: false };
+      }
       case "chat.postEphemeral":
         return { ok: true, message_ts: nextTs() };
       case "chat.update":

@@ -16,6 +16,9 @@ import { approvalMessages, type ApprovalMessages } from "./approvalMessages.ts";
 import { singleWorkspaceAuthorize } from "./authorize.ts";
 import { boltLogger } from "./boltLogger.ts";
 import { dedupeEvents } from "./dedupe.ts";
+import { ANSWER_KIND, answerFirst, answerSender, type AnswerQueue } from "./answerFirst.ts";
+import { claimAndEnqueue } from "../../store/claimedDelivery.ts";
+import { deliverClaimed, type OutboxMessage } from "../../store/outbox.ts";
 import { listRequestsFlow, requestApprovalFlow } from "./flows/approval.ts";
 import { askPersonFlow } from "./flows/askPerson.ts";
 import { consoleLinkFlow, type SignInLink } from "./flows/console.ts";
@@ -89,6 +92,8 @@ export interface SlackSurface {
   mode: "http" | "socket";
   /** Delivers outbox notifications as Slack DMs (present when the Report or Approve core is on). */
   channel?: NotificationChannel;
+  /** Posts DM answers a replica wrote to the outbox and did not post (it died, or Slack failed): HTTP mode. */
+  answers?: NotificationChannel;
   start(): Promise<void>;
   stop(): Promise<void>;
   /** Asks Slack whether the bot token works (auth.test) and logs "Slack: on" or why not; never throws. */
@@ -184,6 +189,27 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
   };
   for (const register of [...ASK_LISTENERS, ...coreListeners, ...(options.listeners ?? [])]) register(app, deps);
 
+  // DM questions are answered into the outbox before the HTTP ack (answerFirst.ts), posted with a
+  // client that leaves retries to the outbox.
+  let answers: NotificationChannel | undefined;
+  if (receiver) {
+    const answerClient = new webApi.WebClient(config.SLACK_BOT_TOKEN, { ...clientOptions, logger: boltLog, rejectRateLimitedCalls: true, retryConfig: { retries: 0 }, timeout: 10_000 });
+    const clock = options.clock ?? systemClock;
+    const queue: AnswerQueue = {
+      claim: (keys, reply) => claimAndEnqueue(options.prisma, keys, reply, { clock, leaseMs: ANSWER_LEASE_MS }),
+      deliver: async (message, send) => void (await deliverClaimed(options.prisma, message as OutboxMessage, send, { clock })),
+    };
+    const botUserId = async () => (await authorize({ isEnterpriseInstall: false } as Parameters<typeof authorize>[0])).botUserId;
+    const early = answerFirst(deps, queue, answerClient, botUserId);
+    receiver.answerBeforeAck(async (body) => {
+      const taken = await early(body);
+      if (taken) metrics?.event("slack", kindOf(body)); // Bolt, which counts the rest, never sees it
+      return taken;
+    });
+    const sendAnswer = answerSender(answerClient);
+    answers = { name: "slack-answers", canReach: () => false, send: async () => {}, conversationKinds: new Set([ANSWER_KIND]), sendToConversation: sendAnswer };
+  }
+
   // Deliveries use their own client: a 429 or a 5xx goes back to the outbox (RetryLater) instead of
   // being waited out inside the worker's pass.
   const deliveryClient =
@@ -205,6 +231,7 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
   return {
     mode: socketMode ? "socket" : "http",
     ...(channel ? { channel } : {}),
+    ...(answers ? { answers } : {}),
     ...(receiver ? { requestListener: receiver.requestListener } : {}),
     async start() {
       if (socketMode) await app.start();
@@ -227,6 +254,9 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
     },
   };
 }
+
+/** How long an answer written by a replica is its own to post; after it, another replica's worker posts it. */
+const ANSWER_LEASE_MS = 15_000;
 
 function withTrailingSlash(url: string): string {
   return url.endsWith("/") ? url : `${url}/`;

@@ -3,7 +3,9 @@ import type { Logger } from "../../log.ts";
 import type { OutboxMessage } from "../../store/outbox.ts";
 import type { NotificationChannel } from "../../worker.ts";
 import type { ApprovalMessages } from "./approvalMessages.ts";
-import { postDm } from "./conversations.ts";
+import { z } from "zod";
+import { openDm, postDm } from "./conversations.ts";
+import { alreadyPosted, withOutboxId } from "./outboxPosts.ts";
 import type { WebClient } from "./deps.ts";
 import { approvalNotification, handlerNotification, reporterNotification } from "./render/notifications.ts";
 import type { SlackCores } from "./services.ts";
@@ -45,6 +47,11 @@ export const HOME_CHANGING_KINDS: ReadonlySet<string> = new Set([
   "case.reporter.status_changed",
 ]);
 
+const postedSchema = z.object({ ts: z.string().min(1) });
+
+/** A case's notice to its handler (case.*, but not case.reporter.*: those go to the reporter). */
+const isHandlerNotice = (kind: string) => kind.startsWith("case.") && !kind.startsWith("case.reporter.");
+
 /** An escalation only alerting someone (a group stage kept its approvers) adds nothing to their Home. */
 function changesHome(message: OutboxMessage): boolean {
   if (message.kind === "approval.escalated") return (message.payload as { asApprover?: unknown } | null)?.asApprover === true;
@@ -66,9 +73,19 @@ export function createSlackNotificationChannel(options: SlackChannelOptions): No
     {
       deliveryError,
       logger,
-      post: async (person, dm) => {
-        const posted = await postDm(client, person.slackId!, dm);
-        return { ...posted, id: posted.ts };
+      post: async (person, dm, message) => {
+        // A handler notice is posted once even when a replica died after posting it and before the
+        // outbox marked it sent: it carries its outbox id, looked for before a second attempt.
+        // Never a reporter's DM: an anonymous one carries no metadata at all.
+        if (!isHandlerNotice(message.kind) || !dm.metadata) {
+          const posted = await postDm(client, person.slackId!, dm);
+          return { ...posted, id: posted.ts };
+        }
+        const channel = await openDm(client, person.slackId!);
+        const earlier = message.attempts > 1 ? await alreadyPosted(client, channel, message.id) : undefined;
+        if (earlier) return { channel, ts: earlier.ts, id: earlier.ts };
+        const posted = postedSchema.parse(await client.chat.postMessage({ channel, ...dm, metadata: withOutboxId(dm.metadata, message.id) }));
+        return { channel, ts: posted.ts, id: posted.ts };
       },
       ...(tracked
         ? {

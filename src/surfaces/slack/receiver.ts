@@ -26,6 +26,7 @@ export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
 export class SlackHttpReceiver implements Receiver {
   private app: App | undefined;
   private readonly boltLog;
+  private answerFirst: EarlyAnswer | undefined;
 
   constructor(
     private readonly signingSecret: string,
@@ -37,6 +38,11 @@ export class SlackHttpReceiver implements Receiver {
 
   init(app: App): void {
     this.app = app;
+  }
+
+  /** Events this answers itself before acknowledging them (a DM question: answerFirst.ts); the rest go to Bolt. */
+  answerBeforeAck(handler: EarlyAnswer): void {
+    this.answerFirst = handler;
   }
 
   /** Nothing to start: `requestListener` is mounted on the app's server. */
@@ -83,6 +89,21 @@ export class SlackHttpReceiver implements Receiver {
       return http.buildNoBodyResponse(res, 200);
     }
 
+    if ("event" in data && this.answerFirst) {
+      let early;
+      try {
+        early = await this.answerFirst(data);
+      } catch (error) {
+        // Nothing was claimed: Slack retries (here or on another replica).
+        this.logger.error({ kind: kindOf(data), err: { type: (error as Error)?.name } }, "Slack request failed");
+        return http.buildNoBodyResponse(res, 500);
+      }
+      if (early) {
+        http.buildNoBodyResponse(res, 200);
+        return early.after();
+      }
+    }
+
     const ack = new HTTPResponseAck({
       logger: this.boltLog,
       processBeforeResponse: false,
@@ -118,6 +139,9 @@ export class SlackHttpReceiver implements Receiver {
     return claimEvent(this.prisma, `slack:request:${signature}`);
   }
 }
+
+/** Handles an event before its HTTP acknowledgement; undefined leaves it to Bolt. `after` runs once acknowledged (never throws). */
+export type EarlyAnswer = (body: object) => Promise<{ after(): Promise<void> } | undefined>;
 
 /** "event:message", "command", "block_actions", "view_submission"…: what kind of request, never what it says. */
 export function kindOf(body: object): string {

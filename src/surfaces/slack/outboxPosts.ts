@@ -1,0 +1,36 @@
+import type { types } from "@slack/bolt";
+import { z } from "zod";
+import type { WebClient } from "./deps.ts";
+import type { SlackMessage } from "./render/blocks.ts";
+
+/** The metadata event type of a message the outbox posted: its payload names the outbox id. */
+export const OUTBOX_EVENT = "conduct_outbox";
+
+export const outboxMetadata = (outboxId: string): types.MessageMetadata => ({ event_type: OUTBOX_EVENT, event_payload: { outbox_id: outboxId } });
+
+/** A message's own metadata (a case thread's) with the outbox id added, so it is found by alreadyPosted too. */
+export const withOutboxId = (metadata: types.MessageMetadata, outboxId: string): types.MessageMetadata => ({ ...metadata, event_payload: { ...metadata.event_payload, outbox_id: outboxId } });
+
+const historySchema = z.object({
+  messages: z.array(z.object({ ts: z.string(), metadata: z.object({ event_type: z.string(), event_payload: z.record(z.string(), z.unknown()).optional() }).optional() }).passthrough()).default([]),
+});
+
+/**
+ * Whether a message carrying this outbox id is already in the conversation (posted since
+ * `since`): asked before sending again a message an earlier attempt may have posted (a replica
+ * that died between posting and marking it sent), so it is not posted twice. Any event type:
+ * a case-thread post keeps its own and adds the id (withOutboxId). Needs `im:history`
+ * for DMs. A top-level message only (replies are not in conversations.history).
+ */
+export async function alreadyPosted(client: WebClient, channel: string, outboxId: string, since?: Date): Promise<{ ts: string } | undefined> {
+  const history = historySchema.parse(
+    await client.conversations.history({ channel, ...(since ? { oldest: String(Math.floor(since.getTime() / 1000) - 60) } : {}), limit: 100, include_all_metadata: true }),
+  );
+  return history.messages.find((m) => m.metadata?.event_payload?.outbox_id === outboxId);
+}
+
+/** Posts an outbox message with its id in the metadata, unless an earlier attempt already did. */
+export async function postOnce(client: WebClient, outbox: { id: string; attempts: number; createdAt: Date }, channel: string, message: SlackMessage): Promise<void> {
+  if (outbox.attempts > 1 && (await alreadyPosted(client, channel, outbox.id, outbox.createdAt))) return;
+  await client.chat.postMessage({ channel, ...message, metadata: outboxMetadata(outbox.id) });
+}
