@@ -1,5 +1,4 @@
 import type { AllMiddlewareArgs, BlockAction as BoltBlockAction, RespondFn, SlackActionMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
-import { claimEvent, releaseEvent } from "../../../store/processedEvents.ts";
 import { actionInteraction } from "../conversations.ts";
 import type { Interaction, SlackDeps, WebClient } from "../deps.ts";
 import { blockActionSchema, viewSubmissionSchema, type BlockAction, type ViewSubmission } from "../payloads.ts";
@@ -57,11 +56,11 @@ export function withSubmission(deps: SlackDeps, handle: (s: Submission) => Promi
  * own new submission of the same view (after field errors) always goes through, even if an earlier
  * attempt could not give its claim back.
  */
-export async function claimSubmission(deps: Pick<SlackDeps, "prisma">, viewId: string, retryNum: number | undefined): Promise<{ duplicate: boolean; release(): Promise<void> }> {
+export async function claimSubmission(deps: Pick<SlackDeps, "events">, viewId: string, retryNum: number | undefined): Promise<{ duplicate: boolean; release(): Promise<void> }> {
   const key = `slack:view:${viewId}`;
-  const claimed = await claimEvent(deps.prisma, key);
+  const claimed = await deps.events.claim([key]);
   return {
     duplicate: !claimed && retryNum !== undefined,
-    release: () => releaseEvent(deps.prisma, key).catch(() => {}),
+    release: () => deps.events.release(key).catch(() => {}),
   };
 }
