@@ -14,6 +14,7 @@ import { approvalMessages, type ApprovalMessages } from "./approvalMessages.ts";
 import { singleWorkspaceAuthorize } from "./authorize.ts";
 import { boltLogger } from "./boltLogger.ts";
 import { dedupeEvents } from "./dedupe.ts";
+import { identifySender } from "./sender.ts";
 import { listRequestsFlow, requestApprovalFlow } from "./flows/approval.ts";
 import { askPersonFlow } from "./flows/askPerson.ts";
 import { consoleLinkFlow, type SignInLink } from "./flows/console.ts";
@@ -122,6 +123,7 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
     });
   }
   app.use(dedupeEvents(options.data.events, logger));
+  if (options.directory) app.use(identifySender(options.directory, logger));
   app.error(async (error) => {
     const data = (error as { data?: { error?: unknown } }).data;
     logger.error({ code: error.code, apiError: typeof data?.error === "string" ? data.error : undefined }, "a Slack listener failed");

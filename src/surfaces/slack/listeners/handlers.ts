@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction as BoltBlockAction, RespondFn, SlackActionMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import { actionInteraction } from "../conversations.ts";
+import { senderIn, type Sender } from "../sender.ts";
 import type { Interaction, SlackDeps, WebClient } from "../deps.ts";
 import { blockActionSchema, viewSubmissionSchema, type BlockAction, type ViewSubmission } from "../payloads.ts";
 
@@ -7,8 +8,8 @@ export type ActionArgs = SlackActionMiddlewareArgs<BoltBlockAction> & AllMiddlew
 export type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 /** Acknowledges at once (Slack waits 3 seconds), validates the payload, builds the interaction. */
-export function withAction(deps: SlackDeps, handle: (interaction: Interaction, action: BlockAction, respond: RespondFn | undefined) => Promise<void>) {
-  return async ({ ack, body, client, respond }: ActionArgs) => {
+export function withAction(deps: SlackDeps, handle: (interaction: Interaction, action: BlockAction, respond: RespondFn | undefined, me: Sender) => Promise<void>) {
+  return async ({ ack, body, client, context, respond }: ActionArgs) => {
     await ack();
     const parsed = blockActionSchema.safeParse(body);
     if (!parsed.success) {
@@ -23,7 +24,7 @@ export function withAction(deps: SlackDeps, handle: (interaction: Interaction, a
       threadTs: action.container.thread_ts ?? action.message?.thread_ts,
       ephemeral: action.container.is_ephemeral === true,
     });
-    await handle(interaction, action, respond);
+    await handle(interaction, action, respond, senderIn(context));
   };
 }
 
@@ -35,6 +36,8 @@ export interface Submission {
   client: WebClient;
   /** Set when Slack re-delivered the request (X-Slack-Retry-Num). */
   retryNum: number | undefined;
+  /** The directory person who submitted it (identified once per request). */
+  me: Sender;
 }
 
 /** Validates a modal submission; a malformed one is acknowledged (the modal closes) and dropped. */
@@ -46,7 +49,7 @@ export function withSubmission(deps: SlackDeps, handle: (s: Submission) => Promi
       await ack();
       return;
     }
-    await handle({ submission: parsed.data, ack, client, retryNum: typeof context.retryNum === "number" ? context.retryNum : undefined });
+    await handle({ submission: parsed.data, ack, client, retryNum: typeof context.retryNum === "number" ? context.retryNum : undefined, me: senderIn(context) });
   };
 }
 
