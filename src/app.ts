@@ -9,7 +9,7 @@ import { systemClock, type Clock } from "./core/clock.ts";
 import type { RateLimits } from "./core/limits/rateLimit.ts";
 import type { Keyring } from "./core/crypto/keyring.ts";
 import type { DirectoryService } from "./core/directory/service.ts";
-import { composeCores, composeDirectory, openConfiguredDatabase } from "./compose.ts";
+import { composeCores, composeDirectory, composeSlackData, composeTeamsData, openConfiguredDatabase } from "./compose.ts";
 import { loadPolicy, type Policy } from "./core/policy/load.ts";
 import { directoryRolesOf } from "./core/policy/roles.ts";
 import type { Logger } from "./log.ts";
@@ -140,7 +140,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const advisor = countingVerdicts(createAdvisor(policy), metrics);
   const teamsOptions = {
     logger,
-    prisma: db.prisma,
+    data: composeTeamsData(db.prisma),
     policy,
     advisor,
     asking: limits.asking,
@@ -165,7 +165,7 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
 
   // Bolt loads only when Slack is configured (as Teams' libraries only when used: see lazy.ts).
   const slack = config.SLACK_BOT_TOKEN
-    ? (await import("./surfaces/slack/index.ts")).createSlackSurface({ config, logger, prisma: db.prisma, policy, advisor, asking: limits.asking, directory, cases, approvals, clock, signInLink, metrics })
+    ? (await import("./surfaces/slack/index.ts")).createSlackSurface({ config, logger, data: composeSlackData(db.prisma), policy, advisor, asking: limits.asking, directory, cases, approvals, clock, signInLink, metrics })
     : undefined;
   if (slack?.requestListener) routes.set("POST /slack/events", timedRoute(metrics, "slack", slack.requestListener));
   if (slack?.channel) channels.push(slack.channel);

@@ -28,6 +28,18 @@ import { createInsightReads } from "./store/insights.ts";
 import type { Logger } from "./log.ts";
 import type { JobHandler } from "./store/jobs.ts";
 import type { PrismaClient } from "./store/generated/client.ts";
+import { claimAndEnqueue } from "./store/claimedDelivery.ts";
+import { deliverClaimed, type OutboxMessage } from "./store/outbox.ts";
+import { recordAsk } from "./store/askStats.ts";
+import { answerFeedback } from "./store/feedback.ts";
+import { searchPeople } from "./store/peopleSearch.ts";
+import { processedEvents } from "./store/processedEvents.ts";
+import { slackSentMessages } from "./store/slackMessages.ts";
+import { PrismaStorage } from "./store/teamsBotState.ts";
+import { teamsConversationRows } from "./store/teamsConversations.ts";
+import { teamsSentMessages } from "./store/teamsMessages.ts";
+import type { SlackData } from "./surfaces/slack/deps.ts";
+import type { TeamsData } from "./surfaces/teams/deps.ts";
 
 /** Where the configured database is: DATABASE_URL (PostgreSQL), else the embedded one in DATA_DIR. */
 export const databaseOptionsOf = (config: Pick<Config, "DATABASE_URL" | "DATA_DIR">): DatabaseOptions =>
@@ -110,5 +122,32 @@ export function composeCores({ config, db, policy, directory, clock, logger, key
     signIn: createSignInService({ store: createSignInStore(db.prisma), clock, auditKeys }),
     oversight: createOversightService({ reads: createInsightReads(db.prisma), directory, document: policy.document, clock, approvals }),
     jobHandlers: { ...cases.jobHandlers, ...approvalJobHandlers(approvalStore, approvals) },
+  };
+}
+
+/** What the Slack surface keeps, over the database (the surface itself never sees the store). */
+export function composeSlackData(prisma: PrismaClient): SlackData {
+  return {
+    events: processedEvents(prisma),
+    recordAsk: (answer) => recordAsk(prisma, answer, new Date()),
+    feedback: answerFeedback(prisma),
+    sentMessages: slackSentMessages(prisma),
+    answers: (clock, leaseMs) => ({
+      claim: (keys, reply) => claimAndEnqueue(prisma, keys, reply, { clock, leaseMs }),
+      deliver: async (message, send) => void (await deliverClaimed(prisma, message as OutboxMessage, send, { clock })),
+    }),
+  };
+}
+
+/** What the Teams surface keeps, over the database. Nothing here loads botbuilder (types only). */
+export function composeTeamsData(prisma: PrismaClient): TeamsData {
+  return {
+    events: processedEvents(prisma),
+    recordAsk: (answer) => recordAsk(prisma, answer, new Date()),
+    feedback: answerFeedback(prisma),
+    sentMessages: teamsSentMessages(prisma),
+    conversations: teamsConversationRows(prisma),
+    botState: new PrismaStorage(prisma),
+    searchPeople: searchPeople(prisma),
   };
 }

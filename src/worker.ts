@@ -4,7 +4,8 @@ import type { Logger } from "./log.ts";
 import type { Metrics } from "./metrics.ts";
 import type { PrismaClient } from "./store/generated/client.ts";
 import { runDueJobs, type JobHandler } from "./store/jobs.ts";
-import { deliverDue, RetryLater, SEALED_RECIPIENT, type OutboxMessage } from "./store/outbox.ts";
+import type { OutboxMessage } from "./core/notifications/outbox.ts";
+import { deliverDue, RetryLater, SEALED_RECIPIENT } from "./store/outbox.ts";
 
 /** A platform that can deliver a notification to a person (Slack DM, Teams 1:1, …). */
 export interface NotificationChannel {

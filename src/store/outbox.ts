@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Clock } from "../core/clock.ts";
 import type { OutboxMessage, PrismaClient } from "./generated/client.ts";
 import type { Tx } from "./tx.ts";
+import { RetryLater } from "../core/notifications/outbox.ts";
 
 export type { OutboxMessage };
 
@@ -42,13 +43,8 @@ export async function enqueue(tx: Tx, notification: Notification, clock: Clock):
   }
 }
 
-/** Thrown by a sender to ask for a later retry (429 Retry-After, 5xx, timeouts, recipient not reachable yet). */
-export class RetryLater extends Error {
-  constructor(message: string, readonly afterMs?: number) {
-    super(message);
-    this.name = "RetryLater";
-  }
-}
+// Defined in core (senders on every surface throw it); re-exported for the worker and the CLI.
+export { RetryLater } from "../core/notifications/outbox.ts";
 
 export type Send = (message: OutboxMessage) => Promise<void>;
 

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { batched, perClient } from "./batch.ts";
 import type { PrismaClient } from "./db.ts";
+import type { ProcessedEvents } from "../core/processedEvents.ts";
 import type { Tx } from "./tx.ts";
 
 /**
@@ -68,4 +69,9 @@ export async function claimEventIn(tx: Tx, prisma: PrismaClient, key: string): P
 /** Gives a claim back, so the next delivery is handled (the first attempt did not complete). */
 export async function releaseEvent(prisma: PrismaClient, key: string): Promise<void> {
   await prisma.processedEvent.deleteMany({ where: { key: storedEventKey(prisma, key) } });
+}
+
+/** The ProcessedEvents port over this client (the surfaces' de-duplication). */
+export function processedEvents(prisma: PrismaClient): ProcessedEvents {
+  return { claim: (keys) => claimEvents(prisma, keys), release: (key) => releaseEvent(prisma, key) };
 }

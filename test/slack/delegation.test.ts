@@ -94,4 +94,27 @@ describe("Delegating approvals in Slack", () => {
     expect(JSON.stringify(stopped.body.view)).toContain("You decide your approvals yourself again");
     expect(await h.app.db.prisma.approvalDelegate.count()).toBe(0);
   });
+
+  it("says 'not saved' when the database fails while identifying who submitted the form, and saves nothing", async () => {
+    await h.sendForm(slashCommand(HELEN, "C0GENERAL", "delegate", h.slack.responseUrl()));
+    await h.slack.waitFor("views.open");
+    const form = await nextUpdate(h, 0);
+    const directory = h.app.directory as unknown as Record<string, unknown>;
+    const original = directory.resolveOrEnrol;
+    directory.resolveOrEnrol = () => Promise.reject(new Error("connection refused"));
+    let down;
+    try {
+      down = await submit(h, HELEN, form, { delegate: person(SAMIRA), until: { type: "datepicker", selected_date: null } });
+    } finally {
+      directory.resolveOrEnrol = original;
+    }
+    expect(down.body).toEqual({ response_action: "errors", errors: { delegate: "Not saved: the service cannot reach its database right now. Please try again in a few minutes." } });
+    expect(await h.app.db.prisma.approvalDelegate.count()).toBe(0);
+    expect(h.app.logs.some((l) => l.includes("could not identify the person acting"))).toBe(true);
+
+    // The same form, once the database is back, goes through.
+    const again = await submit(h, HELEN, form, { delegate: person(SAMIRA), until: { type: "datepicker", selected_date: null } }, { viewId: down.viewId });
+    expect(again.body.response_action).toBe("update");
+    expect(await h.app.db.prisma.approvalDelegate.count()).toBe(1);
+  });
 });

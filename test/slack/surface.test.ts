@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAdvisor } from "../../src/core/advice/index.ts";
 import { loadPolicy } from "../../src/core/policy/load.ts";
 import { createLogger } from "../../src/log.ts";
-import type { PrismaClient } from "../../src/store/db.ts";
+import type { SlackData } from "../../src/surfaces/slack/index.ts";
 import { createSlackSurface } from "../../src/surfaces/slack/index.ts";
 import { startTestApp, type TestApp } from "../support/app.ts";
 import { BOT_TOKEN, postSigned, SIGNING_SECRET } from "../support/slack.ts";
@@ -14,7 +14,7 @@ describe("Slack surface modes", () => {
     const surface = createSlackSurface({
       config: { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_APP_TOKEN: "xapp-1-A0CONDUCT-1-abc", SLACK_SIGNING_SECRET: undefined, SLACK_API_URL: undefined },
       logger: createLogger("silent"),
-      prisma: {} as PrismaClient,
+      data: {} as SlackData,
       policy,
       advisor: createAdvisor(policy),
     });

@@ -53,6 +53,27 @@ describe("Teams: approvals", () => {
     expect((await t.db.prisma.outboxMessage.findFirstOrThrow({ where: { recipientId: "marcus", kind: "approval.requested" } })).status).toBe("sent");
   });
 
+  it("a database failure while identifying the approver answers 'not saved' and decides nothing; the next click decides", async () => {
+    ({ t } = await startWithPeople("dana", "kim"));
+    const created = await t.app.approvals.request(wine);
+    if (created.kind !== "created") throw new Error(created.message);
+    await t.app.worker.tick();
+    const directory = t.app.directory as unknown as Record<string, unknown>;
+    const original = directory.resolveOrEnrol;
+    directory.resolveOrEnrol = () => Promise.reject(new Error("connection refused"));
+    let down;
+    try {
+      down = await invoke(t, click(t, "dana", APPROVAL_VERBS.approve, { requestId: created.view.id, stage: 0 }));
+    } finally {
+      directory.resolveOrEnrol = original;
+    }
+    expect(down.value).toBe("Not saved: the service cannot reach its database right now. Please try again in a few minutes.");
+    expect(await t.db.prisma.approvalDecision.count()).toBe(0);
+    const again = await invoke(t, click(t, "dana", APPROVAL_VERBS.approve, { requestId: created.view.id, stage: 0 }));
+    expect(cardTexts(again.value).some((x) => x.startsWith("✅ Approved by Dana Reyes"))).toBe(true);
+    expect(await t.db.prisma.approvalDecision.count()).toBe(1);
+  });
+
   it("approve via Action.Execute: the card comes back decided with no buttons, the requester is told; a redelivered click decides once; a late click says who decided", async () => {
     ({ t } = await startWithPeople("dana", "marcus", "kim"));
     const created = await t.app.approvals.request(wine);

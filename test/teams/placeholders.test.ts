@@ -20,7 +20,7 @@ describe("Teams: without the report and approval cores", () => {
   });
 
   it("has no notification channel", () => {
-    const teams = createTeamsSurface({ logger: createLogger("silent"), prisma: {} as never, policy, advisor: createAdvisor(policy), credentials: {} });
+    const teams = createTeamsSurface({ logger: createLogger("silent"), data: {} as never, policy, advisor: createAdvisor(policy), credentials: {} });
     expect(teams.notifications).toBeUndefined();
   });
 });

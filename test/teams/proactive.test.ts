@@ -4,6 +4,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createAdvisor } from "../../src/core/advice/index.ts";
 import { loadPolicy } from "../../src/core/policy/load.ts";
 import { createLogger } from "../../src/log.ts";
+import { composeTeamsData } from "../../src/compose.ts";
 import type { Database } from "../../src/store/db.ts";
 import { teamsConversations } from "../../src/surfaces/teams/conversations.ts";
 import { createTeamsSurface } from "../../src/surfaces/teams/index.ts";
@@ -24,8 +25,8 @@ describe("Teams: sendToPerson", () => {
   async function surfaceWithAliceAt(serviceUrl: string) {
     db = await freshDatabase();
     const policy = loadPolicy(resolve("policies/code-of-conduct.txt"), resolve("policies/code-of-conduct.rules.yaml"));
-    const teams = createTeamsSurface({ logger: createLogger("silent"), prisma: db.prisma, policy, advisor: createAdvisor(policy), credentials: {} });
-    await teamsConversations(db.prisma).remember(ALICE.aadObjectId, {
+    const teams = createTeamsSurface({ logger: createLogger("silent"), data: composeTeamsData(db.prisma), policy, advisor: createAdvisor(policy), credentials: {} });
+    await teamsConversations(composeTeamsData(db.prisma).conversations).remember(ALICE.aadObjectId, {
       channelId: "msteams",
       serviceUrl,
       conversation: { id: ALICE_CHAT, conversationType: "personal", tenantId: TENANT_ID, isGroup: false, name: "" },

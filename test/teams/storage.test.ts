@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/store/db.ts";
-import { ETagConflictError, PrismaStorage } from "../../src/surfaces/teams/storage.ts";
+import { ETagConflictError, PrismaStorage } from "../../src/store/teamsBotState.ts";
 import { freshDatabase } from "../support/db.ts";
 import { warmUp } from "../support/teams.ts";
 

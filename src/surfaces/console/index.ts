@@ -2,5 +2,4 @@
 export { createConsoleChat, type ConsoleChat } from "./chat.ts";
 export { CONSOLE_COMMANDS, helpText } from "./commands.ts";
 export type { ConsoleDeps, ConsoleReads, ConsoleServices, InboxItem } from "./deps.ts";
-export { prismaReads } from "./reads.ts";
 export { newSession, type ConsoleSession } from "./session.ts";

@@ -1,7 +1,6 @@
 import type { Middleware, AnyMiddlewareArgs } from "@slack/bolt";
 import type { Logger } from "../../log.ts";
-import type { PrismaClient } from "../../store/db.ts";
-import { claimEvents } from "../../store/processedEvents.ts";
+import type { ProcessedEvents } from "../../core/processedEvents.ts";
 import { eventEnvelopeSchema, postIdentitySchema } from "./payloads.ts";
 
 /** The key of one Events API delivery; a retry (X-Slack-Retry-Num) carries the same event_id. */
@@ -14,14 +13,14 @@ export const postKey = (channel: string, ts: string) => `slack:post:${channel}:$
  * by (channel, ts), in the ProcessedEvent table: the first claim wins on every replica, later
  * deliveries stop here. Commands and clicks pass through (Slack does not retry them).
  */
-export function dedupeEvents(prisma: PrismaClient, logger: Logger): Middleware<AnyMiddlewareArgs> {
+export function dedupeEvents(events: ProcessedEvents, logger: Logger): Middleware<AnyMiddlewareArgs> {
   return async ({ body, next, context }) => {
     const envelope = eventEnvelopeSchema.safeParse(body);
     if (!envelope.success) return next();
     const { event_id: eventId, event } = envelope.data;
     const post = postIdentitySchema.safeParse(event);
     const keys = post.success ? [eventKey(eventId), postKey(post.data.channel, post.data.ts)] : [eventKey(eventId)];
-    if (!(await claimEvents(prisma, keys))) {
+    if (!(await events.claim(keys))) {
       logger.debug({ eventId, retryNum: context.retryNum }, "skipped an event or post already handled");
       return;
     }

@@ -1,10 +1,14 @@
 import type { RateLimiter } from "../../core/limits/rateLimit.ts";
 import type { webApi } from "@slack/bolt";
 import type { Answer } from "../../core/advice/types.ts";
+import type { AnswerFeedback } from "../../core/advice/feedback.ts";
 import type { FeedbackInteraction } from "../../interactions/feedback.ts";
+import type { SentMessages } from "../../interactions/sentCopies.ts";
 import type { Policy } from "../../core/policy/load.ts";
 import type { Logger } from "../../log.ts";
-import type { PrismaClient } from "../../store/db.ts";
+import type { ProcessedEvents } from "../../core/processedEvents.ts";
+import type { Clock } from "../../core/clock.ts";
+import type { AnswerQueue } from "./answerFirst.ts";
 import type { UserMessage } from "./payloads.ts";
 import type { SlackMessage } from "./render/blocks.ts";
 
@@ -56,9 +60,22 @@ export interface Subcommand {
   takesText?: boolean;
 }
 
+/** What the Slack surface keeps, as the composition root (src/compose.ts) gives it over the store. */
+export interface SlackData {
+  events: ProcessedEvents;
+  /** Counts a question per clause, verdict and day (never who or what). */
+  recordAsk(answer: Answer): Promise<void>;
+  feedback: AnswerFeedback;
+  /** The approval messages the bot posted, so a change redraws them. */
+  sentMessages: SentMessages<{ channel: string }>;
+  /** Claims a DM question's delivery and queues its answer in one statement, before the ack (answerFirst.ts). */
+  answers(clock: Clock, leaseMs: number): AnswerQueue;
+}
+
 export interface SlackDeps {
   logger: Logger;
-  prisma: PrismaClient;
+  /** Deliveries already handled (a submission runs once). */
+  events: ProcessedEvents;
   policy: Policy;
   advisor: Advisor;
   /** How fast one person may ask (ASKS_PER_MINUTE); unlimited when absent. */

@@ -9,27 +9,22 @@ import type { Policy } from "../../core/policy/load.ts";
 import type { Logger } from "../../log.ts";
 import type { Metrics } from "../../metrics.ts";
 import type { RouteHandler } from "../../server.ts";
-import { recordAsk } from "../../store/askStats.ts";
-import type { PrismaClient } from "../../store/db.ts";
 import type { NotificationChannel } from "../../worker.ts";
 import { approvalMessages, type ApprovalMessages } from "./approvalMessages.ts";
 import { singleWorkspaceAuthorize } from "./authorize.ts";
 import { boltLogger } from "./boltLogger.ts";
 import { dedupeEvents } from "./dedupe.ts";
 import { ANSWER_KIND, answerFirst, answerSender, type AnswerQueue } from "./answerFirst.ts";
-import { claimAndEnqueue } from "../../store/claimedDelivery.ts";
-import { deliverClaimed, type OutboxMessage } from "../../store/outbox.ts";
+import { identifySender } from "./sender.ts";
 import { listRequestsFlow, requestApprovalFlow } from "./flows/approval.ts";
 import { askPersonFlow } from "./flows/askPerson.ts";
 import { consoleLinkFlow, type SignInLink } from "./flows/console.ts";
 import { delegationInteractions } from "../../interactions/delegation.ts";
 import { feedbackInteraction } from "../../interactions/feedback.ts";
-import { answerFeedback } from "../../store/feedback.ts";
-import { slackSentMessages } from "../../store/slackMessages.ts";
 import { openDelegateFormFlow } from "./flows/delegation.ts";
 import { publishHomeFlow, refreshHome } from "./flows/home.ts";
 import { caseThreadFlow, startReportFlow } from "./flows/report.ts";
-import type { Advisor, Interaction, SlackDeps, SlackFlows, Subcommand } from "./deps.ts";
+import type { Advisor, Interaction, SlackData, SlackDeps, SlackFlows, Subcommand } from "./deps.ts";
 import { approvalListeners } from "./listeners/approvals.ts";
 import { registerAskActionListeners } from "./listeners/askActions.ts";
 import { registerCommandListeners } from "./listeners/commands.ts";
@@ -45,7 +40,7 @@ import { kindOf, SlackHttpReceiver } from "./receiver.ts";
 import { helpMessage } from "./render/notices.ts";
 import type { SlackCores } from "./services.ts";
 
-export type { Interaction, SlackDeps, SlackFlows, Subcommand } from "./deps.ts";
+export type { Interaction, SlackData, SlackDeps, SlackFlows, Subcommand } from "./deps.ts";
 
 /** Registers one group of listeners (one file in listeners/) on the Bolt app. */
 export type ListenerGroup = (app: App, deps: SlackDeps) => void;
@@ -62,7 +57,8 @@ export const ASK_LISTENERS: readonly ListenerGroup[] = [
 export interface SlackSurfaceOptions {
   config: Pick<Config, "SLACK_BOT_TOKEN" | "SLACK_SIGNING_SECRET" | "SLACK_APP_TOKEN" | "SLACK_API_URL">;
   logger: Logger;
-  prisma: PrismaClient;
+  /** Its de-duplication, counts and posted messages (composeSlackData). */
+  data: SlackData;
   policy: Policy;
   advisor: Advisor;
   /** How fast one person may ask (ASKS_PER_MINUTE). */
@@ -112,7 +108,7 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
   const clientOptions: webApi.WebClientOptions = config.SLACK_API_URL ? { slackApiUrl: withTrailingSlash(config.SLACK_API_URL) } : {};
   const boltLog = boltLogger(logger);
   const socketMode = Boolean(config.SLACK_APP_TOKEN);
-  const receiver = socketMode ? undefined : new SlackHttpReceiver(config.SLACK_SIGNING_SECRET ?? "", logger, options.prisma);
+  const receiver = socketMode ? undefined : new SlackHttpReceiver(config.SLACK_SIGNING_SECRET ?? "", logger, options.data.events);
 
   const authorize = singleWorkspaceAuthorize(config.SLACK_BOT_TOKEN, { ...clientOptions, logger: boltLog });
   const app = new App({
@@ -129,7 +125,8 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
       await next();
     });
   }
-  app.use(dedupeEvents(options.prisma, logger));
+  app.use(dedupeEvents(options.data.events, logger));
+  if (options.directory) app.use(identifySender(options.directory, logger));
   app.error(async (error) => {
     const data = (error as { data?: { error?: unknown } }).data;
     logger.error({ code: error.code, apiError: typeof data?.error === "string" ? data.error : undefined }, "a Slack listener failed");
@@ -153,7 +150,7 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
       coreListeners.push(reportListeners({ ...cores, cases }, homeAfterChange), reportFormListener({ ...cores, cases }, homeAfterChange), receiptCheckListener({ ...cores, cases }));
     }
     if (approvals) {
-      messages = approvalMessages(slackSentMessages(options.prisma), approvals, cores.clock, logger);
+      messages = approvalMessages(options.data.sentMessages, approvals, cores.clock, logger);
       coreFlows.requestApproval = requestApprovalFlow({ ...cores, approvals }, options.policy);
       coreFlows.listRequests = listRequestsFlow({ ...cores, approvals });
       coreListeners.push(approvalListeners({ ...cores, approvals }, messages, homeAfterChange));
@@ -178,12 +175,12 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
   ]);
   const deps: SlackDeps = {
     logger,
-    prisma: options.prisma,
+    events: options.data.events,
     policy: options.policy,
     advisor: options.advisor,
     asking: options.asking,
-    recordAsk: (answer) => recordAsk(options.prisma, answer, new Date()),
-    feedback: feedbackInteraction(answerFeedback(options.prisma), options.policy.document.clauses),
+    recordAsk: options.data.recordAsk,
+    feedback: feedbackInteraction(options.data.feedback, options.policy.document.clauses),
     flows,
     subcommands,
   };
@@ -195,10 +192,7 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
   if (receiver) {
     const answerClient = new webApi.WebClient(config.SLACK_BOT_TOKEN, { ...clientOptions, logger: boltLog, rejectRateLimitedCalls: true, retryConfig: { retries: 0 }, timeout: 10_000 });
     const clock = options.clock ?? systemClock;
-    const queue: AnswerQueue = {
-      claim: (keys, reply) => claimAndEnqueue(options.prisma, keys, reply, { clock, leaseMs: ANSWER_LEASE_MS }),
-      deliver: async (message, send) => void (await deliverClaimed(options.prisma, message as OutboxMessage, send, { clock })),
-    };
+    const queue: AnswerQueue = options.data.answers(clock, ANSWER_LEASE_MS);
     const botUserId = async () => (await authorize({ isEnterpriseInstall: false } as Parameters<typeof authorize>[0])).botUserId;
     const early = answerFirst(deps, queue, answerClient, botUserId);
     receiver.answerBeforeAck(async (body) => {

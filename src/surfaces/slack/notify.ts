@@ -1,6 +1,6 @@
 import { notificationDelivery } from "../../interactions/notify.ts";
 import type { Logger } from "../../log.ts";
-import type { OutboxMessage } from "../../store/outbox.ts";
+import type { OutboxMessage } from "../../core/notifications/outbox.ts";
 import type { NotificationChannel } from "../../worker.ts";
 import type { ApprovalMessages } from "./approvalMessages.ts";
 import { z } from "zod";

@@ -1,8 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { HTTPModuleFunctions as http, HTTPResponseAck, type App, type Receiver } from "@slack/bolt";
 import type { Logger } from "../../log.ts";
-import type { PrismaClient } from "../../store/db.ts";
-import { claimEvent } from "../../store/processedEvents.ts";
+import type { ProcessedEvents } from "../../core/processedEvents.ts";
 import { boltLogger } from "./boltLogger.ts";
 import { envelopeSchema } from "./payloads.ts";
 
@@ -31,7 +30,7 @@ export class SlackHttpReceiver implements Receiver {
   constructor(
     private readonly signingSecret: string,
     private readonly logger: Logger,
-    private readonly prisma: PrismaClient,
+    private readonly events: ProcessedEvents,
   ) {
     this.boltLog = boltLogger(logger);
   }
@@ -136,7 +135,7 @@ export class SlackHttpReceiver implements Receiver {
   /** Claims the request's signature: true the first time these exact bytes arrive. */
   private firstDelivery(req: IncomingMessage): Promise<boolean> {
     const signature = String(req.headers["x-slack-signature"] ?? "");
-    return claimEvent(this.prisma, `slack:request:${signature}`);
+    return this.events.claim([`slack:request:${signature}`]);
   }
 }
 

@@ -1,4 +1,4 @@
-import { RetryLater } from "../../store/outbox.ts";
+import { RetryLater } from "../../core/notifications/outbox.ts";
 
 /** Platform errors that mean "Slack is having trouble", worth retrying later. */
 const TRANSIENT_API_ERRORS = new Set(["ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout", "team_added_to_org"]);

@@ -5,7 +5,7 @@ import { isCardAction, isSearchInvoke, onAskPerson, onFeedback, onReportConcern,
 import { onMembersAdded } from "./handlers/install.ts";
 import { onMessage } from "./handlers/message.ts";
 import { rememberPersonalChat } from "./handlers/rememberChat.ts";
-import type { PrismaStorage } from "./storage.ts";
+import type { Storage } from "botbuilder";
 import { VERBS } from "./verbs.ts";
 
 /** Registers one group of routes (reports, approvals) on the Application, with the surface's deps. */
@@ -13,13 +13,13 @@ export type RouteGroup = (app: Application, deps: TeamsDeps) => void;
 
 /**
  * The teams-ai Application: one small handler per activity type, card buttons by verb. Turn
- * state lives in the database (PrismaStorage), never in memory. The typing indicator is off:
+ * state lives in the database (TeamsData.botState), never in memory. The typing indicator is off:
  * answers are immediate, and its timer is shared across concurrent turns.
  */
 export function createApplication(
   adapter: TeamsAdapter,
   botAppId: string,
-  storage: PrismaStorage,
+  storage: Storage,
   deps: TeamsDeps,
   more: readonly RouteGroup[] = [],
 ): Application {

@@ -1,7 +1,5 @@
 import type { ConversationReference } from "botbuilder";
 import { z } from "zod";
-import { dayOf } from "../../store/day.ts";
-import type { PrismaClient } from "../../store/db.ts";
 
 const storedReference = z
   .object({
@@ -27,20 +25,15 @@ export interface TeamsConversations {
   find(aadObjectId: string): Promise<Partial<ConversationReference> | null>;
 }
 
-export function teamsConversations(prisma: PrismaClient): TeamsConversations {
+/** Where references are kept (src/store/teamsConversations.ts), by AAD object id, as JSON. */
+export interface StoredConversations {
+  save(aadObjectId: string, reference: object): Promise<void>;
+  load(aadObjectId: string): Promise<unknown>;
+}
+
+export function teamsConversations(stored: StoredConversations): TeamsConversations {
   return {
-    async remember(aadObjectId, reference) {
-      const id = aadObjectId.toLowerCase();
-      const json = JSON.parse(JSON.stringify(reference)) as object;
-      await prisma.teamsConversation.upsert({
-        where: { aadObjectId: id },
-        create: { aadObjectId: id, reference: json, updatedAt: dayOf() },
-        update: { reference: json, updatedAt: dayOf() },
-      });
-    },
-    async find(aadObjectId) {
-      const row = await prisma.teamsConversation.findUnique({ where: { aadObjectId: aadObjectId.toLowerCase() } });
-      return parseStoredReference(row?.reference);
-    },
+    remember: (aadObjectId, reference) => stored.save(aadObjectId, JSON.parse(JSON.stringify(reference)) as object),
+    find: async (aadObjectId) => parseStoredReference(await stored.load(aadObjectId)),
   };
 }

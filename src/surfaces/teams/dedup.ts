@@ -1,6 +1,5 @@
 import type { Activity } from "botbuilder";
-import { claimEvent, releaseEvent } from "../../store/processedEvents.ts";
-import type { PrismaClient } from "../../store/db.ts";
+import type { ProcessedEvents } from "../../core/processedEvents.ts";
 
 /**
  * The de-duplication key of an activity. Teams message ids are only unique within a
@@ -18,15 +17,15 @@ export interface ActivityClaims {
   release(activity: Partial<Activity>): Promise<void>;
 }
 
-export function activityClaims(prisma: PrismaClient): ActivityClaims {
+export function activityClaims(events: ProcessedEvents): ActivityClaims {
   return {
     async claim(activity) {
       const key = eventKey(activity);
-      return key === undefined ? true : claimEvent(prisma, key);
+      return key === undefined ? true : events.claim([key]);
     },
     async release(activity) {
       const key = eventKey(activity);
-      if (key !== undefined) await releaseEvent(prisma, key);
+      if (key !== undefined) await events.release(key);
     },
   };
 }

@@ -4,9 +4,13 @@ import type { Answer } from "../../core/advice/types.ts";
 import type { FeedbackInteraction } from "../../interactions/feedback.ts";
 import type { Policy } from "../../core/policy/load.ts";
 import type { Logger } from "../../log.ts";
-import type { PrismaClient } from "../../store/db.ts";
+import type { Storage } from "botbuilder";
+import type { AnswerFeedback } from "../../core/advice/feedback.ts";
+import type { ProcessedEvents } from "../../core/processedEvents.ts";
+import type { SentMessages } from "../../interactions/sentCopies.ts";
+import type { Picked } from "./cards/peoplePicker.ts";
 import type { Card } from "./cards/elements.ts";
-import type { TeamsConversations } from "./conversations.ts";
+import type { StoredConversations, TeamsConversations } from "./conversations.ts";
 
 /** The Ask core as the surface sees it (src/core/advice). */
 export interface Advisor {
@@ -52,9 +56,26 @@ export interface TeamsFlows {
   deliveries(interaction: Interaction): Promise<string | null>;
 }
 
+/** What the Teams surface keeps, as the composition root (src/compose.ts) gives it over the store. */
+export interface TeamsData {
+  events: ProcessedEvents;
+  /** Counts a question per clause, verdict and day (never who or what). */
+  recordAsk(answer: Answer): Promise<void>;
+  feedback: AnswerFeedback;
+  /** The approval cards the bot posted, so a change redraws them. */
+  sentMessages: SentMessages<{ conversationId: string; reference: unknown }>;
+  /** Each person's 1:1 chat reference. */
+  conversations: StoredConversations;
+  /** botbuilder's turn state, shared by every replica. */
+  botState: Storage;
+  /** The directory's active people whose name or email contains the text, by name, at most `limit`. */
+  searchPeople(query: string, limit: number): Promise<Picked[]>;
+}
+
 export interface TeamsDeps {
   logger: Logger;
-  prisma: PrismaClient;
+  /** The people typeahead. */
+  searchPeople: TeamsData["searchPeople"];
   policy: Policy;
   advisor: Advisor;
   /** How fast one person may ask (ASKS_PER_MINUTE); unlimited when absent. */

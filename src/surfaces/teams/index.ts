@@ -8,14 +8,12 @@ import type { Logger } from "../../log.ts";
 import type { Metrics } from "../../metrics.ts";
 import { LOCAL_MODE_WARNING } from "./lazy.ts";
 import type { RouteHandler } from "../../server.ts";
-import { recordAsk } from "../../store/askStats.ts";
-import type { PrismaClient } from "../../store/db.ts";
 import { aadObjectIdOf, isPersonal } from "./activity.ts";
 import { createAdapter, type TeamsCredentials } from "./adapter.ts";
 import { createApplication, type RouteGroup } from "./application.ts";
 import { teamsConversations } from "./conversations.ts";
 import { activityClaims } from "./dedup.ts";
-import type { Advisor, Interaction, TeamsDeps, TeamsFlows } from "./deps.ts";
+import type { Advisor, Interaction, TeamsData, TeamsDeps, TeamsFlows } from "./deps.ts";
 import { teamsEndpoint } from "./endpoint.ts";
 import { askPersonFlow } from "./flows/askPerson.ts";
 import { consoleLinkFlow } from "./flows/console.ts";
@@ -30,20 +28,18 @@ import type { NotificationChannel } from "../../worker.ts";
 import { placeholderFlows } from "./placeholders.ts";
 import { privateSender } from "./privateChat.ts";
 import { allowedServiceUrls, loopbackServiceUrls } from "./serviceHosts.ts";
-import { PrismaStorage } from "./storage.ts";
 import { turnRunner } from "./turn.ts";
 import { feedbackInteraction } from "../../interactions/feedback.ts";
-import { answerFeedback } from "../../store/feedback.ts";
-import { teamsSentMessages } from "../../store/teamsMessages.ts";
 
-export type { Advisor, Interaction, Reply, TeamsFlows } from "./deps.ts";
+export type { Advisor, Interaction, Reply, TeamsData, TeamsFlows } from "./deps.ts";
 export type { TeamsCredentials } from "./adapter.ts";
 export type { RouteGroup } from "./application.ts";
 export type { TeamsCores } from "./cores.ts";
 
 export interface TeamsOptions {
   logger: Logger;
-  prisma: PrismaClient;
+  /** Its de-duplication, turn state, chats, counts and posted cards (composeTeamsData). */
+  data: TeamsData;
   policy: Policy;
   advisor: Advisor;
   /** How fast one person may ask (ASKS_PER_MINUTE). */
@@ -51,7 +47,7 @@ export interface TeamsOptions {
   credentials: TeamsCredentials;
   /** Who may reach the bot and where it may call; without it, only the credentials' tenant and the default hosts. */
   access?: TeamsAccess;
-  /** Counts a question per clause, verdict and day; defaults to the shared ask_stat counter. */
+  /** Counts a question per clause, verdict and day; defaults to `data.recordAsk`. */
   recordAsk?: (answer: Answer) => Promise<void>;
   /** People and roles: "Ask a person" names the asker's supervisor and the officers. */
   directory?: DirectoryService;
@@ -95,7 +91,7 @@ export interface TeamsSurface {
 
 /** The Teams surface: a teams-ai Application on botbuilder's CloudAdapter, mounted at POST /api/messages. */
 export function createTeamsSurface(options: TeamsOptions): TeamsSurface {
-  const { prisma, policy, credentials } = options;
+  const { data, policy, credentials } = options;
   const logger = options.logger.child({ surface: "teams" });
   const localMode = !credentials.appId;
   if (localMode && !options.localModeWarned) logger.warn(LOCAL_MODE_WARNING);
@@ -103,7 +99,7 @@ export function createTeamsSurface(options: TeamsOptions): TeamsSurface {
   const serviceUrlAllowed = localMode ? loopbackServiceUrls : allowedServiceUrls(options.access?.serviceHosts ?? DEFAULT_TEAMS_SERVICE_HOSTS.split(","));
   const botAppId = credentials.appId ?? "";
   const adapter = createAdapter(credentials, serviceUrlAllowed);
-  const conversations = teamsConversations(prisma);
+  const conversations = teamsConversations(data.conversations);
   const sendPrivately = privateSender(adapter, botAppId, conversations);
 
   const interaction = (context: TurnContext): Interaction => {
@@ -128,7 +124,7 @@ export function createTeamsSurface(options: TeamsOptions): TeamsSurface {
       await withTimeout(context.updateActivity(activity), OUTBOX_SEND_TIMEOUT_MS);
     });
   };
-  const sentApprovalCards = cores?.approvals ? createApprovalCards(teamsSentMessages(prisma), cores.approvals, updateActivity, logger) : undefined;
+  const sentApprovalCards = cores?.approvals ? createApprovalCards(data.sentMessages, cores.approvals, updateActivity, logger) : undefined;
   const approvalCores = cores?.approvals ? { ...cores, approvals: cores.approvals, ...(sentApprovalCards ? { approvalCards: sentApprovalCards } : {}) } : undefined;
   const caseCores = cores?.cases ? { ...cores, cases: cores.cases } : undefined;
   const coreFlows: Partial<TeamsFlows> = {
@@ -143,12 +139,12 @@ export function createTeamsSurface(options: TeamsOptions): TeamsSurface {
   ];
   const deps: TeamsDeps = {
     logger,
-    prisma,
+    searchPeople: data.searchPeople,
     policy,
     advisor: options.advisor,
     asking: options.asking,
-    recordAsk: options.recordAsk ?? ((answer) => recordAsk(prisma, answer, new Date())),
-    feedback: feedbackInteraction(answerFeedback(prisma), policy.document.clauses),
+    recordAsk: options.recordAsk ?? data.recordAsk,
+    feedback: feedbackInteraction(data.feedback, policy.document.clauses),
     conversations,
     flows: {
       ...placeholderFlows(policy),
@@ -158,8 +154,8 @@ export function createTeamsSurface(options: TeamsOptions): TeamsSurface {
     },
     interaction,
   };
-  const app = createApplication(adapter, botAppId, new PrismaStorage(prisma), deps, [...coreRoutes, ...(options.routes ?? [])]);
-  const runTurn = turnRunner(app, activityClaims(prisma), logger);
+  const app = createApplication(adapter, botAppId, data.botState, deps, [...coreRoutes, ...(options.routes ?? [])]);
+  const runTurn = turnRunner(app, activityClaims(data.events), logger);
   const handle = teamsEndpoint({
     adapter,
     logger,

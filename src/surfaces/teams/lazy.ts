@@ -5,8 +5,7 @@
 import type { Person } from "../../core/directory/types.ts";
 import type { Logger } from "../../log.ts";
 import type { RouteHandler } from "../../server.ts";
-import type { PrismaClient } from "../../store/db.ts";
-import type { OutboxMessage } from "../../store/outbox.ts";
+import type { OutboxMessage } from "../../core/notifications/outbox.ts";
 import type { NotificationChannel } from "../../worker.ts";
 import type { TeamsOptions, TeamsSurface } from "./index.ts";
 
@@ -22,7 +21,7 @@ export async function loadTeamsSurface(options: TeamsOptions): Promise<TeamsSurf
 }
 
 /** The Teams endpoint and delivery channel, loading the surface the first time either is needed. */
-export function lazyTeamsSurface(options: TeamsOptions & { prisma: PrismaClient; logger: Logger }): { handle: RouteHandler; notifications: NotificationChannel } {
+export function lazyTeamsSurface(options: TeamsOptions & { logger: Logger }): { handle: RouteHandler; notifications: NotificationChannel } {
   let loaded: Promise<TeamsSurface> | undefined;
   const surface = () => (loaded ??= loadTeamsSurface({ ...options, localModeWarned: true }));
   return {
@@ -32,7 +31,7 @@ export function lazyTeamsSurface(options: TeamsOptions & { prisma: PrismaClient;
       // Only someone with a stored Teams conversation can be reached; asking costs no botbuilder.
       async canReach(person: Person) {
         if (!person.teamsId) return false;
-        if (!(await options.prisma.teamsConversation.findUnique({ where: { aadObjectId: person.teamsId.toLowerCase() }, select: { aadObjectId: true } }))) return false;
+        if ((await options.data.conversations.load(person.teamsId)) === null) return false;
         return (await surface()).notifications!.canReach(person);
       },
       async send(person: Person, message: OutboxMessage) {

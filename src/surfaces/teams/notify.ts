@@ -1,7 +1,7 @@
 import type { Activity, ConversationReference } from "botbuilder";
 import { notificationDelivery } from "../../interactions/notify.ts";
 import type { Logger } from "../../log.ts";
-import { RetryLater } from "../../store/outbox.ts";
+import { RetryLater } from "../../core/notifications/outbox.ts";
 import type { NotificationChannel } from "../../worker.ts";
 import { replyActivity } from "./cards/deliver.ts";
 import type { Card } from "./cards/elements.ts";

@@ -2,7 +2,8 @@
 // each started with `/as <id>`, typed into line by line.
 import { createAdvisor } from "../../../src/core/advice/index.ts";
 import { manualClock } from "../../../src/core/clock.ts";
-import { createConsoleChat, prismaReads, type ConsoleChat, type ConsoleDeps } from "../../../src/surfaces/console/index.ts";
+import { prismaReads } from "../../../src/store/consoleReads.ts";
+import { createConsoleChat, type ConsoleChat, type ConsoleDeps } from "../../../src/surfaces/console/index.ts";
 import { answerFeedback } from "../../../src/store/feedback.ts";
 import { startTestApp, type TestApp } from "../../support/app.ts";
 import type { Driver, Person, Surface } from "../driver.ts";

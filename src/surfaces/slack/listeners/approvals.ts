@@ -10,11 +10,11 @@ import { APPROVAL_ACTIONS, VIEWS } from "../ids.ts";
 import { answerModal, approvalCard, DECISION_FORMS, decisionModal, REQUEST_BLOCKS, requestBlockFor, statusLine } from "../render/approvals.ts";
 import { loadingModal, noticeModal, replyModal } from "../render/modal.ts";
 import { markdownMessage, plainMessage } from "../render/notices.ts";
-import { identify, identifyAll, NOT_IDENTIFIED, type SlackCores } from "../services.ts";
+import { identifyAll, NOT_IDENTIFIED, type SlackCores } from "../services.ts";
+import { NOT_SAVED } from "../../../interactions/reply.ts";
 import { metadataOf, viewState } from "../viewState.ts";
 import { withAction, withSubmission } from "./handlers.ts";
 
-const NOT_SAVED = "Not saved: the service cannot reach its database right now. Please try again in a few minutes.";
 
 const decisionRefSchema = z.object({ r: z.string().min(1).max(64), s: z.number().int().min(0), o: z.string().max(128).nullable() });
 const requestIdSchema = z.string().min(1).max(64);
@@ -36,7 +36,6 @@ export function approvalListeners(cores: Cores, messages: ApprovalMessages, refr
   return (app: App, deps: SlackDeps): void => {
     const { approvals, directory } = cores;
     const decisions = decisionInteractions(approvals, deps.logger);
-    const who = (client: WebClient, userId: string) => identify(directory, client, userId);
 
     const refresh = (client: WebClient, requestId: string) =>
       messages.refresh(client, requestId).catch((error: unknown) => {
@@ -47,7 +46,7 @@ export function approvalListeners(cores: Cores, messages: ApprovalMessages, refr
     // ── The request form ───────────────────────────────────────────────────────────────────────
     app.view(
       VIEWS.approvalRequest,
-      withSubmission(deps, async ({ submission, ack, client }) => {
+      withSubmission(deps, async ({ submission, ack, client, me: sender }) => {
         const { user, view } = submission;
         const topicId = metadataOf(view).topicId;
         if (typeof topicId !== "string") return void (await ack());
@@ -56,7 +55,7 @@ export function approvalListeners(cores: Cores, messages: ApprovalMessages, refr
         let result;
         let notice: string | undefined;
         try {
-          const me = await who(client, user.id);
+          const me = await sender();
           if (!me.person) return void (await errors(REQUEST_BLOCKS.summary, me.why));
           notice = me.notice;
           const involved = await identifyAll(directory, client, state.users(REQUEST_BLOCKS.involved));
@@ -116,7 +115,7 @@ export function approvalListeners(cores: Cores, messages: ApprovalMessages, refr
 
     app.view(
       VIEWS.decision,
-      withSubmission(deps, async ({ submission, ack, client }) => {
+      withSubmission(deps, async ({ submission, ack, client, me: sender }) => {
         const { user, view } = submission;
         const meta = metadataOf(view);
         const ref = decisionRefSchema.safeParse(meta);
@@ -131,7 +130,7 @@ export function approvalListeners(cores: Cores, messages: ApprovalMessages, refr
         if (action === "approve" && expiresOn) input.expiresOn = expiresOn;
         if (action === "decline") input.reason = state.text("reason") ?? "";
         if (action === "ask_info") input.question = state.text("question") ?? "";
-        const me = await who(client, user.id);
+        const me = await sender();
         if (!me.person) return void (await ack({ response_action: "errors", errors: { [main]: me.why } }));
         // The modal's id is the same on a re-delivery of this submission: the core records it once.
         const { reply } = await decisions.decide(me, ref.data.r, input, view.id);
@@ -146,12 +145,12 @@ export function approvalListeners(cores: Cores, messages: ApprovalMessages, refr
     // ── The requester ──────────────────────────────────────────────────────────────────────────
     app.action<BoltBlockAction>(
       APPROVAL_ACTIONS.answer,
-      withAction(deps, async (interaction, action) => {
+      withAction(deps, async (interaction, action, _respond, sender) => {
         const requestId = requestIdSchema.safeParse(action.actions[0]!.value);
         if (!requestId.success) return;
         const opened = await interaction.client.views.open({ trigger_id: interaction.triggerId, view: loadingModal("Answer the question") });
         const viewId = (opened as { view?: { id?: string } }).view?.id;
-        const me = await who(interaction.client, interaction.userId);
+        const me = await sender();
         const view = me.person ? await approvals.get(requestId.data, me.person.id) : null;
         const next = !view ? noticeModal("Answer the question", "There is no such approval request.") : view.viewer.canAnswer ? answerModal(view) : noticeModal("Answer the question", `Nothing to answer: ${statusLine(view)}`);
         if (viewId) await interaction.client.views.update({ view_id: viewId, view: next });
@@ -160,11 +159,11 @@ export function approvalListeners(cores: Cores, messages: ApprovalMessages, refr
 
     app.view(
       VIEWS.answerInfo,
-      withSubmission(deps, async ({ submission, ack, client }) => {
+      withSubmission(deps, async ({ submission, ack, client, me: sender }) => {
         const { user, view } = submission;
         const requestId = requestIdSchema.safeParse(metadataOf(view).r);
         if (!requestId.success) return void (await ack());
-        const me = await who(client, user.id);
+        const me = await sender();
         if (!me.person) return void (await ack({ response_action: "errors", errors: { answer: me.why } }));
         const reply = await decisions.answer(me, requestId.data, viewState(view).text("answer") ?? "");
         if (reply.kind === "field_errors") return void (await ack({ response_action: "errors", errors: { ...reply.errors } }));
@@ -176,10 +175,10 @@ export function approvalListeners(cores: Cores, messages: ApprovalMessages, refr
 
     app.action<BoltBlockAction>(
       APPROVAL_ACTIONS.withdraw,
-      withAction(deps, async (interaction: Interaction, action) => {
+      withAction(deps, async (interaction: Interaction, action, _respond, sender) => {
         const requestId = requestIdSchema.safeParse(action.actions[0]!.value);
         if (!requestId.success) return;
-        const me = await who(interaction.client, interaction.userId);
+        const me = await sender();
         if (!me.person) return interaction.replyPrivately(plainMessage(me.why));
         const result = await approvals.withdraw(me.person.id, requestId.data);
         if (result.kind === "rejected") return interaction.replyPrivately(plainMessage(result.message));

@@ -4,6 +4,7 @@ import type { Interaction, SlackDeps, WebClient } from "../deps.ts";
 import { APPROVAL_ACTIONS, VIEWS } from "../ids.ts";
 import { DELEGATE_BLOCKS, STOP_VALUE } from "../render/delegation.ts";
 import { replyModal } from "../render/modal.ts";
+import { NOT_SAVED } from "../../../interactions/reply.ts";
 import { identify, type SlackCores } from "../services.ts";
 import { viewState } from "../viewState.ts";
 import { claimSubmission, withAction, withSubmission } from "./handlers.ts";
@@ -18,16 +19,17 @@ export function delegationListeners({ directory }: SlackCores, delegation: Deleg
 
     app.view(
       VIEWS.delegate,
-      withSubmission(deps, async ({ submission, ack, client, retryNum }) => {
+      withSubmission(deps, async ({ submission, ack, client, retryNum, me: sender }) => {
         const { user, view } = submission;
         const state = viewState(view);
         const errors = (blockId: string, message: string) => ack({ response_action: "errors", errors: { [blockId]: message } });
         const stop = state.checked(DELEGATE_BLOCKS.stop).includes(STOP_VALUE);
         const chosen = state.user(DELEGATE_BLOCKS.delegate);
         const untilDay = state.date(DELEGATE_BLOCKS.until);
-        const me = await identify(directory, client, user.id);
+        const me = await sender();
         if (!me.person) return void (await errors(DELEGATE_BLOCKS.delegate, me.why));
-        const delegate = !stop && chosen ? await identify(directory, client, chosen, "named") : undefined;
+        const delegate = !stop && chosen ? await identify(directory, client, chosen, "named").catch(() => null) : undefined;
+        if (delegate === null) return void (await errors(DELEGATE_BLOCKS.delegate, NOT_SAVED));
         // Naming a delegate tells them: a re-delivery of the same submission must not do it twice.
         const claim = await claimSubmission(deps, view.id, retryNum);
         if (claim.duplicate) return void (await ack());

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, BlockAction as BoltBlockAction, RespondFn, SlackActionMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
-import { claimEvent, releaseEvent } from "../../../store/processedEvents.ts";
 import { actionInteraction } from "../conversations.ts";
+import { senderIn, type Sender } from "../sender.ts";
 import type { Interaction, SlackDeps, WebClient } from "../deps.ts";
 import { blockActionSchema, viewSubmissionSchema, type BlockAction, type ViewSubmission } from "../payloads.ts";
 
@@ -8,8 +8,8 @@ export type ActionArgs = SlackActionMiddlewareArgs<BoltBlockAction> & AllMiddlew
 export type ViewArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 /** Acknowledges at once (Slack waits 3 seconds), validates the payload, builds the interaction. */
-export function withAction(deps: SlackDeps, handle: (interaction: Interaction, action: BlockAction, respond: RespondFn | undefined) => Promise<void>) {
-  return async ({ ack, body, client, respond }: ActionArgs) => {
+export function withAction(deps: SlackDeps, handle: (interaction: Interaction, action: BlockAction, respond: RespondFn | undefined, me: Sender) => Promise<void>) {
+  return async ({ ack, body, client, context, respond }: ActionArgs) => {
     await ack();
     const parsed = blockActionSchema.safeParse(body);
     if (!parsed.success) {
@@ -24,7 +24,7 @@ export function withAction(deps: SlackDeps, handle: (interaction: Interaction, a
       threadTs: action.container.thread_ts ?? action.message?.thread_ts,
       ephemeral: action.container.is_ephemeral === true,
     });
-    await handle(interaction, action, respond);
+    await handle(interaction, action, respond, senderIn(context));
   };
 }
 
@@ -36,6 +36,8 @@ export interface Submission {
   client: WebClient;
   /** Set when Slack re-delivered the request (X-Slack-Retry-Num). */
   retryNum: number | undefined;
+  /** The directory person who submitted it (identified once per request). */
+  me: Sender;
 }
 
 /** Validates a modal submission; a malformed one is acknowledged (the modal closes) and dropped. */
@@ -47,7 +49,7 @@ export function withSubmission(deps: SlackDeps, handle: (s: Submission) => Promi
       await ack();
       return;
     }
-    await handle({ submission: parsed.data, ack, client, retryNum: typeof context.retryNum === "number" ? context.retryNum : undefined });
+    await handle({ submission: parsed.data, ack, client, retryNum: typeof context.retryNum === "number" ? context.retryNum : undefined, me: senderIn(context) });
   };
 }
 
@@ -57,11 +59,11 @@ export function withSubmission(deps: SlackDeps, handle: (s: Submission) => Promi
  * own new submission of the same view (after field errors) always goes through, even if an earlier
  * attempt could not give its claim back.
  */
-export async function claimSubmission(deps: Pick<SlackDeps, "prisma">, viewId: string, retryNum: number | undefined): Promise<{ duplicate: boolean; release(): Promise<void> }> {
+export async function claimSubmission(deps: Pick<SlackDeps, "events">, viewId: string, retryNum: number | undefined): Promise<{ duplicate: boolean; release(): Promise<void> }> {
   const key = `slack:view:${viewId}`;
-  const claimed = await claimEvent(deps.prisma, key);
+  const claimed = await deps.events.claim([key]);
   return {
     duplicate: !claimed && retryNum !== undefined,
-    release: () => releaseEvent(deps.prisma, key).catch(() => {}),
+    release: () => deps.events.release(key).catch(() => {}),
   };
 }

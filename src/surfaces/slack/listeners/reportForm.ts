@@ -78,9 +78,9 @@ export function receiptCheckListener(cores: SlackCores & { cases: CaseService })
     app.action(CASE_ACTIONS.checkReceipt, withAction(deps, async (interaction) => void (await interaction.client.views.open({ trigger_id: interaction.triggerId, view: receiptCheckModal() }))));
     app.view(
       VIEWS.receiptCheck,
-      withSubmission(deps, async ({ submission, ack, client }) => {
+      withSubmission(deps, async ({ submission, ack, me: sender }) => {
         const state = viewState(submission.view);
-        const me = await identify(cores.directory, client, submission.user.id);
+        const me = await sender();
         if (!me.person) return void (await ack({ response_action: "errors", errors: { case: me.why ?? NOT_IDENTIFIED } }));
         const result = await cores.cases.checkReceipt(me.person.id, state.text("case") ?? "", state.text("code") ?? "", "slack");
         if (!result.ok) return void (await ack({ response_action: "errors", errors: { code: result.message } }));

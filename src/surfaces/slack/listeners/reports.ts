@@ -8,6 +8,7 @@ import { context, section } from "../render/blocks.ts";
 import { caseMessageModal, caseViewModal, closeModal, privateUpdateModal, reassignModal, reporterViewModal, type CaseMessageKind } from "../render/cases.ts";
 import { loadingModal, noticeModal } from "../render/modal.ts";
 import { plainMessage } from "../render/notices.ts";
+import type { Sender } from "../sender.ts";
 import { identify, NOT_IDENTIFIED, type SlackCores } from "../services.ts";
 import { metadataOf, viewState } from "../viewState.ts";
 import { claimSubmission, withAction, withSubmission, type ViewAck } from "./handlers.ts";
@@ -32,12 +33,12 @@ export function reportListeners(cores: Cores, refreshHome: (client: WebClient, u
     const caseOf = (action: BlockAction) => caseNumberSchema.safeParse(action.actions[0]!.value.split("|")[0]);
 
     /** A button whose value is a case number; a malformed one is ignored. */
-    const onCase = (actionId: string, handle: (interaction: Interaction, caseNumber: string, action: BlockAction) => Promise<void>) =>
+    const onCase = (actionId: string, handle: (interaction: Interaction, caseNumber: string, action: BlockAction, me: Sender) => Promise<void>) =>
       app.action<BoltBlockAction>(
         actionId,
-        withAction(deps, async (interaction, action) => {
+        withAction(deps, async (interaction, action, _respond, me) => {
           const number = caseOf(action);
-          if (number.success) await handle(interaction, number.data, action);
+          if (number.success) await handle(interaction, number.data, action, me);
         }),
       );
 
@@ -56,16 +57,16 @@ export function reportListeners(cores: Cores, refreshHome: (client: WebClient, u
     app.action<BoltBlockAction>(CASE_ACTIONS.report, withAction(deps, (interaction) => deps.flows.startReport(interaction, {})));
 
     // ── A case's handlers ──────────────────────────────────────────────────────────────────────
-    onCase(CASE_ACTIONS.open, (interaction, number) =>
+    onCase(CASE_ACTIONS.open, (interaction, number, _action, sender) =>
       openThenFill(interaction, `Case ${number}`, async () => {
-        const me = await who(interaction.client, interaction.userId);
+        const me = await sender();
         const result = me.person ? await cases.view(me.person.id, number) : null;
         return result?.ok ? caseViewModal(result.value) : noticeModal(`Case ${number}`, result?.message ?? me.why ?? NOT_IDENTIFIED);
       }),
     );
 
-    onCase(CASE_ACTIONS.acknowledge, async (interaction, number) => {
-      const me = await who(interaction.client, interaction.userId);
+    onCase(CASE_ACTIONS.acknowledge, async (interaction, number, _action, sender) => {
+      const me = await sender();
       const result = me.person ? await cases.acknowledge(me.person.id, number) : null;
       await interaction.replyPrivately(plainMessage(result?.ok ? `${number} is acknowledged. The reporter has been told.` : (result?.message ?? me.why ?? NOT_IDENTIFIED)));
       if (result?.ok) await refreshHome(interaction.client, interaction.userId);
@@ -83,9 +84,9 @@ export function reportListeners(cores: Cores, refreshHome: (client: WebClient, u
     onCase(CASE_ACTIONS.close, async (interaction, number) => void (await interaction.client.views.open({ trigger_id: interaction.triggerId, view: closeModal(number) })));
 
     // ── The reporter ───────────────────────────────────────────────────────────────────────────
-    onCase(CASE_ACTIONS.view, (interaction, number) =>
+    onCase(CASE_ACTIONS.view, (interaction, number, _action, sender) =>
       openThenFill(interaction, `Case ${number}`, async () => {
-        const me = await who(interaction.client, interaction.userId);
+        const me = await sender();
         const result = me.person ? await cases.viewAsReporter(me.person.id, number) : null;
         return result?.ok ? reporterViewModal(result.value) : noticeModal(`Case ${number}`, result?.message ?? me.why ?? NOT_IDENTIFIED);
       }),
@@ -96,10 +97,10 @@ export function reportListeners(cores: Cores, refreshHome: (client: WebClient, u
     const updateId = z.string().uuid();
     app.action<BoltBlockAction>(
       CASE_ACTIONS.privateUpdate,
-      withAction(deps, async (interaction, action) => {
+      withAction(deps, async (interaction, action, _respond, sender) => {
         const id = updateId.safeParse(action.actions[0]!.value);
         await openThenFill(interaction, "Private update", async () => {
-          const me = await who(interaction.client, interaction.userId);
+          const me = await sender();
           const result = me.person && id.success ? await cases.privateUpdate(me.person.id, id.data) : null;
           return result?.ok ? privateUpdateModal(result.value) : noticeModal("Private update", result?.message ?? me.why ?? NOT_IDENTIFIED);
         });
@@ -107,10 +108,10 @@ export function reportListeners(cores: Cores, refreshHome: (client: WebClient, u
     );
 
     for (const [actionId, answer] of [[CASE_ACTIONS.checkinYes, "yes"], [CASE_ACTIONS.checkinNo, "no"]] as const) {
-      onCase(actionId, async (interaction, number, action) => {
+      onCase(actionId, async (interaction, number, action, sender) => {
         const day = Number(action.actions[0]!.value.split("|")[1]);
         if (!Number.isInteger(day)) return;
-        const me = await who(interaction.client, interaction.userId);
+        const me = await sender();
         const result = me.person ? await cases.answerCheckin(me.person.id, number, day, answer) : null;
         if (!result?.ok) return interaction.replyPrivately(plainMessage(result?.message ?? me.why ?? NOT_IDENTIFIED));
         const linked = result.value.linkedCase;

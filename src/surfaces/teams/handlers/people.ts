@@ -1,7 +1,6 @@
 import type { Activity, TurnContext } from "botbuilder";
 import type { Application } from "@microsoft/teams-ai";
 import { z } from "zod";
-import type { PrismaClient } from "../../../store/db.ts";
 import { DATASETS, SEARCH_LIMIT, type Picked } from "../cards/peoplePicker.ts";
 import { identify, type TeamsCores } from "../cores.ts";
 import type { TeamsDeps } from "../deps.ts";
@@ -21,21 +20,6 @@ export function isSearch(activity: Partial<Activity>, dataset: string): boolean 
   const value = searchValue.safeParse(activity.value);
   if (!value.success) return false;
   return dataset.endsWith(":") ? value.data.dataset.startsWith(dataset) && value.data.dataset.length > dataset.length : value.data.dataset === dataset;
-}
-
-/** Active people in the directory whose name or email contains `query` (a picker's list: no rules). */
-export async function searchPeople(prisma: PrismaClient, query: string, limit = SEARCH_LIMIT): Promise<Picked[]> {
-  const text = query.trim().slice(0, 100);
-  return prisma.person.findMany({
-    where: {
-      active: true,
-      mergedIntoId: null,
-      ...(text ? { OR: [{ name: { contains: text, mode: "insensitive" } }, { email: { contains: text, mode: "insensitive" } }] } : {}),
-    },
-    select: { id: true, name: true },
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-    take: Math.max(1, Math.min(limit, SEARCH_LIMIT)),
-  });
 }
 
 /** People by id (for a picker's already-chosen values), in the given order; unknown ids are dropped. */
@@ -59,7 +43,7 @@ export function peopleSearchRoutes(cores: TeamsCores) {
       async (context, _state, query) => {
         const me = await identify(cores.directory, context);
         if (!me.person) return [];
-        const people = await searchPeople(deps.prisma, query.parameters.queryText, Math.min(query.count, SEARCH_LIMIT));
+        const people = await deps.searchPeople(query.parameters.queryText, Math.max(1, Math.min(query.count, SEARCH_LIMIT)));
         return people.map((p) => ({ title: p.name, value: p.id }));
       },
     );

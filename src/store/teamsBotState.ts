@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Storage, StoreItems } from "botbuilder";
-import { dayOf } from "../../store/day.ts";
-import type { PrismaClient } from "../../store/db.ts";
+import { dayOf } from "./day.ts";
+import type { PrismaClient } from "./db.ts";
 
 /** Thrown when a write carries an eTag that no longer matches the stored item (someone wrote first). */
 export class ETagConflictError extends Error {
