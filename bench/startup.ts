@@ -14,6 +14,9 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const COMMANDS: Record<string, string[]> = {
   dist: [process.execPath, "dist/main.js"],
   tsx: [process.execPath, "--import", "tsx", "src/main.ts"],
+  // BENCH_START=baseline,dist: the same measure of an earlier build, copied to BENCH_BASELINE_DIST
+  // (a folder in the project, such as dist-baseline/, so it finds the same migrations and assets).
+  baseline: [process.execPath, join(process.env.BENCH_BASELINE_DIST ?? "dist-baseline", "main.js")],
 };
 
 /** Resident memory of a process and all its descendants, in MB. */
@@ -74,7 +77,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (which.includes("dist") && !existsSync(join(ROOT, "dist/main.js"))) throw new Error("run `npm run build` first (or BENCH_START=tsx)");
   const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
   for (const name of which) {
-    const command = COMMANDS[name]!;
+    const command = COMMANDS[name];
+    if (!command) throw new Error(`BENCH_START: ${name} is not one of ${Object.keys(COMMANDS).join(", ")}`);
     const fresh = [];
     const warm = [];
     for (let i = 0; i < RUNS; i++) {
@@ -82,14 +86,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       fresh.push(await measureStart(command, { DATA_DIR: dataDir }));
       warm.push(await measureStart(command, { DATA_DIR: dataDir }));
     }
-    console.log(`${name.padEnd(5)} pglite new data dir:  ${fmt(fresh)}`);
-    console.log(`${name.padEnd(5)} pglite warm data dir: ${fmt(warm)}`);
+    console.log(`${name.padEnd(8)} pglite new data dir:  ${fmt(fresh)}`);
+    console.log(`${name.padEnd(8)} pglite warm data dir: ${fmt(warm)}`);
     if (pgUrl) {
       const url = new URL(pgUrl);
       url.searchParams.set("schema", `startup_${Date.now().toString(36)}`);
       const runs = [];
       for (let i = 0; i < RUNS; i++) runs.push(await measureStart(command, { DATABASE_URL: url.toString() }));
-      console.log(`${name.padEnd(5)} postgres:             ${fmt(runs)}`);
+      console.log(`${name.padEnd(8)} postgres:             ${fmt(runs)}`);
     }
   }
 }

@@ -1,6 +1,9 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { messages, type PGlite, type Results, type Transaction } from "@electric-sql/pglite";
 
@@ -52,14 +55,8 @@ export class PGliteThread {
 
   /** Starts the thread and opens (or creates) the database in `dataDir`. */
   static async create(dataDir: string): Promise<PGliteThread> {
-    // Creating the database (initdb) takes some 500 MB the WebAssembly heap would keep for good:
-    // it runs on a thread of its own that then exits, giving the memory back.
-    if (!existsSync(join(dataDir, "PG_VERSION"))) await (await PGliteThread.start(dataDir, true)).ended();
-    return PGliteThread.start(dataDir, false);
-  }
-
-  private static async start(dataDir: string, initOnly: boolean): Promise<PGliteThread> {
-    const worker = new Worker(new URL("./pgliteThread.worker.mjs", import.meta.url), { workerData: { dataDir, initOnly, wasmModule: await engineModule() } });
+    if (!existsSync(join(dataDir, "PG_VERSION"))) await initialise(dataDir);
+    const worker = new Worker(new URL("./pgliteThread.worker.mjs", import.meta.url), { workerData: { dataDir, wasmModule: await engineModule() } });
     const thread = new PGliteThread(worker);
     await new Promise<void>((resolve, reject) => {
       thread.pending.set(0, { resolve: () => resolve(), reject });
@@ -111,12 +108,6 @@ export class PGliteThread {
     await this.worker.terminate();
   }
 
-  /** The init-only thread has closed its database: let it go. */
-  private async ended(): Promise<void> {
-    this.closing = true;
-    await this.worker.terminate();
-  }
-
   /** Typed as PGlite for the Prisma adapter, which uses only what this class implements. */
   asPGlite(): PGlite {
     return this as unknown as PGlite;
@@ -160,11 +151,24 @@ function toError(data: NonNullable<Reply["error"]>): Error {
   return Object.assign(new Error(message), name ? { name } : {});
 }
 
+/**
+ * Creates the database (initdb) in a process of its own: it takes some 500 MB, which a thread that
+ * exits leaves behind in this process's malloc heap (about 40 MB of it stayed resident), and a
+ * process gives back entirely. Plain `node`, no loader: the script is JavaScript.
+ */
+async function initialise(dataDir: string): Promise<void> {
+  const script = fileURLToPath(new URL("./pgliteInit.mjs", import.meta.url));
+  const child = spawn(process.execPath, [script, dataDir], { stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  child.stderr.setEncoding("utf8").on("data", (chunk: string) => void (stderr = (stderr + chunk).slice(-2000)));
+  const [code, signal] = (await once(child, "exit")) as [number | null, NodeJS.Signals | null];
+  if (code !== 0) throw new Error(`creating the embedded database in ${dataDir} failed (${signal ?? `exit ${code}`}): ${stderr.trim()}`);
+}
+
 let compiled: Promise<WebAssembly.Module> | undefined;
 /**
- * PostgreSQL's WebAssembly, compiled once per process and shared by every database thread (a new
- * data dir has two: initdb's, then the bot's). Compiled on each thread, the compiler's working
- * memory stayed with the process after the thread ended.
+ * PostgreSQL's WebAssembly, compiled once per process and shared by every database thread it opens
+ * (compiled on each thread, the compiler's working memory stayed with the process after it ended).
  */
 function engineModule(): Promise<WebAssembly.Module> {
   // Beside the package's entry point (the file is not among its exports).

@@ -5,6 +5,7 @@
 // any loader (tsx, vitest). The other side of the protocol is pgliteThread.ts.
 import { parentPort, workerData } from "node:worker_threads";
 import { PGlite } from "@electric-sql/pglite";
+import { startParams } from "./pgliteParams.mjs";
 import { keepNewFilesPrivate, makePrivate } from "./privateFiles.mjs";
 
 if (!parentPort) throw new Error("pgliteThread.worker.mjs runs as a worker thread");
@@ -78,25 +79,11 @@ async function handle(db, msg) {
   }
 }
 
-/**
- * PostgreSQL's defaults size its buffers for a server (128 MB of shared buffers, 64 MB for
- * maintenance), and PGlite's WebAssembly heap grows to hold them and never shrinks. The bot's
- * database is small: these keep the embedded engine near 100 MB instead of about 300 MB.
- */
-const startParams = [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB", "-c", "wal_buffers=1MB", "-c", "maintenance_work_mem=8MB", "-c", "temp_buffers=2MB"];
-
 try {
   makePrivate(workerData.dataDir);
   keepNewFilesPrivate();
   const db = await PGlite.create(workerData.dataDir, { startParams, ...(workerData.wasmModule ? { pgliteWasmModule: workerData.wasmModule } : {}) });
-  if (workerData.initOnly) {
-    // A new data dir: initdb's memory stays with this thread, which ends here; the caller opens
-    // the initialised directory on a fresh thread.
-    await db.close();
-    port.postMessage({ id: 0, result: "ready" });
-    port.close();
-  }
-  else port.on("message", (msg) => {
+  port.on("message", (msg) => {
     handle(db, msg)
       .then(
         (result) => port.postMessage({ id: msg.id, result }),

@@ -1,7 +1,7 @@
 // The embedded database on its own thread, through Prisma as the app uses it: types survive the
 // crossing, PostgreSQL errors stay Prisma's errors, transactions commit and roll back, and the
 // data is on disk for the next opening.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -115,5 +115,11 @@ describe("PGlite thread stopping", () => {
     await thread.close();
     await new Promise((r) => setTimeout(r, 50)); // let a late "exit" event arrive
     expect(stopped).not.toHaveBeenCalled();
+  });
+
+  it("says why a new database could not be created (initdb runs in a process of its own)", async () => {
+    const notADir = join(dir, "a-file");
+    writeFileSync(notADir, "");
+    await expect(PGliteThread.create(notADir)).rejects.toThrow(/creating the embedded database in .*a-file failed \(exit 1\)/);
   });
 });
