@@ -58,7 +58,11 @@ describe("the Docker image (its runtime stage, run without Docker)", () => {
         await new Promise((r) => setTimeout(r, 200));
       }
       expect(await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.json())).toEqual({ status: "ok", db: "pglite" });
-      expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+      // Ready follows healthy once start-up finishes (directory imported, surfaces started): wait for it.
+      while ((await fetch(`http://127.0.0.1:${port}/readyz`)).status !== 200) {
+        if (Date.now() > deadline || bot.exitCode !== null) throw new Error(`never ready:\n${output}`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
       // The HEALTHCHECK's command, as Docker runs it inside the container.
       const check = instruction("HEALTHCHECK")[0]!.replace(/^.*CMD\s+/, "");
       const probe = spawnSync("sh", ["-c", check], { env: { PATH: process.env.PATH, PORT: port }, timeout: 30_000 });
