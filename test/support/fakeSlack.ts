@@ -160,7 +160,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     failNext(method, failure, times = 1) {
       for (let i = 0; i < times; i++) failures.push({ method, ...failure });
     },
-    async waitFor(method, { count = 1, where = () => true, timeoutMs = 5000 } = {}) {
+    // Generous: a wait that is met returns at once; only a missing call waits this long (a loaded CI machine redraws slowly).
+    async waitFor(method, { count = 1, where = () => true, timeoutMs = 15_000 } = {}) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const found = callsTo(method).filter(where);
