@@ -49,7 +49,8 @@ async function startBot(env: Record<string, string>, script = BOT) {
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, ...script], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, LOG_LEVEL: "warn", PORT: "0", ...env },
+    // glibc's malloc settings as `npm start` sets them.
+    env: { PATH: process.env.PATH, LOG_LEVEL: "warn", PORT: "0", MALLOC_ARENA_MAX: "2", MALLOC_TRIM_THRESHOLD_: "131072", ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
   let out = "";

@@ -48,8 +48,8 @@ export function treeRssMb(pid: number): number {
 export async function measureStart(command: string[], env: Record<string, string>): Promise<{ healthyMs: number; rssMb: number }> {
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const started = performance.now();
-  // MALLOC_ARENA_MAX as `npm start` sets it (glibc; the image's musl has no such arenas).
-  const child = spawn(command[0]!, command.slice(1), { cwd: ROOT, env: { PATH: process.env.PATH, LOG_LEVEL: "warn", PORT: String(port), MALLOC_ARENA_MAX: "2", ...env }, stdio: ["ignore", "ignore", "inherit"] });
+  // MALLOC_ARENA_MAX and MALLOC_TRIM_THRESHOLD_ as `npm start` sets them (glibc; the image's musl has neither).
+  const child = spawn(command[0]!, command.slice(1), { cwd: ROOT, env: { PATH: process.env.PATH, LOG_LEVEL: "warn", PORT: String(port), MALLOC_ARENA_MAX: "2", MALLOC_TRIM_THRESHOLD_: "131072", ...env }, stdio: ["ignore", "ignore", "inherit"] });
   const exited = new Promise((done) => child.once("exit", done));
   try {
     for (;;) {
