@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ensureBuilt } from "./support/build.ts";
+import { freePort } from "./support/freePort.ts";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 
@@ -43,7 +44,7 @@ describe("the Docker image (its runtime stage, run without Docker)", () => {
     for (const dev of ["typescript", "tsx", "vitest", "prisma"]) expect(existsSync(join(app, "node_modules", dev)), dev).toBe(false);
 
     const env = Object.fromEntries(instruction("ENV").flatMap((e) => e.split(/\s+/)).map((kv) => kv.split("=") as [string, string]));
-    const port = String(30_000 + Math.floor(Math.random() * 20_000));
+    const port = String(await freePort());
     const cmd = JSON.parse(instruction("CMD")[0]!) as string[];
     expect(cmd[0]).toBe("node");
     const bot = spawn(process.execPath, cmd.slice(1), { cwd: app, env: { PATH: process.env.PATH, ...env, PORT: port, DATA_DIR: join(app, "data") }, stdio: ["ignore", "pipe", "pipe"] });

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { ensureBuilt } from "./support/build.ts";
+import { freePort } from "./support/freePort.ts";
 import { TEST_DATABASE_URL } from "./support/db.ts";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -82,7 +83,7 @@ describe("npm start as an operator runs it", () => {
   it("stops cleanly when SIGTERM is sent to npm: the bot shuts down, nothing keeps running", async () => {
     ensureBuilt();
     const dataDir = mkdtempSync(join(tmpdir(), "conduct-data-"));
-    const port = 30_000 + Math.floor(Math.random() * 20_000);
+    const port = await freePort();
     // --ignore-scripts: the prestart build ran above (ensureBuilt), the start script is the documented one.
     const npm = spawn("npm", ["start", "--ignore-scripts"], { cwd: root, env: { PATH: process.env.PATH, PORT: String(port), DATA_DIR: dataDir }, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
