@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import type { Clock } from "../core/clock.ts";
 import { AUDIT_PURPOSE, type AuditKeys } from "../core/crypto/auditKeys.ts";
 import type { AuditEntry, Prisma, PrismaClient } from "./generated/client.ts";
 import type { AuditContext, AuditEvent } from "../core/auditLog.ts";

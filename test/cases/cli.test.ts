@@ -14,8 +14,6 @@ import { CONDUCT, run } from "../support/cli.ts";
 import { TEST_DATABASE_URL } from "../support/db.ts";
 import { exampleDirectory, KEY_A, KEY_B, report } from "./support.ts";
 
-const root = new URL("../..", import.meta.url).pathname;
-
 function withSchema(base: string, schema: string): string {
   const url = new URL(base);
   url.searchParams.set("schema", schema);

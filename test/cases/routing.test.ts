@@ -2,7 +2,7 @@
 //   omar: President · dana (CFO), marcus (COO), samira (General Counsel) report to omar
 //   priya: ethics officer, reports to samira · lee reports to dana · kim, alex report to lee
 //   helen: Director (Chair) · victor, grace: Directors on the Audit Committee
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_CATEGORIES } from "../../src/core/cases/categories.ts";
 import { route } from "../../src/core/cases/routing.ts";
 import { receiptRouteLines } from "../../src/core/notifications/wording.ts";

@@ -6,7 +6,7 @@ import { createLogger } from "../../src/log.ts";
 import type { SlackData } from "../../src/surfaces/slack/index.ts";
 import { createSlackSurface } from "../../src/surfaces/slack/index.ts";
 import { startTestApp, type TestApp } from "../support/app.ts";
-import { BOT_TOKEN, postSigned, SIGNING_SECRET } from "../support/slack.ts";
+import { BOT_TOKEN, postSigned } from "../support/slack.ts";
 
 describe("Slack surface modes", () => {
   it("uses Socket Mode, with no HTTP route, when SLACK_APP_TOKEN is set", () => {

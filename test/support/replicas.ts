@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import { readFileSync } from "node:fs";
-import { startFakeSlack, type FakeSlack, type SlackCall } from "./fakeSlack.ts";
+import { startFakeSlack, type SlackCall } from "./fakeSlack.ts";
 import { BOT_TOKEN, FORM, SIGNING_SECRET, eventEnvelope, globalShortcut, imMessage, sign, viewSubmission } from "./slack.ts";
 import { VIEWS } from "../../src/surfaces/slack/ids.ts";
 import { reportValues } from "../slack/company.ts";

@@ -5,7 +5,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { CASE_VERBS, VERBS } from "../../src/surfaces/teams/verbs.ts";
 import { cardTexts, warmUp, type TeamsTestApp } from "../support/teams.ts";
 import { dialog, inputs, invoke } from "./support/dialogs.ts";
-import { cardsIn, chatOf, click, PEOPLE, startWithPeople } from "./support/people.ts";
+import { cardsIn, chatOf, click, startWithPeople } from "./support/people.ts";
 
 const WHAT = "My team lead keeps making comments about my accent in meetings.\nIt happened again on Monday.";
 

@@ -1,7 +1,6 @@
 // Sign-in to the web console through a chat platform: the platform (which already authenticated the
 // person) asks for a one-time link; opening it starts a session. No passwords anywhere.
 import { createHash, randomBytes } from "node:crypto";
-import type { Clock } from "../clock.ts";
 import type { AuditContext, AuditEvent } from "../auditLog.ts";
 
 export const SIGN_IN_LINK_MINUTES = 5;

@@ -10,7 +10,7 @@ import { APPROVAL_ACTIONS, VIEWS } from "../ids.ts";
 import { answerModal, approvalCard, DECISION_FORMS, decisionModal, REQUEST_BLOCKS, requestBlockFor, statusLine } from "../render/approvals.ts";
 import { loadingModal, noticeModal, replyModal } from "../render/modal.ts";
 import { markdownMessage, plainMessage } from "../render/notices.ts";
-import { identifyAll, NOT_IDENTIFIED, type SlackCores } from "../services.ts";
+import { identifyAll, type SlackCores } from "../services.ts";
 import { NOT_SAVED } from "../../../interactions/reply.ts";
 import { metadataOf, viewState } from "../viewState.ts";
 import { withAction, withSubmission } from "./handlers.ts";

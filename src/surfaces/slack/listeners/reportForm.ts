@@ -1,6 +1,5 @@
 import type { App } from "@slack/bolt";
 import { checkReportDraft, type CaseService, type FileResult } from "../../../core/cases/index.ts";
-import { postDm } from "../conversations.ts";
 import type { SlackDeps, WebClient } from "../deps.ts";
 import { VIEWS } from "../ids.ts";
 import { RECEIPT_INVALID, RECEIPT_VALID } from "../../../core/cases/receiptCheck.ts";

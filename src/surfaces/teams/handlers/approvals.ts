@@ -13,7 +13,7 @@ import { approvalCard, noticeCard, requestFormCard } from "../cards/approvals.ts
 import { roleName } from "../cards/labels.ts";
 import { MESSAGES } from "../cards/messages.ts";
 import { escapeCardText as esc } from "../cards/text.ts";
-import { identify, NOT_IDENTIFIED, type ApprovalCardUpdates, type TeamsCores } from "../cores.ts";
+import { identify, type ApprovalCardUpdates, type TeamsCores } from "../cores.ts";
 import type { Interaction, Reply, TeamsDeps } from "../deps.ts";
 import { DELEGATION_WORDS, delegationInteractions, showDelegation } from "../../../interactions/delegation.ts";
 import { delegateFormCard, delegationCard } from "../cards/delegation.ts";

@@ -10,7 +10,7 @@ import { checkinAnsweredCard, closeFormCard, reassignFormCard } from "../cards/c
 import { DATASETS, SEARCH_LIMIT } from "../cards/peoplePicker.ts";
 import { caseDialogCard, filedDialogCard, privateUpdateDialogCard, receiptCheckCard, reportFormCard, reporterCaseCard, startReportCard, textFormCard, type ReportFormValues } from "../cards/report.ts";
 import { escapeCardText as esc } from "../cards/text.ts";
-import { identify, NOT_IDENTIFIED, type TeamsCores } from "../cores.ts";
+import { identify, type TeamsCores } from "../cores.ts";
 import type { Interaction, Reply, TeamsDeps } from "../deps.ts";
 import { CASE_VERBS, caseNumberData, privateUpdateData, receiptCheckInputs } from "../verbs.ts";
 import { RECEIPT_INVALID, RECEIPT_VALID } from "../../../core/cases/receiptCheck.ts";
