@@ -125,12 +125,19 @@ export function composeCores({ config, db, policy, directory, clock, logger, key
   };
 }
 
-/** What the Slack surface keeps, over the database (the surface itself never sees the store). */
-export function composeSlackData(prisma: PrismaClient): SlackData {
+/** What both chat surfaces keep alike: delivery claims, question counts, 👍/👎 counts. */
+function chatSurfaceData(prisma: PrismaClient): Pick<SlackData & TeamsData, "events" | "recordAsk" | "feedback"> {
   return {
     events: processedEvents(prisma),
     recordAsk: (answer) => recordAsk(prisma, answer, new Date()),
     feedback: answerFeedback(prisma),
+  };
+}
+
+/** What the Slack surface keeps, over the database (the surface itself never sees the store). */
+export function composeSlackData(prisma: PrismaClient): SlackData {
+  return {
+    ...chatSurfaceData(prisma),
     sentMessages: slackSentMessages(prisma),
     answers: (clock, leaseMs) => ({
       claim: (keys, reply) => claimAndEnqueue(prisma, keys, reply, { clock, leaseMs }),
@@ -142,9 +149,7 @@ export function composeSlackData(prisma: PrismaClient): SlackData {
 /** What the Teams surface keeps, over the database. Nothing here loads botbuilder (types only). */
 export function composeTeamsData(prisma: PrismaClient): TeamsData {
   return {
-    events: processedEvents(prisma),
-    recordAsk: (answer) => recordAsk(prisma, answer, new Date()),
-    feedback: answerFeedback(prisma),
+    ...chatSurfaceData(prisma),
     sentMessages: teamsSentMessages(prisma),
     conversations: teamsConversationRows(prisma),
     botState: new PrismaStorage(prisma),

@@ -89,15 +89,19 @@ export async function warmUp(): Promise<void> {
   await (await freshDatabase()).close();
 }
 
+/** The example people (or the options' variant of them), unless the test imports its own. */
+async function importPeople(directory: DirectoryService, options: Pick<HarnessOptions, "importDirectory" | "people">): Promise<void> {
+  if (options.importDirectory === false) return;
+  const people = options.people ? options.people(structuredClone(EXAMPLE_PEOPLE)) : EXAMPLE_PEOPLE;
+  await directory.importText(stringify({ people }));
+}
+
 export async function harness(options: HarnessOptions = {}): Promise<Harness> {
   const db = options.db ?? (await freshDatabase());
   const clock = manualClock(MONDAY);
   const { directory, store, approvals } = servicesOn(db.prisma, clock, options);
   let closed = false;
-  if (options.importDirectory !== false) {
-    const people = options.people ? options.people(structuredClone(EXAMPLE_PEOPLE)) : EXAMPLE_PEOPLE;
-    await directory.importText(stringify({ people }));
-  }
+  await importPeople(directory, options);
   return {
     db,
     clock,
@@ -131,10 +135,7 @@ export async function memoryHarness(options: Omit<HarnessOptions, "db"> = {}): P
     clock,
     config: { APPROVAL_REMIND_DAYS: options.remindDays ?? 2, APPROVAL_ESCALATE_DAYS: options.escalateDays ?? 5 },
   });
-  if (options.importDirectory !== false) {
-    const people = options.people ? options.people(structuredClone(EXAMPLE_PEOPLE)) : EXAMPLE_PEOPLE;
-    await directory.importText(stringify({ people }));
-  }
+  await importPeople(directory, options);
   return {
     clock,
     directory,

@@ -4,6 +4,7 @@
 import type { Clock } from "../../../src/core/clock.ts";
 import type { DelegateRecord, RequestAggregate } from "../../../src/core/approvals/records.ts";
 import type { ApprovalAuditEvent, ApprovalStore, ApprovalTx, OutgoingNotification, Timer } from "../../../src/core/approvals/store.ts";
+import { serialTransactions } from "./transactions.ts";
 
 export interface ApprovalTables {
   requests: RequestAggregate[];
@@ -109,21 +110,14 @@ export function memoryApprovalStore(clock: Clock): MemoryApprovalStore {
     },
   };
 
-  let queue: Promise<unknown> = Promise.resolve();
-  const transaction = <T>(work: (tx: ApprovalTx) => Promise<T>): Promise<T> => {
-    const run = queue.then(async () => {
-      const [before, numberBefore] = [structuredClone(t), number];
-      try {
-        return await work(tx);
-      } catch (error) {
-        Object.assign(t, before);
-        number = numberBefore;
-        throw error;
-      }
-    });
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const inTurn = serialTransactions(() => {
+    const [before, numberBefore] = [structuredClone(t), number];
+    return () => {
+      Object.assign(t, before);
+      number = numberBefore;
+    };
+  });
+  const transaction = <T>(work: (tx: ApprovalTx) => Promise<T>): Promise<T> => inTurn(() => work(tx));
 
   return {
     tables: t,

@@ -20,6 +20,7 @@ import type {
   MessageRecord,
 } from "../../../src/core/cases/store.ts";
 import type { PersonRecord } from "../../../src/core/directory/record.ts";
+import { serialTransactions } from "./transactions.ts";
 
 export interface OutboxRow {
   id: string;
@@ -227,21 +228,14 @@ export function memoryCaseStore(directory: DirectoryRepository & { people: Map<s
     directory: createDirectoryQueries(directory),
   };
 
-  let queue: Promise<unknown> = Promise.resolve();
-  const transaction = <T>(work: (tx: CaseDb) => Promise<T>): Promise<T> => {
-    const run = queue.then(async () => {
-      const [before, seqBefore] = [structuredClone(t), seq];
-      try {
-        return await work(db);
-      } catch (error) {
-        Object.assign(t, before);
-        seq = seqBefore;
-        throw error;
-      }
-    });
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const inTurn = serialTransactions(() => {
+    const [before, seqBefore] = [structuredClone(t), seq];
+    return () => {
+      Object.assign(t, before);
+      seq = seqBefore;
+    };
+  });
+  const transaction = <T>(work: (tx: CaseDb) => Promise<T>): Promise<T> => inTurn(() => work(db));
 
   return {
     ...db,
