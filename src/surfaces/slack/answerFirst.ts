@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Answer } from "../../core/advice/types.ts";
+import { adviseWithinLimit, countQuestion } from "./ask.ts";
 import { deliveryError } from "./webErrors.ts";
 import { eventKey, postKey } from "./dedupe.ts";
 import type { SlackDeps, WebClient } from "./deps.ts";
@@ -55,13 +55,13 @@ export function answerFirst(deps: Pick<SlackDeps, "advisor" | "asking" | "record
     if (!question) return undefined; // the help message: Bolt's listener
     // Decided before the claim (one statement writes both): a retry that loses the claim has
     // still taken one of this replica's per-person tokens, which only a retry to the same replica costs.
-    const answer: Answer | null = deps.asking && !deps.asking.take(`slack:${user}`) ? null : deps.advisor.advise(question);
+    const answer = adviseWithinLimit(deps, question, user);
     const reply: SlackMessage = answer ? renderAnswer(answer) : tooManyQuestionsMessage();
     const queued = await queue.claim([eventKey(envelope.data.event_id), postKey(channel, ts)], { recipientId: "slack:conversation", kind: ANSWER_KIND, payload: { channel, message: reply, forgetOnSent: true } });
     return {
       async after() {
         if (!queued) return; // a retry of a delivery already answered (here or on another replica)
-        if (answer) await deps.recordAsk(answer).catch((error: unknown) => deps.logger.warn({ err: { type: (error as Error)?.name } }, "could not count a question"));
+        if (answer) await countQuestion(deps, answer);
         await queue.deliver(queued, send).catch((error: unknown) => deps.logger.warn({ err: { type: (error as Error)?.name } }, "could not post an answer (the outbox will)"));
       },
     };
