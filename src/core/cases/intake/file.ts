@@ -17,7 +17,7 @@ export const UNAVAILABLE =
 export const NO_RECIPIENT =
   "Everyone inside the company who could receive this report is named in it, so it was not filed. Your text is kept below. You can report to an outside authority instead (for accounting or securities matters, the SEC's Office of the Whistleblower; in the EU, your country's competent authority).";
 export const UNKNOWN_REPORTER = "You are not in the company directory yet, so a report cannot be filed. Your text is kept below.";
-export const ALREADY_FILED = "This report was already filed. You find it, with its receipt, under your reports on my Home tab.";
+export const ALREADY_FILED = "This report was already filed.";
 
 /** Thrown inside the filing transaction to undo it: this submission was filed before. */
 class AlreadyFiled extends Error {}

@@ -158,7 +158,8 @@ export function receiptCheckModal(): types.ModalView {
 
 /** The answer to a second submission of a form whose report was filed (the first answer never reached Slack). */
 export function alreadyFiledModal(text: string): types.ModalView {
-  return modal({ callbackId: VIEWS.info, title: "Report filed", blocks: [section(`✅ ${escapeText(text)}`)] });
+  // Where to find it is Slack's to say: App Home lists the reporter's cases with their receipts.
+  return modal({ callbackId: VIEWS.info, title: "Report filed", blocks: [section(`✅ ${escapeText(text)} You find it, with its receipt, under your reports on my Home tab.`)] });
 }
 
 /** The errors answer for the report form: each message next to its field, the text left as typed. */
