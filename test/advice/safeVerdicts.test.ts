@@ -63,6 +63,13 @@ describe("safe verdicts and abstention, through `conduct ask --json`", () => {
     expect(others).toMatchObject({ verdict: "report" });
   });
 
+  it("asking what a rule means or covers gets guidance from its clause, not a ruling on an act", () => {
+    const [insider, political, gifts] = ask(["what counts as insider trading", "Explain the rule on political contributions", "Can I accept a gift from a supplier?"]);
+    expect([insider!.verdict, insider!.clauses[0]!.id]).toEqual(["guidance", "12"]); // was "prohibited"
+    expect([political!.verdict, political!.clauses[0]!.id]).toEqual(["guidance", "6"]); // was "allowed"
+    expect(gifts).toMatchObject({ verdict: "needs_approval" }); // a request for leave is still ruled on
+  });
+
   it("a party, a calendar or a game named with a Code word is not a Code question; a casual real one still is", () => {
     const [exchange, calendar, game, real] = ask([
       "who is running the gift exchange this year",
