@@ -3,6 +3,7 @@ import { composeAnswer, EMPTY_ANSWER, EMPTY_HEADLINE, NOT_ENGLISH_ANSWER, NOT_EN
 import { prohibitedActIn } from "./acts.ts";
 import { readIntent, type Intent } from "./intent.ts";
 import { isEnglish } from "./language.ts";
+import { nameBlanker } from "./names.ts";
 import { MATCH_LIMIT } from "./normalise.ts";
 import { Scorer, type ClauseScore, type Scored } from "./score.ts";
 import type { Answer, CitedClause } from "./types.ts";
@@ -42,6 +43,7 @@ export function createAdvisor(policy: Policy): Advisor {
   const scorer = new Scorer(policy);
   const { rules, document } = policy;
   const reportingTopic = rules.topics.find((t) => t.id === rules.advice.reporting_topic);
+  const blankNames = nameBlanker(document);
 
   const quoteFor = (clause: ClauseScore | undefined, clauseId: string): string => {
     const best = clause?.topics[0];
@@ -66,11 +68,24 @@ export function createAdvisor(policy: Policy): Advisor {
       // A prohibited act named in everyday words ("date the invoice for last month") is matched with the
       // Code's words for it too, so the clause that prohibits it is found when the question alone is weak.
       const act = prohibitedActIn(question.slice(0, MATCH_LIMIT).toLowerCase());
-      let scored = scorer.score(question);
-      if (act && (scored.clauses[0]?.score ?? 0) < ABSTAIN_BELOW) scored = scorer.score(`${question}. ${act.gloss}`);
+      const match = (text: string) => {
+        const scored = scorer.score(text);
+        return act && (scored.clauses[0]?.score ?? 0) < ABSTAIN_BELOW ? scorer.score(`${text}. ${act.gloss}`) : scored;
+      };
+      const scored = match(question);
       const clauses = rerank(scored.clauses, intent, reportingTopic, rules.topics);
       const best = clauses[0];
-      if (!best || !inScope(best, scored, intent)) return { ...outOfScope(question, notCoveredAnswer(rules)), ...(notice && { notice }) };
+      // "The Directors' Lounge", "the 'Ethics in AI' talk": a question in scope only through a name of
+      // something is not a Code question. A name can only take a question out of scope, never into it.
+      const withoutNames = blankNames(question);
+      const inScopeWithoutNames = (): boolean => {
+        const other = match(withoutNames);
+        const otherBest = rerank(other.clauses, intent, reportingTopic, rules.topics)[0];
+        return otherBest !== undefined && inScope(otherBest, other, intent);
+      };
+      if (!best || !inScope(best, scored, intent) || (withoutNames !== question && !inScopeWithoutNames())) {
+        return { ...outOfScope(question, notCoveredAnswer(rules)), ...(notice && { notice }) };
+      }
       const confident = best.score >= ABSTAIN_BELOW;
 
       const decided = decide(best, rules.topics, intent, reportingTopic, question.slice(0, MATCH_LIMIT));
