@@ -24,7 +24,9 @@ export function draftRules(document: PolicyDocument): DraftRules {
     // Each part of a sentence ("… must be approved by X, and must never be tied to Y") is read on its own.
     const readings = clause.sentences.flatMap((sentence) => [...new Set(partsOf(sentence).map(verdictOf))].map((verdict) => ({ sentence, verdict })));
     // An approval nobody is named for ("only for the uses approved by the health authorities") is not a route.
-    const main = pickMain(readings.filter((r) => r.verdict !== "needs_approval" || rolesIn(r.sentence, "needs_approval", {}).length));
+    // When every reading is such an approval ("unless previously approved by the Company"), it stands.
+    const routed = readings.filter((r) => r.verdict !== "needs_approval" || rolesIn(r.sentence, "needs_approval", {}).length);
+    const main = pickMain(routed.length ? routed : readings);
     topics.push(topicFor(clause, main.sentence, main.verdict, used, roles, spread));
     for (const other of readings) {
       // What the clause also allows, and whom it says to report to, are topics of their own.
