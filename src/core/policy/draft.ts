@@ -1,4 +1,5 @@
 import { Document, isScalar, visit } from "yaml";
+import { phraseStems, tokenize } from "../advice/normalise.ts";
 import { wordVectors } from "../advice/vectors.ts";
 import { ETHICS_TERMS, NOT_COVERED_TERMS } from "./generalTerms.ts";
 import { ROLES, type Clause, type PolicyDocument, type Verdict } from "./types.ts";
@@ -19,6 +20,13 @@ export function draftRules(document: PolicyDocument): DraftRules {
   const topics: DraftTopic[] = [];
   const used = new Set<string>();
   const spread = clauseSpread(document);
+  const sectionWords = new Map<string, string[]>();
+  for (const clause of document.clauses.values()) {
+    const list = sectionWords.get(clause.sectionId) ?? [];
+    list.push(clause.text, clause.subTitle ?? "");
+    sectionWords.set(clause.sectionId, list);
+  }
+  const sectionText = (id: string) => sectionWords.get(id)?.join(" . ") ?? "";
   for (const clause of document.clauses.values()) {
     if (!clause.sentences.length) continue;
     // Each part of a sentence ("… must be approved by X, and must never be tied to Y") is read on its own.
@@ -27,12 +35,12 @@ export function draftRules(document: PolicyDocument): DraftRules {
     // When every reading is such an approval ("unless previously approved by the Company"), it stands.
     const routed = readings.filter((r) => r.verdict !== "needs_approval" || rolesIn(r.sentence, "needs_approval", {}).length);
     const main = pickMain(routed.length ? routed : readings);
-    topics.push(topicFor(clause, main.sentence, main.verdict, used, roles, spread));
+    topics.push(topicFor(clause, main.sentence, main.verdict, used, roles, spread, undefined, sectionText(clause.sectionId)));
     for (const other of readings) {
       // What the clause also allows, and whom it says to report to, are topics of their own.
       const second = (other.verdict === "allowed" && main.verdict !== "allowed") || (other.verdict === "report" && main.verdict !== "report" && rolesIn(other.sentence, "report", {}).length > 0);
       if (second && other.sentence !== main.sentence && !topics.some((t) => t.clause === clause.id && t.quote === other.sentence)) {
-        topics.push(topicFor(clause, other.sentence, other.verdict!, used, roles, spread, other.verdict!));
+        topics.push(topicFor(clause, other.sentence, other.verdict!, used, roles, spread, other.verdict!, sectionText(clause.sectionId)));
       }
     }
   }
@@ -45,10 +53,19 @@ export function draftRules(document: PolicyDocument): DraftRules {
     report_step: `Report it promptly to ${joinOr(reportWho)}${reporting ? ` (section ${reporting.clause})` : ""}; a good-faith report is protected from retaliation.`,
     unsure_step: `If you are unsure, ask ${joinOr(askWho)}${guidance ? ` (section ${guidance.clause})` : ""}.`,
     not_covered_step: `Ask your supervisor or the team that handles it (such as HR, IT or Facilities); questions about the Code itself go to ${joinOr(askWho)}.`,
-    not_covered: NOT_COVERED_TERMS,
+    not_covered: notCoveredBy(document),
     ethics_terms: ETHICS_TERMS,
   };
   return { version: 1, roles, advice, topics };
+}
+
+/**
+ * The general list of matters no Code covers, less those this Code does speak of ("share their login
+ * credentials", "phishing"): a question using the Code's own words for a matter is a Code question.
+ */
+function notCoveredBy(document: PolicyDocument): string[] {
+  const text = ` ${[...document.clauses.values()].map((c) => tokenize(c.text).map((t) => t.stem).join(" ")).join(" . ")} `;
+  return NOT_COVERED_TERMS.filter((term) => !text.includes(` ${phraseStems(term).join(" ")} `));
 }
 
 export interface DraftTopic {
@@ -213,7 +230,7 @@ const STOP = new Set(
     "upon under over against whether where whose while made make makes used use uses using out off up down per via ever never always").split(" "),
 );
 
-function topicFor(clause: Clause, sentence: string, verdict: Verdict, used: Set<string>, roles: Record<string, { name: string }>, spread: Map<string, number>, suffix?: string): DraftTopic {
+function topicFor(clause: Clause, sentence: string, verdict: Verdict, used: Set<string>, roles: Record<string, { name: string }>, spread: Map<string, number>, suffix: string | undefined, section: string): DraftTopic {
   const base = `${slug(clause.subTitle ?? clause.title)}_${clause.id.replace(/\W+/g, "_").replace(/_$/, "")}`;
   let id = `${base}${suffix ? `_${suffix}` : ""}`;
   for (let n = 2; used.has(id); n++) id = `${base}_${suffix ?? "topic"}_${n}`;
@@ -225,6 +242,11 @@ function topicFor(clause: Clause, sentence: string, verdict: Verdict, used: Set<
   const words = keywords(text, spread).filter((w) => !subject.includes(w));
   if (subject.length) concepts.subject = withNeighbours(subject);
   if (words.length) concepts.text = withNeighbours(words);
+  // The words of the whole section (its other clauses, its heading), with their neighbours: a question
+  // that uses a sibling clause's words is about this section even when it misses this clause's own.
+  const own = new Set(Object.values(concepts).flat().map((w) => phraseStems(w).join(" ")));
+  const shared = keywords(section, spread, SECTION_WORDS).filter((w) => !own.has(phraseStems(w).join(" ")));
+  if (shared.length) concepts.section = withNeighbours(shared);
   // The Code's own "such as" lists name kinds of thing the clause is about ("customer lists", "vouchers").
   const kinds = examplesOf(text);
   if (kinds.length) concepts.kinds = kinds;
@@ -245,19 +267,29 @@ function topicFor(clause: Clause, sentence: string, verdict: Verdict, used: Set<
 
 /** Words this common in English (by their rank in the word vectors) say little about a clause. */
 const COMMON_RANK = 800;
+/** At most this many of a section's words join each of its clauses' concepts. */
+const SECTION_WORDS = 200;
 /** Words in more than this share of the Code's clauses (its name, "business", "customer") do not tell clauses apart. */
 const MAX_SPREAD = 0.15;
 
+/** Words that say what the rule is (its verdict and form), not what it is about: every clause has some. */
+const RULE_WORDS = new Set(
+  ("require requires required requirement requirements prior approval approvals approve approved approves authorisation authorization " +
+    "authorised authorized consent permission permitted permit prohibited prohibits prohibit prohibition forbidden forbid allowed allow allows " +
+    "acceptable unacceptable tolerate tolerated tolerates expected expect expects obtain obtained written advance beforehand whatever case cases " +
+    "directly indirectly apply applies applicable appropriate relevant particular certain otherwise therefore however regardless instead").split(" "),
+);
+
 /** Distinct words of a text that tell its clause apart: not function words, not very common English, not all over the Code. */
-function keywords(text: string, spread: Map<string, number>): string[] {
+function keywords(text: string, spread: Map<string, number>, max = 30): string[] {
   const vectors = wordVectors();
   const limit = Math.max(2, MAX_SPREAD * (spread.get("") ?? 1));
   const common = (w: string) => [w, w.replace(/(ing|ed|es|s)$/, ""), w.replace(/ing$/, "e")].some((form) => {
     const row = vectors.rowOf(form);
     return row >= 0 && row < COMMON_RANK;
   });
-  const words = wordsOf(text).filter((w) => w.length > 2 && !STOP.has(w) && (spread.get(w) ?? 0) <= limit && !common(w));
-  return [...new Set(words)].slice(0, 30);
+  const words = wordsOf(text).filter((w) => w.length > 2 && !STOP.has(w) && !RULE_WORDS.has(w) && (spread.get(w) ?? 0) <= limit && !common(w));
+  return [...new Set(words)].slice(0, max);
 }
 
 /** How close in meaning (cosine of the word vectors) a word must be to a clause's word to stand for it. */
