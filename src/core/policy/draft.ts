@@ -27,22 +27,40 @@ export function draftRules(document: PolicyDocument): DraftRules {
     sectionWords.set(clause.sectionId, list);
   }
   const sectionText = (id: string) => sectionWords.get(id)?.join(" . ") ?? "";
+  /** Each clause's verdict, and whether it prohibits something: a lettered item that states none takes its parent's. */
+  const decided = new Map<string, { verdict: Verdict; prohibits: boolean }>();
   for (const clause of document.clauses.values()) {
     if (!clause.sentences.length) continue;
     // Each part of a sentence ("… must be approved by X, and must never be tied to Y") is read on its own.
-    const readings = clause.sentences.flatMap((sentence) => [...new Set(partsOf(sentence).map(verdictOf))].map((verdict) => ({ sentence, verdict })));
+    const readings = clause.sentences.flatMap((sentence) =>
+      partsOf(sentence)
+        .map((part) => ({ sentence, part, verdict: verdictOf(part) }))
+        .filter((r, i, all) => all.findIndex((o) => o.verdict === r.verdict) === i),
+    );
     // An approval nobody is named for ("only for the uses approved by the health authorities") is not a route.
     // When every reading is such an approval ("unless previously approved by the Company"), it stands.
     const routed = readings.filter((r) => r.verdict !== "needs_approval" || rolesIn(r.sentence, "needs_approval", {}).length);
-    const main = pickMain(routed.length ? routed : readings);
+    const parent = decided.get(parentOf(clause.id));
+    const stated = readings.some((r) => r.verdict);
+    // "(c) Accepting gifts … of significant value" under "the following are conflicts … which must be avoided".
+    const main = stated || !parent ? pickMain(routed.length ? routed : readings) : { sentence: clause.sentences[0]!, verdict: parent.prohibits ? ("prohibited" as const) : parent.verdict };
+    decided.set(clause.id, { verdict: main.verdict, prohibits: readings.some((r) => r.verdict === "prohibited") });
+    // What the clause also allows, whom it says to report to, and what it prohibits besides what it lets be
+    // approved or allows, are topics of their own: the question picks the one it is about.
+    const seconds = readings.filter(
+      (other) =>
+        (other.verdict === "allowed" && main.verdict !== "allowed") ||
+        (other.verdict === "report" && main.verdict !== "report" && rolesIn(other.sentence, "report", {}).length > 0) ||
+        // …an explicit prohibition ("must never be tied to"), not a duty ("must be logged").
+        (other.verdict === "prohibited" && (main.verdict === "needs_approval" || main.verdict === "allowed") && (PROHIBITION.test(other.part) || STRONG_PROHIBITION.test(other.part))),
+    );
+    const quotes = seconds.map((other) => (other.sentence === main.sentence ? other.part.trim() : other.sentence)).filter((q, i, all) => all.indexOf(q) === i && q !== main.sentence);
     topics.push(topicFor(clause, main.sentence, main.verdict, used, roles, spread, undefined, sectionText(clause.sectionId)));
-    for (const other of readings) {
-      // What the clause also allows, and whom it says to report to, are topics of their own.
-      const second = (other.verdict === "allowed" && main.verdict !== "allowed") || (other.verdict === "report" && main.verdict !== "report" && rolesIn(other.sentence, "report", {}).length > 0);
-      if (second && other.sentence !== main.sentence && !topics.some((t) => t.clause === clause.id && t.quote === other.sentence)) {
-        topics.push(topicFor(clause, other.sentence, other.verdict!, used, roles, spread, other.verdict!, sectionText(clause.sectionId)));
-      }
-    }
+    seconds.forEach((other) => {
+      const quote = other.sentence === main.sentence ? other.part.trim() : other.sentence;
+      if (!quotes.includes(quote) || !clause.text.includes(quote) || topics.some((t) => t.clause === clause.id && t.quote === quote)) return;
+      topics.push(topicFor(clause, quote, other.verdict!, used, roles, spread, other.verdict!, sectionText(clause.sectionId)));
+    });
   }
   const reporting = topics.find((t) => t.verdict === "report" && /\breport/i.test(t.quote) && t.approvers.length) ?? topics.find((t) => t.verdict === "report");
   const reportWho = reporting?.approvers.length ? reporting.approvers.map((r) => nameOf(r, roles)) : ["your supervisor"];
@@ -106,14 +124,14 @@ export function draftYaml(document: PolicyDocument, codeFile: string): string {
 /** "requires a written contract, a documented need and the prior approval of": approval at the end of a list. */
 const LISTED_APPROVAL = /\brequires?\b[^.;]{0,160}?\b(?:the |your )?(?:prior |previous |advance |written )*(?:approval|consent|authori[sz]ation) (?:of|from)\b|\bafter (?:the )?(?:prior |written )*(?:pre-?clearance|approval|consent|authori[sz]ation)\b|\b(?:pre-?)?clearance (?:by|from)\b/i;
 const APPROVAL =
-  /\b(requires?|needs?|must (?:first )?(?:obtain|get|seek)|subject to|with|without) (?:the )?(?:prior |previous |advance |written |specific |express )*(?:written )?(approval|consent|permission|clearance|authori[sz]ation|sign[- ]off)\b|\b(must|shall|should|to) be (?:pre-?)?(approved|authori[sz]ed|cleared)\b|\bapproved (?:in advance|beforehand)\b|\bobtain (?:prior )?clearance\b|\bunless (?:previously |so )?(?:approved|authori[sz]ed|requested or approved)\b|\bapproved by\b|\b(?:granted|given|made) only by\b|\b(?:must|shall) (?:be )?(?:declare|disclose)d?\b|\bmust obtain\b/i;
+  /\b(requires?|needs?|must (?:first )?(?:obtain|get|seek)|subject to|with|without) (?:the )?(?:prior |previous |advance |written |specific |express )*(?:written )?(approval|consent|permission|clearance|authori[sz]ation|sign[- ]off|agreement)\b|\b(?:needs?|requires?|with|without|only with) (?:the |your )?[\w ]{0,40}'s (?:prior |written )*(?:approval|consent|permission|agreement|sign[- ]off)\b|\b(?:has|have) agreed in writing\b|\bonly (?:be )?possible with\b|\b(must|shall|should|to) be (?:pre-?)?(approved|authori[sz]ed|cleared)\b|\bapproved (?:in advance|beforehand)\b|\bobtain (?:prior )?clearance\b|\bunless (?:previously |so )?(?:approved|authori[sz]ed|requested or approved)\b|\bapproved by\b|\b(?:granted|given|made) only by\b|\b(?:must|shall) (?:be )?(?:declare|disclose)d?\b|\bmust (?:tell|inform|notify)\b|\bmust obtain\b/i;
 /** Words that make a sentence a prohibition even when it mentions approval ("without authorisation is theft"). */
 const STRONG_PROHIBITION = /\b(prohibit(?:s|ed)?|forbid(?:den)?|never|theft|gross misconduct|serious breach)\b/i;
 /** "must be accurate", "must avoid", "are required to": a duty, so breaking it is not allowed. */
 const OBLIGATION = /\b(must|shall|(?:is|are) required to|(?:is|are) expected to|have a duty)\b/i;
 const PROHIBITION =
-  /\b(must|may|shall|should|can|will) (?:not|never)\b|\bcannot\b|\bprohibit(?:s|ed|ion)?\b|\bforbid(?:den|s)?\b|\bnot (?:be )?(?:permitted|allowed|tolerated?)\b|\bdoes not tolerate\b|\bwill not tolerate\b|\bno (?:one|employee|person|officer|director|company funds)\b[^.]{0,40}\b(?:may|shall|will)\b|\bno [a-z ]{1,40} (?:shall|may) be\b|\bis (?:theft|a (?:serious )?breach|gross misconduct)\b|\bmust be refused\b|\bprecludes?\b/i;
-const REPORTING = /\b(?:may|can|should|must) be raised\b|\b(must|should|shall) (?:promptly |immediately )?(?:be )?report(?:ed)?\b|\bmust be reported\b|\breport (?:it|them|any|a)\b[^.]*\bto\b|\bspeak up\b|\braise (?:a |any )?concerns?\b|\bbring (?:this|it|the) [a-z ]*to\b[^.]*attention\b/i;
+  /\b(must|may|shall|should|can|will) (?:not|never)\b|^(?:never|do not|don't)\b|\b(?:is|are) never\b|\bis (?:a|an) (?:disciplinary|criminal|serious) offen[cs]e\b|\bnobody (?:may|shall|will|can)\b|\bcannot\b|\bprohibit(?:s|ed|ion)?\b|\bforbid(?:den|s)?\b|\bnot (?:be )?(?:permitted|allowed|tolerated?)\b|\bdoes not tolerate\b|\bwill not tolerate\b|\bno (?:one|employee|person|officer|director|company funds)\b[^.]{0,40}\b(?:may|shall|will)\b|\bno [a-z ]{1,40} (?:shall|may) be\b|\bis (?:theft|a (?:serious )?breach|gross misconduct)\b|\bmust be refused\b|\bprecludes?\b/i;
+const REPORTING = /\b(?:may|can|should|must) be raised\b|\b(must|should|shall) (?:promptly |immediately )?(?:be )?report(?:ed)?\b|\bmust be reported\b|\breport (?:it|them|any|a)\b[^.]*\bto\b|^report\b|\breport [a-z, ]{1,60}\bto (?:the|your|a)\b|\b(?:tell|contact|call|inform|alert) (?:your|the) [a-z ]*[A-Z]?[\w ]*(?:manager|supervisor|team|office|desk|line|hotline|officer)\b|\bmust be (?:told|informed|notified)\b|\bspeak up\b|\braise (?:a |any )?concerns?\b|\bbring (?:this|it|the) [a-z ]*to\b[^.]*attention\b/i;
 const PERMISSION = /\b(may|can) (?!not\b|never\b)(?:accept|use|keep|take|give|participate|engage|be used|be accepted|be provided|be given|be offered)\b|\b(?:is|are) (?:allowed|permitted|acceptable|encouraged)\b|\bencourages?\b|\bpolicy allows\b/i;
 const GUIDANCE = /\b(questions?|interpret(?:ation|ing|s)?|guidance|advice|in doubt|seek guidance)\b/i;
 
@@ -137,6 +155,11 @@ function verdictOf(sentence: string): Verdict | undefined {
 }
 
 const PRECEDENCE: Verdict[] = ["needs_approval", "prohibited", "report", "guidance", "allowed"];
+
+/** "3(c)" → "3", "4.1(a)" → "4.1", "4.1.2" → "4.1", "4.1" → "4". */
+function parentOf(id: string): string {
+  return id.includes("(") ? id.replace(/\(.*$/, "") : id.replace(/\.\d+$/, "");
+}
 
 /** The sentence that decides a clause: the strongest verdict it states (approval, then prohibition…). */
 function pickMain(readings: Array<{ sentence: string; verdict: Verdict | undefined }>): { sentence: string; verdict: Verdict } {
@@ -163,11 +186,11 @@ const BUILT_IN: Array<[RegExp, (typeof ROLES)[number]]> = [
 ];
 const ROLE_HEAD = "head|manager|supervisor|officer|committee|department|office|secretary|board|counsel|lead|president|attorneys|team|function|director";
 const ROLE_PHRASE = new RegExp(
-  `\\b([Yy]our|[Tt]heir|[Hh]is or her|[Tt]he|[Aa]n?|[Aa]ny)\\s+((?:[A-Z][\\w-]*\\s+){0,3}(?:${ROLE_HEAD.split("|").map((h) => `${h[0]!.toUpperCase()}${h.slice(1)}`).join("|")})|(?:immediate |direct |line |department |site |safety )?(?:${ROLE_HEAD}))\\b`,
+  `\\b([Yy]our|[Tt]heir|[Hh]is or her|[Tt]he|[Aa]n?|[Aa]ny)\\s+((?:[A-Z][\\w-]*\\s+){0,3}(?:${ROLE_HEAD.split("|").map((h) => `${h[0]!.toUpperCase()}${h.slice(1)}`).join("|")})(?:\\s+of\\s+[A-Z][\\w-]*)?|(?:immediate |direct |line |department |site |safety |store |duty |area |branch |plant |shift |local )?(?:${ROLE_HEAD}))\\b`,
   "g",
 );
 /** Roles are read only where the sentence says who approves, advises or hears reports. */
-const ROLE_CONTEXT = /\b(approv|consent|permission|clearance|authori[sz]|report|raise|refer|direct|guidance|interpret|answers|responsible|declare|disclos|grant|only by)/i;
+const ROLE_CONTEXT = /\b(approv|consent|permission|clearance|authori[sz]|report|raise|refer|direct|guidance|interpret|answers|responsible|declare|disclos|grant|only by|sign[- ]off|agree|tell|told|contact|talk|inform|notif)/i;
 
 /** "to Quality Assurance", "to IT Security": a named function without "the". */
 const BARE_ROLE = /\b(?:to|by|with|from)\s+((?:[A-Z][\w-]*\s+){0,3}(?:Assurance|Affairs|Resources|Security|Compliance|Office|Officer|Committee|Department|Counsel))\b/g;
@@ -177,12 +200,18 @@ function rolesIn(sentence: string, verdict: Verdict, roles: Record<string, { nam
   if (verdict === "prohibited" || verdict === "allowed" || !context) return [];
   // Who approves, advises or hears reports is named after the word that says so ("serving on the
   // board of a competitor requires the approval of the Chief Compliance Officer": not the board).
-  const tail = sentence.slice(context.index);
+  // …or, when nobody is named after it, just before it in the same part ("unless the Integrity Team has
+  // agreed", "the store manager's agreement", "the Product Safety Team must be told").
+  const after = sentence.slice(context.index);
+  const partStart = Math.max(0, ...[...sentence.slice(0, context.index).matchAll(/[,;:]\s|\b(?:and|or|unless|without|with|need|needs|require|requires)\s/g)].map((m) => m.index + m[0].length));
+  const tail = ROLE_PHRASE.test(after) || BARE_ROLE.test(after) ? after : sentence.slice(partStart);
+  ROLE_PHRASE.lastIndex = 0;
+  BARE_ROLE.lastIndex = 0;
   const found: string[] = [];
-  const matches = [...tail.matchAll(ROLE_PHRASE)].map((m) => ({ at: m.index, end: m.index + m[0].length, words: m[2]!.trim(), bare: false }));
+  const matches = [...tail.matchAll(ROLE_PHRASE)].map((m) => ({ at: m.index, end: m.index + m[0].length, words: m[2]!.trim(), bare: false, yours: /^(?:your|their|his)/i.test(m[1]!) }));
   for (const m of tail.matchAll(BARE_ROLE)) {
     const at = m.index + m[0].length - m[1]!.length;
-    if (!matches.some((o) => at < o.end && o.at < at + m[1]!.length)) matches.push({ at, end: at + m[1]!.length, words: m[1]!.trim(), bare: true });
+    if (!matches.some((o) => at < o.end && o.at < at + m[1]!.length)) matches.push({ at, end: at + m[1]!.length, words: m[1]!.trim(), bare: true, yours: false });
   }
   matches.sort((a, b) => a.at - b.at);
   for (const [index, match] of matches.entries()) {
@@ -201,7 +230,7 @@ function rolesIn(sentence: string, verdict: Verdict, roles: Record<string, { nam
     let id: string = builtIn ?? words.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "");
     if (!builtIn) {
       if (id === "director") id = "board";
-      else roles[id] ??= { name: `${/^[A-Z]/.test(words) ? "the" : "your"} ${words}` };
+      else roles[id] ??= { name: `${match.yours || !/^[A-Z]/.test(words) ? "your" : "the"} ${words}` };
     }
     if (!found.includes(id)) found.push(id);
   }
