@@ -54,6 +54,11 @@ describe("rules draft: verdicts and approvers in a Code's plain English", () => 
     expect(drafted.roles).toMatchObject({ head_of_department: { name: "your Head of Department" }, store_manager: { name: "your store manager" }, integrity_team: { name: "the Integrity Team" } });
   });
 
+  it("reads \"may … without approval\" as leave, and \"must not … without approval\" as a need for it", () => {
+    const it1 = draftRules(parsePolicy("Code\n\n1. IT\n\n1.1 Coffee may be served without approval.\n\n1.2 Software must not be installed without approval."));
+    expect(it1.topics.map((t) => [t.clause, t.verdict])).toEqual([["1.1", "allowed"], ["1.2", "needs_approval"]]);
+  });
+
   it("reads \"tell your store manager\" as the route for reporting", () => {
     expect(topics("2.4")[0]).toMatchObject({ verdict: "report", approvers: ["store_manager", "integrity_team"] });
   });

@@ -143,7 +143,11 @@ function partsOf(sentence: string): string[] {
   return sentence.split(/;\s+|,?\s+and (?=(?:must|may|shall|should|will|is|are)\b)/).filter((p) => /\w/.test(p));
 }
 
+/** "may be accepted without approval": leave to do it, not a need for approval. */
+const FREE_OF_APPROVAL = /\b(?:may|can)\b(?! not\b| never\b)[^.;]{0,80}\bwithout (?:any |prior |the )?(?:approval|permission|consent|authori[sz]ation|clearance)\b/i;
+
 function verdictOf(sentence: string): Verdict | undefined {
+  if (FREE_OF_APPROVAL.test(sentence) && !PROHIBITION.test(sentence)) return "allowed";
   if ((APPROVAL.test(sentence) || LISTED_APPROVAL.test(sentence)) && !STRONG_PROHIBITION.test(sentence)) return "needs_approval";
   if (QUESTIONS_TO.test(sentence)) return "guidance";
   if (REPORTING.test(sentence)) return PROHIBITION.test(sentence) && !/\bmust (?:promptly )?report\b/i.test(sentence) ? "prohibited" : "report";
