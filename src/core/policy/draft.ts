@@ -10,10 +10,11 @@ import { ROLES, type Clause, type PolicyDocument, type Verdict } from "./types.t
  * approval, "must report" → report, "may" → allowed, "answers questions" → guidance), the sentence
  * that justifies it as the quote and summary, the approver roles named in that sentence (declared
  * under `roles:` when they are not built in), concepts from the clause's distinctive words (each
- * with its nearest neighbours in the word vectors: "vehicles" → cars, trucks, vans) and from the
- * Code's own "such as" lists, and the clause's heading and sentences as examples. A clause that also
- * allows something ("Limited personal use … is allowed") gets a second topic for it. The draft runs
- * as it is and is meant to be reviewed: reviewers add examples in employees' words.
+ * with its nearest neighbours in the word vectors: "vehicles" → cars, trucks, vans), from the
+ * Code's own "such as" lists and from the rest of its section, and the clause's heading and sentences
+ * as examples. A clause that also allows something ("Limited personal use … is allowed"), names whom
+ * to report to, or prohibits something beside what it lets be approved gets a second topic for it.
+ * The draft runs as it is and is meant to be reviewed: reviewers add examples in employees' words.
  */
 export function draftRules(document: PolicyDocument): DraftRules {
   const roles: Record<string, { name: string }> = {};
