@@ -48,7 +48,7 @@ describe("Teams: handler dialogs", () => {
     expect(await t.db.prisma.caseMessage.count({ where: { kind: "note" } })).toBe(0);
 
     const added = await invoke(t, dialog(t, "priya", "task/submit", { verb: CASE_VERBS.noteSubmit, caseNumber, text: "Checked the *ledger*; see [folder](http://evil.example)." }));
-    expect(added.task).toEqual({ type: "message", value: "Note added." });
+    expect(added.task).toEqual({ type: "message", value: `Note added to ${caseNumber}. Only its handlers see it.` });
     expect(await t.db.prisma.caseMessage.count({ where: { kind: "note" } })).toBe(1);
 
     // The note shows in the case, escaped; the reporter is never told of it.
@@ -155,7 +155,7 @@ describe("Teams: handler dialogs", () => {
     expect(cardTexts((await invoke(t, click(t, "priya", CASE_VERBS.acknowledge, { caseNumber }))).value)[0]).toBe(`Case ${caseNumber} acknowledged`);
 
     const closed = await invoke(t, dialog(t, "priya", "task/submit", { verb: CASE_VERBS.closeSubmit, caseNumber, outcome: "substantiated" }));
-    expect(closed.task).toEqual({ type: "message", value: `Case ${caseNumber} was closed.` });
+    expect(closed.task).toEqual({ type: "message", value: `${caseNumber} is closed – substantiated. The reporter has been told.` });
     expect(await t.db.prisma.reportCase.findFirstOrThrow()).toMatchObject({ status: "closed", outcome: "substantiated" });
     await t.app.worker.tick();
     const toJamie = cardsIn(t, "jamie").at(-1);

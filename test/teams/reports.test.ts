@@ -81,7 +81,7 @@ describe("Teams: reports", () => {
     const submitVerb = form.task.value.card.content.actions[0].data;
     expect(submitVerb).toEqual({ verb: CASE_VERBS.messageSubmit, caseNumber });
     const sent = await invoke(t, dialog(t, "priya", "task/submit", { ...submitVerb, text: "Thank you. Could you tell us which meetings?" }));
-    expect(sent.task).toEqual({ type: "message", value: "Sent to the reporter." });
+    expect(sent.task).toEqual({ type: "message", value: `Sent to the reporter of ${caseNumber}.` });
 
     await t.app.worker.tick();
     const toJamie = cardsIn(t, "jamie").map((c) => cardTexts(c)[0]);

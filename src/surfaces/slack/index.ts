@@ -21,6 +21,8 @@ import { askPersonFlow } from "./flows/askPerson.ts";
 import { consoleLinkFlow, type SignInLink } from "./flows/console.ts";
 import { delegationInteractions } from "../../interactions/delegation.ts";
 import { feedbackInteraction } from "../../interactions/feedback.ts";
+import { handlerCaseInteractions } from "../../interactions/handlerCase.ts";
+import { reporterCaseInteractions } from "../../interactions/reporterCase.ts";
 import { openDelegateFormFlow } from "./flows/delegation.ts";
 import { publishHomeFlow, refreshHome } from "./flows/home.ts";
 import { caseThreadFlow, startReportFlow } from "./flows/report.ts";
@@ -146,8 +148,9 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
     const { cases, approvals } = cores;
     if (cases) {
       coreFlows.startReport = startReportFlow();
-      coreFlows.replyInThread = caseThreadFlow(cores, logger);
-      coreListeners.push(reportListeners({ ...cores, cases }, homeAfterChange), reportFormListener({ ...cores, cases }, homeAfterChange), receiptCheckListener({ ...cores, cases }));
+      const caseActions = { handler: handlerCaseInteractions(cases, logger), reporter: reporterCaseInteractions(cases, logger) };
+      coreFlows.replyInThread = caseThreadFlow(caseActions.reporter, logger);
+      coreListeners.push(reportListeners({ ...cores, cases }, caseActions, homeAfterChange), reportFormListener({ ...cores, cases }, homeAfterChange), receiptCheckListener(caseActions.reporter));
     }
     if (approvals) {
       messages = approvalMessages(options.data.sentMessages, approvals, cores.clock, logger);

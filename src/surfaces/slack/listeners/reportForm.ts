@@ -2,11 +2,11 @@ import type { App } from "@slack/bolt";
 import { checkReportDraft, type CaseService, type FileResult } from "../../../core/cases/index.ts";
 import type { SlackDeps, WebClient } from "../deps.ts";
 import { VIEWS } from "../ids.ts";
-import { RECEIPT_INVALID, RECEIPT_VALID } from "../../../core/cases/receiptCheck.ts";
+import type { ReporterCaseInteractions } from "../../../interactions/reporterCase.ts";
 import { CASE_ACTIONS } from "../ids.ts";
-import { noticeModal } from "../render/modal.ts";
+import { replyModal } from "../render/modal.ts";
 import { alreadyFiledModal, DEFAULT_RECIPIENT, filedModal, NOT_SAVED, receiptCheckModal, REPORT_BLOCKS, reportErrors, reportModal, type ReportFormValues } from "../render/report.ts";
-import { identify, identifyAll, NOT_IDENTIFIED, type SlackCores } from "../services.ts";
+import { identify, identifyAll, type SlackCores } from "../services.ts";
 import { viewState } from "../viewState.ts";
 import { withAction, withSubmission } from "./handlers.ts";
 
@@ -72,7 +72,7 @@ export function reportFormListener(cores: SlackCores & { cases: CaseService }, r
 }
 
 /** App Home's "Check a receipt": the form, and its answer (valid or not, nothing of the case) in place of the form. */
-export function receiptCheckListener(cores: SlackCores & { cases: CaseService }) {
+export function receiptCheckListener(reporter: ReporterCaseInteractions) {
   return (app: App, deps: SlackDeps): void => {
     app.action(CASE_ACTIONS.checkReceipt, withAction(deps, async (interaction) => void (await interaction.client.views.open({ trigger_id: interaction.triggerId, view: receiptCheckModal() }))));
     app.view(
@@ -80,10 +80,10 @@ export function receiptCheckListener(cores: SlackCores & { cases: CaseService })
       withSubmission(deps, async ({ submission, ack, me: sender }) => {
         const state = viewState(submission.view);
         const me = await sender();
-        if (!me.person) return void (await ack({ response_action: "errors", errors: { case: me.why ?? NOT_IDENTIFIED } }));
-        const result = await cores.cases.checkReceipt(me.person.id, state.text("case") ?? "", state.text("code") ?? "", "slack");
-        if (!result.ok) return void (await ack({ response_action: "errors", errors: { code: result.message } }));
-        await ack({ response_action: "update", view: noticeModal("Check a receipt", result.valid ? `✅ ${RECEIPT_VALID}` : `❌ ${RECEIPT_INVALID}`) });
+        if (!me.person) return void (await ack({ response_action: "errors", errors: { case: me.why } }));
+        const reply = await reporter.checkReceipt(me, state.text("case") ?? "", state.text("code") ?? "", "slack");
+        if (reply.kind === "field_errors") return void (await ack({ response_action: "errors", errors: { ...reply.errors } }));
+        await ack({ response_action: "update", view: replyModal(reply.title, reply) });
       }),
     );
   };
