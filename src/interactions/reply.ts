@@ -16,6 +16,8 @@ export interface Notice {
 export interface FieldErrors<Field extends string = string> {
   kind: "field_errors";
   errors: Partial<Record<Field, string>>;
+  /** Nothing was saved (the database was out of reach): the same form may be sent again as it is. */
+  retry?: true;
 }
 
 export const notice = (title: string, lines: string[], placement: Placement = "redraw"): Notice => ({ kind: "notice", title, lines, placement });

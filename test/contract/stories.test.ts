@@ -77,6 +77,14 @@ describe.each(SURFACES)("$name", (surface) => {
     expect(outcome).not.toMatch(/declined|Too generous/i);
   });
 
+  it("files a confidential report: the answer names the case and where it went; the receipt carries its proof of filing", async () => {
+    const filed = await d.fileReport("alex", { ...REPORT, mode: "confidential" });
+    const caseNumber = CASE_NUMBER.exec(filed)?.[0];
+    expect(filed).toContain(`Report filed: ${caseNumber}`);
+    expect(filed).toContain("It went to the ethics officer.");
+    expect([filed, await d.inbox("alex")].join("\n")).toMatch(/Proof of filing\W*[0-9a-f]{8}:[0-9a-f]{64}/);
+  });
+
   it("files an anonymous report: the handler reads it without learning who reported", async () => {
     const caseNumber = await fileAnonymousReport();
     const opened = await d.openCase("priya", caseNumber);

@@ -55,7 +55,7 @@ describe("Teams: handler dialogs", () => {
     const opened = await invoke(t, dialog(t, "priya", "task/fetch", { verb: CASE_VERBS.open, caseNumber }));
     expect(cardTexts(opened.task.value.card.content).some((x) => x.includes("Checked the \\*ledger\\*; see \\[folder\\]\\(http://evil.example\\)."))).toBe(true);
     await t.app.worker.tick();
-    expect(cardsIn(t, "jamie").map((c) => cardTexts(c)[0])).toEqual([`Your report ${caseNumber} was filed`]);
+    expect(cardsIn(t, "jamie").map((c) => cardTexts(c)[0])).toEqual([`Report filed: ${caseNumber}`]);
   });
 
   it("Reassign: the typeahead offers only eligible people (never the reporter, the implicated, an inactive person or the handler); invalid choices come back in the form", async () => {

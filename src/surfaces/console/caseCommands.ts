@@ -1,4 +1,5 @@
 import { OUTCOMES } from "../../core/cases/types.ts";
+import { fileReportInteraction } from "../../interactions/fileReport.ts";
 import { handlerCaseInteractions } from "../../interactions/handlerCase.ts";
 import { replyText } from "../../interactions/reply.ts";
 import { reporterCaseInteractions } from "../../interactions/reporterCase.ts";
@@ -11,10 +12,13 @@ import { reportForm } from "./reportForm.ts";
 
 const handles = async (services: ConsoleServices, me: string, number: string) => (await services.cases.listForHandler(me)).some((c) => c.number === number);
 
+/** Where an interaction's failure goes: its type, at debug level (the person is told in plain words). */
+const consoleLogger = (deps: ConsoleDeps) => ({ error: (details: object, message: string) => deps.logger?.debug(details, message) });
+
 /** The case actions every surface shares (src/interactions/), over the console's cores. */
 async function caseActions(deps: ConsoleDeps) {
   const services = await deps.services();
-  const logger = { error: (details: object, message: string) => deps.logger?.debug(details, message) };
+  const logger = consoleLogger(deps);
   return { services, handler: handlerCaseInteractions(services.cases, logger), reporter: reporterCaseInteractions(services.cases, logger) };
 }
 
@@ -23,9 +27,9 @@ export const report = command({
   help: "report a concern, confidentially or anonymously (prompted fields)",
   args: nothing,
   asPerson: true,
-  async run({ deps, session, say }, _args, me) {
+  async run({ deps, session, say }, _args, _me, actor) {
     const { cases, directory } = await deps.services();
-    const { form, text } = startForm(await reportForm(cases, directory, me));
+    const { form, text } = startForm(await reportForm(fileReportInteraction(cases, consoleLogger(deps)), directory, actor));
     session.form = form;
     say(text);
   },

@@ -21,6 +21,7 @@ import { askPersonFlow } from "./flows/askPerson.ts";
 import { consoleLinkFlow, type SignInLink } from "./flows/console.ts";
 import { delegationInteractions } from "../../interactions/delegation.ts";
 import { feedbackInteraction } from "../../interactions/feedback.ts";
+import { fileReportInteraction } from "../../interactions/fileReport.ts";
 import { handlerCaseInteractions } from "../../interactions/handlerCase.ts";
 import { reporterCaseInteractions } from "../../interactions/reporterCase.ts";
 import { openDelegateFormFlow } from "./flows/delegation.ts";
@@ -150,7 +151,7 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
       coreFlows.startReport = startReportFlow();
       const caseActions = { handler: handlerCaseInteractions(cases, logger), reporter: reporterCaseInteractions(cases, logger) };
       coreFlows.replyInThread = caseThreadFlow(caseActions.reporter, logger);
-      coreListeners.push(reportListeners({ ...cores, cases }, caseActions, homeAfterChange), reportFormListener({ ...cores, cases }, homeAfterChange), receiptCheckListener(caseActions.reporter));
+      coreListeners.push(reportListeners({ ...cores, cases }, caseActions, homeAfterChange), reportFormListener(cores, fileReportInteraction(cases, logger), homeAfterChange), receiptCheckListener(caseActions.reporter));
     }
     if (approvals) {
       messages = approvalMessages(options.data.sentMessages, approvals, cores.clock, logger);

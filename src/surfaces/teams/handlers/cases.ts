@@ -3,8 +3,9 @@ import type { AdaptiveCard, Application } from "@microsoft/teams-ai";
 import { z, type ZodType } from "zod";
 import { OUTCOMES, type CaseService } from "../../../core/cases/index.ts";
 import type { Actor } from "../../../interactions/actor.ts";
+import { fileReportInteraction, FILING_WORDS, type ReportField } from "../../../interactions/fileReport.ts";
 import { handlerCaseInteractions, type CaseReply } from "../../../interactions/handlerCase.ts";
-import { replyText } from "../../../interactions/reply.ts";
+import { replyText, type FieldErrors } from "../../../interactions/reply.ts";
 import { reporterCaseInteractions } from "../../../interactions/reporterCase.ts";
 import { replyActivity } from "../cards/deliver.ts";
 import { card, text, type Card } from "../cards/elements.ts";
@@ -72,6 +73,7 @@ const splitIds = (value: string) => value.split(",").map((s) => s.trim()).filter
 export function caseRoutes(cores: Cases) {
   return (app: Application, deps: TeamsDeps): void => {
     const { cases, directory } = cores;
+    const fileReport = fileReportInteraction(cases, deps.logger);
     const handler = handlerCaseInteractions(cases, deps.logger);
     const reporter = reporterCaseInteractions(cases, deps.logger);
 
@@ -88,18 +90,19 @@ export function caseRoutes(cores: Cases) {
         return handle(context, me, parsed.data);
       };
 
-    const reportForm = async (values?: ReportFormValues, fieldErrors?: Record<string, string>, formError?: string) => {
+    const reportForm = async (values?: ReportFormValues, refused?: FieldErrors<ReportField>) => {
       const involved = values?.involved ? await peopleByIds(directory, splitIds(values.involved)) : [];
+      const { form, ...fieldErrors } = refused?.errors ?? {};
       return dialog(
         "Report a concern",
-        reportFormCard({ directors: await directorsOf(directory), involved, ...(values ? { values } : {}), ...(fieldErrors ? { fieldErrors } : {}), ...(formError ? { formError } : {}) }),
+        reportFormCard({ directors: await directorsOf(directory), involved, ...(values ? { values } : {}), ...(refused ? { fieldErrors } : {}), ...(form ? { formError: form } : {}) }),
       );
     };
 
     app.taskModules.fetch(CASE_VERBS.reportForm, async () => reportForm());
     app.taskModules.submit(
       CASE_VERBS.reportSubmit,
-      step(reportInputs, "report.submit", async (context, me, input) => {
+      step(reportInputs, "report.submit", async (_context, me, input) => {
         const values: ReportFormValues = {};
         for (const key of ["what", "when", "where", "involved", "category", "recipient", "directorId", "mode"] as const) if (input[key] !== undefined) values[key] = input[key];
         const draft = {
@@ -112,16 +115,17 @@ export function caseRoutes(cores: Cases) {
           directorId: input.directorId ?? null,
           mode: input.mode ?? null,
         };
-        const result = await cases.fileReport(me.person.id, draft);
-        if (!result.ok) {
-          deps.logger.info({ fields: Object.keys(result.fieldErrors) }, "teams: report form returned with errors");
-          return reportForm(values, result.fieldErrors as Record<string, string>, result.formError);
+        const reply = await fileReport(me, draft);
+        if (reply.kind === "field_errors") {
+          deps.logger.info({ fields: Object.keys(reply.errors) }, "teams: report form returned with errors");
+          return reportForm(values, reply);
         }
-        deps.logger.info({ caseNumber: result.caseNumber }, "teams: report filed");
+        if (reply.kind === "notice") return replyText(reply);
+        deps.logger.info({ caseNumber: reply.receipt.caseNumber }, "teams: report filed");
         // The receipt is owed through the outbox (written with the case). An anonymous reporter's
         // stays out of the chat (Purview keeps it): this dialog's result shows it instead.
-        if (result.receipt.mode === "anonymous") return dialog("Report filed", filedDialogCard(result.receipt));
-        return `Your report ${result.caseNumber} was filed. The receipt is in our chat.`;
+        if (reply.receipt.mode === "anonymous") return dialog(FILING_WORDS.title, filedDialogCard(reply));
+        return [reply.title, ...reply.lines].join("\n");
       }),
     );
 
