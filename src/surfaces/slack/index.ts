@@ -159,7 +159,7 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
       coreFlows.listRequests = listRequestsFlow({ ...cores, approvals });
       coreListeners.push(approvalListeners({ ...cores, approvals }, messages, homeAfterChange));
       const delegation = delegationInteractions(approvals, logger);
-      openDelegateForm = openDelegateFormFlow(cores, delegation);
+      openDelegateForm = openDelegateFormFlow(delegation);
       coreListeners.push(delegationListeners(cores, delegation, openDelegateForm, homeAfterChange));
     }
   }
@@ -174,7 +174,7 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
     ["report", { run: (interaction) => flows.startReport(interaction, {}), takesText: true }],
     ["requests", { run: (interaction) => flows.listRequests(interaction) }],
     ...(openDelegateForm ? ([["delegate", { run: openDelegateForm }]] as const) : []),
-    ...(cores && options.signInLink ? ([["console", { run: consoleLinkFlow(cores, options.signInLink) }]] as const) : []),
+    ...(cores && options.signInLink ? ([["console", { run: consoleLinkFlow(options.signInLink) }]] as const) : []),
     ...Object.entries(options.subcommands ?? {}),
   ]);
   const deps: SlackDeps = {

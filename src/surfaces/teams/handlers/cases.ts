@@ -15,7 +15,7 @@ import { checkinAnsweredCard, closeFormCard, reassignFormCard } from "../cards/c
 import { DATASETS, SEARCH_LIMIT } from "../cards/peoplePicker.ts";
 import { caseDialogCard, filedDialogCard, privateUpdateDialogCard, receiptCheckCard, reportFormCard, reporterCaseCard, startReportCard, textFormCard, type ReportFormValues } from "../cards/report.ts";
 import { escapeCardText as esc } from "../cards/text.ts";
-import { identify, type TeamsCores } from "../cores.ts";
+import { senderOf, type TeamsCores } from "../cores.ts";
 import type { Interaction, Reply, TeamsDeps } from "../deps.ts";
 import { CASE_VERBS, caseNumberData, privateUpdateData, receiptCheckInputs } from "../verbs.ts";
 import { isSearch, peopleByIds } from "./people.ts";
@@ -85,7 +85,7 @@ export function caseRoutes(cores: Cases) {
           deps.logger.warn({ verb }, "teams: dialog with unexpected data");
           return MESSAGES.unknownAction;
         }
-        const me = await identify(directory, context);
+        const me = await senderOf(context);
         if (!me.person) return me.why;
         return handle(context, me, parsed.data);
       };
@@ -140,7 +140,7 @@ export function caseRoutes(cores: Cases) {
     app.adaptiveCards.actionExecute(CASE_VERBS.acknowledge, async (context, _state, raw): Promise<AdaptiveCard | string> => {
       const parsed = caseNumberData.safeParse(raw);
       if (!parsed.success) return MESSAGES.unknownAction;
-      const me = await identify(directory, context);
+      const me = await senderOf(context);
       if (!me.person) return me.why;
       const reply = await handler.acknowledge(me, parsed.data.caseNumber);
       if (reply.kind !== "case_done") return replyText(reply);
@@ -196,7 +196,7 @@ export function caseRoutes(cores: Cases) {
       async (context, _state, query) => {
         const caseNumber = caseNumberData.shape.caseNumber.safeParse(query.parameters.dataset.slice(DATASETS.reassignPrefix.length));
         if (!caseNumber.success) return [];
-        const me = await identify(directory, context);
+        const me = await senderOf(context);
         if (!me.person) return [];
         const found = await cases.reassignCandidates(me.person.id, caseNumber.data, query.parameters.queryText, Math.min(query.count, SEARCH_LIMIT));
         return found.ok ? found.value.map((p) => ({ title: p.name, value: p.id })) : [];
@@ -259,7 +259,7 @@ export function caseRoutes(cores: Cases) {
     app.adaptiveCards.actionExecute(CASE_VERBS.checkin, async (context, _state, raw): Promise<AdaptiveCard | string> => {
       const parsed = checkinInputs.safeParse(raw);
       if (!parsed.success) return MESSAGES.unknownAction;
-      const me = await identify(directory, context);
+      const me = await senderOf(context);
       if (!me.person) return me.why;
       const { caseNumber, day, answer } = parsed.data;
       const reply = await reporter.answerCheckin(me, caseNumber, day, answer);
