@@ -1,11 +1,11 @@
-import type { App, BlockAction as BoltBlockAction } from "@slack/bolt";
+import type { App, BlockAction as BoltBlockAction, types } from "@slack/bolt";
 import { z } from "zod";
 import type { CaseService } from "../../../core/cases/index.ts";
 import { UPDATE_GONE } from "../../../core/cases/reporter.ts";
 import type { Actor } from "../../../interactions/actor.ts";
-import type { CaseReply, HandlerCaseInteractions } from "../../../interactions/handlerCase.ts";
-import { fieldError, notice, NOT_SAVED, replyText } from "../../../interactions/reply.ts";
-import type { ReporterCaseInteractions } from "../../../interactions/reporterCase.ts";
+import type { CaseReply, CaseShown, HandlerCaseInteractions } from "../../../interactions/handlerCase.ts";
+import { fieldError, notice, NOT_SAVED, replyText, type Notice } from "../../../interactions/reply.ts";
+import type { PrivateUpdateShown, ReporterCaseInteractions, ReporterCaseShown } from "../../../interactions/reporterCase.ts";
 import type { Interaction, SlackDeps, WebClient } from "../deps.ts";
 import { CASE_ACTIONS, VIEWS } from "../ids.ts";
 import type { BlockAction } from "../payloads.ts";
@@ -21,6 +21,7 @@ import { claimSubmission, withAction, withSubmission, type Submission } from "./
 const caseNumberSchema = z.string().regex(/^C-\d{4}-\d{1,8}$/);
 
 type Cores = SlackCores & { cases: CaseService };
+type ModalView = types.ModalView;
 
 /** What the report buttons and forms run (src/interactions/handlerCase.ts, reporterCase.ts). */
 export interface CaseInteractions {
@@ -61,17 +62,21 @@ export function reportListeners({ directory }: Cores, { handler, reporter }: Cas
       if (viewId) await interaction.client.views.update({ view_id: viewId, view });
     };
 
+    /** Fills the modal with what the interaction shows the person (a case, an update), or what it says instead. */
+    const showInModal = <Shown extends { kind: string }>(interaction: Interaction, title: string, sender: Sender, find: (me: Actor) => Promise<Shown | Notice>, draw: (shown: Shown) => ModalView) =>
+      openThenFill(interaction, title, async () => {
+        const me = await sender();
+        if (!me.person) return noticeModal(title, me.why);
+        const shown = await find(me);
+        return shown.kind === "notice" ? replyModal(title, shown as Notice) : draw(shown as Shown);
+      });
+
     // ── The report form ────────────────────────────────────────────────────────────────────────
     app.action<BoltBlockAction>(CASE_ACTIONS.report, withAction(deps, (interaction) => deps.flows.startReport(interaction, {})));
 
     // ── A case's handlers ──────────────────────────────────────────────────────────────────────
     onCase(CASE_ACTIONS.open, (interaction, number, _action, sender) =>
-      openThenFill(interaction, `Case ${number}`, async () => {
-        const me = await sender();
-        if (!me.person) return noticeModal(`Case ${number}`, me.why);
-        const shown = await handler.open(me, number);
-        return shown.kind === "case" ? caseViewModal(shown.view) : replyModal(`Case ${number}`, shown);
-      }),
+      showInModal(interaction, `Case ${number}`, sender, (me) => handler.open(me, number), (shown: CaseShown) => caseViewModal(shown.view)),
     );
 
     onCase(CASE_ACTIONS.acknowledge, async (interaction, number, _action, sender) => {
@@ -94,12 +99,7 @@ export function reportListeners({ directory }: Cores, { handler, reporter }: Cas
 
     // ── The reporter ───────────────────────────────────────────────────────────────────────────
     onCase(CASE_ACTIONS.view, (interaction, number, _action, sender) =>
-      openThenFill(interaction, `Case ${number}`, async () => {
-        const me = await sender();
-        if (!me.person) return noticeModal(`Case ${number}`, me.why);
-        const shown = await reporter.view(me, number);
-        return shown.kind === "reporter_case" ? reporterViewModal(shown.view) : replyModal(`Case ${number}`, shown);
-      }),
+      showInModal(interaction, `Case ${number}`, sender, (me) => reporter.view(me, number), (shown: ReporterCaseShown) => reporterViewModal(shown.view)),
     );
     onCase(CASE_ACTIONS.reply, messageForm("from_reporter"));
 
@@ -109,12 +109,8 @@ export function reportListeners({ directory }: Cores, { handler, reporter }: Cas
       CASE_ACTIONS.privateUpdate,
       withAction(deps, async (interaction, action, _respond, sender) => {
         const id = updateId.safeParse(action.actions[0]!.value);
-        await openThenFill(interaction, "Private update", async () => {
-          const me = await sender();
-          if (!me.person) return noticeModal("Private update", me.why);
-          const shown = id.success ? await reporter.privateUpdate(me, id.data) : notice("Private update", [UPDATE_GONE]);
-          return shown.kind === "private_update" ? privateUpdateModal(shown.update) : replyModal("Private update", shown);
-        });
+        const find = async (me: Actor) => (id.success ? reporter.privateUpdate(me, id.data) : notice("Private update", [UPDATE_GONE]));
+        await showInModal(interaction, "Private update", sender, find, (shown: PrivateUpdateShown) => privateUpdateModal(shown.update));
       }),
     );
 
