@@ -48,6 +48,10 @@ export interface Driver {
   openCase(person: Person, caseNumber: string): Promise<string>;
   /** Writes on a case: the handler to the reporter, or the reporter to the handlers. */
   replyToCase(person: Person, caseNumber: string, text: string): Promise<string>;
+  /** Acknowledges a case from the button its handlers got (someone else sends it from a copy). */
+  acknowledge(person: Person, caseNumber: string): Promise<string>;
+  /** Closes a case with an outcome, through the surface's close form. */
+  closeCase(person: Person, caseNumber: string, outcome: "substantiated" | "unsubstantiated" | "referred"): Promise<string>;
   close(): Promise<void>;
 }
 

@@ -77,6 +77,14 @@ describe.each(SURFACES)("$name", (surface) => {
     expect(outcome).not.toMatch(/declined|Too generous/i);
   });
 
+  it("files a confidential report: the answer names the case and where it went; the receipt carries its proof of filing", async () => {
+    const filed = await d.fileReport("alex", { ...REPORT, mode: "confidential" });
+    const caseNumber = CASE_NUMBER.exec(filed)?.[0];
+    expect(filed).toContain(`Report filed: ${caseNumber}`);
+    expect(filed).toContain("It went to the ethics officer.");
+    expect([filed, await d.inbox("alex")].join("\n")).toMatch(/Proof of filing\W*[0-9a-f]{8}:[0-9a-f]{64}/);
+  });
+
   it("files an anonymous report: the handler reads it without learning who reported", async () => {
     const caseNumber = await fileAnonymousReport();
     const opened = await d.openCase("priya", caseNumber);
@@ -110,6 +118,27 @@ describe.each(SURFACES)("$name", (surface) => {
     expect(thread).toContain("HANDLER-MSG-1");
     expect(thread).toContain("REPORTER-REPLY-2");
     expect(thread).not.toMatch(/Alex|Romero/);
+  });
+
+  it("a handler acknowledges and closes a case: each answer says what it did, the reporter is told, and nobody else can", async () => {
+    const caseNumber = await fileAnonymousReport();
+    expect(await d.acknowledge("helen", caseNumber)).toContain("No such case.");
+    expect(await d.acknowledge("priya", caseNumber)).toContain(`${caseNumber} is acknowledged. The reporter has been told.`);
+    const told = await d.inbox("alex");
+    expect(told).toContain(d.privateUpdates ? "You have a private update" : `Your report ${caseNumber} is now acknowledged`);
+    expect(await d.closeCase("priya", caseNumber, "unsubstantiated")).toContain(`${caseNumber} is closed – not substantiated. The reporter has been told.`);
+    expect(await d.closeCase("priya", caseNumber, "referred")).toContain("The case is closed.");
+  });
+
+  it("says where a message on a case went, to its handler and to its reporter; an outsider's is not sent", async () => {
+    const caseNumber = await fileAnonymousReport();
+    const toReporter = await d.replyToCase("priya", caseNumber, "Which meetings?");
+    expect(toReporter).toContain(`Sent to the reporter of ${caseNumber}.`);
+    await d.inbox("alex");
+    expect(await d.replyToCase("alex", caseNumber, "The Monday ones.")).toContain(`Sent to the handlers of ${caseNumber}.`);
+    const outsider = await d.replyToCase("helen", caseNumber, "Let me in.");
+    expect(outsider).toContain("No such case.");
+    expect(outsider).not.toContain("Sent to");
   });
 
   it("lists approval requests: the approver sees what waits for them, the requester their own", async () => {

@@ -271,7 +271,7 @@ describe("Report a concern in Slack", () => {
     ]);
     await click(h, ALEX, checkin, "case.checkin_no");
     const [answered] = await h.slack.waitFor("chat.update", { where: (c) => c.args.channel === dm(ALEX) && c.args.ts === checkin.result!.ts });
-    expect(texts(answered!)).toContain("you answered *no*");
+    expect(texts(answered!)).toContain("you answered no");
     expect(buttonsOf(answered!.args.blocks)).toEqual([]);
     expect((await h.app.db.prisma.caseCheckin.findFirstOrThrow()).answer).toBe("no");
   });

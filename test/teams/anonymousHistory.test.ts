@@ -42,7 +42,7 @@ describe("Teams: an anonymous report leaves no trace in the reporter's chat", ()
     expect(JSON.stringify(message)).toContain("HANDLER-MSG-1");
     const send = message.actions.find((a: any) => a.data?.verb === CASE_VERBS.reporterReplySubmit);
     const replied = await invoke(t, dialog(t, "jamie", "task/submit", { ...send.data, text: "The Monday stand-ups. REPORTER-REPLY-2" }));
-    expect(replied.task).toEqual({ type: "message", value: "Sent to the people handling your report." });
+    expect(replied.task).toEqual({ type: "message", value: `Sent to the handlers of ${number}.` });
     await t.app.worker.tick();
 
     await invoke(t, dialog(t, "priya", "task/submit", { verb: CASE_VERBS.closeSubmit, caseNumber: number, outcome: "substantiated" }));

@@ -48,14 +48,14 @@ describe("Teams: handler dialogs", () => {
     expect(await t.db.prisma.caseMessage.count({ where: { kind: "note" } })).toBe(0);
 
     const added = await invoke(t, dialog(t, "priya", "task/submit", { verb: CASE_VERBS.noteSubmit, caseNumber, text: "Checked the *ledger*; see [folder](http://evil.example)." }));
-    expect(added.task).toEqual({ type: "message", value: "Note added." });
+    expect(added.task).toEqual({ type: "message", value: `Note added to ${caseNumber}. Only its handlers see it.` });
     expect(await t.db.prisma.caseMessage.count({ where: { kind: "note" } })).toBe(1);
 
     // The note shows in the case, escaped; the reporter is never told of it.
     const opened = await invoke(t, dialog(t, "priya", "task/fetch", { verb: CASE_VERBS.open, caseNumber }));
     expect(cardTexts(opened.task.value.card.content).some((x) => x.includes("Checked the \\*ledger\\*; see \\[folder\\]\\(http://evil.example\\)."))).toBe(true);
     await t.app.worker.tick();
-    expect(cardsIn(t, "jamie").map((c) => cardTexts(c)[0])).toEqual([`Your report ${caseNumber} was filed`]);
+    expect(cardsIn(t, "jamie").map((c) => cardTexts(c)[0])).toEqual([`Report filed: ${caseNumber}`]);
   });
 
   it("Reassign: the typeahead offers only eligible people (never the reporter, the implicated, an inactive person or the handler); invalid choices come back in the form", async () => {
@@ -155,7 +155,7 @@ describe("Teams: handler dialogs", () => {
     expect(cardTexts((await invoke(t, click(t, "priya", CASE_VERBS.acknowledge, { caseNumber }))).value)[0]).toBe(`Case ${caseNumber} acknowledged`);
 
     const closed = await invoke(t, dialog(t, "priya", "task/submit", { verb: CASE_VERBS.closeSubmit, caseNumber, outcome: "substantiated" }));
-    expect(closed.task).toEqual({ type: "message", value: `Case ${caseNumber} was closed.` });
+    expect(closed.task).toEqual({ type: "message", value: `${caseNumber} is closed – substantiated. The reporter has been told.` });
     expect(await t.db.prisma.reportCase.findFirstOrThrow()).toMatchObject({ status: "closed", outcome: "substantiated" });
     await t.app.worker.tick();
     const toJamie = cardsIn(t, "jamie").at(-1);

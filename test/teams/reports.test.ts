@@ -47,7 +47,7 @@ describe("Teams: reports", () => {
     expect(filed.task.type).toBe("continue");
     const receipt = filed.task.value.card.content;
     const caseNumber = /C-\d{4}-\d+/.exec(cardTexts(receipt)[0]!)![0];
-    expect(cardTexts(receipt)[0]).toBe(`Your report ${caseNumber} was filed`);
+    expect(cardTexts(receipt)[0]).toBe(`Report filed: ${caseNumber}`);
     expect(cardTexts(receipt)).toContain("It went to the ethics officer."); // where it went, on every surface
     const row = await t.db.prisma.reportCase.findFirstOrThrow();
     expect(JSON.stringify(receipt)).toContain(row.receiptDigest); // the full code, as on every surface
@@ -81,7 +81,7 @@ describe("Teams: reports", () => {
     const submitVerb = form.task.value.card.content.actions[0].data;
     expect(submitVerb).toEqual({ verb: CASE_VERBS.messageSubmit, caseNumber });
     const sent = await invoke(t, dialog(t, "priya", "task/submit", { ...submitVerb, text: "Thank you. Could you tell us which meetings?" }));
-    expect(sent.task).toEqual({ type: "message", value: "Sent to the reporter." });
+    expect(sent.task).toEqual({ type: "message", value: `Sent to the reporter of ${caseNumber}.` });
 
     await t.app.worker.tick();
     const toJamie = cardsIn(t, "jamie").map((c) => cardTexts(c)[0]);

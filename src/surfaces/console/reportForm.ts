@@ -1,4 +1,7 @@
-import { CATEGORIES, checkReportField, DEFAULT_CATEGORIES, type CaseService, type DraftField, type FileResult } from "../../core/cases/index.ts";
+import { CATEGORIES, checkReportField, DEFAULT_CATEGORIES, type DraftField } from "../../core/cases/index.ts";
+import type { Actor } from "../../interactions/actor.ts";
+import { FILING_WORDS, RECEIPT_LABELS, type FileReportInteraction, type ReportFiled } from "../../interactions/fileReport.ts";
+import { replyText } from "../../interactions/reply.ts";
 import type { DirectoryQueries } from "../../core/directory/types.ts";
 import { MODES, RECIPIENTS, type RecipientKind } from "../../core/cases/types.ts";
 import { receiptRouteLines } from "../../core/notifications/wording.ts";
@@ -25,7 +28,7 @@ const orUndefined = (text: string | undefined) => (text ? text : undefined);
  * The report intake as prompted fields, each checked by the cases core as it is answered; the
  * core validates the whole report again and files it.
  */
-export async function reportForm(cases: CaseService, directory: DirectoryQueries, reporterId: string): Promise<FormSpec> {
+export async function reportForm(fileReport: FileReportInteraction, directory: DirectoryQueries, reporter: Actor): Promise<FormSpec> {
   const check = (field: DraftField, toDraft: (text: string) => unknown = (text) => text) => (text: string) => checkReportField(field, toDraft(text), directory);
   const directors = (await directory.holdersOf("director")).map((p) => ({ value: p.id, label: `${p.name} (${p.id})` }));
   return {
@@ -52,19 +55,26 @@ export async function reportForm(cases: CaseService, directory: DirectoryQueries
         directorId: orUndefined(values.directorId),
         mode: orUndefined(values.mode),
       };
-      const result = await cases.fileReport(reporterId, draft);
-      return result.ok ? { ok: true, text: receiptText(result) } : { ok: false, fieldErrors: { ...result.fieldErrors }, ...(result.formError ? { formError: result.formError } : {}) };
+      const reply = await fileReport(reporter, draft);
+      if (reply.kind === "report_filed") return { ok: true, text: receiptText(reply) };
+      if (reply.kind === "notice") return { ok: false, fieldErrors: {}, formError: replyText(reply) };
+      // Nothing was saved: the form's own "that did not work" keeps every answer for another try.
+      if (reply.retry) throw new Error("the report could not be saved");
+      const { form, ...fieldErrors } = reply.errors;
+      return { ok: false, fieldErrors: fieldErrors as Record<string, string>, ...(form ? { formError: form } : {}) };
     },
   };
 }
 
-function receiptText(result: Extract<FileResult, { ok: true }>): string {
-  const { receipt, caseNumber } = result;
+/** The receipt in full (a terminal is no exportable chat), and how to follow the case here. */
+function receiptText({ receipt }: ReportFiled): string {
+  const L = RECEIPT_LABELS;
+  const number = receipt.caseNumber;
   return [
-    `Report filed: ${caseNumber} (${receipt.mode}).`,
+    `${FILING_WORDS.heading(number)} (${receipt.mode}).`,
     ...receiptRouteLines(receipt),
-    `It must be acknowledged by ${day(receipt.acknowledgeBy)}.`,
-    `Proof of filing: ${receipt.digest}`,
-    `Follow it with /open ${caseNumber}; write to the handlers with /reply ${caseNumber} <text>.`,
+    `${L.acknowledgeBy}: ${day(receipt.acknowledgeBy)} ${L.atTheLatest}.`,
+    `${L.proof}: ${receipt.digest}`,
+    `Follow it with /open ${number}; write to the handlers with /reply ${number} <text>.`,
   ].join("\n");
 }

@@ -2,6 +2,7 @@ import type { RespondFn, types } from "@slack/bolt";
 import { z } from "zod";
 import type { Interaction, WebClient } from "./deps.ts";
 import type { SlackMessage } from "./render/blocks.ts";
+import type { Sender } from "./sender.ts";
 
 const openedSchema = z.object({ channel: z.object({ id: z.string().min(1) }) });
 
@@ -25,7 +26,7 @@ export async function postToDm(client: WebClient, userId: string, message: Slack
 }
 
 /** After a slash command: an ephemeral reply through the command's response_url (works in any channel). */
-export function commandInteraction(client: WebClient, respond: RespondFn, args: { userId: string; triggerId: string; channelId: string }): Interaction {
+export function commandInteraction(client: WebClient, respond: RespondFn, args: { userId: string; triggerId: string; channelId: string; sender: Sender }): Interaction {
   return { client, ...args, replyPrivately: (message) => respond({ response_type: "ephemeral", ...message }).then(() => {}) };
 }
 
@@ -36,9 +37,9 @@ export function commandInteraction(client: WebClient, respond: RespondFn, args: 
 export function actionInteraction(
   client: WebClient,
   respond: RespondFn | undefined,
-  args: { userId: string; triggerId: string; channelId?: string; threadTs?: string; ephemeral: boolean },
+  args: { userId: string; triggerId: string; channelId?: string; threadTs?: string; ephemeral: boolean; sender: Sender },
 ): Interaction {
-  const { userId, triggerId, channelId, threadTs, ephemeral } = args;
+  const { userId, triggerId, channelId, threadTs, ephemeral, sender } = args;
   const replyPrivately = async (message: SlackMessage) => {
     if ((ephemeral || !channelId) && respond) {
       await respond({ response_type: "ephemeral", replace_original: false, ...message });
@@ -48,10 +49,10 @@ export function actionInteraction(
       await postToDm(client, userId, message);
     }
   };
-  return { client, userId, triggerId, ...(channelId ? { channelId } : {}), replyPrivately };
+  return { client, userId, triggerId, ...(channelId ? { channelId } : {}), sender, replyPrivately };
 }
 
 /** After a global shortcut: there is no conversation, so private replies go to the DM. */
-export function shortcutInteraction(client: WebClient, args: { userId: string; triggerId: string }): Interaction {
+export function shortcutInteraction(client: WebClient, args: { userId: string; triggerId: string; sender: Sender }): Interaction {
   return { client, ...args, replyPrivately: (message) => postToDm(client, args.userId, message) };
 }

@@ -10,6 +10,7 @@ import type { ProcessedEvents } from "../../core/processedEvents.ts";
 import type { Clock } from "../../core/clock.ts";
 import type { AnswerQueue } from "./answerFirst.ts";
 import type { UserMessage } from "./payloads.ts";
+import type { Sender } from "./sender.ts";
 import type { SlackMessage } from "./render/blocks.ts";
 
 export type WebClient = webApi.WebClient;
@@ -29,6 +30,8 @@ export interface Interaction {
   triggerId: string;
   /** The conversation they acted in, when there is one. */
   channelId?: string;
+  /** The directory person acting, as the identify middleware (sender.ts) finds them, once per request. */
+  sender: Sender;
   replyPrivately(message: SlackMessage): Promise<void>;
 }
 
@@ -45,10 +48,10 @@ export interface SlackFlows {
   listRequests(interaction: Interaction): Promise<void>;
   /** "Ask a person" under an answer. */
   askPerson(interaction: Interaction, from: { clauseId?: string }): Promise<void>;
-  /** App Home for one person (views.publish): on app_home_opened and after their changes. */
-  publishHome(client: WebClient, userId: string): Promise<void>;
+  /** App Home for one person (views.publish): on app_home_opened (`sender`: who opened it) and after their changes. */
+  publishHome(client: WebClient, userId: string, sender?: Sender): Promise<void>;
   /** A person's message typed in a thread of their DM with the bot; true when it was taken (e.g. a case thread), so it is not answered as a question. */
-  replyInThread(client: WebClient, message: UserMessage, botUserId?: string): Promise<boolean>;
+  replyInThread(client: WebClient, message: UserMessage, botUserId: string | undefined, sender: Sender): Promise<boolean>;
 }
 
 /**

@@ -21,6 +21,9 @@ import { askPersonFlow } from "./flows/askPerson.ts";
 import { consoleLinkFlow, type SignInLink } from "./flows/console.ts";
 import { delegationInteractions } from "../../interactions/delegation.ts";
 import { feedbackInteraction } from "../../interactions/feedback.ts";
+import { fileReportInteraction } from "../../interactions/fileReport.ts";
+import { handlerCaseInteractions } from "../../interactions/handlerCase.ts";
+import { reporterCaseInteractions } from "../../interactions/reporterCase.ts";
 import { openDelegateFormFlow } from "./flows/delegation.ts";
 import { publishHomeFlow, refreshHome } from "./flows/home.ts";
 import { caseThreadFlow, startReportFlow } from "./flows/report.ts";
@@ -146,8 +149,9 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
     const { cases, approvals } = cores;
     if (cases) {
       coreFlows.startReport = startReportFlow();
-      coreFlows.replyInThread = caseThreadFlow(cores, logger);
-      coreListeners.push(reportListeners({ ...cores, cases }, homeAfterChange), reportFormListener({ ...cores, cases }, homeAfterChange), receiptCheckListener({ ...cores, cases }));
+      const caseActions = { handler: handlerCaseInteractions(cases, logger), reporter: reporterCaseInteractions(cases, logger) };
+      coreFlows.replyInThread = caseThreadFlow(caseActions.reporter, logger);
+      coreListeners.push(reportListeners({ ...cores, cases }, caseActions, homeAfterChange), reportFormListener(cores, fileReportInteraction(cases, logger), homeAfterChange), receiptCheckListener(caseActions.reporter));
     }
     if (approvals) {
       messages = approvalMessages(options.data.sentMessages, approvals, cores.clock, logger);
@@ -155,7 +159,7 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
       coreFlows.listRequests = listRequestsFlow({ ...cores, approvals });
       coreListeners.push(approvalListeners({ ...cores, approvals }, messages, homeAfterChange));
       const delegation = delegationInteractions(approvals, logger);
-      openDelegateForm = openDelegateFormFlow(cores, delegation);
+      openDelegateForm = openDelegateFormFlow(delegation);
       coreListeners.push(delegationListeners(cores, delegation, openDelegateForm, homeAfterChange));
     }
   }
@@ -170,7 +174,7 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
     ["report", { run: (interaction) => flows.startReport(interaction, {}), takesText: true }],
     ["requests", { run: (interaction) => flows.listRequests(interaction) }],
     ...(openDelegateForm ? ([["delegate", { run: openDelegateForm }]] as const) : []),
-    ...(cores && options.signInLink ? ([["console", { run: consoleLinkFlow(cores, options.signInLink) }]] as const) : []),
+    ...(cores && options.signInLink ? ([["console", { run: consoleLinkFlow(options.signInLink) }]] as const) : []),
     ...Object.entries(options.subcommands ?? {}),
   ]);
   const deps: SlackDeps = {

@@ -1,4 +1,4 @@
-import { ActivityTypes } from "botbuilder";
+import { ActivityTypes, type TurnContext } from "botbuilder";
 import { Application, type TeamsAdapter } from "@microsoft/teams-ai";
 import type { TeamsDeps } from "./deps.ts";
 import { isCardAction, isSearchInvoke, onAskPerson, onFeedback, onReportConcern, onRequestApproval, onRequestApprovalDialog, onUnknownCardAction } from "./handlers/cardActions.ts";
@@ -22,6 +22,8 @@ export function createApplication(
   storage: Storage,
   deps: TeamsDeps,
   more: readonly RouteGroup[] = [],
+  /** The identify step (cores.ts identifyTurn): before every turn, so no handler runs without it. */
+  identify?: (context: TurnContext) => Promise<boolean>,
 ): Application {
   const app = new Application({
     adapter,
@@ -33,6 +35,7 @@ export function createApplication(
     longRunningMessages: false,
   });
   app.turn("beforeTurn", rememberPersonalChat(deps));
+  if (identify) app.turn("beforeTurn", identify);
   // First the groups, so a flow in progress (a report being written) can take a message before Ask does.
   for (const group of more) group(app, deps);
   app.conversationUpdate("membersAdded", onMembersAdded(deps));

@@ -1,3 +1,4 @@
+import type { Identified, NotIdentified } from "../../interactions/identify.ts";
 import type { RateLimiter } from "../../core/limits/rateLimit.ts";
 import type { Activity, TurnContext } from "botbuilder";
 import type { Answer } from "../../core/advice/types.ts";
@@ -27,6 +28,8 @@ export interface Interaction {
   aadObjectId?: string;
   /** Whether it happened in their 1:1 chat with the bot (else a channel or group chat). */
   personal: boolean;
+  /** The directory person acting, as the turn's identify step (cores.ts identifyTurn) finds them. */
+  sender(): Promise<Identified | NotIdentified>;
   /** Posts in their 1:1 chat with the bot, creating that chat if they never opened it. */
   sendPrivately(activity: Partial<Activity>): Promise<void>;
   /** Answers only them: in the 1:1 chat where they are, else via sendPrivately. */

@@ -18,7 +18,7 @@ import { teamsEndpoint } from "./endpoint.ts";
 import { askPersonFlow } from "./flows/askPerson.ts";
 import { consoleLinkFlow } from "./flows/console.ts";
 import { deliveriesFlow } from "./flows/deliveries.ts";
-import type { TeamsCores } from "./cores.ts";
+import { identifyTurn, senderOf, type TeamsCores } from "./cores.ts";
 import { approvalRoutes, delegateFlow, listRequestsFlow, requestApprovalFlow } from "./handlers/approvals.ts";
 import { caseRoutes, startReportFlow } from "./handlers/cases.ts";
 import { peopleSearchRoutes } from "./handlers/people.ts";
@@ -109,6 +109,7 @@ export function createTeamsSurface(options: TeamsOptions): TeamsSurface {
       context,
       ...(aadObjectId ? { aadObjectId } : {}),
       personal,
+      sender: () => senderOf(context),
       sendPrivately: (activity) => sendPrivately(context, activity),
       replyPrivately: async (activity) => {
         if (personal) await context.sendActivity(activity);
@@ -117,6 +118,7 @@ export function createTeamsSurface(options: TeamsOptions): TeamsSurface {
     };
   };
   const cores = options.cores;
+  const directory = options.directory ?? cores?.directory;
   /** Edits a card the bot sent (PUT …/activities/{id}), outside any turn; the outbox's limits apply. */
   const updateActivity: UpdateActivity = async (reference, activity) => {
     await adapter.continueConversationAsync(botAppId, reference, async (context) => {
@@ -130,7 +132,7 @@ export function createTeamsSurface(options: TeamsOptions): TeamsSurface {
   const coreFlows: Partial<TeamsFlows> = {
     ...(approvalCores ? { requestApproval: requestApprovalFlow(approvalCores, policy), listRequests: listRequestsFlow(approvalCores), delegate: delegateFlow(approvalCores) } : {}),
     ...(caseCores ? { startReport: startReportFlow(), deliveries: deliveriesFlow(caseCores) } : {}),
-    ...(cores && options.signInLink ? { console: consoleLinkFlow(cores, options.signInLink) } : {}),
+    ...(cores && options.signInLink ? { console: consoleLinkFlow(options.signInLink) } : {}),
   };
   const coreRoutes: RouteGroup[] = [
     ...(cores ? [peopleSearchRoutes(cores)] : []),
@@ -154,7 +156,7 @@ export function createTeamsSurface(options: TeamsOptions): TeamsSurface {
     },
     interaction,
   };
-  const app = createApplication(adapter, botAppId, data.botState, deps, [...coreRoutes, ...(options.routes ?? [])]);
+  const app = createApplication(adapter, botAppId, data.botState, deps, [...coreRoutes, ...(options.routes ?? [])], directory ? identifyTurn(directory) : undefined);
   const runTurn = turnRunner(app, activityClaims(data.events), logger);
   const handle = teamsEndpoint({
     adapter,

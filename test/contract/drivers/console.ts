@@ -77,6 +77,8 @@ export const consoleSurface: Surface = {
       },
       openCase: async (person, caseNumber) => (await as(person)).type(`/open ${caseNumber}`),
       replyToCase: async (person, caseNumber, text) => (await as(person)).type(`/reply ${caseNumber} ${text}`),
+      acknowledge: async (person, caseNumber) => (await as(person)).type(`/ack ${caseNumber}`),
+      closeCase: async (person, caseNumber, outcome) => (await as(person)).type(`/close ${caseNumber} ${outcome}`),
       close: () => app.close(),
     };
   },

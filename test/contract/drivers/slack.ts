@@ -176,11 +176,28 @@ export const slackSurface: Surface = {
           await h.slack.waitFor("views.push", { count: pushes + 1 });
           form = h.slack.callsTo("views.push")[pushes]!.args.view;
         } else {
-          form = await clickForModal(h, user, post ?? postWithButton(h, user, [action], caseNumber), action);
+          // Someone never told of the case presses the button on a copy of the handler's DM they got hold of.
+          const source = post ?? { ...postWithButton(h, userOf("priya"), [action], caseNumber) };
+          form = await clickForModal(h, user, { ...source, args: { ...source.args, channel: dm(user) } }, action);
         }
         const since = h.slack.calls.length;
         const answer = await submit(h, user, form, { text: typed(text) });
         return [answer.body ? seen([answer.body]) : "", await reactionIn(h, user, since, Boolean(answer.body))].join("\n");
+      },
+
+      async acknowledge(person, caseNumber) {
+        const user = userOf(person);
+        const post = safePost(h, user, ["case.acknowledge"], caseNumber) ?? { ...postWithButton(h, userOf("priya"), ["case.acknowledge"], caseNumber) };
+        const since = h.slack.calls.length;
+        await click(h, user, { ...post, args: { ...post.args, channel: dm(user) } }, "case.acknowledge");
+        return reactionIn(h, user, since, false);
+      },
+
+      async closeCase(person, caseNumber, outcome) {
+        const user = userOf(person);
+        const form = await clickForModal(h, user, postWithButton(h, user, ["case.close"], caseNumber), "case.close");
+        const answer = await submit(h, user, form, { outcome: chosen(outcome) });
+        return answer.body?.response_action === "errors" ? Object.values(answer.body.errors as Record<string, string>).join("\n") : seen([answer.body]);
       },
 
       close: () => h.close(),

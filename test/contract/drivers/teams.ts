@@ -138,9 +138,16 @@ export const teamsSurface: Surface = {
       async replyToCase(person, caseNumber, text) {
         const reporter = reporters.get(caseNumber) === person;
         const action = button(person, reporter ? ["Reply", "Message the handlers"] : ["Message reporter"], caseNumber) ?? (reporter ? latestUpdate(person) : undefined);
-        if (!action) return `no button to write on ${caseNumber}`;
-        return fillDialog(person, action.data!, { text });
+        // Someone never told of the case sends the Message reporter of a card they got hold of.
+        return fillDialog(person, action?.data ?? { verb: CASE_VERBS.messageForm, caseNumber }, { text });
       },
+
+      async acknowledge(person, caseNumber) {
+        const answer = await invoke(cardAction({ ...base(person), verb: CASE_VERBS.acknowledge, data: { caseNumber } }));
+        return seen([answer.value]);
+      },
+
+      closeCase: (person, caseNumber, outcome) => fillDialog(person, { verb: CASE_VERBS.closeForm, caseNumber }, { outcome }),
 
       close: () => t.close(),
     };

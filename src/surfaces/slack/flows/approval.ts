@@ -4,7 +4,7 @@ import type { Interaction } from "../deps.ts";
 import { prefillFromQuestion, requestModal, requestsMessage } from "../render/approvals.ts";
 import { listRoles } from "../render/labels.ts";
 import { plainMessage } from "../render/notices.ts";
-import { identify, type SlackCores } from "../services.ts";
+import type { SlackCores } from "../services.ts";
 
 /** "Request approval" under an answer: the form opens at once, prefilled from the question and the topic. */
 export function requestApprovalFlow(cores: SlackCores & { approvals: NonNullable<SlackCores["approvals"]> }, policy: Policy) {
@@ -25,7 +25,7 @@ export function requestApprovalFlow(cores: SlackCores & { approvals: NonNullable
 /** `/conduct requests`: what waits for the person's decision, and their own requests. */
 export function listRequestsFlow(cores: SlackCores & { approvals: NonNullable<SlackCores["approvals"]> }) {
   return async (interaction: Interaction): Promise<void> => {
-    const me = await identify(cores.directory, interaction.client, interaction.userId);
+    const me = await interaction.sender();
     if (!me.person) {
       await interaction.replyPrivately(plainMessage(me.why));
       return;

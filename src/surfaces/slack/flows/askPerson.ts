@@ -2,7 +2,6 @@ import { z } from "zod";
 import type { PlatformLookup } from "../../../core/directory/enrol.ts";
 import type { DirectoryService } from "../../../core/directory/service.ts";
 import { askPerson } from "../../../interactions/askPerson.ts";
-import { identifyAccount } from "../../../interactions/identify.ts";
 import type { Interaction, WebClient } from "../deps.ts";
 import { peopleToAskMessage } from "../render/people.ts";
 
@@ -47,7 +46,7 @@ export function slackLookup(client: WebClient, userId: string): PlatformLookup {
 /** "Ask a person": the asker's supervisor and the officers, from the directory (section 15). */
 export function askPersonFlow(directory: DirectoryService) {
   return async (interaction: Interaction): Promise<void> => {
-    const me = await identifyAccount(directory, "Slack", interaction.userId, slackLookup(interaction.client, interaction.userId));
+    const me = await interaction.sender();
     await interaction.replyPrivately(peopleToAskMessage(await askPerson(directory, me.person ? me : null)));
   };
 }

@@ -3,15 +3,14 @@ import { postToDm } from "../conversations.ts";
 import type { Interaction } from "../deps.ts";
 import { section } from "../render/blocks.ts";
 import { plainMessage } from "../render/notices.ts";
-import { identify, type SlackCores } from "../services.ts";
 
 /** Makes a web console sign-in link for a directory person. */
 export type SignInLink = (personId: string) => Promise<{ url: string }>;
 
 /** `/conduct console`: a one-time sign-in link to the web console, in the person's DM with the bot. */
-export function consoleLinkFlow(cores: SlackCores, signInLink: SignInLink) {
+export function consoleLinkFlow(signInLink: SignInLink) {
   return async (interaction: Interaction): Promise<void> => {
-    const me = await identify(cores.directory, interaction.client, interaction.userId);
+    const me = await interaction.sender();
     if (!me.person) return interaction.replyPrivately(plainMessage(me.why));
     const { url } = await signInLink(me.person.id);
     // No preview: Slack would fetch the link (harmless, opening it needs a click, but pointless).

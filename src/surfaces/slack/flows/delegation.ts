@@ -3,18 +3,17 @@ import { DELEGATION_WORDS } from "../../../interactions/delegation.ts";
 import type { Interaction } from "../deps.ts";
 import { delegateModal } from "../render/delegation.ts";
 import { loadingModal, noticeModal } from "../render/modal.ts";
-import { identify, type SlackCores } from "../services.ts";
 
 /**
  * "Delegate approvals" (App Home button, `/conduct delegate`): the modal opens at once (the
  * trigger lasts 3 seconds) and is filled with the delegation in force, if any.
  */
-export function openDelegateFormFlow(cores: SlackCores, delegation: DelegationInteractions) {
-  return async ({ client, triggerId, userId }: Interaction): Promise<void> => {
+export function openDelegateFormFlow(delegation: DelegationInteractions) {
+  return async ({ client, triggerId, sender }: Interaction): Promise<void> => {
     const opened = await client.views.open({ trigger_id: triggerId, view: loadingModal(DELEGATION_WORDS.title) });
     const viewId = (opened as { view?: { id?: string } }).view?.id;
     if (!viewId) return;
-    const me = await identify(cores.directory, client, userId);
+    const me = await sender();
     const view = me.person ? delegateModal((await delegation.show(me)).current) : noticeModal(DELEGATION_WORDS.title, me.why);
     await client.views.update({ view_id: viewId, view });
   };

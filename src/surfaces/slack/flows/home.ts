@@ -6,6 +6,7 @@ import { actions, button, context } from "../render/blocks.ts";
 import { handlerCaseLines, reporterCaseLines } from "../render/cases.ts";
 import { delegationBlocks } from "../render/delegation.ts";
 import { homeView, type HomeSection } from "../render/home.ts";
+import type { Sender } from "../sender.ts";
 import { identify, type SlackCores } from "../services.ts";
 
 const MAX_PER_SECTION = 5;
@@ -15,8 +16,9 @@ const MAX_PER_SECTION = 5;
  * only the reporter sees this tab) and "My cases" (as a handler), each with its buttons.
  */
 export function publishHomeFlow(cores: SlackCores) {
-  return async (client: WebClient, userId: string): Promise<void> => {
-    const me = await identify(cores.directory, client, userId);
+  return async (client: WebClient, userId: string, sender?: Sender): Promise<void> => {
+    // Opened by the person (the request's sender), or drawn again after a change, maybe by the worker.
+    const me = await (sender ? sender() : identify(cores.directory, client, userId));
     const top = cores.cases ? [actions([button(CASE_ACTIONS.report, "Report a concern", "home", "primary"), button(CASE_ACTIONS.checkReceipt, "Check a receipt", "home")])] : [];
     if (!me.person) {
       await client.views.publish({ user_id: userId, view: homeView([], [...top, context(`${me.why} Your requests and reports cannot be listed here.`)]) });

@@ -6,7 +6,9 @@ import type { UserMessage } from "../payloads.ts";
 import { plainMessage } from "../render/notices.ts";
 import { typedReplyAck } from "../render/notifications.ts";
 import { categoryForClause, reportModal } from "../render/report.ts";
-import { identify, type SlackCores } from "../services.ts";
+import type { ReporterCaseInteractions } from "../../../interactions/reporterCase.ts";
+import { replyText } from "../../../interactions/reply.ts";
+import type { Sender } from "../sender.ts";
 import { slackToPlain } from "../text.ts";
 
 /** "Report a concern": the modal opens first (the trigger lasts 3 seconds); nothing else happens until Submit. */
@@ -33,10 +35,9 @@ const parentSchema = z.object({
  * one-time notice that typed messages stay in the workspace's history); a handler is pointed to
  * the Message reporter button, since the thread is not a channel to the reporter.
  */
-export function caseThreadFlow(cores: SlackCores, logger: Logger) {
-  return async (client: WebClient, message: UserMessage, botUserId?: string): Promise<boolean> => {
-    const cases = cores.cases;
-    if (!cases || !message.thread_ts) return false;
+export function caseThreadFlow(reporter: ReporterCaseInteractions, logger: Logger) {
+  return async (client: WebClient, message: UserMessage, botUserId: string | undefined, sender: Sender): Promise<boolean> => {
+    if (!message.thread_ts) return false;
     let parent: z.infer<typeof parentSchema>["messages"][number] | undefined;
     try {
       const replies = await client.conversations.replies({ channel: message.channel, ts: message.thread_ts, limit: 1, inclusive: true, include_all_metadata: true });
@@ -59,14 +60,13 @@ export function caseThreadFlow(cores: SlackCores, logger: Logger) {
     }
     if (meta.event_type !== CASE_THREAD_EVENT.reporter) return false;
 
-    const reporter = await identify(cores.directory, client, message.user);
-    const text = slackToPlain(message.text, botUserId);
-    const result = reporter.person ? await cases.messageHandlers(reporter.person.id, caseNumber, text, "typed") : null;
-    if (!result?.ok) {
-      await client.chat.postMessage({ ...where, ...plainMessage(`Not sent: ${result?.message ?? reporter.why}`) });
+    const me = await sender();
+    const reply = me.person ? await reporter.reply(me, caseNumber, slackToPlain(message.text, botUserId), "typed") : null;
+    if (reply?.kind !== "case_done") {
+      await client.chat.postMessage({ ...where, ...plainMessage(`Not sent: ${reply ? replyText(reply) : me.why}`) });
       return true;
     }
-    await client.chat.postMessage({ ...where, ...typedReplyAck(caseNumber, result.value.showTypedMessageNotice) });
+    await client.chat.postMessage({ ...where, ...typedReplyAck(reply) });
     return true;
   };
 }

@@ -6,6 +6,7 @@ import { COMMAND } from "../ids.ts";
 import { slashCommandSchema } from "../payloads.ts";
 import { renderAnswer } from "../render/answer.ts";
 import { helpMessage, takeToDmMessage, tooManyQuestionsMessage } from "../render/notices.ts";
+import { senderIn } from "../sender.ts";
 import { slackToPlain } from "../text.ts";
 
 /**
@@ -13,12 +14,12 @@ import { slackToPlain } from "../text.ts";
  * registered subcommand (help, report, requests, …: see `deps.subcommands`).
  */
 export function registerCommandListeners(app: App, deps: SlackDeps): void {
-  app.command(COMMAND, async ({ command, ack, client, respond }) => {
+  app.command(COMMAND, async ({ command, ack, client, context, respond }) => {
     await ack();
     const parsed = slashCommandSchema.safeParse(command);
     if (!parsed.success) return;
     const { user_id: userId, channel_id: channelId, trigger_id: triggerId } = parsed.data;
-    const interaction = commandInteraction(client, respond, { userId, triggerId, channelId });
+    const interaction = commandInteraction(client, respond, { userId, triggerId, channelId, sender: senderIn(context) });
     const text = slackToPlain(parsed.data.text);
     const [word = "", ...words] = text.split(/\s+/);
     const rest = words.join(" ");

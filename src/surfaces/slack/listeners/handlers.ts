@@ -23,8 +23,9 @@ export function withAction(deps: SlackDeps, handle: (interaction: Interaction, a
       channelId: action.container.channel_id ?? action.channel?.id,
       threadTs: action.container.thread_ts ?? action.message?.thread_ts,
       ephemeral: action.container.is_ephemeral === true,
+      sender: senderIn(context),
     });
-    await handle(interaction, action, respond, senderIn(context));
+    await handle(interaction, action, respond, interaction.sender);
   };
 }
 

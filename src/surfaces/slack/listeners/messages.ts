@@ -5,6 +5,7 @@ import type { SlackDeps, WebClient } from "../deps.ts";
 import { userMessageSchema, type UserMessage } from "../payloads.ts";
 import { renderAnswer } from "../render/answer.ts";
 import { helpMessage, takeToDmMessage, tooManyQuestionsMessage } from "../render/notices.ts";
+import { senderIn } from "../sender.ts";
 import { slackToPlain } from "../text.ts";
 
 /** Questions in a direct message to the bot, and `@mentions` in channels (answered in a thread). */
@@ -13,7 +14,7 @@ export function registerMessageListeners(app: App, deps: SlackDeps): void {
     const message = userMessageSchema.safeParse(event);
     if (!message.success || message.data.channel_type !== "im") return; // edits, joins, bots, channels
     // A reply in a case's thread goes to the case, never to the question answerer.
-    if (message.data.thread_ts && (await deps.flows.replyInThread(client, message.data, context.botUserId))) return;
+    if (message.data.thread_ts && (await deps.flows.replyInThread(client, message.data, context.botUserId, senderIn(context)))) return;
     await answerInDm(deps, client, message.data, context.botUserId);
   });
 

@@ -1,70 +1,62 @@
 import type { App } from "@slack/bolt";
-import { checkReportDraft, type CaseService, type FileResult } from "../../../core/cases/index.ts";
+import { checkReportDraft } from "../../../core/cases/index.ts";
+import type { Actor } from "../../../interactions/actor.ts";
+import { draftRefused, FILING_WORDS, type FileReply, type FileReportInteraction } from "../../../interactions/fileReport.ts";
+import { fieldError } from "../../../interactions/reply.ts";
 import type { SlackDeps, WebClient } from "../deps.ts";
 import { VIEWS } from "../ids.ts";
-import { RECEIPT_INVALID, RECEIPT_VALID } from "../../../core/cases/receiptCheck.ts";
+import type { ReporterCaseInteractions } from "../../../interactions/reporterCase.ts";
 import { CASE_ACTIONS } from "../ids.ts";
-import { noticeModal } from "../render/modal.ts";
-import { alreadyFiledModal, DEFAULT_RECIPIENT, filedModal, NOT_SAVED, receiptCheckModal, REPORT_BLOCKS, reportErrors, reportModal, type ReportFormValues } from "../render/report.ts";
-import { identify, identifyAll, NOT_IDENTIFIED, type SlackCores } from "../services.ts";
+import { replyModal } from "../render/modal.ts";
+import { alreadyFiledModal, DEFAULT_RECIPIENT, filedModal, receiptCheckModal, REPORT_BLOCKS, reportErrors, reportModal, type ReportFormValues } from "../render/report.ts";
+import { identify, identifyAll, type SlackCores } from "../services.ts";
 import { viewState } from "../viewState.ts";
 import { withAction, withSubmission } from "./handlers.ts";
 
-const UNKNOWN_INVOLVED = "Someone you chose could not be found in the company directory (Slack gave no email). Remove them and name them in the text instead.";
-
-type Filing =
-  | { ok: true; filed: Extract<FileResult, { ok: true }>; notice?: string }
-  | { ok: false; errors: Record<string, string> }
-  | { ok: false; alreadyFiled: string };
-
 /**
- * Submit on the report form. What needs no database is checked first (errors next to their
- * fields, as Slack shows them). Then the report is filed, and only then acknowledged, with the
- * confirmation or the form given back with the submitted values and the reason: an acknowledged
- * report is a saved one, even when this replica dies the next moment. If no answer reaches Slack
- * within its 3 seconds (a replica killed, a very slow database), the person sees Slack's error
- * and submits again, on any replica; the view id files it at most once.
+ * Submit on the report form (src/interactions/fileReport.ts). What needs no database is checked
+ * first (errors next to their fields, as Slack shows them). Then the report is filed, and only
+ * then acknowledged, with the confirmation or the form given back with the submitted values and
+ * the reason: an acknowledged report is a saved one, even when this replica dies the next moment.
+ * If no answer reaches Slack within its 3 seconds (a replica killed, a very slow database), the
+ * person sees Slack's error and submits again, on any replica; the view id files it at most once.
  */
-export function reportFormListener(cores: SlackCores & { cases: CaseService }, refreshHome: (client: WebClient, userId: string) => Promise<void>) {
+export function reportFormListener(cores: SlackCores, fileReport: FileReportInteraction, refreshHome: (client: WebClient, userId: string) => Promise<void>) {
   return (app: App, deps: SlackDeps): void => {
-    const { cases, directory } = cores;
+    const { directory } = cores;
 
-    const file = async (client: WebClient, userId: string, values: ReportFormValues, viewId: string): Promise<Filing> => {
+    /** The people the form names, as directory people; Slack ids stay until they are identified. */
+    const file = async (client: WebClient, me: Actor, values: ReportFormValues, viewId: string): Promise<FileReply> => {
+      let involved, director;
       try {
-        const reporter = await identify(directory, client, userId);
-        if (!reporter.person) return { ok: false, errors: { [REPORT_BLOCKS.what]: `${reporter.why} Your text is kept.` } };
-        const involved = await identifyAll(directory, client, values.involved);
-        if (involved.unknown) return { ok: false, errors: { [REPORT_BLOCKS.involved]: UNKNOWN_INVOLVED } };
-        const director = values.director ? await identify(directory, client, values.director, "named") : null;
-        const filed = await cases.fileReport(
-          reporter.person.id,
-          { ...draftOf(values), involved: involved.ids, directorId: director?.person?.id ?? values.director },
-          { once: `slack:view:${viewId}` },
-        );
-        if (!filed.ok) return filed.alreadyFiled ? { ok: false, alreadyFiled: filed.formError! } : { ok: false, errors: reportErrors(filed.fieldErrors, filed.formError) };
-        return { ok: true, filed, ...(reporter.notice ? { notice: reporter.notice } : {}) };
+        involved = await identifyAll(directory, client, values.involved);
+        director = values.director ? await identify(directory, client, values.director, "named") : null;
       } catch (error) {
         deps.logger.error({ err: { type: (error as Error)?.name } }, "a report could not be saved");
-        return { ok: false, errors: { [REPORT_BLOCKS.what]: NOT_SAVED } };
+        return fieldError("what", FILING_WORDS.notSaved);
       }
+      const draft = { ...draftOf(values), involved: involved.ids, directorId: director?.person?.id ?? values.director };
+      return fileReport(me, draft, { once: `slack:view:${viewId}`, unknownInvolved: involved.unknown });
     };
 
     app.view(
       VIEWS.report,
-      withSubmission(deps, async ({ submission, ack, client }) => {
+      withSubmission(deps, async ({ submission, ack, client, me: sender }) => {
         const { user, view } = submission;
         const values = formValuesOf(viewState(view));
         const shape = checkReportDraft(draftOf(values));
-        if (!shape.ok) return void (await ack({ response_action: "errors", errors: reportErrors(shape.fieldErrors) }));
+        if (!shape.ok) return void (await ack({ response_action: "errors", errors: reportErrors(draftRefused(shape.fieldErrors)) }));
 
-        const filing = await file(client, user.id, values, view.id);
+        const me = await sender();
+        const reply: FileReply = me.person ? await file(client, me, values, view.id) : fieldError("what", `${me.why} Your text is kept.`);
         // Past Slack's 3 seconds the receiver has answered for us (the form closed). The receipt is
         // owed through the outbox (written with the case): the DM, or for an anonymous report the
         // private update it announces, still brings it.
         const answer = (next: ReturnType<typeof filedModal>) =>
           ack({ response_action: "update", view: next }).catch(() => deps.logger.warn("a report form's answer came too late for Slack"));
-        if (!filing.ok) return void (await answer("alreadyFiled" in filing ? alreadyFiledModal(filing.alreadyFiled) : reportModal({ values, errors: filing.errors })));
-        await answer(filedModal(filing.filed.receipt, filing.notice ? { enrolmentNotice: filing.notice } : {}));
+        if (reply.kind === "notice") return void (await answer(alreadyFiledModal(reply)));
+        if (reply.kind === "field_errors") return void (await answer(reportModal({ values, errors: reportErrors(reply) })));
+        await answer(filedModal(reply));
         await refreshHome(client, user.id);
       }),
     );
@@ -72,7 +64,7 @@ export function reportFormListener(cores: SlackCores & { cases: CaseService }, r
 }
 
 /** App Home's "Check a receipt": the form, and its answer (valid or not, nothing of the case) in place of the form. */
-export function receiptCheckListener(cores: SlackCores & { cases: CaseService }) {
+export function receiptCheckListener(reporter: ReporterCaseInteractions) {
   return (app: App, deps: SlackDeps): void => {
     app.action(CASE_ACTIONS.checkReceipt, withAction(deps, async (interaction) => void (await interaction.client.views.open({ trigger_id: interaction.triggerId, view: receiptCheckModal() }))));
     app.view(
@@ -80,10 +72,10 @@ export function receiptCheckListener(cores: SlackCores & { cases: CaseService })
       withSubmission(deps, async ({ submission, ack, me: sender }) => {
         const state = viewState(submission.view);
         const me = await sender();
-        if (!me.person) return void (await ack({ response_action: "errors", errors: { case: me.why ?? NOT_IDENTIFIED } }));
-        const result = await cores.cases.checkReceipt(me.person.id, state.text("case") ?? "", state.text("code") ?? "", "slack");
-        if (!result.ok) return void (await ack({ response_action: "errors", errors: { code: result.message } }));
-        await ack({ response_action: "update", view: noticeModal("Check a receipt", result.valid ? `✅ ${RECEIPT_VALID}` : `❌ ${RECEIPT_INVALID}`) });
+        if (!me.person) return void (await ack({ response_action: "errors", errors: { case: me.why } }));
+        const reply = await reporter.checkReceipt(me, state.text("case") ?? "", state.text("code") ?? "", "slack");
+        if (reply.kind === "field_errors") return void (await ack({ response_action: "errors", errors: { ...reply.errors } }));
+        await ack({ response_action: "update", view: replyModal(reply.title, reply) });
       }),
     );
   };

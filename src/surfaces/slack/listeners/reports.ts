@@ -1,22 +1,33 @@
-import type { App, BlockAction as BoltBlockAction } from "@slack/bolt";
+import type { App, BlockAction as BoltBlockAction, types } from "@slack/bolt";
 import { z } from "zod";
-import { OUTCOMES, type CaseOutcome, type CaseResult, type CaseService } from "../../../core/cases/index.ts";
+import type { CaseService } from "../../../core/cases/index.ts";
+import { UPDATE_GONE } from "../../../core/cases/reporter.ts";
+import type { Actor } from "../../../interactions/actor.ts";
+import type { CaseReply, CaseShown, HandlerCaseInteractions } from "../../../interactions/handlerCase.ts";
+import { fieldError, notice, NOT_SAVED, replyText, type Notice } from "../../../interactions/reply.ts";
+import type { PrivateUpdateShown, ReporterCaseInteractions, ReporterCaseShown } from "../../../interactions/reporterCase.ts";
 import type { Interaction, SlackDeps, WebClient } from "../deps.ts";
 import { CASE_ACTIONS, VIEWS } from "../ids.ts";
 import type { BlockAction } from "../payloads.ts";
-import { context, section } from "../render/blocks.ts";
-import { caseMessageModal, caseViewModal, closeModal, privateUpdateModal, reassignModal, reporterViewModal, type CaseMessageKind } from "../render/cases.ts";
-import { loadingModal, noticeModal } from "../render/modal.ts";
+import { context } from "../render/blocks.ts";
+import { caseMessageModal, caseViewModal, checkinAnsweredMessage, checkinAnsweredModal, closeModal, privateUpdateModal, reassignModal, reporterViewModal, type CaseMessageKind } from "../render/cases.ts";
+import { loadingModal, noticeModal, replyModal } from "../render/modal.ts";
 import { plainMessage } from "../render/notices.ts";
 import type { Sender } from "../sender.ts";
-import { identify, NOT_IDENTIFIED, type SlackCores } from "../services.ts";
+import { identify, type SlackCores } from "../services.ts";
 import { metadataOf, viewState } from "../viewState.ts";
-import { claimSubmission, withAction, withSubmission, type ViewAck } from "./handlers.ts";
+import { claimSubmission, withAction, withSubmission, type Submission } from "./handlers.ts";
 
 const caseNumberSchema = z.string().regex(/^C-\d{4}-\d{1,8}$/);
-const NOT_SAVED_SHORT = "Not saved: the service cannot reach its database right now. Your text is still here; please try again in a few minutes.";
 
 type Cores = SlackCores & { cases: CaseService };
+type ModalView = types.ModalView;
+
+/** What the report buttons and forms run (src/interactions/handlerCase.ts, reporterCase.ts). */
+export interface CaseInteractions {
+  handler: HandlerCaseInteractions;
+  reporter: ReporterCaseInteractions;
+}
 
 /** The button sits in a modal (not App Home, not a message). */
 const inModal = (action: BlockAction) => Boolean(action.container.view_id) && action.view?.type === "modal";
@@ -26,10 +37,8 @@ const inModal = (action: BlockAction) => Boolean(action.container.view_id) && ac
  * reporter, Add internal note, Reassign, Close) and the reporter's (View, Reply, check-in answers).
  * Every decision is the cases core's; anyone who is not a handler or the reporter gets "No such case."
  */
-export function reportListeners(cores: Cores, refreshHome: (client: WebClient, userId: string) => Promise<void>) {
+export function reportListeners({ directory }: Cores, { handler, reporter }: CaseInteractions, refreshHome: (client: WebClient, userId: string) => Promise<void>) {
   return (app: App, deps: SlackDeps): void => {
-    const { cases, directory } = cores;
-    const who = (client: WebClient, userId: string) => identify(directory, client, userId);
     const caseOf = (action: BlockAction) => caseNumberSchema.safeParse(action.actions[0]!.value.split("|")[0]);
 
     /** A button whose value is a case number; a malformed one is ignored. */
@@ -53,23 +62,28 @@ export function reportListeners(cores: Cores, refreshHome: (client: WebClient, u
       if (viewId) await interaction.client.views.update({ view_id: viewId, view });
     };
 
+    /** Fills the modal with what the interaction shows the person (a case, an update), or what it says instead. */
+    const showInModal = <Shown extends { kind: string }>(interaction: Interaction, title: string, sender: Sender, find: (me: Actor) => Promise<Shown | Notice>, draw: (shown: Shown) => ModalView) =>
+      openThenFill(interaction, title, async () => {
+        const me = await sender();
+        if (!me.person) return noticeModal(title, me.why);
+        const shown = await find(me);
+        return shown.kind === "notice" ? replyModal(title, shown as Notice) : draw(shown as Shown);
+      });
+
     // ── The report form ────────────────────────────────────────────────────────────────────────
     app.action<BoltBlockAction>(CASE_ACTIONS.report, withAction(deps, (interaction) => deps.flows.startReport(interaction, {})));
 
     // ── A case's handlers ──────────────────────────────────────────────────────────────────────
     onCase(CASE_ACTIONS.open, (interaction, number, _action, sender) =>
-      openThenFill(interaction, `Case ${number}`, async () => {
-        const me = await sender();
-        const result = me.person ? await cases.view(me.person.id, number) : null;
-        return result?.ok ? caseViewModal(result.value) : noticeModal(`Case ${number}`, result?.message ?? me.why ?? NOT_IDENTIFIED);
-      }),
+      showInModal(interaction, `Case ${number}`, sender, (me) => handler.open(me, number), (shown: CaseShown) => caseViewModal(shown.view)),
     );
 
     onCase(CASE_ACTIONS.acknowledge, async (interaction, number, _action, sender) => {
       const me = await sender();
-      const result = me.person ? await cases.acknowledge(me.person.id, number) : null;
-      await interaction.replyPrivately(plainMessage(result?.ok ? `${number} is acknowledged. The reporter has been told.` : (result?.message ?? me.why ?? NOT_IDENTIFIED)));
-      if (result?.ok) await refreshHome(interaction.client, interaction.userId);
+      const reply = me.person ? await handler.acknowledge(me, number) : null;
+      await interaction.replyPrivately(plainMessage(reply ? replyText(reply) : me.why!));
+      if (reply?.kind === "case_done") await refreshHome(interaction.client, interaction.userId);
     });
 
     /** A form over the modal the button sits in (a private update, a case view), or a new one. */
@@ -85,11 +99,7 @@ export function reportListeners(cores: Cores, refreshHome: (client: WebClient, u
 
     // ── The reporter ───────────────────────────────────────────────────────────────────────────
     onCase(CASE_ACTIONS.view, (interaction, number, _action, sender) =>
-      openThenFill(interaction, `Case ${number}`, async () => {
-        const me = await sender();
-        const result = me.person ? await cases.viewAsReporter(me.person.id, number) : null;
-        return result?.ok ? reporterViewModal(result.value) : noticeModal(`Case ${number}`, result?.message ?? me.why ?? NOT_IDENTIFIED);
-      }),
+      showInModal(interaction, `Case ${number}`, sender, (me) => reporter.view(me, number), (shown: ReporterCaseShown) => reporterViewModal(shown.view)),
     );
     onCase(CASE_ACTIONS.reply, messageForm("from_reporter"));
 
@@ -99,11 +109,8 @@ export function reportListeners(cores: Cores, refreshHome: (client: WebClient, u
       CASE_ACTIONS.privateUpdate,
       withAction(deps, async (interaction, action, _respond, sender) => {
         const id = updateId.safeParse(action.actions[0]!.value);
-        await openThenFill(interaction, "Private update", async () => {
-          const me = await sender();
-          const result = me.person && id.success ? await cases.privateUpdate(me.person.id, id.data) : null;
-          return result?.ok ? privateUpdateModal(result.value) : noticeModal("Private update", result?.message ?? me.why ?? NOT_IDENTIFIED);
-        });
+        const find = async (me: Actor) => (id.success ? reporter.privateUpdate(me, id.data) : notice("Private update", [UPDATE_GONE]));
+        await showInModal(interaction, "Private update", sender, find, (shown: PrivateUpdateShown) => privateUpdateModal(shown.update));
       }),
     );
 
@@ -112,50 +119,40 @@ export function reportListeners(cores: Cores, refreshHome: (client: WebClient, u
         const day = Number(action.actions[0]!.value.split("|")[1]);
         if (!Number.isInteger(day)) return;
         const me = await sender();
-        const result = me.person ? await cases.answerCheckin(me.person.id, number, day, answer) : null;
-        if (!result?.ok) return interaction.replyPrivately(plainMessage(result?.message ?? me.why ?? NOT_IDENTIFIED));
-        const linked = result.value.linkedCase;
-        const text =
-          answer === "no"
-            ? `Check-in about ${number}: you answered *no*. Thank you. If anything changes, report it at any time.`
-            : `Check-in about ${number}: you answered *yes*. A new high-priority case${linked ? `, *${linked.caseNumber}*,` : ""} was opened and its handlers will write to you here.`;
+        const reply = me.person ? await reporter.answerCheckin(me, number, day, answer) : null;
+        if (reply?.kind !== "checkin_answered") return interaction.replyPrivately(plainMessage(reply ? replyText(reply) : me.why!));
         const channel = action.container.channel_id ?? action.channel?.id;
         const ts = action.container.message_ts ?? action.message?.ts;
+        const message = checkinAnsweredMessage(reply);
         // Answered in a modal (a private update, the case's View): the answer replaces it, out of the chat history.
-        if (inModal(action)) await interaction.client.views.update({ view_id: action.container.view_id!, view: noticeModal("Check-in answered", text) });
-        else if (channel && ts) await interaction.client.chat.update({ channel, ts, text: `Check-in about ${number} answered`, blocks: [section(text), context(`Answered ${new Date().toISOString().slice(0, 10)}`)] });
-        else await interaction.replyPrivately({ text, blocks: [section(text)] });
+        if (inModal(action)) await interaction.client.views.update({ view_id: action.container.view_id!, view: checkinAnsweredModal(reply) });
+        else if (channel && ts) await interaction.client.chat.update({ channel, ts, ...message, blocks: [...message.blocks, context(`Answered ${new Date().toISOString().slice(0, 10)}`)] });
+        else await interaction.replyPrivately(message);
         await refreshHome(interaction.client, interaction.userId);
       });
     }
 
     // ── Forms behind the buttons ───────────────────────────────────────────────────────────────
-    /** Runs a case form once (re-deliveries are dropped); errors stay next to `field`, the text kept. */
-    const caseForm = async (
-      s: { submission: { user: { id: string }; view: { id: string } }; ack: ViewAck; client: WebClient; retryNum: number | undefined },
-      field: string,
-      run: (actorId: string) => Promise<CaseResult<unknown>>,
-      done: string,
-    ) => {
-      let claim: Awaited<ReturnType<typeof claimSubmission>> | undefined;
-      let result: CaseResult<unknown>;
+    /**
+     * Runs a case form once (re-deliveries are dropped): the interaction's answer in place of the
+     * form, or the form again with the problem next to its field (the text kept).
+     */
+    const caseForm = async (s: Submission, field: string, run: (me: Actor) => Promise<CaseReply<string>>) => {
+      const me = await s.me();
+      if (!me.person) return void (await s.ack({ response_action: "errors", errors: { [field]: me.why } }));
+      let claim: Awaited<ReturnType<typeof claimSubmission>>;
       try {
         claim = await claimSubmission(deps, s.submission.view.id, s.retryNum);
-        if (claim.duplicate) return void (await s.ack());
-        const me = await who(s.client, s.submission.user.id);
-        result = me.person ? await run(me.person.id) : { ok: false, error: "not_found", message: me.why };
       } catch (error) {
         deps.logger.error({ err: { type: (error as Error)?.name } }, "a case form could not be saved");
-        await claim?.release();
-        return void (await s.ack({ response_action: "errors", errors: { [field]: NOT_SAVED_SHORT } }));
+        return void (await s.ack({ response_action: "errors", errors: { [field]: NOT_SAVED } }));
       }
-      if (!result.ok) {
-        await claim.release();
-        const message = Object.values(result.fieldErrors ?? {})[0] ?? result.message;
-        return void (await s.ack({ response_action: "errors", errors: { [field]: message } }));
-      }
-      await s.ack({ response_action: "update", view: noticeModal("Done", done) });
-      await refreshHome(s.client, s.submission.user.id);
+      if (claim.duplicate) return void (await s.ack());
+      const reply = await run(me);
+      if (reply.kind !== "case_done") await claim.release(); // the corrected form must go through
+      if (reply.kind === "field_errors") return void (await s.ack({ response_action: "errors", errors: reply.errors as Record<string, string> }));
+      await s.ack({ response_action: "update", view: replyModal(reply.title, reply) });
+      if (reply.kind === "case_done") await refreshHome(s.client, s.submission.user.id);
     };
 
     app.view(
@@ -168,11 +165,11 @@ export function reportListeners(cores: Cores, refreshHome: (client: WebClient, u
         const n = number.data;
         switch (meta.k) {
           case "to_reporter":
-            return caseForm(s, "text", (actor) => cases.messageReporter(actor, n, text), `Sent to the reporter of ${n}.`);
+            return caseForm(s, "text", (me) => handler.messageReporter(me, n, text));
           case "note":
-            return caseForm(s, "text", (actor) => cases.addNote(actor, n, text), `Note added to ${n}. Only its handlers see it.`);
+            return caseForm(s, "text", (me) => handler.note(me, n, text));
           case "from_reporter":
-            return caseForm(s, "text", (actor) => cases.messageHandlers(actor, n, text, "form"), `Sent to the handlers of ${n}.`);
+            return caseForm(s, "text", (me) => reporter.reply(me, n, text));
           default:
             return void (await s.ack());
         }
@@ -187,16 +184,11 @@ export function reportListeners(cores: Cores, refreshHome: (client: WebClient, u
         const state = viewState(s.submission.view);
         const toUser = state.user("to");
         const stay = state.checked("stay").includes("stay");
-        await caseForm(
-          s,
-          "to",
-          async (actor) => {
-            const to = toUser ? await who(s.client, toUser) : null;
-            if (!to?.person) return { ok: false, error: "invalid", message: "Choose someone who is in the company directory." };
-            return cases.reassign(actor, number.data, to.person.id, { stay });
-          },
-          `${number.data} was reassigned.`,
-        );
+        await caseForm(s, "to", async (me) => {
+          const to = toUser ? await identify(directory, s.client, toUser).catch(() => undefined) : undefined;
+          if (toUser && to === undefined) return fieldError("to", NOT_SAVED);
+          return handler.reassign(me, number.data, { ...(to ? { toId: to.person?.id ?? null } : {}), stay });
+        });
       }),
     );
 
@@ -206,13 +198,7 @@ export function reportListeners(cores: Cores, refreshHome: (client: WebClient, u
         const number = caseNumberSchema.safeParse(metadataOf(s.submission.view).n);
         if (!number.success) return void (await s.ack());
         const outcome = viewState(s.submission.view).selected("outcome");
-        await caseForm(
-          s,
-          "outcome",
-          async (actor) =>
-            OUTCOMES.includes(outcome as CaseOutcome) ? cases.close(actor, number.data, outcome as CaseOutcome) : { ok: false, error: "invalid", message: "Choose an outcome." },
-          `${number.data} is closed. The reporter has been told.`,
-        );
+        await caseForm(s, "outcome", (me) => handler.close(me, number.data, outcome));
       }),
     );
   };

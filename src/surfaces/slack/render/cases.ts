@@ -3,7 +3,9 @@ import { LIMITS, OUTCOMES, type CaseOutcome, type CaseStatus, type CaseSummary, 
 import { reporterWording } from "../../../core/notifications/wording.ts";
 import { CASE_ACTIONS, VIEWS } from "../ids.ts";
 import { escapeText, quoteBlock, truncate } from "../text.ts";
-import { actions, button, context, header, section, slackDate, textSections, type Block, type ButtonElement } from "./blocks.ts";
+import { actions, button, context, header, section, slackDate, textSections, type Block, type ButtonElement, type SlackMessage } from "./blocks.ts";
+import type { CheckinAnswered } from "../../../interactions/reporterCase.ts";
+import { OUTCOME_WORDS } from "../../../interactions/handlerCase.ts";
 import { checkboxInput, modal, selectInput, textInput, usersInput } from "./modal.ts";
 import { receiptBlocks, ROUTED_TO_LABELS } from "./report.ts";
 import { SLACK_INSERTS } from "./inserts.ts";
@@ -15,11 +17,7 @@ export const STATUS_LABELS: Record<CaseStatus, string> = {
   closed: "closed",
 };
 
-export const OUTCOME_LABELS: Record<CaseOutcome, string> = {
-  substantiated: "substantiated",
-  unsubstantiated: "not substantiated",
-  referred: "referred elsewhere",
-};
+export const OUTCOME_LABELS = OUTCOME_WORDS;
 
 const THREAD_LABELS: Record<ThreadItem["kind"], string> = {
   to_reporter: "to the reporter",
@@ -126,6 +124,16 @@ export function privateUpdateModal(update: PrivateUpdate): types.ModalView {
   else if (w.lines.length) blocks.push(section(w.lines.filter(Boolean).join("\n")));
   blocks.push({ type: "divider" }, ...reporterViewBlocks(view), actions([button(CASE_ACTIONS.reply, "Reply", view.number, "primary")]));
   return modal({ callbackId: VIEWS.info, title: "Private update", blocks: blocks.slice(0, 100) });
+}
+
+/** A check-in once answered, in place of its message: what was answered and what happens next (no buttons left). */
+export function checkinAnsweredMessage(answered: CheckinAnswered): SlackMessage & { blocks: Block[] } {
+  return { text: answered.title, blocks: [section([`*${escapeText(answered.title)}*`, ...answered.lines.map(escapeText)].join("\n"))] };
+}
+
+/** The same, in place of the modal it was answered in (a private update, the case's View). */
+export function checkinAnsweredModal(answered: CheckinAnswered): types.ModalView {
+  return modal({ callbackId: VIEWS.info, title: "Check-in answered", blocks: checkinAnsweredMessage(answered).blocks });
 }
 
 export type CaseMessageKind = "to_reporter" | "note" | "from_reporter";

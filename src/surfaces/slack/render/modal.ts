@@ -36,7 +36,7 @@ export function loadingModal(title: string): types.ModalView {
 }
 
 /** An interaction's notice in a modal titled `title` (its own title is a bold first line when it says more). */
-export function replyModal(title: string, reply: Notice): types.ModalView {
+export function replyModal(title: string, reply: Pick<Notice, "title" | "lines">): types.ModalView {
   const heading = reply.title === title ? [] : [`*${escapeText(reply.title)}*`];
   return modal({ callbackId: VIEWS.info, title, blocks: [section([...heading, ...reply.lines.map(escapeText)].join("\n"))] });
 }

@@ -2,6 +2,7 @@ import type { types } from "@slack/bolt";
 import type { ApprovalView } from "../../../core/approvals/index.ts";
 import type { ReporterNotice } from "../../../core/cases/index.ts";
 import { approvalWording, handlerWording, headline, PRIVATE_UPDATE, reporterWording, type NameOf, type Wording } from "../../../core/notifications/wording.ts";
+import type { ReplySent } from "../../../interactions/reporterCase.ts";
 import { CASE_ACTIONS } from "../ids.ts";
 import { escapeText, truncate } from "../text.ts";
 import { actions, button, context, section, type SlackMessage } from "./blocks.ts";
@@ -59,11 +60,9 @@ export function privateUpdateMessage(updateId: string): SlackMessage {
 }
 
 /** After a typed reply in a case thread. */
-export function typedReplyAck(caseNumber: string, showNotice: boolean): SlackMessage {
-  return {
-    text: `Sent to the handlers of ${caseNumber}.`,
-    blocks: [context(`✉️ Sent to the handlers of ${caseNumber}.`), ...(showNotice ? [context(TYPED_MESSAGE_NOTICE)] : [])],
-  };
+export function typedReplyAck(sent: ReplySent): SlackMessage {
+  const text = sent.lines.join(" ");
+  return { text, blocks: [context(`✉️ ${escapeText(text)}`), ...(sent.showTypedMessageNotice ? [context(TYPED_MESSAGE_NOTICE)] : [])] };
 }
 
 const EMOJI: Record<string, string> = {

@@ -1,5 +1,7 @@
 import type { types } from "@slack/bolt";
-import { DEFAULT_CATEGORIES, LIMITS, type Category, type FieldErrors, type Receipt, type RoutedTo } from "../../../core/cases/index.ts";
+import { DEFAULT_CATEGORIES, LIMITS, type Category, type FieldErrors as DraftErrors, type Receipt, type RoutedTo } from "../../../core/cases/index.ts";
+import { FILING_WORDS, modeWords, RECEIPT_LABELS, type ReportField, type ReportFiled } from "../../../interactions/fileReport.ts";
+import type { FieldErrors, Notice } from "../../../interactions/reply.ts";
 import { receiptRouteLines } from "../../../core/notifications/wording.ts";
 import { CASE_ACTIONS, CASE_THREAD_EVENT, VIEWS } from "../ids.ts";
 import { escapeText } from "../text.ts";
@@ -19,7 +21,7 @@ export const REPORT_BLOCKS = {
 } as const;
 
 /** The core's field names → the block that shows their error. */
-export const REPORT_FIELD_BLOCKS: Record<keyof FieldErrors, string> = {
+export const REPORT_FIELD_BLOCKS: Record<keyof DraftErrors, string> = {
   what: REPORT_BLOCKS.what,
   when: REPORT_BLOCKS.when,
   where: REPORT_BLOCKS.where,
@@ -111,34 +113,33 @@ export function reportModal(from: { category?: Category; values?: ReportFormValu
  * The form once the report is filed. A confidential reporter's receipt also goes to their DM; an
  * anonymous reporter's lives only here (and in the case's View), as workspace admins can export DMs.
  */
-export function filedModal(receipt: Receipt, options: { enrolmentNotice?: string } = {}): types.ModalView {
-  const notice = options.enrolmentNotice ? [context(escapeText(options.enrolmentNotice))] : [];
+export function filedModal(filed: ReportFiled): types.ModalView {
+  const { receipt } = filed;
+  const notice = filed.notice ? [context(escapeText(filed.notice))] : [];
   const body =
     receipt.mode === "anonymous"
-      ? [
-          ...receiptBlocks(receipt),
-          context(
-            "Nothing about this report is posted in your messages with me: updates from the people handling it arrive there as a neutral \"private update\" whose *Open* button shows them in a window like this one. " +
-              "Your reports are also listed in my Home tab. Note the case number and the code before you close this.",
-          ),
-        ]
-      : [section(`${receiptRouteLines(receipt).join(" ")} Your receipt, with the proof-of-filing code, is in your direct messages with me; replies from the handlers arrive there too.`)];
-  return modal({ callbackId: VIEWS.info, title: "Report filed", blocks: [...notice, header(`✅ Report filed: ${receipt.caseNumber}`), ...body] });
+      ? [...receiptBlocks(receipt), context([...filed.lines, HOME_LISTS_REPORTS].map(escapeText).join(" "))]
+      : [section(filed.lines.map(escapeText).join(" "))];
+  return modal({ callbackId: VIEWS.info, title: FILING_WORDS.title, blocks: [...notice, header(`✅ ${filed.title}`), ...body] });
 }
+
+/** Where Slack keeps a reporter's reports: the Home tab lists them with their receipts. */
+const HOME_LISTS_REPORTS = "Your reports are also listed in my Home tab.";
 
 /** A receipt's facts, where it went, and the proof-of-filing code, in full (the same on every surface). */
 export function receiptBlocks(receipt: Receipt): Block[] {
+  const L = RECEIPT_LABELS;
   return [
     section(
       [
-        `*Case:* ${receipt.caseNumber}`,
-        `*Filed:* ${slackDate(receipt.filedAt)}`,
-        `*Mode:* ${receipt.mode === "anonymous" ? "anonymous (handlers see only \"Reporter of " + receipt.caseNumber + "\")" : "confidential"}`,
-        `*Acknowledged by:* ${slackDate(receipt.acknowledgeBy, "{date_short_pretty}")} at the latest`,
+        `*${L.case}:* ${receipt.caseNumber}`,
+        `*${L.filed}:* ${slackDate(receipt.filedAt)}`,
+        `*${L.mode}:* ${escapeText(modeWords(receipt))}`,
+        `*${L.acknowledgeBy}:* ${slackDate(receipt.acknowledgeBy, "{date_short_pretty}")} ${L.atTheLatest}`,
       ].join("\n"),
     ),
     section(receiptRouteLines(receipt).join("\n")),
-    section(`*Proof of filing:* \`${escapeText(receipt.digest)}\`\nKeep it: with it you can later prove what you filed and when.`),
+    section(`*${L.proof}:* \`${escapeText(receipt.digest)}\`\n${L.keepProof}`),
   ];
 }
 
@@ -157,25 +158,19 @@ export function receiptCheckModal(): types.ModalView {
 }
 
 /** The answer to a second submission of a form whose report was filed (the first answer never reached Slack). */
-export function alreadyFiledModal(text: string): types.ModalView {
+export function alreadyFiledModal(reply: Notice): types.ModalView {
   // Where to find it is Slack's to say: App Home lists the reporter's cases with their receipts.
-  return modal({ callbackId: VIEWS.info, title: "Report filed", blocks: [section(`✅ ${escapeText(text)} You find it, with its receipt, under your reports on my Home tab.`)] });
+  return modal({ callbackId: VIEWS.info, title: reply.title, blocks: [section(`✅ ${reply.lines.map(escapeText).join(" ")} You find it, with its receipt, under your reports on my Home tab.`)] });
 }
 
-/** The errors answer for the report form: each message next to its field, the text left as typed. */
-export function reportErrors(fieldErrors: FieldErrors, formError?: string): Record<string, string> {
+/** The errors answer for the report form: each message next to its field ("form": above the text), the text left as typed. */
+export function reportErrors(refused: FieldErrors<ReportField>): Record<string, string> {
   const errors: Record<string, string> = {};
-  for (const [field, message] of Object.entries(fieldErrors) as Array<[keyof FieldErrors, string]>) {
-    if (message) errors[REPORT_FIELD_BLOCKS[field] ?? REPORT_BLOCKS.what] = message;
+  for (const [field, message] of Object.entries(refused.errors) as Array<[ReportField, string | undefined]>) {
+    if (message) errors[field === "form" ? REPORT_BLOCKS.what : (REPORT_FIELD_BLOCKS[field] ?? REPORT_BLOCKS.what)] = message;
   }
-  if (formError) errors[REPORT_BLOCKS.what] = formError;
-  if (!Object.keys(errors).length) errors[REPORT_BLOCKS.what] = "The report could not be filed. Your text is kept; please try again.";
   return errors;
 }
-
-/** When the database cannot be reached: the reporter must know nothing was saved. */
-export const NOT_SAVED =
-  "Your report was NOT saved: the service cannot reach its database right now. Your text is still here; please try again in a few minutes.";
 
 export const TYPED_MESSAGE_NOTICE =
   "Messages you type in this thread stay in this workspace's message history. The *Reply* button sends them through a form instead, which keeps them out of it.";
@@ -189,13 +184,13 @@ export function caseThreadMetadata(kind: keyof typeof CASE_THREAD_EVENT, caseNum
 export function receiptMessage(receipt: Receipt, options: { showTypedMessageNotice: boolean }): SlackMessage & { metadata: types.MessageMetadata } {
   const [facts, route] = receiptBlocks(receipt);
   const blocks: Block[] = [
-    header(`✅ Report filed: ${receipt.caseNumber}`),
+    header(`✅ ${FILING_WORDS.heading(receipt.caseNumber)}`),
     facts!,
     route!,
-    section(`*Proof of filing:* \`${escapeText(receipt.digest)}\`\nKeep this message: with it you can later prove what you filed and when.`),
+    section(`*${RECEIPT_LABELS.proof}:* \`${escapeText(receipt.digest)}\`\nKeep this message: with it you can later prove what you filed and when.`),
     actions([button(CASE_ACTIONS.view, "View", receipt.caseNumber), button(CASE_ACTIONS.reply, "Reply", receipt.caseNumber, "primary")]),
     context("Handlers' messages arrive here. Use *Reply* to add something; you can also reply in this thread."),
   ];
   if (options.showTypedMessageNotice) blocks.push(context(TYPED_MESSAGE_NOTICE));
-  return { text: `Report filed: ${receipt.caseNumber}`, blocks, metadata: caseThreadMetadata("reporter", receipt.caseNumber) };
+  return { text: FILING_WORDS.heading(receipt.caseNumber), blocks, metadata: caseThreadMetadata("reporter", receipt.caseNumber) };
 }

@@ -1,4 +1,5 @@
-import { OUTCOMES, type Receipt } from "../../../core/cases/index.ts";
+import { OUTCOMES } from "../../../core/cases/index.ts";
+import type { CheckinAnswered } from "../../../interactions/reporterCase.ts";
 import { CASE_VERBS } from "../verbs.ts";
 import { card, openDialog, submit, text, type Card, type Element } from "./elements.ts";
 import { DATASETS, peoplePicker, type Picked } from "./peoplePicker.ts";
@@ -64,17 +65,17 @@ export function closeFormCard(options: { caseNumber: string; value?: string; err
  * A retaliation check-in once answered (it replaces the check-in card): what was answered and
  * what happens next; after "yes", the linked case's number and its View / Message buttons.
  */
-export function checkinAnsweredCard(caseNumber: string, day: number, answer: "yes" | "no", linked: Receipt | null): Card {
-  const heading = text(`${day}-day check-in about ${esc(caseNumber)}: you answered ${answer === "yes" ? "yes" : "no"}`, { style: "heading", weight: "bolder", size: "medium" });
-  if (answer === "no" || !linked) {
-    return card([heading, text("Thank you. If anything changes, you can report it at any time; retaliation against anyone who reports in good faith is prohibited.", { isSubtle: true })]);
-  }
+export function checkinAnsweredCard(answered: CheckinAnswered): Card {
+  const heading = text(esc(answered.title), { style: "heading", weight: "bolder", size: "medium" });
+  const lines = answered.lines.map((line) => text(esc(line), answered.linked ? {} : { isSubtle: true }));
+  const linked = answered.answer === "yes" ? answered.linked : null;
+  if (!linked) return card([heading, ...lines]);
   const data = { caseNumber: linked.caseNumber };
   return card(
     [
       heading,
-      text(`A new high-priority case, ${esc(linked.caseNumber)}, was opened about the retaliation. Its handlers (never anyone your first report named) will write to you here.`),
-      { type: "FactSet", facts: [{ title: "Case", value: esc(linked.caseNumber) }, { title: "Linked to", value: esc(caseNumber) }, { title: "How", value: linked.mode === "anonymous" ? "Anonymous" : "Confidential" }] },
+      ...lines,
+      { type: "FactSet", facts: [{ title: "Case", value: esc(linked.caseNumber) }, { title: "Linked to", value: esc(answered.caseNumber) }, { title: "How", value: linked.mode === "anonymous" ? "Anonymous" : "Confidential" }] },
     ],
     [openDialog("View", CASE_VERBS.reporterView, data, "positive"), openDialog("Message the handlers", CASE_VERBS.reporterReplyForm, data)],
   );

@@ -1,5 +1,6 @@
 import { DEFAULT_CATEGORIES, LIMITS, type CaseView, type FieldErrors, type PrivateUpdate, type Receipt, type ReporterCaseView } from "../../../core/cases/index.ts";
 import { CATEGORIES, RECIPIENTS } from "../../../core/cases/index.ts";
+import { FILING_WORDS, modeWords, RECEIPT_LABELS, type ReportFiled } from "../../../interactions/fileReport.ts";
 import { CASE_VERBS } from "../verbs.ts";
 import { receiptRouteLines, reporterWording, type Inserts } from "../../../core/notifications/wording.ts";
 import { card, openDialog, submit, text, type Card, type Element } from "./elements.ts";
@@ -130,20 +131,22 @@ export function reportFormCard(options: {
 
 const day = (date: Date) => date.toISOString().slice(0, 10);
 
-/** A receipt's facts and where it went; the receipt code in full ("<key id>:<hex>"), as on every surface. */
+/** A receipt's facts and where it went; the proof-of-filing code in full ("<key id>:<hex>"), as on every surface. */
 function receiptElements(receipt: Receipt): Element[] {
+  const L = RECEIPT_LABELS;
   return [
     {
       type: "FactSet",
       facts: [
-        { title: "Case", value: esc(receipt.caseNumber) },
-        { title: "Filed", value: receipt.filedAt.toISOString().replace("T", " ").slice(0, 16) + " UTC" },
-        { title: "How", value: receipt.mode === "anonymous" ? "Anonymous" : "Confidential" },
-        { title: "Acknowledged by", value: day(receipt.acknowledgeBy) },
-        { title: "Receipt code", value: esc(receipt.digest) },
+        { title: L.case, value: esc(receipt.caseNumber) },
+        { title: L.filed, value: receipt.filedAt.toISOString().replace("T", " ").slice(0, 16) + " UTC" },
+        { title: L.mode, value: esc(modeWords(receipt)) },
+        { title: L.acknowledgeBy, value: `${day(receipt.acknowledgeBy)} ${L.atTheLatest}` },
+        { title: L.proof, value: esc(receipt.digest) },
       ],
     },
     ...receiptRouteLines(receipt).map((line) => text(line)),
+    text(L.keepProof, { isSubtle: true }),
   ];
 }
 
@@ -151,7 +154,7 @@ function receiptElements(receipt: Receipt): Element[] {
 export function receiptCard(receipt: Receipt): Card {
   return card(
     [
-      text(`Your report ${esc(receipt.caseNumber)} was filed`, { style: "heading", weight: "bolder", size: "medium" }),
+      text(esc(FILING_WORDS.heading(receipt.caseNumber)), { style: "heading", weight: "bolder", size: "medium" }),
       ...receiptElements(receipt),
       text("Messages from the people handling it will arrive here. Retaliation against anyone who reports in good faith is prohibited.", { isSubtle: true }),
     ],
@@ -160,14 +163,11 @@ export function receiptCard(receipt: Receipt): Card {
 }
 
 /** An anonymous reporter's receipt: the report dialog's result only (a dialog is not chat history). */
-export function filedDialogCard(receipt: Receipt): Card {
+export function filedDialogCard(filed: ReportFiled): Card {
   return card([
-    text(`Your report ${esc(receipt.caseNumber)} was filed`, { style: "heading", weight: "bolder", size: "medium" }),
-    ...receiptElements(receipt),
-    text(
-      "Nothing about this report is posted in our chat: updates from the people handling it arrive there as a neutral \"private update\" whose Open button shows them in a dialog like this one. Note the case number and the code before you close this.",
-      { isSubtle: true },
-    ),
+    text(esc(filed.title), { style: "heading", weight: "bolder", size: "medium" }),
+    ...receiptElements(filed.receipt),
+    ...filed.lines.map((line) => text(esc(line), { isSubtle: true })),
   ]);
 }
 
@@ -229,7 +229,7 @@ export function reporterCaseCard(view: ReporterCaseView): Card {
     text(`Your report ${esc(view.number)}`, { style: "heading", weight: "bolder", size: "medium" }),
     { type: "FactSet", facts: [{ title: "About", value: esc(view.categoryLabel) }, { title: "Status", value: view.status + (view.outcome ? ` (${view.outcome})` : "") }] },
   ];
-  body.push({ type: "FactSet", facts: [{ title: "Receipt code", value: esc(view.receipt) }] });
+  body.push({ type: "FactSet", facts: [{ title: RECEIPT_LABELS.proof, value: esc(view.receipt) }] });
   for (const item of view.thread) body.push(text(`${esc(item.author)} · ${day(item.at)}: ${item.text === null ? "(purged)" : esc(item.text)}`, { size: "small" }));
   if (!view.thread.length) body.push(text("No messages yet.", { isSubtle: true }));
   return card(body);

@@ -2,7 +2,6 @@ import { TeamsInfo, type TurnContext } from "botbuilder";
 import type { PlatformLookup } from "../../../core/directory/enrol.ts";
 import type { DirectoryService } from "../../../core/directory/service.ts";
 import { askPerson } from "../../../interactions/askPerson.ts";
-import { identifyAccount } from "../../../interactions/identify.ts";
 import { replyActivity } from "../cards/deliver.ts";
 import { peopleToAskCard } from "../cards/people.ts";
 import type { Interaction, Reply } from "../deps.ts";
@@ -28,7 +27,7 @@ export const SENT_PRIVATELY = "I've sent you who to ask in our 1:1 chat.";
  */
 export function askPersonFlow(directory: DirectoryService) {
   return async (interaction: Interaction): Promise<Reply> => {
-    const me = await identifyAccount(directory, "Teams", interaction.aadObjectId, teamsLookup(interaction.context));
+    const me = await interaction.sender();
     await interaction.replyPrivately(replyActivity(peopleToAskCard(await askPerson(directory, me.person ? me : null))));
     return SENT_PRIVATELY;
   };

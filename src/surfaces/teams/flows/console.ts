@@ -1,11 +1,10 @@
 import { SIGN_IN_LINK_INTRO } from "../../../core/signin/wording.ts";
-import { identify, type TeamsCores } from "../cores.ts";
 import type { Interaction, Reply } from "../deps.ts";
 
 /** The `console` command: a one-time sign-in link to the web console (always answered in the 1:1 chat). */
-export function consoleLinkFlow(cores: TeamsCores, signInLink: (personId: string) => Promise<{ url: string }>) {
+export function consoleLinkFlow(signInLink: (personId: string) => Promise<{ url: string }>) {
   return async (interaction: Interaction): Promise<Reply> => {
-    const me = await identify(cores.directory, interaction.context);
+    const me = await interaction.sender();
     if (!me.person) return me.why;
     const { url } = await signInLink(me.person.id);
     return `${SIGN_IN_LINK_INTRO}\n${url}`;

@@ -1,6 +1,6 @@
 import type { CaseService } from "../../../core/cases/index.ts";
 import { undeliveredLine } from "../cards/messages.ts";
-import { identify, type TeamsCores } from "../cores.ts";
+import type { TeamsCores } from "../cores.ts";
 import type { Interaction } from "../deps.ts";
 
 /**
@@ -9,7 +9,7 @@ import type { Interaction } from "../deps.ts";
  */
 export function deliveriesFlow(cores: TeamsCores & { cases: CaseService }) {
   return async (interaction: Interaction): Promise<string | null> => {
-    const me = await identify(cores.directory, interaction.context);
+    const me = await interaction.sender();
     if (!me.person) return null;
     const count = await cores.cases.undeliveredCount(me.person.id);
     return count === null ? null : undeliveredLine(count);

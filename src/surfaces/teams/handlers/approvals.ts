@@ -13,7 +13,7 @@ import { approvalCard, noticeCard, requestFormCard } from "../cards/approvals.ts
 import { roleName } from "../cards/labels.ts";
 import { MESSAGES } from "../cards/messages.ts";
 import { escapeCardText as esc } from "../cards/text.ts";
-import { identify, type ApprovalCardUpdates, type TeamsCores } from "../cores.ts";
+import { senderOf, type ApprovalCardUpdates, type TeamsCores } from "../cores.ts";
 import type { Interaction, Reply, TeamsDeps } from "../deps.ts";
 import { DELEGATION_WORDS, delegationInteractions, showDelegation } from "../../../interactions/delegation.ts";
 import { delegateFormCard, delegationCard } from "../cards/delegation.ts";
@@ -62,7 +62,7 @@ export function approvalRoutes(cores: Approvals, policy: Policy) {
     };
     const decision = (action: DecisionAction) =>
       parsed(decisionData, deps, action, async (context, data) => {
-        const me = await identify(directory, context);
+        const me = await senderOf(context);
         if (!me.person) return me.why;
         const input = {
           action,
@@ -89,7 +89,7 @@ export function approvalRoutes(cores: Approvals, policy: Policy) {
     app.adaptiveCards.actionExecute(
       APPROVAL_VERBS.refresh,
       parsed(requestRefData, deps, "refresh", async (context, { requestId }) => {
-        const me = await identify(directory, context);
+        const me = await senderOf(context);
         const view = me.person ? await approvals.get(requestId, me.person.id) : null;
         return view ? approvalCard(view) : MESSAGES.unknownAction;
       }),
@@ -98,7 +98,7 @@ export function approvalRoutes(cores: Approvals, policy: Policy) {
     app.adaptiveCards.actionExecute(
       APPROVAL_VERBS.answerInfo,
       parsed(answerInfoData, deps, "answerInfo", async (context, { requestId, answer }) => {
-        const me = await identify(directory, context);
+        const me = await senderOf(context);
         if (!me.person) return me.why;
         const reply = await decisions.answer(me, requestId, answer ?? "");
         if (reply.kind === "notice") return noticeReply(reply);
@@ -113,7 +113,7 @@ export function approvalRoutes(cores: Approvals, policy: Policy) {
 
     /** Makes the request from the form's inputs: the form again with the problem, or a confirmation. */
     const sendRequest = async (context: TurnContext, data: z.infer<typeof submitRequestData>, inDialog: boolean): Promise<{ form: Card } | { sent: Card; text: string } | string> => {
-      const me = await identify(directory, context);
+      const me = await senderOf(context);
       if (!me.person) return me.why;
       const values = stringValues(data);
       const result = await approvals.request({ requesterId: me.person.id, topicId: data.topicId, summary: values.summary ?? "", details: detailsOf(values) }, clickKey(context));
@@ -151,14 +151,14 @@ export function approvalRoutes(cores: Approvals, policy: Policy) {
     const delegation = delegationInteractions(approvals, deps.logger);
     const delegateDialog = (form: Card): TaskModuleTaskInfo => ({ title: DELEGATION_WORDS.title, card: CardFactory.adaptiveCard(form), width: "medium", height: "medium" });
     app.taskModules.fetch(APPROVAL_VERBS.delegateForm, async (context) => {
-      const me = await identify(directory, context);
+      const me = await senderOf(context);
       if (!me.person) return me.why;
       return delegateDialog(delegateFormCard({ current: (await delegation.show(me)).current }));
     });
     app.taskModules.submit(APPROVAL_VERBS.delegateSubmit, async (context, _state, raw) => {
       const data = delegateInputs.safeParse(raw);
       if (!data.success) return MESSAGES.unknownAction;
-      const me = await identify(directory, context);
+      const me = await senderOf(context);
       if (!me.person) return me.why;
       const { delegateId, until } = data.data;
       const stop = data.data.stop === true || data.data.stop === "true";
@@ -174,7 +174,7 @@ export function approvalRoutes(cores: Approvals, policy: Policy) {
 /** The `delegate` command: who decides for the person now, and the button that opens the dialog. */
 export function delegateFlow(cores: Approvals) {
   return async (interaction: Interaction): Promise<Reply> => {
-    const me = await identify(cores.directory, interaction.context);
+    const me = await interaction.sender();
     if (!me.person) return me.why;
     return delegationCard((await showDelegation(cores.approvals, me)).current);
   };
@@ -222,7 +222,7 @@ export function requestApprovalFlow(cores: Approvals, policy: Policy) {
 /** The `requests` command: what waits for the person's decision, and their own requests. */
 export function listRequestsFlow(cores: Approvals) {
   return async (interaction: Interaction): Promise<Reply> => {
-    const me = await identify(cores.directory, interaction.context);
+    const me = await interaction.sender();
     if (!me.person) return me.why;
     const list = await listRequests(cores.approvals, me);
     if (!list.mine.length && !list.waiting.length) return REQUESTS_WORDS.none;

@@ -1,7 +1,12 @@
 import { CardFactory, type TaskModuleTaskInfo, type TurnContext } from "botbuilder";
 import type { AdaptiveCard, Application } from "@microsoft/teams-ai";
 import { z, type ZodType } from "zod";
-import { OUTCOMES, type CaseResult, type CaseService } from "../../../core/cases/index.ts";
+import { OUTCOMES, type CaseService } from "../../../core/cases/index.ts";
+import type { Actor } from "../../../interactions/actor.ts";
+import { fileReportInteraction, FILING_WORDS, type ReportField } from "../../../interactions/fileReport.ts";
+import { handlerCaseInteractions, type CaseReply } from "../../../interactions/handlerCase.ts";
+import { replyText, type FieldErrors } from "../../../interactions/reply.ts";
+import { reporterCaseInteractions } from "../../../interactions/reporterCase.ts";
 import { replyActivity } from "../cards/deliver.ts";
 import { card, text, type Card } from "../cards/elements.ts";
 import { MESSAGES } from "../cards/messages.ts";
@@ -10,10 +15,9 @@ import { checkinAnsweredCard, closeFormCard, reassignFormCard } from "../cards/c
 import { DATASETS, SEARCH_LIMIT } from "../cards/peoplePicker.ts";
 import { caseDialogCard, filedDialogCard, privateUpdateDialogCard, receiptCheckCard, reportFormCard, reporterCaseCard, startReportCard, textFormCard, type ReportFormValues } from "../cards/report.ts";
 import { escapeCardText as esc } from "../cards/text.ts";
-import { identify, type TeamsCores } from "../cores.ts";
+import { senderOf, type TeamsCores } from "../cores.ts";
 import type { Interaction, Reply, TeamsDeps } from "../deps.ts";
 import { CASE_VERBS, caseNumberData, privateUpdateData, receiptCheckInputs } from "../verbs.ts";
-import { RECEIPT_INVALID, RECEIPT_VALID } from "../../../core/cases/receiptCheck.ts";
 import { isSearch, peopleByIds } from "./people.ts";
 
 type Cases = TeamsCores & { cases: CaseService };
@@ -65,38 +69,40 @@ export function startReportFlow() {
 /** A multi-select's value as Teams submits it: "a,b". */
 const splitIds = (value: string) => value.split(",").map((s) => s.trim()).filter(Boolean);
 
-const message = (result: CaseResult<unknown>) => (result.ok ? "" : result.message);
-
 /** The report dialog, and the handler's and reporter's case actions (dialogs and Action.Execute). */
 export function caseRoutes(cores: Cases) {
   return (app: Application, deps: TeamsDeps): void => {
     const { cases, directory } = cores;
+    const fileReport = fileReportInteraction(cases, deps.logger);
+    const handler = handlerCaseInteractions(cases, deps.logger);
+    const reporter = reporterCaseInteractions(cases, deps.logger);
 
     /** A dialog step with parsed data and the identified person. */
-    const step = <T>(schema: ZodType<T>, verb: string, handle: (context: TurnContext, personId: string, data: T) => Promise<DialogResult>) =>
+    const step = <T>(schema: ZodType<T>, verb: string, handle: (context: TurnContext, me: Actor, data: T) => Promise<DialogResult>) =>
       async (context: TurnContext, _state: unknown, raw: unknown): Promise<DialogResult> => {
         const parsed = schema.safeParse(raw);
         if (!parsed.success) {
           deps.logger.warn({ verb }, "teams: dialog with unexpected data");
           return MESSAGES.unknownAction;
         }
-        const me = await identify(directory, context);
+        const me = await senderOf(context);
         if (!me.person) return me.why;
-        return handle(context, me.person.id, parsed.data);
+        return handle(context, me, parsed.data);
       };
 
-    const reportForm = async (values?: ReportFormValues, fieldErrors?: Record<string, string>, formError?: string) => {
+    const reportForm = async (values?: ReportFormValues, refused?: FieldErrors<ReportField>) => {
       const involved = values?.involved ? await peopleByIds(directory, splitIds(values.involved)) : [];
+      const { form, ...fieldErrors } = refused?.errors ?? {};
       return dialog(
         "Report a concern",
-        reportFormCard({ directors: await directorsOf(directory), involved, ...(values ? { values } : {}), ...(fieldErrors ? { fieldErrors } : {}), ...(formError ? { formError } : {}) }),
+        reportFormCard({ directors: await directorsOf(directory), involved, ...(values ? { values } : {}), ...(refused ? { fieldErrors } : {}), ...(form ? { formError: form } : {}) }),
       );
     };
 
     app.taskModules.fetch(CASE_VERBS.reportForm, async () => reportForm());
     app.taskModules.submit(
       CASE_VERBS.reportSubmit,
-      step(reportInputs, "report.submit", async (context, personId, input) => {
+      step(reportInputs, "report.submit", async (_context, me, input) => {
         const values: ReportFormValues = {};
         for (const key of ["what", "when", "where", "involved", "category", "recipient", "directorId", "mode"] as const) if (input[key] !== undefined) values[key] = input[key];
         const draft = {
@@ -109,81 +115,79 @@ export function caseRoutes(cores: Cases) {
           directorId: input.directorId ?? null,
           mode: input.mode ?? null,
         };
-        const result = await cases.fileReport(personId, draft);
-        if (!result.ok) {
-          deps.logger.info({ fields: Object.keys(result.fieldErrors) }, "teams: report form returned with errors");
-          return reportForm(values, result.fieldErrors as Record<string, string>, result.formError);
+        const reply = await fileReport(me, draft);
+        if (reply.kind === "field_errors") {
+          deps.logger.info({ fields: Object.keys(reply.errors) }, "teams: report form returned with errors");
+          return reportForm(values, reply);
         }
-        deps.logger.info({ caseNumber: result.caseNumber }, "teams: report filed");
+        if (reply.kind === "notice") return replyText(reply);
+        deps.logger.info({ caseNumber: reply.receipt.caseNumber }, "teams: report filed");
         // The receipt is owed through the outbox (written with the case). An anonymous reporter's
         // stays out of the chat (Purview keeps it): this dialog's result shows it instead.
-        if (result.receipt.mode === "anonymous") return dialog("Report filed", filedDialogCard(result.receipt));
-        return `Your report ${result.caseNumber} was filed. The receipt is in our chat.`;
+        if (reply.receipt.mode === "anonymous") return dialog(FILING_WORDS.title, filedDialogCard(reply));
+        return [reply.title, ...reply.lines].join("\n");
       }),
     );
 
     // Handlers
     app.taskModules.fetch(
       CASE_VERBS.open,
-      step(caseNumberData, "case.open", async (_context, personId, { caseNumber }) => {
-        const result = await cases.view(personId, caseNumber); // the core records the viewing in the audit trail
-        return result.ok ? dialog(`Case ${caseNumber}`, caseDialogCard(result.value)) : result.message;
+      step(caseNumberData, "case.open", async (_context, me, { caseNumber }) => {
+        const shown = await handler.open(me, caseNumber); // the core records the viewing in the audit trail
+        return shown.kind === "case" ? dialog(`Case ${caseNumber}`, caseDialogCard(shown.view)) : replyText(shown);
       }),
     );
     app.adaptiveCards.actionExecute(CASE_VERBS.acknowledge, async (context, _state, raw): Promise<AdaptiveCard | string> => {
       const parsed = caseNumberData.safeParse(raw);
       if (!parsed.success) return MESSAGES.unknownAction;
-      const me = await identify(directory, context);
+      const me = await senderOf(context);
       if (!me.person) return me.why;
-      const result = await cases.acknowledge(me.person.id, parsed.data.caseNumber);
-      if (!result.ok) return result.message;
-      return card([text(`Case ${esc(parsed.data.caseNumber)} acknowledged`, { weight: "bolder", size: "medium" }), text("The reporter has been told.", { isSubtle: true })], handlerActions(parsed.data.caseNumber, { acknowledged: true })) as AdaptiveCard;
+      const reply = await handler.acknowledge(me, parsed.data.caseNumber);
+      if (reply.kind !== "case_done") return replyText(reply);
+      // The card clicked, drawn again without its Acknowledge button.
+      return card([text(esc(reply.title), { weight: "bolder", size: "medium" }), ...reply.lines.map((line) => text(esc(line), { isSubtle: true }))], handlerActions(reply.caseNumber, { acknowledged: true })) as AdaptiveCard;
     });
 
-    const textDialog = (formVerb: string, submitVerb: string, options: { title: (n: string) => string; hint: string; label: string; submitTitle: string; done: string }, run: (personId: string, caseNumber: string, text: string) => Promise<CaseResult<unknown>>) => {
+    /** A one-field form (message, note, reply) whose answer closes the dialog; a problem it can fix brings it back, the text kept. */
+    const textDialog = (formVerb: string, submitVerb: string, options: { title: (n: string) => string; hint: string; label: string; submitTitle: string }, run: (me: Actor, caseNumber: string, text: string) => Promise<CaseReply<"text">>) => {
       const form = (caseNumber: string, value?: string, error?: string) =>
         dialog(options.title(caseNumber), textFormCard({ title: options.title(caseNumber), hint: options.hint, id: "text", label: options.label, verb: submitVerb, caseNumber, submitTitle: options.submitTitle, ...(value ? { value } : {}), ...(error ? { error } : {}) }));
-      app.taskModules.fetch(formVerb, step(caseNumberData, formVerb, async (_context, _personId, { caseNumber }) => form(caseNumber)));
+      app.taskModules.fetch(formVerb, step(caseNumberData, formVerb, async (_context, _me, { caseNumber }) => form(caseNumber)));
       app.taskModules.submit(
         submitVerb,
-        step(textInputs, submitVerb, async (_context, personId, data) => {
+        step(textInputs, submitVerb, async (_context, me, data) => {
           const value = typeof data.text === "string" ? data.text : "";
-          const result = await run(personId, data.caseNumber, value);
-          if (!result.ok) return result.error === "invalid" ? form(data.caseNumber, value, result.fieldErrors?.text ?? result.message) : message(result);
-          return options.done;
+          const reply = await run(me, data.caseNumber, value);
+          return reply.kind === "field_errors" ? form(data.caseNumber, value, reply.errors.text) : replyText(reply);
         }),
       );
     };
     textDialog(
       CASE_VERBS.messageForm,
       CASE_VERBS.messageSubmit,
-      { title: (n) => `Message the reporter of ${n}`, hint: "It reaches the reporter in their chat with the bot, without revealing who they are to anyone.", label: "Message", submitTitle: "Send", done: "Sent to the reporter." },
-      (personId, number, text) => cases.messageReporter(personId, number, text),
+      { title: (n) => `Message the reporter of ${n}`, hint: "It reaches the reporter in their chat with the bot, without revealing who they are to anyone.", label: "Message", submitTitle: "Send" },
+      (me, number, text) => handler.messageReporter(me, number, text),
     );
     textDialog(
       CASE_VERBS.noteForm,
       CASE_VERBS.noteSubmit,
-      { title: (n) => `Add a note to ${n}`, hint: "Notes are seen only by the case's handlers, never by the reporter.", label: "Note", submitTitle: "Add note", done: "Note added." },
-      (personId, number, text) => cases.addNote(personId, number, text),
+      { title: (n) => `Add a note to ${n}`, hint: "Notes are seen only by the case's handlers, never by the reporter.", label: "Note", submitTitle: "Add note" },
+      (me, number, text) => handler.note(me, number, text),
     );
 
     /** The reassign form with the cases core's first page of candidates; its "No such case." for anyone else. */
-    const reassignForm = async (personId: string, caseNumber: string, selected?: { id: string; name: string }, error?: string): Promise<DialogResult> => {
-      const candidates = await cases.reassignCandidates(personId, caseNumber, "", SEARCH_LIMIT);
+    const reassignForm = async (me: Actor, caseNumber: string, error?: string): Promise<DialogResult> => {
+      const candidates = await cases.reassignCandidates(me.person.id, caseNumber, "", SEARCH_LIMIT);
       if (!candidates.ok) return candidates.message;
-      return dialog(`Reassign ${caseNumber}`, reassignFormCard({ caseNumber, candidates: candidates.value, ...(selected ? { selected } : {}), ...(error ? { error } : {}) }));
+      return dialog(`Reassign ${caseNumber}`, reassignFormCard({ caseNumber, candidates: candidates.value, ...(error ? { error } : {}) }));
     };
-    app.taskModules.fetch(CASE_VERBS.reassignForm, step(caseNumberData, "case.reassign", async (_context, personId, { caseNumber }) => reassignForm(personId, caseNumber)));
+    app.taskModules.fetch(CASE_VERBS.reassignForm, step(caseNumberData, "case.reassign", async (_context, me, { caseNumber }) => reassignForm(me, caseNumber)));
     app.taskModules.submit(
       CASE_VERBS.reassignSubmit,
-      step(reassignInputs, "case.reassign.submit", async (_context, personId, { caseNumber, to, stay }) => {
-        if (!to) return reassignForm(personId, caseNumber, undefined, "Choose the new handler.");
-        const keep = stay === true || stay === "true";
-        const result = await cases.reassign(personId, caseNumber, to, { stay: keep });
-        if (result.ok) return keep ? `Case ${caseNumber} now has another handler; you still handle it.` : `Case ${caseNumber} was reassigned.`;
-        if (result.error !== "not_eligible") return result.message;
-        // Refused (someone the picker would not offer: a forged or stale choice): the form again, with why.
-        return reassignForm(personId, caseNumber, undefined, result.message);
+      step(reassignInputs, "case.reassign.submit", async (_context, me, { caseNumber, to, stay }) => {
+        // The picker's value is a directory id (it offers only the people the core would accept); a forged or stale one is refused by the core.
+        const reply = await handler.reassign(me, caseNumber, { ...(to ? { toId: to } : {}), stay: stay === true || stay === "true" });
+        return reply.kind === "field_errors" ? reassignForm(me, caseNumber, reply.errors.to) : replyText(reply);
       }),
     );
     // The picker's typeahead: only the people the cases core would accept for this case.
@@ -192,7 +196,7 @@ export function caseRoutes(cores: Cases) {
       async (context, _state, query) => {
         const caseNumber = caseNumberData.shape.caseNumber.safeParse(query.parameters.dataset.slice(DATASETS.reassignPrefix.length));
         if (!caseNumber.success) return [];
-        const me = await identify(directory, context);
+        const me = await senderOf(context);
         if (!me.person) return [];
         const found = await cases.reassignCandidates(me.person.id, caseNumber.data, query.parameters.queryText, Math.min(query.count, SEARCH_LIMIT));
         return found.ok ? found.value.map((p) => ({ title: p.name, value: p.id })) : [];
@@ -201,72 +205,68 @@ export function caseRoutes(cores: Cases) {
 
     app.taskModules.fetch(
       CASE_VERBS.closeForm,
-      step(caseNumberData, "case.close", async (_context, _personId, { caseNumber }) => dialog(`Close ${caseNumber}`, closeFormCard({ caseNumber }))),
+      step(caseNumberData, "case.close", async (_context, _me, { caseNumber }) => dialog(`Close ${caseNumber}`, closeFormCard({ caseNumber }))),
     );
     app.taskModules.submit(
       CASE_VERBS.closeSubmit,
-      step(closeInputs, "case.close.submit", async (_context, personId, { caseNumber, outcome }) => {
+      step(closeInputs, "case.close.submit", async (_context, me, { caseNumber, outcome }) => {
+        const reply = await handler.close(me, caseNumber, outcome);
+        if (reply.kind !== "field_errors") return replyText(reply);
         const chosen = OUTCOMES.find((o) => o === outcome);
-        if (!chosen) return dialog(`Close ${caseNumber}`, closeFormCard({ caseNumber, error: "Choose an outcome to close the case." }));
-        const result = await cases.close(personId, caseNumber, chosen);
-        if (result.ok) return `Case ${caseNumber} was closed.`;
-        if (result.error === "invalid") return dialog(`Close ${caseNumber}`, closeFormCard({ caseNumber, value: chosen, error: result.fieldErrors?.outcome ?? result.message }));
-        return result.message;
+        return dialog(`Close ${caseNumber}`, closeFormCard({ caseNumber, ...(chosen ? { value: chosen } : {}), ...(reply.errors.outcome ? { error: reply.errors.outcome } : {}) }));
       }),
     );
 
     // Reporters
     app.taskModules.fetch(
       CASE_VERBS.reporterView,
-      step(caseNumberData, "case.reporter.view", async (_context, personId, { caseNumber }) => {
-        const result = await cases.viewAsReporter(personId, caseNumber);
-        return result.ok ? dialog(`Your report ${caseNumber}`, reporterCaseCard(result.value)) : result.message;
+      step(caseNumberData, "case.reporter.view", async (_context, me, { caseNumber }) => {
+        const shown = await reporter.view(me, caseNumber);
+        return shown.kind === "reporter_case" ? dialog(`Your report ${caseNumber}`, reporterCaseCard(shown.view)) : replyText(shown);
       }),
     );
     textDialog(
       CASE_VERBS.reporterReplyForm,
       CASE_VERBS.reporterReplySubmit,
-      { title: (n) => `Message the handlers of ${n}`, hint: "Only the people handling your report see it.", label: "Message", submitTitle: "Send", done: "Sent to the people handling your report." },
-      async (personId, number, text) => cases.messageHandlers(personId, number, text, "form"),
+      { title: (n) => `Message the handlers of ${n}`, hint: "Only the people handling your report see it.", label: "Message", submitTitle: "Send" },
+      (me, number, text) => reporter.reply(me, number, text),
     );
     // An anonymous reporter's neutral card carries only the notice's opaque id; the core shows it to its own reporter.
     app.taskModules.fetch(
       CASE_VERBS.privateUpdate,
-      step(privateUpdateData, "case.reporter.update", async (_context, personId, { update }) => {
-        const result = await cases.privateUpdate(personId, update);
-        return result.ok ? dialog("Private update", privateUpdateDialogCard(result.value)) : result.message;
+      step(privateUpdateData, "case.reporter.update", async (_context, me, { update }) => {
+        const shown = await reporter.privateUpdate(me, update);
+        return shown.kind === "private_update" ? dialog("Private update", privateUpdateDialogCard(shown.update)) : replyText(shown);
       }),
     );
     app.taskModules.submit(
       CASE_VERBS.checkinSubmit,
-      step(checkinInputs, "case.reporter.checkin.submit", async (_context, personId, { caseNumber, day, answer }) => {
-        const result = await cases.answerCheckin(personId, caseNumber, day, answer);
-        if (!result.ok) return result.message;
-        const answered = checkinAnsweredCard(caseNumber, day, answer, result.value.linkedCase);
-        return dialog("Check-in answered", card(answered.body)); // in the dialog, out of the chat: no buttons to carry case numbers
+      step(checkinInputs, "case.reporter.checkin.submit", async (_context, me, { caseNumber, day, answer }) => {
+        const reply = await reporter.answerCheckin(me, caseNumber, day, answer);
+        if (reply.kind !== "checkin_answered") return replyText(reply);
+        return dialog("Check-in answered", card(checkinAnsweredCard(reply).body)); // in the dialog, out of the chat: no buttons to carry case numbers
       }),
     );
     // Anyone may check a receipt: only valid or not comes back (the core rate-limits and audits it).
     app.taskModules.fetch(CASE_VERBS.receiptForm, async () => dialog("Check a receipt", receiptCheckCard()));
     app.taskModules.submit(
       CASE_VERBS.receiptSubmit,
-      step(receiptCheckInputs, "receipt.check.submit", async (_context, personId, { caseNumber, code }) => {
-        const result = await cases.checkReceipt(personId, caseNumber ?? "", code ?? "", "teams");
-        if (!result.ok) return dialog("Check a receipt", receiptCheckCard(result.message));
-        return result.valid ? `✅ ${RECEIPT_VALID}` : `❌ ${RECEIPT_INVALID}`;
+      step(receiptCheckInputs, "receipt.check.submit", async (_context, me, { caseNumber, code }) => {
+        const reply = await reporter.checkReceipt(me, caseNumber ?? "", code ?? "", "teams");
+        return reply.kind === "field_errors" ? dialog("Check a receipt", receiptCheckCard(reply.errors.code)) : replyText(reply);
       }),
     );
     app.adaptiveCards.actionExecute(CASE_VERBS.checkin, async (context, _state, raw): Promise<AdaptiveCard | string> => {
       const parsed = checkinInputs.safeParse(raw);
       if (!parsed.success) return MESSAGES.unknownAction;
-      const me = await identify(directory, context);
+      const me = await senderOf(context);
       if (!me.person) return me.why;
       const { caseNumber, day, answer } = parsed.data;
-      const result = await cases.answerCheckin(me.person.id, caseNumber, day, answer);
-      if (!result.ok) return result.message;
-      deps.logger.info({ caseNumber, day, linked: result.value.linkedCase?.caseNumber ?? null }, "teams: check-in answered");
+      const reply = await reporter.answerCheckin(me, caseNumber, day, answer);
+      if (reply.kind !== "checkin_answered") return replyText(reply);
+      deps.logger.info({ caseNumber, day, linked: reply.linked?.caseNumber ?? null }, "teams: check-in answered");
       // The answered card: no buttons left, so it cannot be answered twice.
-      return checkinAnsweredCard(caseNumber, day, answer, result.value.linkedCase) as AdaptiveCard;
+      return checkinAnsweredCard(reply) as AdaptiveCard;
     });
   };
 }

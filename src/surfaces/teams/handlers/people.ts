@@ -2,7 +2,7 @@ import type { Activity, TurnContext } from "botbuilder";
 import type { Application } from "@microsoft/teams-ai";
 import { z } from "zod";
 import { DATASETS, SEARCH_LIMIT, type Picked } from "../cards/peoplePicker.ts";
-import { identify, type TeamsCores } from "../cores.ts";
+import { senderOf, type TeamsCores } from "../cores.ts";
 import type { TeamsDeps } from "../deps.ts";
 
 /** The `application/search` invoke a typeahead sends, as far as this surface reads it. */
@@ -41,7 +41,7 @@ export function peopleSearchRoutes(cores: TeamsCores) {
     app.adaptiveCards.search(
       (context: TurnContext) => Promise.resolve(isSearch(context.activity, DATASETS.people)),
       async (context, _state, query) => {
-        const me = await identify(cores.directory, context);
+        const me = await senderOf(context);
         if (!me.person) return [];
         const people = await deps.searchPeople(query.parameters.queryText, Math.max(1, Math.min(query.count, SEARCH_LIMIT)));
         return people.map((p) => ({ title: p.name, value: p.id }));
