@@ -93,6 +93,16 @@ describe("bring your own Code: conduct rules draft on the Calder Code (Markdown,
     expect(policy.rules.roles).toMatchObject({ quality_assurance: { name: "Quality Assurance" }, chief_compliance_officer: { name: "the Chief Compliance Officer" } });
   });
 
+  it("does not call a question not covered for a word the Code itself uses (its logins), though the drafted not-covered list has it", () => {
+    const policy = loadPolicy(CALDER, rulesFile);
+    expect(policy.rules.advice.not_covered).toContain("login");
+    const advisor = createAdvisor(policy);
+    const answer = advisor.advise("can i give my login to a temp so they can approve orders for me");
+    expect(answer.verdict).toBe("prohibited");
+    expect(answer.clauses[0]?.id).toBe("9(e)");
+    expect(advisor.advise("how do i reset my login")).toMatchObject({ verdict: "out_of_scope" });
+  });
+
   it("finds the right section for questions it was never shown (figure pinned; the issue's target is 70%)", () => {
     const advisor = createAdvisor(loadPolicy(CALDER, rulesFile));
     const report = evaluate((q) => advisor.advise(q), parseEvalFile(readFileSync(CALDER_QUESTIONS, "utf8"), CALDER_QUESTIONS));
