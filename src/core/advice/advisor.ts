@@ -128,7 +128,11 @@ function inScope(best: ClauseScore, scored: Scored, intent: Intent): boolean {
   // "Noticed someone approving payments to a vendor at her own home address": what the asker saw is a Code matter
   // even when it names an everyday thing (an address), once it matches a clause fairly.
   const sawMisconduct = (intent.witnessed || intent.describesMisconduct) && score >= WEAK_FLOOR;
-  if ((scored.notCovered && !sawMisconduct) || intent.asksLogistics) return false;
+  // A not-covered term ("the meeting room") does not outweigh the rest of the question when that points
+  // at one clause well ahead of every other ("a fundraiser for a candidate").
+  const runnerUp = scored.clauses.find((c) => c.clauseId !== best.clauseId)?.score ?? 0;
+  const clearlyAbout = score >= WEAK_FLOOR && score - Math.max(0, runnerUp) >= WEAK_FLOOR;
+  if ((scored.notCovered && !sawMisconduct && !clearlyAbout) || intent.asksLogistics) return false;
   // "My supervisor is the one doing it, who else can I go to?": a route for reporting around one's supervisor.
   if (intent.implicatesSupervisor && (intent.seeksGuidance || intent.wantsToReport) && best.topics.some((t) => t.relevance > 0)) return true;
   const topicBehind = best.topics.some((t) => !t.partial || t.facets >= 2);
