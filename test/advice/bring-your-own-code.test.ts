@@ -53,6 +53,13 @@ describe("bring your own Code: conduct rules draft on the Northwind Code", () =>
     expect(check.stdout).toMatch(/topics over 49 clauses; 0 errors/);
   });
 
+  it("unsure of the clause, cites another section's likeliest clause before a sibling of the first", () => {
+    const advisor = createAdvisor(loadPolicy(CODE, rulesFile));
+    const ids = advisor.advise("who explains what the code means for me").clauses.map((c) => c.id);
+    expect(ids.length).toBeGreaterThanOrEqual(2);
+    expect(ids[1]!.split(".")[0]).not.toBe(ids[0]!.split(".")[0]);
+  });
+
   it("finds the right section for questions it was never shown (figure pinned; the issue's target is 70%)", () => {
     const advisor = createAdvisor(loadPolicy(CODE, rulesFile));
     const report = evaluate((q) => advisor.advise(q), parseEvalFile(readFileSync(QUESTIONS, "utf8"), QUESTIONS));

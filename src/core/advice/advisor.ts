@@ -91,8 +91,8 @@ export function createAdvisor(policy: Policy): Advisor {
       const runnerUpFloor = confident ? Math.max(RUNNER_UP_FLOOR, best.score * RUNNER_UP_SHARE) : ETHICS_FLOOR;
       const otherSectionFloor = Math.max(runnerUpFloor, best.score * OTHER_SECTION_SHARE);
       const section = sectionOfClause(best.clauseId);
-      for (const runner of clauses.slice(1)) {
-        if (runner.score < runnerUpFloor) break;
+      for (const runner of confident ? clauses.slice(1) : sectionsFirst(clauses.slice(1), [section, ...cited.map((c) => sectionOfClause(c.id))])) {
+        if (runner.score < runnerUpFloor) continue;
         if (sectionOfClause(runner.clauseId) !== section && runner.score < otherSectionFloor) continue;
         add(runner.clauseId, quoteFor(runner, runner.clauseId), runner.score);
       }
@@ -137,6 +137,26 @@ function inScope(best: ClauseScore, scored: Scored, intent: Intent): boolean {
   if (intent.implicatesSupervisor && (intent.seeksGuidance || intent.wantsToReport) && best.topics.some((t) => t.relevance > 0)) return true;
   const topicBehind = best.topics.some((t) => !t.partial || t.facets >= 2);
   return score >= (conductForm && topicBehind ? FORM_FLOOR : WEAK_FLOOR);
+}
+
+/**
+ * Unsure of the deciding clause, the answer cites the likeliest clause of each section not yet cited
+ * before a sibling of one already cited, so that the right section is among the few quoted: clauses of
+ * one section tend to score alike, and the section is what a weak match most often gets wrong.
+ */
+function sectionsFirst(runners: readonly ClauseScore[], cited: readonly string[]): ClauseScore[] {
+  const seen = new Set(cited);
+  const firsts: ClauseScore[] = [];
+  const rest: ClauseScore[] = [];
+  for (const runner of runners) {
+    const section = sectionOfClause(runner.clauseId);
+    if (seen.has(section)) rest.push(runner);
+    else {
+      seen.add(section);
+      firsts.push(runner);
+    }
+  }
+  return [...firsts, ...rest];
 }
 
 function outOfScope(question: string, answer: string, notice?: Answer["notice"]): Answer {
