@@ -110,6 +110,12 @@ describe("bring your own Code: conduct rules draft on the Calder Code (Markdown,
     expect(advisor.advise("how do i reset my login")).toMatchObject({ verdict: "out_of_scope" });
   });
 
+  it("sends a doubt about the Code with no clear subject to the clause that gives guidance", () => {
+    const answer = createAdvisor(loadPolicy(CALDER, rulesFile)).advise("who should i talk to when i am unsure whether something breaks the code");
+    expect(answer).toMatchObject({ verdict: "guidance", approvers: ["chief_compliance_officer"] });
+    expect(answer.clauses[0]?.id).toBe("13(a)");
+  });
+
   it("answers a question that names a not-covered thing (a meeting room) when the rest of it points clearly at one clause", () => {
     const advisor = createAdvisor(loadPolicy(CALDER, rulesFile));
     const answer = advisor.advise("can we host a fundraiser for a political candidate in the meeting room");

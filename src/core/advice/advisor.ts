@@ -68,7 +68,7 @@ export function createAdvisor(policy: Policy): Advisor {
       const act = prohibitedActIn(question.slice(0, MATCH_LIMIT).toLowerCase());
       let scored = scorer.score(question);
       if (act && (scored.clauses[0]?.score ?? 0) < ABSTAIN_BELOW) scored = scorer.score(`${question}. ${act.gloss}`);
-      const clauses = rerank(scored.clauses, intent, reportingTopic, rules.topics);
+      const clauses = rerank(scored.clauses, intent, reportingTopic, rules.topics, ABSTAIN_BELOW);
       const best = clauses[0];
       if (!best || !inScope(best, scored, intent)) return { ...outOfScope(question, notCoveredAnswer(rules)), ...(notice && { notice }) };
       const confident = best.score >= ABSTAIN_BELOW;
