@@ -53,6 +53,12 @@ describe("bring your own Code: conduct rules draft on the Northwind Code", () =>
     expect(check.stdout).toMatch(/topics over 49 clauses; 0 errors/);
   });
 
+  it("answers what a breach of the Code leads to from its discipline clause", () => {
+    const advisor = createAdvisor(loadPolicy(CODE, rulesFile));
+    expect(advisor.advise("could i lose my job for ignoring the rules").clauses[0]?.id).toBe("12.2");
+    expect(advisor.advise("what is the penalty for violating the code").clauses[0]?.id).toBe("12.2");
+  });
+
   it("unsure of the clause, cites another section's likeliest clause before a sibling of the first", () => {
     const advisor = createAdvisor(loadPolicy(CODE, rulesFile));
     const ids = advisor.advise("who explains what the code means for me").clauses.map((c) => c.id);

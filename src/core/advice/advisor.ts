@@ -20,6 +20,8 @@ export const ABSTAIN_BELOW = 1.6;
  * term (fake, bribe, shred…) or the form of a conduct question to say it is a Code matter.
  */
 const WEAK_FLOOR = 1;
+/** The words Codes use for what a breach leads to (see Intent.asksConsequences). */
+const CONSEQUENCES_GLOSS = "violations breaches of this code may result in disciplinary action up to and including termination dismissal";
 /** A logistics question without an ethics term or a conduct question's form is answered only from this score. */
 const LOGISTICS_BAR = 3;
 /** "Can I…", "Is it OK…", "I saw…", "What should I do…": a conduct question's form, with at least this score. */
@@ -68,6 +70,8 @@ export function createAdvisor(policy: Policy): Advisor {
       const act = prohibitedActIn(question.slice(0, MATCH_LIMIT).toLowerCase());
       let scored = scorer.score(question);
       if (act && (scored.clauses[0]?.score ?? 0) < ABSTAIN_BELOW) scored = scorer.score(`${question}. ${act.gloss}`);
+      // What a breach leads to is what a Code's discipline clause says, in the words Codes use for it.
+      else if (intent.asksConsequences && (scored.clauses[0]?.score ?? 0) < ABSTAIN_BELOW) scored = scorer.score(`${question}. ${CONSEQUENCES_GLOSS}`);
       const clauses = rerank(scored.clauses, intent, reportingTopic, rules.topics, ABSTAIN_BELOW);
       const best = clauses[0];
       if (!best || !inScope(best, scored, intent)) return { ...outOfScope(question, notCoveredAnswer(rules)), ...(notice && { notice }) };
