@@ -38,7 +38,7 @@ const ACTS: readonly Act[] = [
     pattern: new RegExp(
       `\\b(pay|paying|paid|give|giving|gave|offer|offering|offered|promise|promising|promised|send|sending|slip|slipping|buy|buying|cover|covering|fund|funding|sponsor|sponsoring|treat|treating)\\b(?:(?!\\b(?:discount|discounts|rebate|rebates|price|prices|pricing|rate|rates|quote)\\b)[^.]){0,60}\\b(so|if|as long as|provided|once) (that )?(they|he|she|the ${W})( will| would| can| could)? (pick|picks|choose|chooses|select|selects|award|awards|switch|switches|renew|renews|recommend|recommends|prescribe|prescribes|sign with us|go with us|stay with us|keep buying|buy from us|order from us|use our|approve our|give us)\\b`,
     ),
-    gloss: "anything of value given to induce or reward the purchase or award of business",
+    gloss: "bribery: offering any payment or anything of value to improperly influence a business decision, to induce or reward business",
   },
   {
     pattern: /\b(shred\w*|cover(ing)? (it )?up|(delete|deleting|destroy|destroying) (the |old )?(records|files|documents|emails|evidence))\b/,
