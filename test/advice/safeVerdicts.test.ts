@@ -90,3 +90,10 @@ describe("a benefit offered on condition of a business decision", () => {
     expect(shippedAdvisor().advise("can i send the purchasing guy a nice watch so he picks our quote").verdict).toBe("prohibited");
   });
 });
+
+describe("working under the influence", () => {
+  it("is a prohibited act, and someone else doing it is to be reported from the substance or safety rule", () => {
+    expect(shippedAdvisor().advise("a colleague reeks of alcohol on the night shift, what do i do")).toMatchObject({ verdict: "report", clauses: expect.arrayContaining([expect.objectContaining({ id: "9" })]) });
+    expect(shippedAdvisor().advise("a colleague reeks of alcohol on the night shift, what do i do").clauses[0]?.id).toBe("9");
+  });
+});

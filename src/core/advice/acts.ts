@@ -49,6 +49,11 @@ const ACTS: readonly Act[] = [
     pattern: /\b(take|taking|took|bring|bringing|brought|send|sending|sent|show|showing|forward|forwarding|give|giving|share|sharing|email|emailing|copy|copying|download|downloading)\b[^.]{0,30}\b(samples?|prototypes?|files|documents|designs|drawings|client list|customer list|price list|pricing|data|specs|source code|formula|recipes?|blueprints?)\b[^.]{0,40}\b(competitor|rival|interview|new job|new employer)\b/,
     gloss: "trade secrets and confidential information improper access by competitors",
   },
+  {
+    // Working under the influence: every Code's safety or substance rule prohibits it.
+    pattern: /\b(drunk|tipsy|hungover|stoned|intoxicated|under the influence|(smell\w*|reek\w*) (of|like) (alcohol|booze|beer|weed|pot|liquor))\b/,
+    gloss: "working under the influence of alcohol or drugs is prohibited for safety",
+  },
   { pattern: /\b(steal\w*|stole|theft|pocket(ed|ing|s)?)\b/, gloss: "use Company property for personal benefit theft" },
   {
     pattern: /\b(copy|copying|copied|install|installing|installed|put|putting|send|sending|share|sharing|give|giving)\b[^.]{0,40}\b(software|program|licensed|license|licence|app|tool)\b[^.]{0,40}\b(friend|buddy|cousin|relative|brother|sister|wife|husband|kid|neighbor|neighbour|startup|side business|personal)\b/,
