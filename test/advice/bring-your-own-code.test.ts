@@ -70,9 +70,11 @@ describe("bring your own Code: conduct rules draft on the Northwind Code", () =>
     const advisor = createAdvisor(loadPolicy(CODE, rulesFile));
     const report = evaluate((q) => advisor.advise(q), parseEvalFile(readFileSync(QUESTIONS, "utf8"), QUESTIONS));
     expect(report.questions).toBeGreaterThanOrEqual(40);
-    // Measured 60.9% top-1 section (47.8% before the draft took the clause's sentences as examples and
-    // words' neighbours in meaning): short of the 70% target (see README, "Bring your own Code").
-    expect(report.top1Section.hit / report.top1Section.total).toBeGreaterThanOrEqual(0.55);
+    // Measured 69.6% top-1 section, 84.8% top-3 (60.9% / 73.9% before the matcher's Code-text checks on
+    // not-covered terms, acts and discipline questions; 47.8% before the draft took the clause's sentences as
+    // examples and words' neighbours in meaning): just short of the 70% target (see README, "Bring your own Code").
+    expect(report.top1Section.hit / report.top1Section.total).toBeGreaterThanOrEqual(0.65);
+    expect(report.top3Section.hit / report.top3Section.total).toBeGreaterThanOrEqual(0.8);
   });
 });
 
@@ -134,7 +136,9 @@ describe("bring your own Code: conduct rules draft on the Calder Code (Markdown,
     const advisor = createAdvisor(loadPolicy(CALDER, rulesFile));
     const report = evaluate((q) => advisor.advise(q), parseEvalFile(readFileSync(CALDER_QUESTIONS, "utf8"), CALDER_QUESTIONS));
     expect(report.questions).toBeGreaterThanOrEqual(40);
-    // Measured 57.9% top-1 section (38.6% before: the parser took the two "#" title lines for sections).
-    expect(report.top1Section.hit / report.top1Section.total).toBeGreaterThanOrEqual(0.55);
+    // Measured 66.7% top-1 section, 82.5% top-3 (59.6% / 73.7% before the matcher's Code-text checks on
+    // not-covered terms, acts and discipline questions; 38.6% before: the parser took the two "#" title lines for sections).
+    expect(report.top1Section.hit / report.top1Section.total).toBeGreaterThanOrEqual(0.62);
+    expect(report.top3Section.hit / report.top3Section.total).toBeGreaterThanOrEqual(0.78);
   });
 });
