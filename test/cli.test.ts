@@ -124,3 +124,12 @@ describe("configuration errors: one plain line naming the variable", { timeout: 
     expect(bot.stderr).toContain("POLICY_RULES_FILE: cannot read policies/none.rules.yaml (no such file)");
   });
 });
+
+describe("output piped into a reader that stops early", () => {
+  it("ends quietly with the command's exit code, as `npx conduct eval … | head -1` does", async () => {
+    // `true` exits without reading, so the lines the command writes meet a closed pipe.
+    const piped = await run(["bash", "-c", `set -o pipefail; "${process.execPath}" bin/conduct.mjs eval test/advice/heldout-questions.jsonl | true; echo "exit $?"`]);
+    expect(piped.stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(piped.stdout).toBe("exit 0\n");
+  });
+});

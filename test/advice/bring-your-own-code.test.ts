@@ -17,18 +17,33 @@ const QUESTIONS = resolve(ROOT, "test/fixtures/northwind-questions.jsonl");
 const conduct = (args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, [resolve(ROOT, "bin/conduct.mjs"), ...args], { cwd: ROOT, encoding: "utf8", timeout: 60_000, env: { ...process.env, ...env } });
 
-describe("bring your own Code: conduct rules draft on the Northwind Code", () => {
-  const dir = mkdtempSync(join(tmpdir(), "conduct-draft-"));
-  const rulesFile = join(dir, "northwind.rules.yaml");
+/**
+ * Runs `conduct rules draft CODE` before the block's tests and keeps what it printed in a rules file;
+ * gives the Code loaded with it unedited, and its scores on questions written for the Code.
+ */
+function drafted(code: string) {
+  const rulesFile = join(mkdtempSync(join(tmpdir(), "conduct-draft-")), "drafted.rules.yaml");
   let run: ReturnType<typeof conduct>;
   beforeAll(() => {
-    run = conduct(["rules", "draft", CODE]);
+    run = conduct(["rules", "draft", code]);
     writeFileSync(rulesFile, run.stdout);
   });
+  const policy = () => {
+    expect(run.status, run.stderr).toBe(0);
+    return loadPolicy(code, rulesFile);
+  };
+  const evaluateOn = (questions: string) => {
+    const advisor = createAdvisor(policy());
+    return evaluate((q) => advisor.advise(q), parseEvalFile(readFileSync(questions, "utf8"), questions));
+  };
+  return { run: () => run, rulesFile, policy, evaluateOn };
+}
+
+describe("bring your own Code: conduct rules draft on the Northwind Code", () => {
+  const draft = drafted(CODE);
 
   it("prints a rules file that loads unedited: one topic per clause, verdicts and roles read from the text", () => {
-    expect(run.status, run.stderr).toBe(0);
-    const policy = loadPolicy(CODE, rulesFile);
+    const policy = draft.policy();
     const topic = (clause: string) => policy.rules.topics.find((t) => t.clause === clause)!;
     for (const id of [...policy.document.clauses.keys()].filter((id) => id.includes("."))) expect(topic(id), id).toBeDefined();
     expect(topic("3.1")).toMatchObject({ verdict: "allowed" });
@@ -39,40 +54,39 @@ describe("bring your own Code: conduct rules draft on the Northwind Code", () =>
     expect(topic("12.3")).toMatchObject({ verdict: "needs_approval", approvers: ["audit_committee"] });
     expect(policy.rules.roles).toMatchObject({ ethics_office: { name: "the Ethics Office" }, department_head: { name: "your department head" } });
     expect(policy.rules.advice.reporting_topic).toBe(topic("2.1").id);
-    expect((parse(run.stdout) as { topics: unknown[] }).topics.length).toBeGreaterThanOrEqual(38);
+    expect((parse(draft.run().stdout) as { topics: unknown[] }).topics.length).toBeGreaterThanOrEqual(38);
   });
 
   it("answers with the declared roles by name, and `conduct rules check` passes the draft", () => {
-    const advisor = createAdvisor(loadPolicy(CODE, rulesFile));
+    const advisor = createAdvisor(draft.policy());
     const answer = advisor.advise("Can I borrow one of the company vehicles for a personal trip at the weekend?");
     expect(answer).toMatchObject({ verdict: "needs_approval", approvers: ["department_head"] });
     expect(answer.clauses[0]?.id).toBe("8.3");
     expect(answer.answer).toMatch(/request approval from your department head/);
-    const check = conduct(["rules", "check", CODE, rulesFile]);
+    const check = conduct(["rules", "check", CODE, draft.rulesFile]);
     expect(check.status, check.stdout + check.stderr).toBe(0);
     expect(check.stdout).toMatch(/topics over 49 clauses; 0 errors/);
   });
 
   it("answers what a breach of the Code leads to from its discipline clause", () => {
-    const advisor = createAdvisor(loadPolicy(CODE, rulesFile));
+    const advisor = createAdvisor(draft.policy());
     expect(advisor.advise("could i lose my job for ignoring the rules").clauses[0]?.id).toBe("12.2");
     expect(advisor.advise("what is the penalty for violating the code").clauses[0]?.id).toBe("12.2");
   });
 
   it("unsure of the clause, cites another section's likeliest clause before a sibling of the first", () => {
-    const advisor = createAdvisor(loadPolicy(CODE, rulesFile));
-    const ids = advisor.advise("who explains what the code means for me").clauses.map((c) => c.id);
+    const ids = createAdvisor(draft.policy()).advise("who explains what the code means for me").clauses.map((c) => c.id);
     expect(ids.length).toBeGreaterThanOrEqual(2);
     expect(ids[1]!.split(".")[0]).not.toBe(ids[0]!.split(".")[0]);
   });
 
   it("finds the right section for questions it was never shown (figure pinned; the issue's target is 70%)", () => {
-    const advisor = createAdvisor(loadPolicy(CODE, rulesFile));
-    const report = evaluate((q) => advisor.advise(q), parseEvalFile(readFileSync(QUESTIONS, "utf8"), QUESTIONS));
+    const report = draft.evaluateOn(QUESTIONS);
     expect(report.questions).toBeGreaterThanOrEqual(40);
-    // Measured 69.6% top-1 section, 84.8% top-3 (60.9% / 73.9% before the matcher's Code-text checks on
-    // not-covered terms, acts and discipline questions; 47.8% before the draft took the clause's sentences as
-    // examples and words' neighbours in meaning): just short of the 70% target (see README, "Bring your own Code").
+    // Measured 69.6% top-1 section and 82.6% top-3 (47.8% top-1 before the draft took the clause's sentences
+    // as examples and words' neighbours in meaning, 60.9% before it took the section's words, 63.0% / 78.3%
+    // before the matcher's checks against the Code's own text, acts and discipline questions): just short
+    // of the 70% target (see README, "Bring your own Code").
     expect(report.top1Section.hit / report.top1Section.total).toBeGreaterThanOrEqual(0.65);
     expect(report.top3Section.hit / report.top3Section.total).toBeGreaterThanOrEqual(0.8);
   });
@@ -83,17 +97,10 @@ describe("bring your own Code: conduct rules draft on the Northwind Code", () =>
 describe("bring your own Code: conduct rules draft on the Calder Code (Markdown, Articles)", () => {
   const CALDER = resolve(ROOT, "test/fixtures/calder-code.md");
   const CALDER_QUESTIONS = resolve(ROOT, "test/fixtures/calder-questions.jsonl");
-  const dir = mkdtempSync(join(tmpdir(), "conduct-draft-"));
-  const rulesFile = join(dir, "calder.rules.yaml");
-  let run: ReturnType<typeof conduct>;
-  beforeAll(() => {
-    run = conduct(["rules", "draft", CALDER]);
-    writeFileSync(rulesFile, run.stdout);
-  });
+  const draft = drafted(CALDER);
 
   it("reads verdicts, approvers named at the end of a list, and roles without \"the\"", () => {
-    expect(run.status, run.stderr).toBe(0);
-    const policy = loadPolicy(CALDER, rulesFile);
+    const policy = draft.policy();
     const topics = (clause: string) => policy.rules.topics.filter((t) => t.clause === clause);
     expect(policy.document.sections).toHaveLength(13);
     expect(policy.document.clauses.get("2(a)")).toMatchObject({ subTitle: "Duty to report", text: expect.stringMatching(/^Any employee who knows/) });
@@ -108,9 +115,9 @@ describe("bring your own Code: conduct rules draft on the Calder Code (Markdown,
     expect(policy.rules.roles).toMatchObject({ quality_assurance: { name: "Quality Assurance" }, chief_compliance_officer: { name: "the Chief Compliance Officer" } });
   });
 
-  it("does not call a question not covered for a word the Code itself uses (its logins), though the drafted not-covered list has it", () => {
-    const policy = loadPolicy(CALDER, rulesFile);
-    expect(policy.rules.advice.not_covered).toContain("login");
+  it("does not call a question not covered for a word the Code itself uses (its logins), whatever the not-covered list says", () => {
+    const drafted = draft.policy();
+    const policy = { ...drafted, rules: { ...drafted.rules, advice: { ...drafted.rules.advice, not_covered: [...drafted.rules.advice.not_covered, "login"] } } };
     const advisor = createAdvisor(policy);
     const answer = advisor.advise("can i give my login to a temp so they can approve orders for me");
     expect(answer.verdict).toBe("prohibited");
@@ -119,26 +126,55 @@ describe("bring your own Code: conduct rules draft on the Calder Code (Markdown,
   });
 
   it("sends a doubt about the Code with no clear subject to the clause that gives guidance", () => {
-    const answer = createAdvisor(loadPolicy(CALDER, rulesFile)).advise("who should i talk to when i am unsure whether something breaks the code");
+    const answer = createAdvisor(draft.policy()).advise("who should i talk to when i am unsure whether something breaks the code");
     expect(answer).toMatchObject({ verdict: "guidance", approvers: ["chief_compliance_officer"] });
     expect(answer.clauses[0]?.id).toBe("13(a)");
   });
 
   it("answers a question that names a not-covered thing (a meeting room) when the rest of it points clearly at one clause", () => {
-    const advisor = createAdvisor(loadPolicy(CALDER, rulesFile));
-    const answer = advisor.advise("can we host a fundraiser for a political candidate in the meeting room");
+    const advisor = createAdvisor(draft.policy());
+    const answer = advisor.advise("can i put up campaign posters for a candidate in the meeting room");
     expect(answer.verdict).not.toBe("out_of_scope");
     expect(answer.clauses[0]?.id).toBe("11(d)");
     expect(advisor.advise("can i book a meeting room for friday")).toMatchObject({ verdict: "out_of_scope" });
   });
 
   it("finds the right section for questions it was never shown (figure pinned; the issue's target is 70%)", () => {
-    const advisor = createAdvisor(loadPolicy(CALDER, rulesFile));
-    const report = evaluate((q) => advisor.advise(q), parseEvalFile(readFileSync(CALDER_QUESTIONS, "utf8"), CALDER_QUESTIONS));
+    const report = draft.evaluateOn(CALDER_QUESTIONS);
     expect(report.questions).toBeGreaterThanOrEqual(40);
-    // Measured 66.7% top-1 section, 82.5% top-3 (59.6% / 73.7% before the matcher's Code-text checks on
-    // not-covered terms, acts and discipline questions; 38.6% before: the parser took the two "#" title lines for sections).
-    expect(report.top1Section.hit / report.top1Section.total).toBeGreaterThanOrEqual(0.62);
+    // Measured 70.2% top-1 section and 80.7% top-3 (38.6% top-1 before the parser stopped taking the two "#"
+    // title lines for sections, 59.6% before the draft took the section's words, 66.7% / 71.9% before the
+    // matcher's checks against the Code's own text, acts and discipline questions).
+    expect(report.top1Section.hit / report.top1Section.total).toBeGreaterThanOrEqual(0.67);
     expect(report.top3Section.hit / report.top3Section.total).toBeGreaterThanOrEqual(0.78);
+  });
+});
+
+// A held-out Code (Tallis Grocers: "3.1 Title" sub-headings over plain-English prose, "Never …" and
+// "Do not …", a Head of Department, a store manager, an Integrity Team), with 45 questions written from
+// it before the draft was changed, and not used to tune it.
+describe("bring your own Code: conduct rules draft on a held-out Code (Tallis, plain English)", () => {
+  const TALLIS = resolve(ROOT, "test/fixtures/tallis-code.txt");
+  const TALLIS_QUESTIONS = resolve(ROOT, "test/fixtures/tallis-questions.jsonl");
+  const draft = drafted(TALLIS);
+
+  it("reads imperatives, sign-off, agreement and \"tell your store manager\" from plain English", () => {
+    const policy = draft.policy();
+    const topic = (clause: string) => policy.rules.topics.find((t) => t.clause === clause)!;
+    expect(topic("3.2")).toMatchObject({ verdict: "needs_approval", approvers: ["head_of_department"] });
+    expect(topic("7.2")).toMatchObject({ verdict: "prohibited" });
+    expect(topic("11.1")).toMatchObject({ verdict: "prohibited" });
+    expect(topic("12.1")).toMatchObject({ verdict: "needs_approval", approvers: ["store_manager"] });
+    expect(topic("2.1")).toMatchObject({ verdict: "report", approvers: ["store_manager", "integrity_team"] });
+    expect(policy.rules.roles).toMatchObject({ head_of_department: { name: "your Head of Department" } });
+  });
+
+  it("finds the right section for questions it was never shown (figure pinned; the issue's target is 70%)", () => {
+    const report = draft.evaluateOn(TALLIS_QUESTIONS);
+    expect(report.questions).toBeGreaterThanOrEqual(40);
+    // Measured 46.5% top-1 section (44.2% before the draft took the section's words) and 64.4% verdict
+    // (48.9% before it read the plain-English forms above): far short of the target.
+    expect(report.top1Section.hit / report.top1Section.total).toBeGreaterThanOrEqual(0.44);
+    expect(report.verdict.hit / report.verdict.total).toBeGreaterThanOrEqual(0.6);
   });
 });

@@ -63,6 +63,24 @@ describe("safe verdicts and abstention, through `conduct ask --json`", () => {
     expect(others).toMatchObject({ verdict: "report" });
   });
 
+  it("asking what a rule means or covers gets guidance from its clause, not a ruling on an act", () => {
+    const [insider, political, gifts] = ask(["what counts as insider trading", "Explain the rule on political contributions", "Can I accept a gift from a supplier?"]);
+    expect([insider!.verdict, insider!.clauses[0]!.id]).toEqual(["guidance", "12"]); // was "prohibited"
+    expect([political!.verdict, political!.clauses[0]!.id]).toEqual(["guidance", "6"]); // was "allowed"
+    expect(gifts).toMatchObject({ verdict: "needs_approval" }); // a request for leave is still ruled on
+  });
+
+  it("a named thing that mixes a Code word with others (a quoted title, capitalised words) does not make a Code question", () => {
+    const [kitchen, supplier, committee] = ask([
+      "who won the Conflict Kitchen cook-off",
+      "Can I accept a gift card from Acme Supply Co?",
+      "Can I take my concern about my boss to the Audit Committee?",
+    ]);
+    expect(kitchen!.verdict).toBe("out_of_scope"); // was "needs_approval", from the conflicts clause
+    expect(supplier).toMatchObject({ verdict: "needs_approval", clauses: [expect.objectContaining({ id: "3(c)" })] });
+    expect(committee!.verdict).not.toBe("out_of_scope"); // a name made of the Code's own words is kept
+  });
+
   it("a party, a calendar or a game named with a Code word is not a Code question; a casual real one still is", () => {
     const [exchange, calendar, game, real] = ask([
       "who is running the gift exchange this year",

@@ -3,6 +3,7 @@ import { composeAnswer, EMPTY_ANSWER, EMPTY_HEADLINE, NOT_ENGLISH_ANSWER, NOT_EN
 import { prohibitedActIn } from "./acts.ts";
 import { readIntent, type Intent } from "./intent.ts";
 import { isEnglish } from "./language.ts";
+import { nameBlanker } from "./names.ts";
 import { MATCH_LIMIT } from "./normalise.ts";
 import { Scorer, type ClauseScore, type Scored } from "./score.ts";
 import type { Answer, CitedClause } from "./types.ts";
@@ -44,6 +45,7 @@ export function createAdvisor(policy: Policy): Advisor {
   const scorer = new Scorer(policy);
   const { rules, document } = policy;
   const reportingTopic = rules.topics.find((t) => t.id === rules.advice.reporting_topic);
+  const blankNames = nameBlanker(document);
 
   const quoteFor = (clause: ClauseScore | undefined, clauseId: string): string => {
     const best = clause?.topics[0];
@@ -68,13 +70,28 @@ export function createAdvisor(policy: Policy): Advisor {
       // A prohibited act named in everyday words ("date the invoice for last month") is matched with the
       // Code's words for it too, so the clause that prohibits it is found when the question alone is weak.
       const act = prohibitedActIn(question.slice(0, MATCH_LIMIT).toLowerCase());
-      let scored = scorer.score(question);
-      if (act && (scored.clauses[0]?.score ?? 0) < ABSTAIN_BELOW) scored = scorer.score(`${question}. ${act.gloss}`);
-      // What a breach leads to is what a Code's discipline clause says, in the words Codes use for it.
-      else if (intent.asksConsequences && (scored.clauses[0]?.score ?? 0) < ABSTAIN_BELOW) scored = scorer.score(`${question}. ${CONSEQUENCES_GLOSS}`);
+      const match = (text: string) => {
+        const scored = scorer.score(text);
+        if ((scored.clauses[0]?.score ?? 0) >= ABSTAIN_BELOW) return scored;
+        if (act) return scorer.score(`${text}. ${act.gloss}`);
+        // What a breach leads to is what a Code's discipline clause says, in the words Codes use for it.
+        if (intent.asksConsequences) return scorer.score(`${text}. ${CONSEQUENCES_GLOSS}`);
+        return scored;
+      };
+      const scored = match(question);
       const clauses = rerank(scored.clauses, intent, reportingTopic, rules.topics, ABSTAIN_BELOW);
       const best = clauses[0];
-      if (!best || !inScope(best, scored, intent)) return { ...outOfScope(question, notCoveredAnswer(rules)), ...(notice && { notice }) };
+      // "The Directors' Lounge", "the 'Ethics in AI' talk": a question in scope only through a name of
+      // something is not a Code question. A name can only take a question out of scope, never into it.
+      const withoutNames = blankNames(question);
+      const inScopeWithoutNames = (): boolean => {
+        const other = match(withoutNames);
+        const otherBest = rerank(other.clauses, intent, reportingTopic, rules.topics, ABSTAIN_BELOW)[0];
+        return otherBest !== undefined && inScope(otherBest, other, intent);
+      };
+      if (!best || !inScope(best, scored, intent) || (withoutNames !== question && !inScopeWithoutNames())) {
+        return { ...outOfScope(question, notCoveredAnswer(rules)), ...(notice && { notice }) };
+      }
       const confident = best.score >= ABSTAIN_BELOW;
 
       const decided = decide(best, rules.topics, intent, reportingTopic, question.slice(0, MATCH_LIMIT));

@@ -4,6 +4,8 @@ import { MATCH_LIMIT, words } from "./normalise.ts";
 export interface Intent {
   /** "Who do I ask…", "I'm not sure whether…": the asker wants guidance. */
   seeksGuidance: boolean;
+  /** "What counts as…", "Does the Code cover…", "Why does the Code…": the asker wants the rule explained, not a ruling on an act. */
+  asksMeaning: boolean;
   /** "Who can approve…": the asker wants to know whose approval is needed. */
   asksWhoApproves: boolean;
   /** It describes misconduct by someone else (done to the asker or seen by them) and asks what to do. */
@@ -32,6 +34,9 @@ export interface Intent {
 
 const WHO_TO_ASK =
   /\b(who|whom) (do|should|can|could|would|must|shall) (i|we) (ask|talk|speak|check|go|contact|turn|consult|call|email|see|get)\b|\bwho (answers|handles|advises|can advise|can help|can tell me)\b|\bwho to (ask|talk|contact|check|speak)\b|\bwhere (do|can|should) (i|we) (go|turn|ask|get)\b|\bwho (is|would be) the (right|best) person\b|\bwho else (can|could|should|do) (i|we) (go to|turn to|talk to|tell|ask)\b/;
+/** A question about what the Code means or covers, as opposed to whether one may do something. */
+const MEANING =
+  /^(what (exactly )?(counts as|qualifies as|is considered|is meant by|are the rules|is the rule|is the policy|is the difference|rules? (apply|applies)|kinds? of|types? of|sorts? of|exactly is)|what does (the|our|this) (code|policy|company) (say|mean|expect|require|cover)|why (does|do|is|are) (the|our|this) (code|policy|company|rules?)|(does|do) (the|this|our) (code|policy|rules?) (cover|apply|say|mean|require)|who is responsible for|(explain|define|describe) )/;
 const DOUBT = /\b(not sure|unsure|in doubt|uncertain|do not know whether|do not know if)\b/;
 const WHO_APPROVES =
   /\bwho (can|could|must|should|has to|needs to|will|would|is allowed to|be allowed to) (approve|sign off|grant|authorize|authorise|waive|okay|ok|allow|permit|give permission|change)\b|\bwho approves\b|\bwhose (approval|permission|sign off)\b/;
@@ -94,6 +99,7 @@ export function readIntent(question: string): Intent {
   const supervisorInvolved = OWN_SUPERVISOR.test(text) && (describes || doneToMe || DIRECTED_AT_ME.test(text) || /\b(is the one|is involved|did it|is doing)\b/.test(text));
   return {
     seeksGuidance: WHO_TO_ASK.test(text) || DOUBT.test(text),
+    asksMeaning: sentences.some((s) => MEANING.test(s)) && !asksPermission && !witnessed && !wantsToReport,
     asksWhoApproves: WHO_APPROVES.test(text),
     describesMisconduct: describes && !asksPermission,
     witnessed: witnessed && !asksPermission,

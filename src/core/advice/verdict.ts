@@ -105,6 +105,9 @@ function decideTopic(clause: ClauseScore, topics: readonly Topic[], intent: Inte
   if (topic.verdict === "report" && intent.asksPermission && topic.id !== reportingTopic?.id && !intent.describesMisconduct) {
     return { topic, verdict: "prohibited", approvers: [], report: false };
   }
+  // "What counts as a conflict of interest?" asks what the clause says, not for a ruling on an act:
+  // guidance from it, naming whoever it says approves.
+  if (intent.asksMeaning && !intent.describesMisconduct && topic.verdict !== "report") return { topic, verdict: "guidance", approvers: [...topic.approvers], report: false };
   return { topic, verdict: topic.verdict, approvers: [...topic.approvers], report: false };
 }
 
