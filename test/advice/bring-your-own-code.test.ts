@@ -68,13 +68,27 @@ describe("bring your own Code: conduct rules draft on the Northwind Code", () =>
     expect(check.stdout).toMatch(/topics over 49 clauses; 0 errors/);
   });
 
+  it("answers what a breach of the Code leads to from its discipline clause", () => {
+    const advisor = createAdvisor(draft.policy());
+    expect(advisor.advise("could i lose my job for ignoring the rules").clauses[0]?.id).toBe("12.2");
+    expect(advisor.advise("what is the penalty for violating the code").clauses[0]?.id).toBe("12.2");
+  });
+
+  it("unsure of the clause, cites another section's likeliest clause before a sibling of the first", () => {
+    const ids = createAdvisor(draft.policy()).advise("who explains what the code means for me").clauses.map((c) => c.id);
+    expect(ids.length).toBeGreaterThanOrEqual(2);
+    expect(ids[1]!.split(".")[0]).not.toBe(ids[0]!.split(".")[0]);
+  });
+
   it("finds the right section for questions it was never shown (figure pinned; the issue's target is 70%)", () => {
     const report = draft.evaluateOn(QUESTIONS);
     expect(report.questions).toBeGreaterThanOrEqual(40);
-    // Measured 63.0% top-1 section (47.8% before the draft took the clause's sentences as examples and
-    // words' neighbours in meaning, 60.9% before it took the section's words): short of the 70% target
-    // (see README, "Bring your own Code").
-    expect(report.top1Section.hit / report.top1Section.total).toBeGreaterThanOrEqual(0.6);
+    // Measured 69.6% top-1 section and 82.6% top-3 (47.8% top-1 before the draft took the clause's sentences
+    // as examples and words' neighbours in meaning, 60.9% before it took the section's words, 63.0% / 78.3%
+    // before the matcher's checks against the Code's own text, acts and discipline questions): just short
+    // of the 70% target (see README, "Bring your own Code").
+    expect(report.top1Section.hit / report.top1Section.total).toBeGreaterThanOrEqual(0.65);
+    expect(report.top3Section.hit / report.top3Section.total).toBeGreaterThanOrEqual(0.8);
   });
 });
 
@@ -101,12 +115,38 @@ describe("bring your own Code: conduct rules draft on the Calder Code (Markdown,
     expect(policy.rules.roles).toMatchObject({ quality_assurance: { name: "Quality Assurance" }, chief_compliance_officer: { name: "the Chief Compliance Officer" } });
   });
 
+  it("does not call a question not covered for a word the Code itself uses (its logins), whatever the not-covered list says", () => {
+    const drafted = draft.policy();
+    const policy = { ...drafted, rules: { ...drafted.rules, advice: { ...drafted.rules.advice, not_covered: [...drafted.rules.advice.not_covered, "login"] } } };
+    const advisor = createAdvisor(policy);
+    const answer = advisor.advise("can i give my login to a temp so they can approve orders for me");
+    expect(answer.verdict).toBe("prohibited");
+    expect(answer.clauses[0]?.id).toBe("9(e)");
+    expect(advisor.advise("how do i reset my login")).toMatchObject({ verdict: "out_of_scope" });
+  });
+
+  it("sends a doubt about the Code with no clear subject to the clause that gives guidance", () => {
+    const answer = createAdvisor(draft.policy()).advise("who should i talk to when i am unsure whether something breaks the code");
+    expect(answer).toMatchObject({ verdict: "guidance", approvers: ["chief_compliance_officer"] });
+    expect(answer.clauses[0]?.id).toBe("13(a)");
+  });
+
+  it("answers a question that names a not-covered thing (a meeting room) when the rest of it points clearly at one clause", () => {
+    const advisor = createAdvisor(draft.policy());
+    const answer = advisor.advise("can i put up campaign posters for a candidate in the meeting room");
+    expect(answer.verdict).not.toBe("out_of_scope");
+    expect(answer.clauses[0]?.id).toBe("11(d)");
+    expect(advisor.advise("can i book a meeting room for friday")).toMatchObject({ verdict: "out_of_scope" });
+  });
+
   it("finds the right section for questions it was never shown (figure pinned; the issue's target is 70%)", () => {
     const report = draft.evaluateOn(CALDER_QUESTIONS);
     expect(report.questions).toBeGreaterThanOrEqual(40);
-    // Measured 66.7% top-1 section (38.6% before the parser stopped taking the two "#" title lines for
-    // sections, 59.6% before the draft took the section's words).
-    expect(report.top1Section.hit / report.top1Section.total).toBeGreaterThanOrEqual(0.64);
+    // Measured 70.2% top-1 section and 80.7% top-3 (38.6% top-1 before the parser stopped taking the two "#"
+    // title lines for sections, 59.6% before the draft took the section's words, 66.7% / 71.9% before the
+    // matcher's checks against the Code's own text, acts and discipline questions).
+    expect(report.top1Section.hit / report.top1Section.total).toBeGreaterThanOrEqual(0.67);
+    expect(report.top3Section.hit / report.top3Section.total).toBeGreaterThanOrEqual(0.78);
   });
 });
 

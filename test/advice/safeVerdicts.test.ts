@@ -97,3 +97,21 @@ describe("safe verdicts and abstention, through `conduct ask --json`", () => {
     expect(shippedAdvisor().advise("who is running the gift exchange this year").verdict).toBe("out_of_scope");
   });
 });
+
+describe("a benefit offered on condition of a business decision", () => {
+  it("is a prohibited act, while a discount offered to win an order is not", async () => {
+    const { prohibitedActIn } = await import("../../src/core/advice/acts.ts");
+    expect(prohibitedActIn("could we cover the buyer's holiday so that he will award us the tender")?.words).toMatch(/so that he will award/);
+    expect(prohibitedActIn("can i offer their head nurse a paid speaking slot if she recommends our pumps")).toBeDefined();
+    expect(prohibitedActIn("can we offer the customer a discount if they switch to us")).toBeUndefined();
+    expect(prohibitedActIn("can i buy the client lunch so they feel welcome")).toBeUndefined();
+    expect(shippedAdvisor().advise("can i send the purchasing guy a nice watch so he picks our quote").verdict).toBe("prohibited");
+  });
+});
+
+describe("working under the influence", () => {
+  it("is a prohibited act, and someone else doing it is to be reported from the substance or safety rule", () => {
+    expect(shippedAdvisor().advise("a colleague reeks of alcohol on the night shift, what do i do")).toMatchObject({ verdict: "report", clauses: expect.arrayContaining([expect.objectContaining({ id: "9" })]) });
+    expect(shippedAdvisor().advise("a colleague reeks of alcohol on the night shift, what do i do").clauses[0]?.id).toBe("9");
+  });
+});

@@ -33,6 +33,14 @@ const ACTS: readonly Act[] = [
     gloss: "accepting gifts payments of significant value from those seeking to do business",
   },
   {
+    // Quid pro quo: something of value given on condition of a business decision ("a fee so they pick us",
+    // "a grant if they switch to our stents"); a discount or a price offered to win an order is not it.
+    pattern: new RegExp(
+      `\\b(pay|paying|paid|give|giving|gave|offer|offering|offered|promise|promising|promised|send|sending|slip|slipping|buy|buying|cover|covering|fund|funding|sponsor|sponsoring|treat|treating)\\b(?:(?!\\b(?:discount|discounts|rebate|rebates|price|prices|pricing|rate|rates|quote)\\b)[^.]){0,60}\\b(so|if|as long as|provided|once) (that )?(they|he|she|the ${W})( will| would| can| could)? (pick|picks|choose|chooses|select|selects|award|awards|switch|switches|renew|renews|recommend|recommends|prescribe|prescribes|sign with us|go with us|stay with us|keep buying|buy from us|order from us|use our|approve our|give us)\\b`,
+    ),
+    gloss: "bribery: offering any payment or anything of value to improperly influence a business decision, to induce or reward business",
+  },
+  {
     pattern: /\b(shred\w*|cover(ing)? (it )?up|(delete|deleting|destroy|destroying) (the |old )?(records|files|documents|emails|evidence))\b/,
     gloss: "records subject to review by auditors relevant information intentionally withheld",
   },
@@ -40,6 +48,11 @@ const ACTS: readonly Act[] = [
   {
     pattern: /\b(take|taking|took|bring|bringing|brought|send|sending|sent|show|showing|forward|forwarding|give|giving|share|sharing|email|emailing|copy|copying|download|downloading)\b[^.]{0,30}\b(samples?|prototypes?|files|documents|designs|drawings|client list|customer list|price list|pricing|data|specs|source code|formula|recipes?|blueprints?)\b[^.]{0,40}\b(competitor|rival|interview|new job|new employer)\b/,
     gloss: "trade secrets and confidential information improper access by competitors",
+  },
+  {
+    // Working under the influence: every Code's safety or substance rule prohibits it.
+    pattern: /\b(drunk|tipsy|hungover|stoned|intoxicated|under the influence|(smell\w*|reek\w*) (of|like) (alcohol|booze|beer|weed|pot|liquor))\b/,
+    gloss: "working under the influence of alcohol or drugs is prohibited for safety",
   },
   { pattern: /\b(steal\w*|stole|theft|pocket(ed|ing|s)?)\b/, gloss: "use Company property for personal benefit theft" },
   {

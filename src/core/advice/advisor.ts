@@ -21,6 +21,8 @@ export const ABSTAIN_BELOW = 1.6;
  * term (fake, bribe, shred…) or the form of a conduct question to say it is a Code matter.
  */
 const WEAK_FLOOR = 1;
+/** The words Codes use for what a breach leads to (see Intent.asksConsequences). */
+const CONSEQUENCES_GLOSS = "violations breaches of this code may result in disciplinary action up to and including termination dismissal";
 /** A logistics question without an ethics term or a conduct question's form is answered only from this score. */
 const LOGISTICS_BAR = 3;
 /** "Can I…", "Is it OK…", "I saw…", "What should I do…": a conduct question's form, with at least this score. */
@@ -70,17 +72,21 @@ export function createAdvisor(policy: Policy): Advisor {
       const act = prohibitedActIn(question.slice(0, MATCH_LIMIT).toLowerCase());
       const match = (text: string) => {
         const scored = scorer.score(text);
-        return act && (scored.clauses[0]?.score ?? 0) < ABSTAIN_BELOW ? scorer.score(`${text}. ${act.gloss}`) : scored;
+        if ((scored.clauses[0]?.score ?? 0) >= ABSTAIN_BELOW) return scored;
+        if (act) return scorer.score(`${text}. ${act.gloss}`);
+        // What a breach leads to is what a Code's discipline clause says, in the words Codes use for it.
+        if (intent.asksConsequences) return scorer.score(`${text}. ${CONSEQUENCES_GLOSS}`);
+        return scored;
       };
       const scored = match(question);
-      const clauses = rerank(scored.clauses, intent, reportingTopic, rules.topics);
+      const clauses = rerank(scored.clauses, intent, reportingTopic, rules.topics, ABSTAIN_BELOW);
       const best = clauses[0];
       // "The Directors' Lounge", "the 'Ethics in AI' talk": a question in scope only through a name of
       // something is not a Code question. A name can only take a question out of scope, never into it.
       const withoutNames = blankNames(question);
       const inScopeWithoutNames = (): boolean => {
         const other = match(withoutNames);
-        const otherBest = rerank(other.clauses, intent, reportingTopic, rules.topics)[0];
+        const otherBest = rerank(other.clauses, intent, reportingTopic, rules.topics, ABSTAIN_BELOW)[0];
         return otherBest !== undefined && inScope(otherBest, other, intent);
       };
       if (!best || !inScope(best, scored, intent) || (withoutNames !== question && !inScopeWithoutNames())) {
@@ -106,8 +112,8 @@ export function createAdvisor(policy: Policy): Advisor {
       const runnerUpFloor = confident ? Math.max(RUNNER_UP_FLOOR, best.score * RUNNER_UP_SHARE) : ETHICS_FLOOR;
       const otherSectionFloor = Math.max(runnerUpFloor, best.score * OTHER_SECTION_SHARE);
       const section = sectionOfClause(best.clauseId);
-      for (const runner of clauses.slice(1)) {
-        if (runner.score < runnerUpFloor) break;
+      for (const runner of confident ? clauses.slice(1) : sectionsFirst(clauses.slice(1), [section, ...cited.map((c) => sectionOfClause(c.id))])) {
+        if (runner.score < runnerUpFloor) continue;
         if (sectionOfClause(runner.clauseId) !== section && runner.score < otherSectionFloor) continue;
         add(runner.clauseId, quoteFor(runner, runner.clauseId), runner.score);
       }
@@ -143,11 +149,35 @@ function inScope(best: ClauseScore, scored: Scored, intent: Intent): boolean {
   // "Noticed someone approving payments to a vendor at her own home address": what the asker saw is a Code matter
   // even when it names an everyday thing (an address), once it matches a clause fairly.
   const sawMisconduct = (intent.witnessed || intent.describesMisconduct) && score >= WEAK_FLOOR;
-  if ((scored.notCovered && !sawMisconduct) || intent.asksLogistics) return false;
+  // A not-covered term ("the meeting room") does not outweigh the rest of the question when that points
+  // at one clause well ahead of every other ("a fundraiser for a candidate").
+  const runnerUp = scored.clauses.find((c) => c.clauseId !== best.clauseId)?.score ?? 0;
+  const clearlyAbout = score >= WEAK_FLOOR && score - Math.max(0, runnerUp) >= WEAK_FLOOR;
+  if ((scored.notCovered && !sawMisconduct && !clearlyAbout) || intent.asksLogistics) return false;
   // "My supervisor is the one doing it, who else can I go to?": a route for reporting around one's supervisor.
   if (intent.implicatesSupervisor && (intent.seeksGuidance || intent.wantsToReport) && best.topics.some((t) => t.relevance > 0)) return true;
   const topicBehind = best.topics.some((t) => !t.partial || t.facets >= 2);
   return score >= (conductForm && topicBehind ? FORM_FLOOR : WEAK_FLOOR);
+}
+
+/**
+ * Unsure of the deciding clause, the answer cites the likeliest clause of each section not yet cited
+ * before a sibling of one already cited, so that the right section is among the few quoted: clauses of
+ * one section tend to score alike, and the section is what a weak match most often gets wrong.
+ */
+function sectionsFirst(runners: readonly ClauseScore[], cited: readonly string[]): ClauseScore[] {
+  const seen = new Set(cited);
+  const firsts: ClauseScore[] = [];
+  const rest: ClauseScore[] = [];
+  for (const runner of runners) {
+    const section = sectionOfClause(runner.clauseId);
+    if (seen.has(section)) rest.push(runner);
+    else {
+      seen.add(section);
+      firsts.push(runner);
+    }
+  }
+  return [...firsts, ...rest];
 }
 
 function outOfScope(question: string, answer: string, notice?: Answer["notice"]): Answer {

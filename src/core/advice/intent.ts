@@ -28,6 +28,8 @@ export interface Intent {
   doneToMe: boolean;
   /** The asker's own supervisor is the one who did it or asked for it: never suggest asking them. */
   implicatesSupervisor: boolean;
+  /** "What happens if I break the Code?", "Can I get fired for ignoring the rules?": what a breach leads to. */
+  asksConsequences: boolean;
 }
 
 const WHO_TO_ASK =
@@ -69,6 +71,8 @@ const REPORT_ACT =
 const DISCLOSE = /\b(do|would|will|should) (i|we) (need to|have to|must)? ?(report|disclose|declare|mention|tell anyone|tell someone)( it| this| that)?\b|\bshould i (disclose|declare)\b/;
 const LOGISTICS =
   /^(how (do|can|would|should) (i|we) (get|join|sign up|enroll|enrol|register|request|order|book|reserve|submit|change|update|reset|set up|add|find|access|apply|schedule|fix|install|pick up|download|print|contact|reach|transfer|switch|renew|replace|cancel|search|export|import|sync|connect|share my screen|clear|turn off|mute|rename)|when (is|are|does|do|will|can)|where (is|are|do|can|should) (i|we|the|my|visitors)|what time|how (many|much|long|often)|what('?s| is| are) the (process|address|number|schedule|deadline|rate|limit|hours|phone|menu|wifi|wi fi)|who (handles|plans|organizes|is organizing|do i call|should i call|fixes|refills|runs|is in charge of))\b/;
+const CONSEQUENCE = /\b(what happens|what will happen|what would happen|punish\w*|penalt\w*|consequences?|sanctions?|(get|be|being) (fired|sacked|dismissed|disciplined|in trouble)|lose (my|your|his|her|their) jobs?)\b/;
+const BREACH = /\b(break|breaks|breaking|broke|broken|violat\w*|breach\w*|ignor\w*|not follow\w*|disobey\w*)\b[^.]{0,20}\b(code|rules|policy|policies)\b/;
 const SENTENCE = /\s*\.\s*/;
 const CLAUSE = /[,;:]|\s[-–—]\s/;
 /** After a comma only a plain request for leave ("…, can I keep it", "…, is that ok") is the question's form. */
@@ -107,5 +111,6 @@ export function readIntent(question: string): Intent {
     plansOnly: !othersAct && !witnessed && sentences.some((s) => ACTOR.test(s) && !approachesMe(s) && PLANS.test(s)),
     doneToMe,
     implicatesSupervisor: supervisorInvolved,
+    asksConsequences: CONSEQUENCE.test(text) && BREACH.test(text),
   };
 }

@@ -28,11 +28,17 @@ const INTENT_BONUS = { guidance: 1, approval: 0.5, report: 0.5 } as const;
 const REPORT_ACT_BONUS = 0.75;
 const EXAMPLES_IN_FIT = 0.3;
 
-/** Applies what the question's form says to the clause ranking (highest first afterwards). */
-export function rerank(clauses: ClauseScore[], intent: Intent, reportingTopic: Topic | undefined, topics: readonly Topic[]): ClauseScore[] {
+/** Applies what the question's form says to the clause ranking (highest first afterwards); `confidentFrom` is the score of a clear match. */
+export function rerank(clauses: ClauseScore[], intent: Intent, reportingTopic: Topic | undefined, topics: readonly Topic[], confidentFrom = Infinity): ClauseScore[] {
   // Treated badly after reporting, or asking to act against whoever reported: the no-retaliation clause.
   const retaliation = intent.aboutReporting && (intent.doneToMe || intent.asksPermission);
   const reportRoute = intent.wantsToReport || (intent.implicatesSupervisor && intent.seeksGuidance) || retaliation;
+  // "Who do I ask if I'm not sure…" with no clear subject: the clauses that give guidance (whom to ask, who
+  // interprets the Code) gain what a guidance topic gains within its clause.
+  if (intent.seeksGuidance && !reportRoute && (clauses[0]?.score ?? 0) < confidentFrom) {
+    const guides = (c: ClauseScore) => c.topics.some((t) => topics[t.topic]!.verdict === "guidance" && t.relevance > 0);
+    return clauses.map((c) => (guides(c) ? { ...c, score: c.score + INTENT_BONUS.guidance } : c)).sort((a, b) => b.score - a.score);
+  }
   if (!reportRoute || !reportingTopic) return clauses;
   const touched = (c: ClauseScore) => c.topics.some((t) => topics[t.topic] === reportingTopic && t.relevance > 0);
   const adjusted = clauses.map((c) => (touched(c) ? { ...c, score: c.score + REPORT_ACT_BONUS } : c)).sort((a, b) => b.score - a.score);
