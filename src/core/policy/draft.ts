@@ -270,7 +270,26 @@ function topicFor(clause: Clause, sentence: string, verdict: Verdict, used: Set<
   for (let n = 2; used.has(id); n++) id = `${base}_${suffix ?? "topic"}_${n}`;
   used.add(id);
   const approvers = rolesIn(sentence, verdict, roles);
-  const text = suffix ? sentence : clause.text;
+  const { concepts, examples } = vocabularyOf(clause, suffix ? sentence : undefined, spread, section);
+  return {
+    id,
+    clause: clause.id,
+    verdict,
+    approvers,
+    ...(approvers.length > 1 && /\bor\b/.test(sentence) && !/\band\b[^.]*\b(approval|approved)\b/.test(sentence) && { approval: "any" as const }),
+    quote: sentence,
+    summary: sentence,
+    concepts,
+    examples,
+  };
+}
+
+/**
+ * The words a topic of `clause` is found by, from the Code's text alone: for the clause as a whole, or
+ * for one sentence of it (`sentence`: a second topic, such as what the clause also allows).
+ */
+function vocabularyOf(clause: Clause, sentence: string | undefined, spread: Map<string, number>, section: string): { concepts: Record<string, string[]>; examples: string[] } {
+  const text = sentence ?? clause.text;
   const concepts: Record<string, string[]> = {};
   const subject = keywords(`${clause.subTitle ?? ""} ${clause.title}`, spread);
   const words = keywords(text, spread).filter((w) => !subject.includes(w));
@@ -284,19 +303,26 @@ function topicFor(clause: Clause, sentence: string, verdict: Verdict, used: Set<
   // The Code's own "such as" lists name kinds of thing the clause is about ("customer lists", "vouchers").
   const kinds = examplesOf(text);
   if (kinds.length) concepts.kinds = kinds;
-  return {
-    id,
-    clause: clause.id,
-    verdict,
-    approvers,
-    ...(approvers.length > 1 && /\bor\b/.test(sentence) && !/\band\b[^.]*\b(approval|approved)\b/.test(sentence) && { approval: "any" as const }),
-    quote: sentence,
-    summary: sentence,
-    concepts,
-    // The clause's own heading and sentences, as examples: each finds its clause by its words (and
-    // lets `conduct rules check` show which clauses read alike). Reviewers add employees' words.
-    examples: [...(clause.subTitle ? [clause.subTitle] : []), ...(suffix ? [sentence] : clause.sentences)],
-  };
+  // The clause's own heading and sentences, as examples: each finds its clause by its words (and
+  // lets `conduct rules check` show which clauses read alike). Reviewers add employees' words.
+  return { concepts, examples: [...(clause.subTitle ? [clause.subTitle] : []), ...(sentence ? [sentence] : clause.sentences)] };
+}
+
+/**
+ * For a rules file that gives a topic only what the Code requires of it (clause, verdict, summary,
+ * approvers): the words the draft would give it, from its clause's text. `second` says the topic is not
+ * the first of its clause, so it is found by its own quote.
+ */
+export function textVocabulary(document: PolicyDocument): (clause: Clause, quote: string, second: boolean) => { concepts: Record<string, string[]>; examples: string[] } {
+  const spread = clauseSpread(document);
+  const sections = new Map<string, string[]>();
+  for (const clause of document.clauses.values()) sections.set(clause.sectionId, [...(sections.get(clause.sectionId) ?? []), clause.text, clause.subTitle ?? ""]);
+  return (clause, quote, second) => vocabularyOf(clause, second ? quote : undefined, spread, sections.get(clause.sectionId)?.join(" . ") ?? "");
+}
+
+/** The general not-covered list less what this Code speaks of, and the general ethics terms, for a rules file that lists neither. */
+export function generalAdviceTerms(document: PolicyDocument): { not_covered: string[]; ethics_terms: string[] } {
+  return { not_covered: notCoveredBy(document), ethics_terms: [...ETHICS_TERMS] };
 }
 
 /** Words this common in English (by their rank in the word vectors) say little about a clause. */

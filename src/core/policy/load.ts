@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parse as parseYaml } from "yaml";
+import { fillFromText } from "./fill.ts";
 import { parsePolicy } from "./parse.ts";
 import { RulesError, validateRules, type PolicyRules } from "./rules.ts";
 import type { PolicyDocument } from "./types.ts";
@@ -9,7 +10,10 @@ export interface Policy {
   rules: PolicyRules;
 }
 
-/** Loads a company's Code and its reviewed rules file; any mismatch is a startup error. */
+/**
+ * Loads a company's Code and its reviewed rules file; any mismatch is a startup error. Topics given
+ * only the required fields are found by their clause's own words (fill.ts).
+ */
 export function loadPolicy(documentFile: string, rulesFile: string): Policy {
   const document = parsePolicy(readFileSync(documentFile, "utf8"));
   let raw: unknown;
@@ -18,5 +22,5 @@ export function loadPolicy(documentFile: string, rulesFile: string): Policy {
   } catch (error) {
     throw new RulesError(rulesFile, [`not valid YAML: ${(error as Error).message.split("\n")[0]}`]);
   }
-  return { document, rules: validateRules(raw, document, rulesFile) };
+  return { document, rules: fillFromText(document, validateRules(raw, document, rulesFile)) };
 }
