@@ -70,6 +70,17 @@ describe("safe verdicts and abstention, through `conduct ask --json`", () => {
     expect(gifts).toMatchObject({ verdict: "needs_approval" }); // a request for leave is still ruled on
   });
 
+  it("someone else doing wrong, told in a casual opening and followed by the asker's own question, is to be reported", () => {
+    const [books, supplies, owns] = ask([
+      "what if the guy cooking the books is my own boss, who do i go to",
+      "hey my coworker keeps taking supplies home, who should i talk to",
+      "one of our directors owns a catering firm, marketing wants to hire them",
+    ]);
+    expect(books!.verdict).toBe("report"); // was "prohibited"
+    expect(supplies!.verdict).toBe("report"); // was "needs_approval": the asker's "should" is no plan of the coworker's
+    expect(owns!.verdict).toBe("needs_approval"); // another's plan is still an approval question
+  });
+
   it("a named thing that mixes a Code word with others (a quoted title, capitalised words) does not make a Code question", () => {
     const [kitchen, supplier, committee] = ask([
       "who won the Conflict Kitchen cook-off",

@@ -74,6 +74,10 @@ const LOGISTICS =
 const CONSEQUENCE = /\b(what happens|what will happen|what would happen|punish\w*|penalt\w*|consequences?|sanctions?|(get|be|being) (fired|sacked|dismissed|disciplined|in trouble)|lose (my|your|his|her|their) jobs?)\b/;
 const BREACH = /\b(break|breaks|breaking|broke|broken|violat\w*|breach\w*|ignor\w*|not follow\w*|disobey\w*)\b[^.]{0,20}\b(code|rules|policy|policies)\b/;
 const SENTENCE = /\s*\.\s*/;
+/** A clause in which the asker asks about their own next step ("who should i talk to", "should we tell someone"). */
+const OWN_QUESTION = /^(who|whom|what|where|how|should|do|does|can|could|would|must) (\w+ ){0,3}(i|we)\b/;
+/** Words that open a sentence without being its subject or its form ("so my boss…", "what if the person…", "quick question, can i…"). */
+const OPENER = /^(?:(?:what if|so|and|but|also|ok|okay|hey|hi|hello|um|well|honestly|basically|quick question|question|random question|serious question) )+/;
 const CLAUSE = /[,;:]|\s[-–—]\s/;
 /** After a comma only a plain request for leave ("…, can I keep it", "…, is that ok") is the question's form. */
 const PERMISSION_AFTER_COMMA = /^(can|could|may|should) (i|we)\b|^(do|does) (i|we) (need|have) to\b|^(is|would) (it|that|this) (ok|okay|allowed|fine|acceptable|legal|a problem)\b|^(ok|okay|fine|allowed) to\b/;
@@ -82,7 +86,7 @@ const CHATTER =
   /^(does |do |has )?(anyone|anybody|someone|somebody|any of you) (got|have|has|want|wanna|seen|know|recommend|free|up for|around|coming|going|joining|interested)\b|\b(recommendations|recs|suggestions|tips) (anyone|please|for)\b|^(can|could) (anyone|anybody|someone|somebody) (recommend|lend|help|send|share|tell|point)\b|^who (gets|is on|is organi[sz]ing|is running|wants in|is in)\b/;
 
 export function readIntent(question: string): Intent {
-  const sentences = words(question).join(" ").split(SENTENCE).filter(Boolean);
+  const sentences = words(question).join(" ").split(SENTENCE).map((s) => s.trim().replace(OPENER, "")).filter(Boolean);
   const text = sentences.join(" . ");
   // "i heard the company wants the lot next door, could i buy it first": a clause after a comma can carry the question's form.
   const clauses = question.slice(0, MATCH_LIMIT).split(CLAUSE).flatMap((c) => words(c).join(" ").split(SENTENCE)).map((c) => c.trim()).filter(Boolean);
@@ -95,7 +99,10 @@ export function readIntent(question: string): Intent {
   const witnessed = witnessedVerb || whatToDo;
   const describes = sentences.some((s) => ACTOR.test(s) && !approachesMe(s)) || witnessedVerb;
   const doneToMe = DONE_TO_ME.test(text);
-  const othersAct = sentences.some((s) => ACTOR.test(s) && !approachesMe(s) && !DESIRE.test(s));
+  // "my coworker keeps taking supplies home, who should i talk to" is someone doing it: the asker's own
+  // "should" in a question of their own after the comma does not make it a plan (another's "wants" does).
+  const planned = clauses.some((c) => DESIRE.test(c) && !OWN_QUESTION.test(c));
+  const othersAct = sentences.some((s) => ACTOR.test(s) && !approachesMe(s) && !DESIRE.test(s)) || (!planned && clauses.some((c) => ACTOR.test(c.replace(OPENER, "")) && !approachesMe(c)));
   const supervisorInvolved = OWN_SUPERVISOR.test(text) && (describes || doneToMe || DIRECTED_AT_ME.test(text) || /\b(is the one|is involved|did it|is doing)\b/.test(text));
   return {
     seeksGuidance: WHO_TO_ASK.test(text) || DOUBT.test(text),

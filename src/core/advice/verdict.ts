@@ -98,7 +98,13 @@ function decideTopic(clause: ClauseScore, topics: readonly Topic[], intent: Inte
   // do; merely naming someone else ("our CFO wants to lease…") leaves an approval question as it is.
   // Someone else already doing what needs approval (taking the van home, using the card) is to be reported too.
   // Only wanting or planning a prohibited act ("our CEO wants a personal loan") gets the prohibition itself.
-  const wrongful = (topic.verdict === "prohibited" && (intent.othersAct || !intent.plansOnly)) || intent.witnessed || intent.wantsToReport || (intent.othersAct && topic.verdict === "needs_approval");
+  // Asking whom to turn to about what someone else is doing ("the person breaking the rules is my
+  // supervisor, who do I go to") asks for a reporting route, whichever clause the words found.
+  const wrongful =
+    (topic.verdict === "prohibited" && (intent.othersAct || !intent.plansOnly)) ||
+    intent.witnessed ||
+    intent.wantsToReport ||
+    (intent.othersAct && (topic.verdict === "needs_approval" || (topic.verdict === "guidance" && intent.seeksGuidance)));
   if ((intent.describesMisconduct || intent.wantsToReport) && !intent.asksPermission && wrongful && topic.verdict !== "report") {
     return { topic, verdict: "report", approvers: [], report: topic.id !== reportingTopic?.id };
   }
