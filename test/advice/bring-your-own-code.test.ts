@@ -178,3 +178,43 @@ describe("bring your own Code: conduct rules draft on a held-out Code (Tallis, p
     expect(report.verdict.hit / report.verdict.total).toBeGreaterThanOrEqual(0.6);
   });
 });
+
+// The third Code, written by another writer without seeing the matcher (test/fixtures/harbor-README.md):
+// Harborline Logistics, "Article I – …" headings, "1.1" clauses, "(a)" items, EUR thresholds, its own
+// approvers. Scored with the unedited draft, and with a rules file that holds only the required fields.
+describe("bring your own Code: a Code by another writer (Harborline), drafted or with the required fields only", () => {
+  const HARBOR = resolve(ROOT, "test/fixtures/harbor-code.txt");
+  const HARBOR_QUESTIONS = resolve(ROOT, "test/fixtures/harbor-questions.jsonl");
+  const draft = drafted(HARBOR);
+
+  it("drafts every clause, including \"may be accepted without approval\" and an approval that names no one", () => {
+    const policy = draft.policy();
+    const topic = (clause: string) => policy.rules.topics.find((t) => t.clause === clause);
+    for (const [id, clause] of policy.document.clauses) if (clause.sentences.length) expect(topic(id), id).toBeDefined();
+    expect(topic("4.1(a)")).toMatchObject({ verdict: "allowed" }); // the draft stopped with a TypeError here before
+    expect(policy.rules.roles).toMatchObject({ compliance_officer: { name: "the Compliance Officer" }, ethics_committee: { name: "the Ethics Committee" } });
+  });
+
+  it("finds the right section for questions it was never shown (figure pinned; the issue's target is 70%)", () => {
+    const report = draft.evaluateOn(HARBOR_QUESTIONS);
+    expect(report.questions).toBeGreaterThanOrEqual(60);
+    // Measured 64.7% top-1 and 80.4% top-3 section (the draft failed on this Code before; with that
+    // fixed alone, 60.8% and 76.5%).
+    expect(report.top1Section.hit / report.top1Section.total).toBeGreaterThanOrEqual(0.62);
+    expect(report.top3Section.hit / report.top3Section.total).toBeGreaterThanOrEqual(0.78);
+  });
+
+  it("answers as well from a rules file with only clause, verdict, summary and approvers: the clause's own words find it", () => {
+    const full = parse(readFileSync(draft.rulesFile, "utf8")) as { topics: Array<Record<string, unknown>> } & Record<string, unknown>;
+    const required = ["id", "clause", "verdict", "summary", "approvers", "quote"];
+    const bare = { version: 1, roles: full.roles, topics: full.topics.map((t) => Object.fromEntries(Object.entries(t).filter(([k]) => required.includes(k)))) };
+    const bareFile = join(mkdtempSync(join(tmpdir(), "conduct-bare-")), "bare.rules.yaml");
+    writeFileSync(bareFile, JSON.stringify(bare));
+    const advisor = createAdvisor(loadPolicy(HARBOR, bareFile));
+    const report = evaluate((q) => advisor.advise(q), parseEvalFile(readFileSync(HARBOR_QUESTIONS, "utf8"), HARBOR_QUESTIONS));
+    // Measured 64.7% top-1 section and 2.0% wrongly abstained, as with the draft; before topics were
+    // filled from their clause's text, 25.5% and 68.6% (nearly every question "not covered").
+    expect(report.top1Section.hit / report.top1Section.total).toBeGreaterThanOrEqual(0.62);
+    expect(report.wrongAbstention.hit / report.wrongAbstention.total).toBeLessThanOrEqual(0.05);
+  });
+});

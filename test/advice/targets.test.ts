@@ -20,3 +20,19 @@ describe("accuracy targets on questions written by someone other than the rules'
     expect(rate(report.wrongAbstention)).toBeLessThanOrEqual(0.05);
   });
 });
+
+describe("a held-out set by another writer (test/advice/writer-blind-questions.jsonl, 170 questions, 2 Dec 2026)", () => {
+  it("holds the figures measured (short of the issue's targets: 93% section, 98% top-3, 90% abstention, ≤ 2% harmful)", () => {
+    const advisor = shippedAdvisor();
+    const report = evaluate((q) => advisor.advise(q), load("./writer-blind-questions.jsonl"));
+    // Measured 84.4 / 95.3 / 81.3 / 84.7 / 78.6 / 0.8 / 4.1% (written before this round's matcher
+    // changes: 84.4 / 95.3 / 81.3 / 81.8 / 76.2 / 0.8 / 4.1%).
+    expect(rate(report.top1Section)).toBeGreaterThanOrEqual(0.83);
+    expect(rate(report.top3Section)).toBeGreaterThanOrEqual(0.94);
+    expect(rate(report.top1Clause)).toBeGreaterThanOrEqual(0.8);
+    expect(rate(report.verdict)).toBeGreaterThanOrEqual(0.83);
+    expect(rate(report.abstentionRecall)).toBeGreaterThanOrEqual(0.77);
+    expect(rate(report.wrongAbstention)).toBeLessThanOrEqual(0.02);
+    expect(rate(report.harmful)).toBeLessThanOrEqual(0.05);
+  });
+});
