@@ -17,7 +17,7 @@ try {
   checkConfiguredFiles(config);
   logger.level = config.LOG_LEVEL;
   // The app has logged why; exiting non-zero lets the supervisor restart the bot on a new thread.
-  const starting = startApp(config, logger, { onDatabaseStopped: () => process.exit(1), checkSlackToken: true });
+  const starting = startApp(config, logger, { onDatabaseStopped: () => process.exit(1), checkSlackToken: true, warmUp: true });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

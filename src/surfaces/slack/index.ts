@@ -37,6 +37,8 @@ import { registerShortcutListeners } from "./listeners/shortcuts.ts";
 import { createSlackNotificationChannel } from "./notify.ts";
 import { placeholderFlows } from "./placeholders.ts";
 import { kindOf, SlackHttpReceiver } from "./receiver.ts";
+import { slackWarmUp } from "./warmUp.ts";
+import type { Answer } from "../../core/advice/index.ts";
 import { helpMessage } from "./render/notices.ts";
 import type { SlackCores } from "./services.ts";
 
@@ -94,6 +96,8 @@ export interface SlackSurface {
   stop(): Promise<void>;
   /** Asks Slack whether the bot token works (auth.test) and logs "Slack: on" or why not; never throws. */
   checkToken(): Promise<boolean>;
+  /** HTTP mode: runs its hot path before the replica says ready (warmUp.ts), through the app's server at `baseUrl`. */
+  warmUp?(answers: readonly Answer[], baseUrl: string): Promise<void>;
 }
 
 /**
@@ -226,7 +230,7 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
     mode: socketMode ? "socket" : "http",
     ...(channel ? { channel } : {}),
     ...(answers ? { answers } : {}),
-    ...(receiver ? { requestListener: receiver.requestListener } : {}),
+    ...(receiver ? { requestListener: receiver.requestListener, warmUp: (answers: readonly Answer[], baseUrl: string) => slackWarmUp(`${baseUrl}/slack/events`, config.SLACK_SIGNING_SECRET ?? "")(answers) } : {}),
     async start() {
       if (socketMode) await app.start();
     },
