@@ -3,7 +3,9 @@
 // answers 200 (probed every `probeMs`, an active health check) and leaves it when the connection
 // to it is refused or reset (a passive health check: at once), when /readyz answers 503 (starting,
 // or draining after SIGTERM) or when `unhealthyAfter` probes in a row get no answer within
-// `probeTimeoutMs` (a busy replica answers late, and is not taken out for one slow answer).
+// `probeTimeoutMs` (a busy replica answers late, and is not taken out for one slow answer). When
+// no replica is in service, requests go to those whose probes only went unanswered (busy, not
+// gone), as cloud balancers fail open when every target is unhealthy.
 import http from "node:http";
 
 export interface Backend {
@@ -22,6 +24,8 @@ interface Member {
   probing: boolean;
   /** Probes in a row without an answer. */
   unanswered: number;
+  /** Out of service because it answered 503 or its connection was refused or reset (not merely slow). */
+  refusing: boolean;
 }
 
 const REFUSED = new Set(["ECONNREFUSED"]);
@@ -49,18 +53,21 @@ export function createBalancer(options: { probeMs?: number; probeTimeoutMs?: num
       member.probing = false;
       member.unanswered = 0;
       member.ready = res.statusCode === 200;
+      member.refusing = !member.ready;
     });
     req.on("timeout", () => req.destroy(Object.assign(new Error("timeout"), { code: "ETIMEDOUT" })));
     req.on("error", (error) => {
       member.probing = false;
-      if (connectionFailure(error) || ++member.unanswered >= unhealthyAfter) member.ready = false;
+      const gone = Boolean(connectionFailure(error));
+      if (gone) member.refusing = true;
+      if (gone || ++member.unanswered >= unhealthyAfter) member.ready = false;
     });
   };
 
   return {
     /** Starts probing a backend; it gets requests once its /readyz answers 200. */
     add(backend: Backend): void {
-      const member: Member = { backend, ready: false, timer: setInterval(() => probe(member), probeMs), probing: false, unanswered: 0 };
+      const member: Member = { backend, ready: false, timer: setInterval(() => probe(member), probeMs), probing: false, unanswered: 0, refusing: true };
       probe(member);
       members.push(member);
     },
@@ -74,11 +81,12 @@ export function createBalancer(options: { probeMs?: number; probeTimeoutMs?: num
     /** The connection to it was refused or reset: no more requests until its /readyz says ready again. */
     markDown(backend: Backend): void {
       const member = members.find((m) => m.backend === backend);
-      if (member) member.ready = false;
+      if (member) [member.ready, member.refusing] = [false, true];
     },
-    /** The next ready backend in turn, other than those in `tried` when another is ready. */
+    /** The next ready backend in turn (failing open to busy ones when none is), other than those in `tried` when another is ready. */
     pick(tried: ReadonlySet<Backend> = new Set()): Backend | undefined {
-      const ready = members.filter((m) => m.ready);
+      const inService = members.filter((m) => m.ready);
+      const ready = inService.length ? inService : members.filter((m) => !m.refusing);
       const fresh = ready.filter((m) => !tried.has(m.backend));
       const from = fresh.length ? fresh : ready;
       if (!from.length) return undefined;

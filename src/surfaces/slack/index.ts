@@ -23,7 +23,7 @@ import { delegationInteractions } from "../../interactions/delegation.ts";
 import { feedbackInteraction } from "../../interactions/feedback.ts";
 import { openDelegateFormFlow } from "./flows/delegation.ts";
 import { publishHomeFlow, refreshHome } from "./flows/home.ts";
-import { caseThreadFlow, startReportFlow } from "./flows/report.ts";
+import { caseThreadFlow, caseThreadOf, startReportFlow } from "./flows/report.ts";
 import type { Advisor, Interaction, SlackData, SlackDeps, SlackFlows, Subcommand } from "./deps.ts";
 import { approvalListeners } from "./listeners/approvals.ts";
 import { registerAskActionListeners } from "./listeners/askActions.ts";
@@ -198,7 +198,12 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
     const clock = options.clock ?? systemClock;
     const queue: AnswerQueue = options.data.answers(clock, ANSWER_LEASE_MS);
     const botUserId = async () => (await authorize({ isEnterpriseInstall: false } as Parameters<typeof authorize>[0])).botUserId;
-    const early = answerFirst(deps, queue, answerClient, botUserId);
+    const isCaseThread = async (channel: string, threadTs: string) => {
+      if (!cores?.cases) return false;
+      const thread = await caseThreadOf(answerClient, channel, threadTs, logger);
+      return thread === undefined ? undefined : thread !== null;
+    };
+    const early = answerFirst(deps, queue, answerClient, botUserId, isCaseThread);
     receiver.answerBeforeAck(async (body) => {
       const taken = await early(body);
       if (taken) metrics?.event("slack", kindOf(body)); // Bolt, which counts the rest, never sees it

@@ -29,8 +29,28 @@ export async function alreadyPosted(client: WebClient, channel: string, outboxId
   return history.messages.find((m) => m.metadata?.event_payload?.outbox_id === outboxId);
 }
 
-/** Posts an outbox message with its id in the metadata, unless an earlier attempt already did. */
-export async function postOnce(client: WebClient, outbox: { id: string; attempts: number; createdAt: Date }, channel: string, message: SlackMessage): Promise<void> {
-  if (outbox.attempts > 1 && (await alreadyPosted(client, channel, outbox.id, outbox.createdAt))) return;
-  await client.chat.postMessage({ channel, ...message, metadata: outboxMetadata(outbox.id) });
+/**
+ * Whether a reply carrying this outbox id is already in the thread `threadTs` (alreadyPosted for
+ * thread replies). A DM's thread is read with `im:history`; a channel's needs `channels:history` or
+ * `groups:history`, which the manifest does not ask for (the bot reads no channel): without it
+ * this cannot tell, and says no (a reply in a channel thread is then posted at least once).
+ */
+export async function alreadyReplied(client: WebClient, channel: string, threadTs: string, outboxId: string): Promise<{ ts: string } | undefined> {
+  let replies;
+  try {
+    replies = historySchema.parse(await client.conversations.replies({ channel, ts: threadTs, limit: 200, include_all_metadata: true }));
+  } catch (error) {
+    if ((error as { data?: { error?: string } }).data?.error === "missing_scope") return undefined;
+    throw error;
+  }
+  return replies.messages.find((m) => m.metadata?.event_payload?.outbox_id === outboxId);
+}
+
+/** Posts an outbox message (in a thread when `threadTs`) with its id in the metadata, unless an earlier attempt already did. */
+export async function postOnce(client: WebClient, outbox: { id: string; attempts: number; createdAt: Date }, channel: string, message: SlackMessage, threadTs?: string): Promise<void> {
+  if (outbox.attempts > 1) {
+    const earlier = threadTs ? await alreadyReplied(client, channel, threadTs, outbox.id) : await alreadyPosted(client, channel, outbox.id, outbox.createdAt);
+    if (earlier) return;
+  }
+  await client.chat.postMessage({ channel, ...(threadTs ? { thread_ts: threadTs } : {}), ...message, metadata: outboxMetadata(outbox.id) });
 }
