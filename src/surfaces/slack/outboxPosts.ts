@@ -12,7 +12,16 @@ export const outboxMetadata = (outboxId: string): types.MessageMetadata => ({ ev
 export const withOutboxId = (metadata: types.MessageMetadata, outboxId: string): types.MessageMetadata => ({ ...metadata, event_payload: { ...metadata.event_payload, outbox_id: outboxId } });
 
 const historySchema = z.object({
-  messages: z.array(z.object({ ts: z.string(), metadata: z.object({ event_type: z.string(), event_payload: z.record(z.string(), z.unknown()).optional() }).optional() }).passthrough()).default([]),
+  messages: z
+    .array(
+      z.object({
+        ts: z.string(),
+        text: z.string().optional(),
+        blocks: z.array(z.unknown()).optional(),
+        metadata: z.object({ event_type: z.string(), event_payload: z.record(z.string(), z.unknown()).optional() }).optional(),
+      }).passthrough(),
+    )
+    .default([]),
 });
 
 /**
@@ -23,11 +32,18 @@ const historySchema = z.object({
  * for DMs. A top-level message only (replies are not in conversations.history).
  */
 export async function alreadyPosted(client: WebClient, channel: string, outboxId: string, since?: Date): Promise<{ ts: string } | undefined> {
+  return findPosted(client, channel, (m) => m.metadata?.event_payload?.outbox_id === outboxId, since);
+}
+
+/** A message of the bot's in the conversation's history (since `since`, less a minute of clock skew) that `matches`. */
+export async function findPosted(client: WebClient, channel: string, matches: (message: PostedMessage) => boolean, since?: Date): Promise<{ ts: string } | undefined> {
   const history = historySchema.parse(
     await client.conversations.history({ channel, ...(since ? { oldest: String(Math.floor(since.getTime() / 1000) - 60) } : {}), limit: 100, include_all_metadata: true }),
   );
-  return history.messages.find((m) => m.metadata?.event_payload?.outbox_id === outboxId);
+  return history.messages.find(matches);
 }
+
+export type PostedMessage = z.infer<typeof historySchema>["messages"][number];
 
 /**
  * Whether a reply carrying this outbox id is already in the thread `threadTs` (alreadyPosted for
