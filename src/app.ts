@@ -259,6 +259,8 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     port,
     async close() {
       state.stopping = true;
+      // Draining: /readyz now says "stopping"; requests are still served until the balancer has seen it.
+      if (config.SHUTDOWN_DRAIN_SECONDS) await new Promise((drained) => setTimeout(drained, config.SHUTDOWN_DRAIN_SECONDS * 1000));
       await worker.stop();
       await slack?.stop();
       await new Promise<void>((done) => server.close(() => done()));

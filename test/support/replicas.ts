@@ -79,6 +79,8 @@ export interface ReplicaRunResult {
   /** What the report answers said ("filed", a reason given back, …), counted. */
   reportAnswers: Record<string, number>;
   restarts: number;
+  /** When the restarted replica was started (ms into the run), if one was. */
+  restartedAtMs?: number;
   cpuSeconds: number;
   loadAverage: [number, number, number];
 }
@@ -254,6 +256,7 @@ export async function runReplicas(options: ReplicaRunOptions): Promise<ReplicaRu
   const reportAnswers: Record<string, number> = {}; // what the answers said, counted
   const inflight = new Set<Promise<void>>();
   let restarts = 0;
+  let restartedAtMs: number | undefined;
   let reportsSent = 0;
   let killing: Promise<void> | undefined;
   let killed: { generation: number; at: number; wallAt: number } | undefined;
@@ -275,6 +278,7 @@ export async function runReplicas(options: ReplicaRunOptions): Promise<ReplicaRu
         await sleep(downForMs);
         // Its replacement (a new address here, as a new pod's): the balancer forgets the old one.
         balancer.remove(victim);
+        restartedAtMs = performance.now() - began;
         pool[0] = await start();
         restarts++;
       })();
@@ -420,6 +424,7 @@ export async function runReplicas(options: ReplicaRunOptions): Promise<ReplicaRu
     reportAnswers,
     outbox,
     restarts,
+    ...(restartedAtMs !== undefined ? { restartedAtMs } : {}),
     cpuSeconds,
     loadAverage: (await import("node:os")).loadavg() as [number, number, number],
   };
