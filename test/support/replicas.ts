@@ -95,6 +95,8 @@ export interface Delivery {
 
 interface Replica extends Backend {
   child: ChildProcess;
+  /** Requests sent to it and not yet answered. */
+  inflight: number;
   alive: boolean;
   output: string;
 }
@@ -137,7 +139,7 @@ export async function runReplicas(options: ReplicaRunOptions): Promise<ReplicaRu
   const start = async (): Promise<Replica> => {
     // LOG_LEVEL=info for the one line that names the port; the rest is dropped.
     const child = spawn(process.execPath, command, { cwd: ROOT, env: { ...env, LOG_LEVEL: "info" }, stdio: ["ignore", "pipe", "pipe"] });
-    const replica: Replica = { generation: ++generations, child, port: 0, alive: false, output: "" };
+    const replica: Replica = { generation: ++generations, child, port: 0, alive: false, output: "", inflight: 0 };
     const keep = (d: Buffer) => (replica.output = (replica.output + d).slice(-20_000));
     child.stdout!.on("data", keep);
     child.stderr!.on("data", keep);
@@ -203,8 +205,9 @@ export async function runReplicas(options: ReplicaRunOptions): Promise<ReplicaRu
           return undefined;
         }
         const sentAt = performance.now();
+        replica.inflight++;
         try {
-          const res = await postOnce(replica, body(), type, retryNum + tried.size);
+          const res = await postOnce(replica, body(), type, retryNum + tried.size).finally(() => replica.inflight--);
           const ms = performance.now() - sentAt;
           // An answer after 3 s is one Slack no longer waits for: the delivery failed.
           const outcome = res.status !== 200 ? `HTTP ${res.status}` : ms > answerTimeoutMs ? "late" : "ok";
@@ -267,22 +270,6 @@ export async function runReplicas(options: ReplicaRunOptions): Promise<ReplicaRu
   for (let i = 0; i < total; i++) {
     const wait = began + (i * 1000) / rate - performance.now();
     if (wait > 0) await sleep(wait);
-    if (killAtSeconds !== undefined && !killing && performance.now() - began >= killAtSeconds * 1000) {
-      // SIGKILL: no shutdown, requests in flight on it are cut; back after downForMs.
-      const victim = pool[0]!;
-      cpuOfGone += cpuSecondsOf(victim.child.pid!);
-      victim.child.kill("SIGKILL");
-      killed = { generation: victim.generation, at: performance.now(), wallAt: Date.now() };
-      killing = (async () => {
-        await new Promise((r) => (victim.child.exitCode !== null || victim.child.signalCode !== null ? r(null) : victim.child.once("exit", r)));
-        await sleep(downForMs);
-        // Its replacement (a new address here, as a new pod's): the balancer forgets the old one.
-        balancer.remove(victim);
-        restartedAtMs = performance.now() - began;
-        pool[0] = await start();
-        restarts++;
-      })();
-    }
     const isReport = i % reportEvery === reportEvery - 1;
     // One person per question, so that each answer names the event it answers (its DM channel).
     const user = `U0${label}Q${i}`;
@@ -308,6 +295,23 @@ export async function runReplicas(options: ReplicaRunOptions): Promise<ReplicaRu
       })
       .finally(() => inflight.delete(p));
     inflight.add(p);
+    // SIGKILL while it holds requests (a replica under load always does): no shutdown, the requests
+    // in flight on it are cut; back after downForMs.
+    if (killAtSeconds !== undefined && !killing && performance.now() - began >= killAtSeconds * 1000 && pool[0]!.inflight > 0) {
+      const victim = pool[0]!;
+      cpuOfGone += cpuSecondsOf(victim.child.pid!);
+      victim.child.kill("SIGKILL");
+      killed = { generation: victim.generation, at: performance.now(), wallAt: Date.now() };
+      killing = (async () => {
+        await new Promise((r) => (victim.child.exitCode !== null || victim.child.signalCode !== null ? r(null) : victim.child.once("exit", r)));
+        await sleep(downForMs);
+        // Its replacement (a new address here, as a new pod's): the balancer forgets the old one.
+        balancer.remove(victim);
+        restartedAtMs = performance.now() - began;
+        pool[0] = await start();
+        restarts++;
+      })();
+    }
   }
   await Promise.all(inflight);
   await killing;
