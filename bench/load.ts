@@ -310,14 +310,31 @@ async function replicas(count: number, pgUrl: string): Promise<void> {
   await client.connect();
   await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   await client.end();
-  const sorted = [...result.ackLatenciesMs].sort((a, b) => a - b);
-  const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]?.toFixed(1);
+  const quantile = (values: number[], p: number) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]?.toFixed(1) ?? "-";
+  };
+  const q = (p: number) => quantile(result.ackLatenciesMs, p);
   const events = result.questions + result.reports;
   const { answers, cases, handlerNotices: notices, receipts } = result;
+  // How each delivery went: answered at its first attempt, or after a re-send (connection refused
+  // or reset: the killed replica) or a Slack retry (no 200 within 3 s). All count in the p99 above.
+  const answered = result.deliveries.filter((d) => d.attempts.at(-1)?.outcome === "ok");
+  const firstTry = answered.filter((d) => d.attempts.length === 1);
+  const again = answered.filter((d) => d.attempts.length > 1);
+  const p99 = Number(q(0.99));
+  const slow = answered.filter((d) => d.ms >= p99);
+  const restartedAt = result.restartedAtMs;
+  const cause = (d: (typeof answered)[number]) =>
+    d.attempts.length > 1 ? `after ${d.attempts.slice(0, -1).map((a) => a.outcome).join("+")}` : restartedAt !== undefined && d.attempts[0]!.generation > count && d.sentAtMs < restartedAt + 5_000 ? "on the restarted replica, its first 5 s" : "first attempt, slow";
+  const causes = new Map<string, number>();
+  for (const d of slow) causes.set(cause(d), (causes.get(cause(d)) ?? 0) + 1);
   console.log(
     [
       `${count} replicas ${events} events in ${result.elapsedS.toFixed(1)} s = ${(events / result.elapsedS).toFixed(0)} req/s, replica 0 SIGKILLed at ${SECONDS / 2} s and restarted (${result.restarts})`,
-      `ack p50 ${q(0.5)} ms, p99 ${q(0.99)} ms (every delivery, retries included), ${result.retries} retried on the other replica, ${result.failed} failed after Slack's 3 retries`,
+      `ack p50 ${q(0.5)} ms, p99 ${q(0.99)} ms, over every delivery (${answered.length}), each from its first attempt to its 200, re-sends and retries included`,
+      `${firstTry.length} answered at the first attempt (p99 ${quantile(firstTry.map((d) => d.ms), 0.99)} ms), ${again.length} after more (p50 ${quantile(again.map((d) => d.ms), 0.5)}, max ${quantile(again.map((d) => d.ms), 1)} ms): ${result.resent} re-sent at once to the other replica after a refused or reset connection, ${result.slackRetries} Slack retries after no 200 in 3 s, ${result.noneReady} attempts with no replica ready, ${result.failed} failed after Slack's 3 retries`,
+      `the ${slow.length} at or over the p99: ${[...causes].map(([k, n]) => `${n} ${k}`).join(", ")}`,
       `answers ${answers.distinct} of ${result.questions} (lost ${answers.lost}, duplicated ${answers.duplicated}; ${answers.cutByKill} acknowledged by the killed replica and not yet answered when it died)`,
       `cases ${cases.rows} of ${result.reports} (lost ${cases.lost}, duplicated ${cases.duplicated}, given back ${cases.refused}; ${cases.filedShown} answered "Report filed", ${cases.alreadyFiledShown} "already filed" to a second submission)`,
       `handler notices ${notices.distinct} (missing ${notices.missing}, duplicated ${notices.duplicated}, sent again after the kill ${notices.resentAfterKill}), receipts ${receipts.distinct} (missing ${receipts.missing}, duplicated ${receipts.duplicated})`,

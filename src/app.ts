@@ -19,6 +19,7 @@ import type { Database, DatabaseOptions } from "./store/db.ts";
 import { storeEventKeysAs } from "./store/processedEvents.ts";
 import { lazyTeamsSurface, loadTeamsSurface, LOCAL_MODE_WARNING } from "./surfaces/teams/lazy.ts";
 import { createWorker, type NotificationChannel } from "./worker.ts";
+import { warmUp } from "./warmUp.ts";
 import { createWebConsole, type WebConsole } from "./surfaces/web/index.ts";
 import { sealUnkeyedAudit, type AuditContext } from "./store/audit.ts";
 import { logAuditHead, maintenanceJobHandlers, scheduleMaintenance } from "./store/maintenance.ts";
@@ -77,6 +78,8 @@ export interface AppOverrides {
   healthTimeoutMs?: number;
   /** Check the Slack token with auth.test at start and log the result (main does; tests count Slack calls). */
   checkSlackToken?: boolean;
+  /** Warm up (warmUp.ts) before /readyz says ready: main does; tests that start many apps skip its second or so. */
+  warmUp?: boolean;
 }
 
 /** The server: config → policy → store and cores (compose.ts) → surfaces → HTTP server. */
@@ -136,8 +139,12 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const signInLink = (personId: string) => web.signInLink(personId);
   for (const line of surfaceStatus(config)) logger.info(line);
 
+  const state = { surfaces: false, warm: false, stopping: false };
   const metrics = createMetrics(db.prisma, clock);
-  const advisor = countingVerdicts(createAdvisor(policy), metrics);
+  const plainAdvisor = createAdvisor(policy);
+  const advisor = countingVerdicts(plainAdvisor, metrics);
+  // The warm-up's own requests (before ready) are not acknowledgements anyone waited for.
+  const acksCount = () => state.warm;
   const teamsOptions = {
     logger,
     data: composeTeamsData(db.prisma),
@@ -161,13 +168,13 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
   const localTeams = !config.MICROSOFT_APP_ID && config.TEAMS_LOCAL_MODE;
   if (localTeams) logger.child({ surface: "teams" }).warn(LOCAL_MODE_WARNING);
   const teams = config.MICROSOFT_APP_ID ? await loadTeamsSurface(teamsOptions) : localTeams ? lazyTeamsSurface(teamsOptions) : undefined;
-  if (teams) routes.set("POST /api/messages", timedRoute(metrics, "teams", teams.handle));
+  if (teams) routes.set("POST /api/messages", timedRoute(metrics, "teams", teams.handle, acksCount));
 
   // Bolt loads only when Slack is configured (as Teams' libraries only when used: see lazy.ts).
   const slack = config.SLACK_BOT_TOKEN
     ? (await import("./surfaces/slack/index.ts")).createSlackSurface({ config, logger, data: composeSlackData(db.prisma), policy, advisor, asking: limits.asking, directory, cases, approvals, clock, signInLink, metrics })
     : undefined;
-  if (slack?.requestListener) routes.set("POST /slack/events", timedRoute(metrics, "slack", slack.requestListener));
+  if (slack?.requestListener) routes.set("POST /slack/events", timedRoute(metrics, "slack", slack.requestListener, acksCount));
   if (slack?.channel) channels.push(slack.channel);
   if (slack?.answers) channels.push(slack.answers);
   if (teams?.notifications) channels.push(teams.notifications);
@@ -192,13 +199,13 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     logger.warn({ db: db.kind, err: { type: error.name } }, "health check: database unavailable");
     return { status: 503, body: { status: "unavailable", db: db.kind } };
   };
-  // Ready = migrated (openDatabase did), directory imported (above), surfaces started (below) and
-  // the database answering; false again once close() begins, so a load balancer drains this replica.
-  const state = { surfaces: false, stopping: false };
+  // Ready = migrated (openDatabase did), directory imported (above), surfaces started and warmed
+  // up (below) and the database answering; false again once close() begins, so a load balancer
+  // drains this replica.
   const ready = async () => {
-    const dbError = state.surfaces && !state.stopping ? await pingDatabase(db, healthTimeoutMs) : undefined;
-    const checks = { migrated: true, directory: config.DIRECTORY_FILE ? "imported" : "not configured", surfaces: state.surfaces ? "started" : "starting", database: dbError ? "unavailable" : "ok" };
-    const status = state.stopping ? "stopping" : !state.surfaces ? "starting" : dbError ? "unavailable" : "ready";
+    const dbError = state.surfaces && state.warm && !state.stopping ? await pingDatabase(db, healthTimeoutMs) : undefined;
+    const checks = { migrated: true, directory: config.DIRECTORY_FILE ? "imported" : "not configured", surfaces: state.warm ? "started" : state.surfaces ? "warming up" : "starting", database: dbError ? "unavailable" : "ok" };
+    const status = state.stopping ? "stopping" : !state.surfaces || !state.warm ? "starting" : dbError ? "unavailable" : "ready";
     return { status: status === "ready" ? 200 : 503, body: { status, ...checks } };
   };
   const server = createHttpServer({
@@ -223,6 +230,17 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     worker.start();
   }
   state.surfaces = true;
+  if (overrides.warmUp) {
+    const warming = performance.now();
+    await warmUp({
+      db,
+      advisor: plainAdvisor,
+      questions: policy.rules.topics.flatMap((topic) => topic.examples),
+      surfaces: slack?.warmUp ? [(answers) => slack.warmUp!(answers, `http://127.0.0.1:${port}`)] : [],
+    });
+    logger.info({ ms: Math.round(performance.now() - warming) }, "warmed up");
+  }
+  state.warm = true;
 
   return {
     config,
@@ -241,6 +259,8 @@ export async function startApp(config: Config, logger: Logger, overrides: AppOve
     port,
     async close() {
       state.stopping = true;
+      // Draining: /readyz now says "stopping"; requests are still served until the balancer has seen it.
+      if (config.SHUTDOWN_DRAIN_SECONDS) await new Promise((drained) => setTimeout(drained, config.SHUTDOWN_DRAIN_SECONDS * 1000));
       await worker.stop();
       await slack?.stop();
       await new Promise<void>((done) => server.close(() => done()));

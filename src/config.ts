@@ -110,6 +110,7 @@ const envSchema = z.object({
   METRICS_TOKEN: optional,
   UNDELIVERED_REROUTE_HOURS: positiveInt(4),
   ANONYMOUS_NOTICE_DELAY_MINUTES: wholeNumber(30),
+  SHUTDOWN_DRAIN_SECONDS: wholeNumber(0),
 });
 
 export type Config = z.infer<typeof envSchema>;
@@ -216,4 +217,5 @@ export const configDocs: Array<[name: keyof Config, fallback: string, meaning: s
   ["UNDELIVERED_REROUTE_HOURS", "4", "a case notice a handler has not received after this many hours goes to another handler, and the ethics officer is told"],
   ["ANONYMOUS_NOTICE_DELAY_MINUTES", "30", "an anonymous reporter's neutral \"private update\" DM waits a random 0 to this many minutes, so an export cannot pair it by time with the handler's DM"],
   ["METRICS_TOKEN", "(unset)", "when set, GET /metrics requires `Authorization: Bearer <token>`"],
+  ["SHUTDOWN_DRAIN_SECONDS", "0", "on SIGTERM, /readyz answers 503 for this long while requests are still served, so a load balancer stops sending any before the server closes (its probe interval × unhealthy threshold)"],
 ];

@@ -17,17 +17,18 @@ try {
   checkConfiguredFiles(config);
   logger.level = config.LOG_LEVEL;
   // The app has logged why; exiting non-zero lets the supervisor restart the bot on a new thread.
-  const starting = startApp(config, logger, { onDatabaseStopped: () => process.exit(1), checkSlackToken: true });
+  const starting = startApp(config, logger, { onDatabaseStopped: () => process.exit(1), checkSlackToken: true, warmUp: true });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "shutting down");
     // A close that hangs (a stuck connection or query) must not keep the process from stopping.
+    const limitS = 10 + config.SHUTDOWN_DRAIN_SECONDS;
     setTimeout(() => {
-      logger.error({ signal }, "shutdown took over 10 s; exiting anyway");
+      logger.error({ signal }, `shutdown took over ${limitS} s; exiting anyway`);
       process.exit(1);
-    }, 10_000).unref();
+    }, limitS * 1000).unref();
     await (await starting).close();
     process.exit(0);
   };

@@ -77,11 +77,11 @@ export function createMetrics(prisma: PrismaClient, clock: { now(): Date } = { n
   };
 }
 
-/** Wraps a surface's endpoint to time its answer, up to the last byte sent. */
-export function timedRoute(metrics: Metrics, surface: "slack" | "teams", handler: RouteHandler): RouteHandler {
+/** Wraps a surface's endpoint to time its answer, up to the last byte sent; not while `counts()` is false (the warm-up's own requests). */
+export function timedRoute(metrics: Metrics, surface: "slack" | "teams", handler: RouteHandler, counts: () => boolean = () => true): RouteHandler {
   return (req: IncomingMessage, res: ServerResponse) => {
     const started = process.hrtime.bigint();
-    res.once("finish", () => metrics.ack(surface, Number(process.hrtime.bigint() - started) / 1e9));
+    if (counts()) res.once("finish", () => metrics.ack(surface, Number(process.hrtime.bigint() - started) / 1e9));
     return handler(req, res);
   };
 }

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "./support/app.ts";
 import { imMessage } from "./support/slack.ts";
 import { startCompany, type Company } from "./slack/company.ts";
+import { startSlackApp } from "./support/slackApp.ts";
 
 const REPORT = { what: "Cash was taken from the petty cash box. SECRET-METRICS", category: "company_property", mode: "anonymous" };
 
@@ -32,6 +33,39 @@ describe("GET /readyz", () => {
     }
     await closing;
     app = undefined;
+  });
+
+  it("drains for SHUTDOWN_DRAIN_SECONDS after close() begins: not ready, and still serving requests", async () => {
+    const h = await startSlackApp({ SHUTDOWN_DRAIN_SECONDS: "1" });
+    try {
+      const began = Date.now();
+      const closing = h.app.close();
+      const readiness = await fetch(`${h.app.url}/readyz`);
+      expect(readiness.status).toBe(503);
+      expect(await readiness.json()).toMatchObject({ status: "stopping" });
+      // A question that arrives while the balancer has not yet seen the 503 is answered.
+      expect((await h.sendEvent(imMessage("U0ALEX", "Can I accept a gift from a supplier?"))).status).toBe(200);
+      await h.slack.waitFor("chat.postMessage");
+      await closing;
+      expect(Date.now() - began).toBeGreaterThanOrEqual(1_000);
+    } finally {
+      await h.slack.close();
+    }
+  });
+
+  it("warms up before it is ready, without counting its own warm-up requests as acknowledgements", async () => {
+    const h = await startSlackApp({}, { warmUp: true });
+    try {
+      expect(h.app.logs.some((line) => line.includes('"msg":"warmed up"'))).toBe(true);
+      expect((await fetch(`${h.app.url}/readyz`)).status).toBe(200);
+      const metrics = await (await fetch(`${h.app.url}/metrics`)).text();
+      expect(sample(metrics, 'conduct_ack_duration_seconds_count{surface="slack"}') ?? 0).toBe(0);
+      expect((await h.sendEvent(imMessage("U0ALEX", "Can I accept a gift from a supplier?"))).status).toBe(200);
+      const after = await (await fetch(`${h.app.url}/metrics`)).text();
+      expect(sample(after, 'conduct_ack_duration_seconds_count{surface="slack"}')).toBe(1);
+    } finally {
+      await h.close();
+    }
   });
 
   it("is not ready while the database fails (liveness /healthz says the same, separately)", async () => {

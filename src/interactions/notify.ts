@@ -18,6 +18,8 @@ export interface Notification {
   recipientId: string;
   kind: string;
   payload: unknown;
+  /** When it was written (a second attempt looks for the first one's post since then). */
+  createdAt?: Date;
 }
 
 /** Approval notifications that only change the state of copies the person already has: those are redrawn instead. */

@@ -20,6 +20,8 @@ export interface Database {
   onStopped(listener: (error: Error) => void): void;
   /** Embedded on disk: the lock a killed or crashed process left in DATA_DIR, which this one took over. */
   replacedStaleLock?: { pid: number; command: string };
+  /** Opens the connections the first burst of requests would otherwise wait for (PostgreSQL's pool; nothing to open embedded). */
+  openConnections(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -48,6 +50,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     prisma,
     replacedStaleLock: lock?.replaced,
     onStopped: (listener) => thread?.onStopped(listener),
+    openConnections: async () => {},
     async close() {
       await prisma.$disconnect();
       await thread?.close();
@@ -73,6 +76,13 @@ async function openPostgres(url: string): Promise<Database> {
     kind: "postgres",
     prisma,
     onStopped: () => {},
+    async openConnections() {
+      // All at once, so the pool opens as many as it may (max, 10 by default); released, they stay
+      // idle in the pool (idleTimeoutMillis) for the first requests.
+      const clients = await Promise.all(Array.from({ length: pool.options.max ?? 10 }, () => pool.connect()));
+      await Promise.all(clients.map((client) => client.query("SELECT 1")));
+      for (const client of clients) client.release();
+    },
     async close() {
       await prisma.$disconnect();
       await pool.end().catch(() => {});

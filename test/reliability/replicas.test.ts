@@ -29,7 +29,7 @@ describe.skipIf(!BASE)("two replicas on one PostgreSQL, one killed mid-run", () 
       // tested here is that nothing is lost or doubled across the kill, not the 3 s.
       answerTimeoutMs: 10_000,
     });
-    const { ackLatenciesMs, ...figures } = result;
+    const { ackLatenciesMs, deliveries, ...figures } = result;
     console.log(JSON.stringify(figures));
     expect(result.restarts).toBe(1);
     expect(result.retries).toBeGreaterThan(0); // the kill cut some deliveries, which went to the other replica

@@ -14,7 +14,7 @@ const METHOD_SCOPES: Record<string, string[]> = {
   "chat.postEphemeral": ["chat:write"],
   "chat.update": ["chat:write"],
   "conversations.open": ["im:write"],
-  "conversations.replies": ["im:history"], // the first message of a DM thread: is it a case's?
+  "conversations.replies": ["im:history"], // the first message of a DM thread: is it a case's? Was this answer already posted in the thread?
   "conversations.history": ["im:history"], // a DM: was this outbox message posted by an earlier attempt?
   "users.info": ["users:read", "users:read.email"], // the email matches people to the directory
   "views.open": [],

@@ -1,6 +1,7 @@
 // What a replica dying at the worst moment would leave behind, replayed in one process: an answer
 // acknowledged but not posted is posted by the outbox worker; a notice or answer posted but not
-// marked sent is found in the DM by its outbox id and not posted again.
+// marked sent is found in the DM (by its outbox id, or a reporter's by what it already says) and
+// not posted again.
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { freshDatabase } from "../support/db.ts";
 import { imMessage } from "../support/slack.ts";
@@ -80,6 +81,61 @@ describe("Slack posts from the outbox, once across a crash", () => {
     h.clock.advance(61_000);
     await h.app.worker.tick();
     expect(notices()).toHaveLength(1);
+    expect(await prisma().outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "sent", attempts: 2 });
+  });
+  /** As a replica that posted a notification and died before marking it sent: pending again, its lease over, then the next worker pass. */
+  const diedAfterPosting = async (id: string) => {
+    await prisma().outboxMessage.update({ where: { id }, data: { status: "pending", sentAt: null, lockedUntil: null } });
+    h.clock.advance(61_000);
+    await h.app.worker.tick();
+  };
+
+  it("does not post an approval request again that an earlier attempt posted: it carries its outbox id", async () => {
+    const requested = await h.app.approvals.request({ requesterId: "alex", topicId: "gifts", summary: "A bottle of wine from a supplier", details: { amount: 40, currency: "USD", giver: "Vineyard Ltd" } });
+    expect(requested.kind).toBe("created");
+    await h.app.worker.tick();
+    const cards = () => postsTo(h, dm("U0HELEN"));
+    expect(cards()).toHaveLength(1);
+    const row = await prisma().outboxMessage.findFirstOrThrow({ where: { recipientId: "helen", kind: "approval.requested" } });
+    expect(cards()[0]!.args.metadata).toEqual({ event_type: "conduct_outbox", event_payload: { outbox_id: row.id } });
+
+    await diedAfterPosting(row.id);
+    expect(cards()).toHaveLength(1);
+    expect(h.slack.callsTo("conversations.history").at(-1)!.args).toMatchObject({ channel: dm("U0HELEN"), include_all_metadata: "true" });
+    expect(await prisma().outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "sent", attempts: 2 });
+  });
+
+  it("does not post a confidential reporter's receipt again, found by its case and words, and adds no outbox id to it", async () => {
+    expect((await h.app.cases.fileReport("alex", REPORT)).ok).toBe(true);
+    await h.app.worker.tick();
+    const receipts = () => postsTo(h, dm("U0ALEX"));
+    expect(receipts()).toHaveLength(1);
+    const row = await prisma().outboxMessage.findFirstOrThrow({ where: { kind: "case.reporter.filed" } });
+    await diedAfterPosting(row.id);
+    expect(receipts()).toHaveLength(1);
+    expect(JSON.stringify(receipts()[0]!.args.metadata ?? {})).not.toContain("outbox_id");
+    expect(await prisma().outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "sent", attempts: 2 });
+
+    // A receipt no attempt posted yet is posted on the second attempt (the check does not swallow it).
+    const second = await h.app.cases.fileReport("alex", { ...REPORT, what: "The petty cash box was emptied again. SECRET-DELIVERY-2" });
+    expect(second.ok).toBe(true);
+    h.slack.failNext("chat.postMessage", { status: 500 });
+    await h.app.worker.tick();
+    h.clock.advance(61_000);
+    await h.app.worker.tick();
+    expect(receipts().filter((c) => c.result?.ok)).toHaveLength(2);
+  });
+
+  it("does not post an anonymous reporter's private update again: its Open button names the outbox row", async () => {
+    expect((await h.app.cases.fileReport("alex", { ...REPORT, mode: "anonymous" })).ok).toBe(true);
+    await h.app.worker.tick();
+    const updates = () => postsTo(h, dm("U0ALEX"));
+    const row = await prisma().outboxMessage.findFirstOrThrow({ where: { kind: { startsWith: "case.reporter." } } });
+    expect(updates()).toHaveLength(1);
+    expect(updates()[0]!.args.metadata).toBeUndefined();
+    expect(JSON.stringify(updates()[0]!.args.blocks)).toContain(row.id);
+    await diedAfterPosting(row.id);
+    expect(updates()).toHaveLength(1);
     expect(await prisma().outboxMessage.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "sent", attempts: 2 });
   });
 });

@@ -57,6 +57,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: SlackCall[] = [];
   const users = new Map<string, FakeUser>();
   const posted = new Map<string, Record<string, any>>();
+  const threadReplies = new Map<string, Array<Record<string, any>>>();
   const failures: Array<{ method: string; status: number; retryAfterSeconds?: number; error?: string }> = [];
   let lastCallAt = Date.now();
   let tsCounter = 0;
@@ -95,13 +96,16 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         const ts = nextTs();
         const message = { type: "message", user: BOT_USER_ID, bot_id: BOT_ID, text: args.text, ts, ...(args.blocks ? { blocks: args.blocks } : {}), ...(args.metadata ? { metadata: args.metadata } : {}) };
         if (!args.thread_ts) posted.set(`${args.channel}:${ts}`, message);
+        else threadReplies.set(`${args.channel}:${args.thread_ts}`, [...(threadReplies.get(`${args.channel}:${args.thread_ts}`) ?? []), { ...message, thread_ts: args.thread_ts }]);
         return { ok: true, channel: args.channel, ts, message };
       }
       case "conversations.replies": {
+        // The thread's first message, then the bot's replies in it. A message the bot did not post
+        // (a person's, which events name) is not known here: a bare message stands in for it.
         const parent = posted.get(`${args.channel}:${args.ts}`);
-        if (!parent) return { ok: false, error: "thread_not_found" };
-        const { metadata, ...rest } = parent;
-        return { ok: true, messages: [{ ...rest, ...(args.include_all_metadata && metadata ? { metadata } : {}) }], has_more: false };
+        const replies = threadReplies.get(`${args.channel}:${args.ts}`) ?? [];
+        const thread = [parent ?? { type: "message", ts: args.ts }, ...replies].slice(0, Number(args.limit ?? 1000));
+        return { ok: true, messages: thread.map(({ metadata, ...rest }) => ({ ...rest, ...(args.include_all_metadata && metadata ? { metadata } : {}) })), has_more: false };
       }
       case "conversations.history": {
         // Newest first, top-level posts only; metadata only when asked for (as Slack does).

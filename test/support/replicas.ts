@@ -1,11 +1,13 @@
 // Several bot processes on one PostgreSQL database, driven as Slack drives a load-balanced app:
-// signed events and report submissions spread across the replicas, each retried on another
-// replica when the first does not answer (Slack retries an event with X-Slack-Retry-Num; a person
-// whose form did not answer presses Submit again). One replica can be SIGKILLed mid-run and
-// restarted. Used by test/reliability/replicas.test.ts and `BENCH_REPLICAS=2 npm run bench:load`.
+// signed events and report submissions spread by a balancer (balancer.ts: only to replicas whose
+// /readyz says ready, a refused or reset connection sent again at once to another) and retried as
+// Slack retries what is not answered in 3 s (an event with X-Slack-Retry-Num; a person whose form
+// did not answer presses Submit again). One replica can be SIGKILLed mid-run and restarted. Used by
+// test/reliability/replicas.test.ts and `BENCH_REPLICAS=2 npm run bench:load`.
 import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
 import { readFileSync } from "node:fs";
+import { connectionFailure, createBalancer, type Backend } from "./balancer.ts";
 import { startFakeSlack, type SlackCall } from "./fakeSlack.ts";
 import { BOT_TOKEN, FORM, SIGNING_SECRET, eventEnvelope, globalShortcut, imMessage, sign, viewSubmission } from "./slack.ts";
 import { VIEWS } from "../../src/surfaces/slack/ids.ts";
@@ -49,11 +51,20 @@ export interface ReplicaRunOptions {
 export interface ReplicaRunResult {
   questions: number;
   reports: number;
-  /** Deliveries sent again to another replica (no answer, connection refused or reset, 5xx, 3 s). */
+  /** Attempts after a delivery's first: resent + slackRetries. */
   retries: number;
+  /** Sent again at once to another ready replica after the connection was refused or reset (the replica was gone). */
+  resent: number;
+  /** Slack's retries (X-Slack-Retry-Num) after no 200 within 3 s, or no replica ready. */
+  slackRetries: number;
+  /** Attempts that found no replica ready (the balancer's 503). */
+  noneReady: number;
   /** Requests no replica accepted after Slack's 3 retries. */
   failed: number;
+  /** Every answered delivery, from its first attempt to its answer: retries and re-sends included. */
   ackLatenciesMs: number[];
+  /** Every delivery with its attempts, in the order they were sent. */
+  deliveries: Delivery[];
   elapsedS: number;
   /** lost: unanswered, other than cutByKill (acknowledged by the killed replica, unanswered when it died). */
   answers: { distinct: number; duplicated: number; lost: number; cutByKill: number };
@@ -68,15 +79,24 @@ export interface ReplicaRunResult {
   /** What the report answers said ("filed", a reason given back, …), counted. */
   reportAnswers: Record<string, number>;
   restarts: number;
+  /** When the restarted replica was started (ms into the run), if one was. */
+  restartedAtMs?: number;
   cpuSeconds: number;
   loadAverage: [number, number, number];
 }
 
-interface Replica {
-  /** Which start this is (a restarted replica is a new one). */
-  generation: number;
+/** One request as delivered: when (ms into the run), how long to its answer, and each attempt. */
+export interface Delivery {
+  sentAtMs: number;
+  ms: number;
+  /** generation: which replica start took it (0: none); outcome "ok", "refused", "reset", "timeout", "late", "HTTP 5xx", "none ready", "gave up". */
+  attempts: Array<{ generation: number; outcome: string; ms: number }>;
+}
+
+interface Replica extends Backend {
   child: ChildProcess;
-  port: number;
+  /** Requests sent to it and not yet answered. */
+  inflight: number;
   alive: boolean;
   output: string;
 }
@@ -115,10 +135,11 @@ export async function runReplicas(options: ReplicaRunOptions): Promise<ReplicaRu
   };
   let cpuOfGone = 0;
   let generations = 0;
+  const balancer = createBalancer();
   const start = async (): Promise<Replica> => {
     // LOG_LEVEL=info for the one line that names the port; the rest is dropped.
     const child = spawn(process.execPath, command, { cwd: ROOT, env: { ...env, LOG_LEVEL: "info" }, stdio: ["ignore", "pipe", "pipe"] });
-    const replica: Replica = { generation: ++generations, child, port: 0, alive: false, output: "" };
+    const replica: Replica = { generation: ++generations, child, port: 0, alive: false, output: "", inflight: 0 };
     const keep = (d: Buffer) => (replica.output = (replica.output + d).slice(-20_000));
     child.stdout!.on("data", keep);
     child.stderr!.on("data", keep);
@@ -128,19 +149,19 @@ export async function runReplicas(options: ReplicaRunOptions): Promise<ReplicaRu
       if (!replica.port) await sleep(100);
     }
     if (!replica.port) throw new Error(`a replica did not start:\n${replica.output}`);
-    // Ready = migrated, directory imported, surfaces started (what a load balancer waits for).
-    for (let i = 0; i < 1200; i++) {
-      const ok = await fetch(`http://127.0.0.1:${replica.port}/readyz`).then((r) => r.ok, () => false);
-      if (ok) break;
-      await sleep(100);
-    }
     replica.alive = true;
     child.once("exit", () => (replica.alive = false));
+    // The balancer sends it requests once its /readyz says ready (migrated, directory imported,
+    // surfaces started, warmed up), not before.
+    balancer.add(replica);
     return replica;
   };
   const pool: Replica[] = [];
   // One after the other: the second replica finds the schema migrated (both racing is start.test's).
-  for (let i = 0; i < count; i++) pool.push(await start());
+  for (let i = 0; i < count; i++) {
+    pool.push(await start());
+    if (!(await balancer.whenReady(i + 1, 120_000))) throw new Error(`replica ${i + 1} never became ready:\n${pool[i]!.output}`);
+  }
 
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
   const postOnce = (replica: Replica, body: string, type: string, retryNum: number) =>
@@ -159,30 +180,68 @@ export async function runReplicas(options: ReplicaRunOptions): Promise<ReplicaRu
       req.on("error", reject);
       req.end(body);
     });
-  let retries = 0;
-  let failed = 0;
-  /** Slack: the first attempt and up to 3 retries; each retry here goes to the next replica, as a balancer would send it. */
-  /** `body` per attempt: an event is re-sent as it was; a form submitted again is a new payload (new trigger_id), as Slack sends it. */
-  const deliver = async (first: number, body: () => string, type: string): Promise<{ status: number; text: string; by: number; at: number } | undefined> => {
-    for (let attempt = 0; attempt <= 3; attempt++) {
-      if (attempt > 0) retries++;
-      const replica = pool[(first + attempt) % pool.length]!;
-      try {
+  const counts = { resent: 0, slackRetries: 0, failed: 0, noneReady: 0 };
+  const deliveries: Delivery[] = [];
+  /**
+   * One delivery as Slack makes it through the balancer: the first attempt and up to 3 retries
+   * (X-Slack-Retry-Num) after an answer that did not come within 3 s or was not a 200. A connection
+   * refused or reset (the replica is gone) is sent again at once to another ready replica, as the
+   * balancer (or Slack's retry, which the balancer routes to a healthy replica) does. `body` per
+   * attempt: an event is re-sent as it was; a form submitted again is a new payload (new trigger_id).
+   * The latency recorded is from the first attempt to the answer, whatever happened in between.
+   */
+  const deliver = async (body: () => string, type: string): Promise<{ status: number; text: string; by: number; at: number } | undefined> => {
+    const t0 = performance.now();
+    const delivery: Delivery = { sentAtMs: t0 - began, ms: 0, attempts: [] };
+    const attempt = async (retryNum: number) => {
+      const tried = new Set<Replica>();
+      for (;;) {
+        const replica = balancer.pick(tried) as Replica | undefined;
+        if (!replica) {
+          // No replica ready: the balancer answers 503 and Slack retries.
+          counts.noneReady++;
+          delivery.attempts.push({ generation: 0, outcome: "none ready", ms: 0 });
+          await sleep(100);
+          return undefined;
+        }
         const sentAt = performance.now();
-        const res = await postOnce(replica, body(), type, attempt);
-        // An answer after 3 s is one Slack no longer waits for: the delivery failed.
-        if (res.status === 200 && performance.now() - sentAt <= answerTimeoutMs) return { ...res, by: replica.generation, at: performance.now() };
-      } catch {
-        // refused, reset or timed out: the next replica
+        replica.inflight++;
+        try {
+          const res = await postOnce(replica, body(), type, retryNum + tried.size).finally(() => replica.inflight--);
+          const ms = performance.now() - sentAt;
+          // An answer after 3 s is one Slack no longer waits for: the delivery failed.
+          const outcome = res.status !== 200 ? `HTTP ${res.status}` : ms > answerTimeoutMs ? "late" : "ok";
+          delivery.attempts.push({ generation: replica.generation, outcome, ms });
+          return outcome === "ok" ? { ...res, by: replica.generation, at: performance.now() } : undefined;
+        } catch (error) {
+          const failure = connectionFailure(error);
+          delivery.attempts.push({ generation: replica.generation, outcome: failure ?? "timeout", ms: performance.now() - sentAt });
+          if (!failure) return undefined; // timed out: Slack retries
+          balancer.markDown(replica);
+          tried.add(replica);
+          counts.resent++;
+        }
       }
-      await sleep(50);
+    };
+    for (let retryNum = 0; retryNum <= 3; retryNum++) {
+      if (retryNum > 0) counts.slackRetries++;
+      const answered = await attempt(retryNum);
+      if (answered) {
+        delivery.ms = performance.now() - t0;
+        deliveries.push(delivery);
+        return answered;
+      }
     }
-    failed++;
+    delivery.ms = performance.now() - t0;
+    delivery.attempts.push({ generation: 0, outcome: "gave up", ms: 0 });
+    deliveries.push(delivery);
+    counts.failed++;
     return undefined;
   };
 
   // The report form as the bot draws it, opened once; each submission then has its own view id.
-  await deliver(0, () => globalShortcut(REPORTERS[0]!, "report_concern"), FORM);
+  let began = performance.now();
+  await deliver(() => globalShortcut(REPORTERS[0]!, "report_concern"), FORM);
   const isReportForm = (c: SlackCall) => c.method.startsWith("views.") && c.args.view?.callback_id === VIEWS.report;
   for (let i = 0; i < 300 && !slack.calls.some(isReportForm); i++) await sleep(100);
   const reportForm = slack.calls.find(isReportForm)?.args.view as Record<string, unknown>;
@@ -190,7 +249,6 @@ export async function runReplicas(options: ReplicaRunOptions): Promise<ReplicaRu
 
   const reportEvery = Math.max(1, Math.round(1 / reportShare));
   const total = Math.round(seconds * rate);
-  const ackLatenciesMs: number[] = [];
   const questionChannels = new Set<string>();
   const reportViews = new Set<string>();
   // What the form said in the answer that reached the driver: filed (its case number), given back
@@ -201,28 +259,17 @@ export async function runReplicas(options: ReplicaRunOptions): Promise<ReplicaRu
   const reportAnswers: Record<string, number> = {}; // what the answers said, counted
   const inflight = new Set<Promise<void>>();
   let restarts = 0;
+  let restartedAtMs: number | undefined;
   let reportsSent = 0;
   let killing: Promise<void> | undefined;
   let killed: { generation: number; at: number; wallAt: number } | undefined;
   const ackedBy = new Map<string, { by: number; at: number }>(); // question's DM channel → who acknowledged it, when
-  const began = performance.now();
+  began = performance.now();
+  deliveries.length = 0; // the form's opening above is not part of the run
   const cpuStart = pool.reduce((sum, r) => sum + cpuSecondsOf(r.child.pid!), 0);
   for (let i = 0; i < total; i++) {
     const wait = began + (i * 1000) / rate - performance.now();
     if (wait > 0) await sleep(wait);
-    if (killAtSeconds !== undefined && !killing && performance.now() - began >= killAtSeconds * 1000) {
-      // SIGKILL: no shutdown, requests in flight on it are cut; back after downForMs.
-      const victim = pool[0]!;
-      cpuOfGone += cpuSecondsOf(victim.child.pid!);
-      victim.child.kill("SIGKILL");
-      killed = { generation: victim.generation, at: performance.now(), wallAt: Date.now() };
-      killing = (async () => {
-        await new Promise((r) => (victim.child.exitCode !== null || victim.child.signalCode !== null ? r(null) : victim.child.once("exit", r)));
-        await sleep(downForMs);
-        pool[0] = await start();
-        restarts++;
-      })();
-    }
     const isReport = i % reportEvery === reportEvery - 1;
     // One person per question, so that each answer names the event it answers (its DM channel).
     const user = `U0${label}Q${i}`;
@@ -233,12 +280,10 @@ export async function runReplicas(options: ReplicaRunOptions): Promise<ReplicaRu
     // reporter gets only a neutral "private update", which names nothing).
     const body = isReport ? () => viewSubmission({ user: reporter, viewId, view: reportForm, values: reportValues({ mode: { type: "radio_buttons", selected_option: { value: "confidential" } } }) }) : () => event;
     (isReport ? reportViews.add(viewId) : questionChannels.add(`D${user.slice(1)}`));
-    const t0 = performance.now();
-    // Round robin, reports too (every n-th request alone would always land on one replica).
-    const p = deliver(i + reportsSent, body, isReport ? FORM : "application/json")
+    // Round robin (the balancer's), reports too.
+    const p = deliver(body, isReport ? FORM : "application/json")
       .then((res) => {
         if (!res) return;
-        ackLatenciesMs.push(performance.now() - t0);
         if (!isReport) return void ackedBy.set(`D${user.slice(1)}`, { by: res.by, at: res.at });
         const view = res.text ? (JSON.parse(res.text) as { view?: { title?: { text?: string } } }).view : undefined;
         const number = CASE_NUMBER.exec(JSON.stringify(view ?? {}))?.[0];
@@ -250,6 +295,23 @@ export async function runReplicas(options: ReplicaRunOptions): Promise<ReplicaRu
       })
       .finally(() => inflight.delete(p));
     inflight.add(p);
+    // SIGKILL while it holds requests (a replica under load always does): no shutdown, the requests
+    // in flight on it are cut; back after downForMs.
+    if (killAtSeconds !== undefined && !killing && performance.now() - began >= killAtSeconds * 1000 && pool[0]!.inflight > 0) {
+      const victim = pool[0]!;
+      cpuOfGone += cpuSecondsOf(victim.child.pid!);
+      victim.child.kill("SIGKILL");
+      killed = { generation: victim.generation, at: performance.now(), wallAt: Date.now() };
+      killing = (async () => {
+        await new Promise((r) => (victim.child.exitCode !== null || victim.child.signalCode !== null ? r(null) : victim.child.once("exit", r)));
+        await sleep(downForMs);
+        // Its replacement (a new address here, as a new pod's): the balancer forgets the old one.
+        balancer.remove(victim);
+        restartedAtMs = performance.now() - began;
+        pool[0] = await start();
+        restarts++;
+      })();
+    }
   }
   await Promise.all(inflight);
   await killing;
@@ -292,6 +354,7 @@ export async function runReplicas(options: ReplicaRunOptions): Promise<ReplicaRu
 
   const cpuSeconds = cpuOfGone + pool.reduce((sum, r) => sum + cpuSecondsOf(r.child.pid!), 0) - cpuStart;
   agent.destroy();
+  balancer.close();
   for (const replica of pool) {
     if (replica.child.exitCode === null) {
       replica.child.kill("SIGTERM");
@@ -341,9 +404,13 @@ export async function runReplicas(options: ReplicaRunOptions): Promise<ReplicaRu
   return {
     questions: questionChannels.size,
     reports: reportViews.size,
-    retries,
-    failed,
-    ackLatenciesMs,
+    retries: counts.resent + counts.slackRetries,
+    resent: counts.resent,
+    slackRetries: counts.slackRetries,
+    noneReady: counts.noneReady,
+    failed: counts.failed,
+    ackLatenciesMs: deliveries.filter((d) => d.attempts.at(-1)?.outcome === "ok").map((d) => d.ms),
+    deliveries,
     elapsedS,
     answers: { distinct: answers.distinct, duplicated: answers.duplicated, lost: unanswered.length - cutByKill, cutByKill },
     cases: {
@@ -361,6 +428,7 @@ export async function runReplicas(options: ReplicaRunOptions): Promise<ReplicaRu
     reportAnswers,
     outbox,
     restarts,
+    ...(restartedAtMs !== undefined ? { restartedAtMs } : {}),
     cpuSeconds,
     loadAverage: (await import("node:os")).loadavg() as [number, number, number],
   };

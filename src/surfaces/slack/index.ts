@@ -26,7 +26,7 @@ import { handlerCaseInteractions } from "../../interactions/handlerCase.ts";
 import { reporterCaseInteractions } from "../../interactions/reporterCase.ts";
 import { openDelegateFormFlow } from "./flows/delegation.ts";
 import { publishHomeFlow, refreshHome } from "./flows/home.ts";
-import { caseThreadFlow, startReportFlow } from "./flows/report.ts";
+import { caseThreadFlow, caseThreadOf, startReportFlow } from "./flows/report.ts";
 import type { Advisor, Interaction, SlackData, SlackDeps, SlackFlows, Subcommand } from "./deps.ts";
 import { approvalListeners } from "./listeners/approvals.ts";
 import { registerAskActionListeners } from "./listeners/askActions.ts";
@@ -40,6 +40,8 @@ import { registerShortcutListeners } from "./listeners/shortcuts.ts";
 import { createSlackNotificationChannel } from "./notify.ts";
 import { placeholderFlows } from "./placeholders.ts";
 import { kindOf, SlackHttpReceiver } from "./receiver.ts";
+import { slackWarmUp } from "./warmUp.ts";
+import type { Answer } from "../../core/advice/index.ts";
 import { helpMessage } from "./render/notices.ts";
 import type { SlackCores } from "./services.ts";
 
@@ -97,6 +99,8 @@ export interface SlackSurface {
   stop(): Promise<void>;
   /** Asks Slack whether the bot token works (auth.test) and logs "Slack: on" or why not; never throws. */
   checkToken(): Promise<boolean>;
+  /** HTTP mode: runs its hot path before the replica says ready (warmUp.ts), through the app's server at `baseUrl`. */
+  warmUp?(answers: readonly Answer[], baseUrl: string): Promise<void>;
 }
 
 /**
@@ -198,7 +202,12 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
     const clock = options.clock ?? systemClock;
     const queue: AnswerQueue = options.data.answers(clock, ANSWER_LEASE_MS);
     const botUserId = async () => (await authorize({ isEnterpriseInstall: false } as Parameters<typeof authorize>[0])).botUserId;
-    const early = answerFirst(deps, queue, answerClient, botUserId);
+    const isCaseThread = async (channel: string, threadTs: string) => {
+      if (!cores?.cases) return false;
+      const thread = await caseThreadOf(answerClient, channel, threadTs, logger);
+      return thread === undefined ? undefined : thread !== null;
+    };
+    const early = answerFirst(deps, queue, answerClient, botUserId, isCaseThread);
     receiver.answerBeforeAck(async (body) => {
       const taken = await early(body);
       if (taken) metrics?.event("slack", kindOf(body)); // Bolt, which counts the rest, never sees it
@@ -230,7 +239,7 @@ export function createSlackSurface(options: SlackSurfaceOptions): SlackSurface {
     mode: socketMode ? "socket" : "http",
     ...(channel ? { channel } : {}),
     ...(answers ? { answers } : {}),
-    ...(receiver ? { requestListener: receiver.requestListener } : {}),
+    ...(receiver ? { requestListener: receiver.requestListener, warmUp: (answers: readonly Answer[], baseUrl: string) => slackWarmUp(`${baseUrl}/slack/events`, config.SLACK_SIGNING_SECRET ?? "")(answers) } : {}),
     async start() {
       if (socketMode) await app.start();
     },

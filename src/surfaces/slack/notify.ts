@@ -4,8 +4,8 @@ import type { OutboxMessage } from "../../core/notifications/outbox.ts";
 import type { NotificationChannel } from "../../worker.ts";
 import type { ApprovalMessages } from "./approvalMessages.ts";
 import { z } from "zod";
-import { openDm, postDm } from "./conversations.ts";
-import { alreadyPosted, withOutboxId } from "./outboxPosts.ts";
+import { openDm, type postDm } from "./conversations.ts";
+import { alreadyPosted, findPosted, outboxMetadata, withOutboxId } from "./outboxPosts.ts";
 import type { WebClient } from "./deps.ts";
 import { approvalNotification, handlerNotification, reporterNotification } from "./render/notifications.ts";
 import type { SlackCores } from "./services.ts";
@@ -49,8 +49,28 @@ export const HOME_CHANGING_KINDS: ReadonlySet<string> = new Set([
 
 const postedSchema = z.object({ ts: z.string().min(1) });
 
-/** A case's notice to its handler (case.*, but not case.reporter.*: those go to the reporter). */
-const isHandlerNotice = (kind: string) => kind.startsWith("case.") && !kind.startsWith("case.reporter.");
+const isReporterNotice = (kind: string) => kind.startsWith("case.reporter.");
+
+/**
+ * The post an earlier attempt at this notification made in the DM, if any. A handler's or
+ * approver's carries its outbox id in the metadata (added to a case thread's own). A reporter's DM
+ * says nothing more than it must, so it is found by what it already holds: an anonymous reporter's
+ * "private update" by its Open button, whose value is the outbox id; a confidential reporter's by
+ * its case and its words (two notices alike in both would say the same thing twice).
+ */
+async function earlierPost(client: WebClient, channel: string, message: { id: string; kind: string; createdAt?: Date | undefined }, dm: { text: string; blocks: unknown[]; metadata?: { event_payload?: Record<string, unknown> } }) {
+  if (!isReporterNotice(message.kind)) return alreadyPosted(client, channel, message.id);
+  const caseNumber = dm.metadata?.event_payload?.case;
+  return findPosted(client, channel, (m) => (caseNumber ? m.metadata?.event_payload?.case === caseNumber && m.text === dm.text : opensUpdate(m.blocks, message.id)), message.createdAt);
+}
+
+const buttonsSchema = z.array(z.object({ type: z.string(), elements: z.array(z.object({ value: z.string().optional() }).passthrough()).optional() }).passthrough());
+
+/** Whether blocks hold a button whose value is `updateId` (a private update's Open). */
+function opensUpdate(blocks: unknown, updateId: string): boolean {
+  const parsed = buttonsSchema.safeParse(blocks ?? []);
+  return parsed.success && parsed.data.some((block) => block.type === "actions" && (block.elements ?? []).some((element) => element.value === updateId));
+}
 
 /** An escalation only alerting someone (a group stage kept its approvers) adds nothing to their Home. */
 function changesHome(message: OutboxMessage): boolean {
@@ -74,17 +94,13 @@ export function createSlackNotificationChannel(options: SlackChannelOptions): No
       deliveryError,
       logger,
       post: async (person, dm, message) => {
-        // A handler notice is posted once even when a replica died after posting it and before the
-        // outbox marked it sent: it carries its outbox id, looked for before a second attempt.
-        // Never a reporter's DM: an anonymous one carries no metadata at all.
-        if (!isHandlerNotice(message.kind) || !dm.metadata) {
-          const posted = await postDm(client, person.slackId!, dm);
-          return { ...posted, id: posted.ts };
-        }
+        // Posted once even when a replica died after posting it and before the outbox marked it
+        // sent: a second attempt first looks for the first one's post in the DM (earlierPost).
         const channel = await openDm(client, person.slackId!);
-        const earlier = message.attempts > 1 ? await alreadyPosted(client, channel, message.id) : undefined;
+        const earlier = message.attempts > 1 ? await earlierPost(client, channel, message, dm) : undefined;
         if (earlier) return { channel, ts: earlier.ts, id: earlier.ts };
-        const posted = postedSchema.parse(await client.chat.postMessage({ channel, ...dm, metadata: withOutboxId(dm.metadata, message.id) }));
+        const metadata = isReporterNotice(message.kind) ? dm.metadata : dm.metadata ? withOutboxId(dm.metadata, message.id) : outboxMetadata(message.id);
+        const posted = postedSchema.parse(await client.chat.postMessage({ channel, ...dm, ...(metadata ? { metadata } : {}) }));
         return { channel, ts: posted.ts, id: posted.ts };
       },
       ...(tracked

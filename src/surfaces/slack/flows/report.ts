@@ -24,11 +24,29 @@ const parentSchema = z.object({
     .array(
       z.object({
         bot_id: z.string().optional(),
-        metadata: z.object({ event_type: z.string(), event_payload: z.object({ case: z.string() }).passthrough() }).optional(),
+        metadata: z.object({ event_type: z.string(), event_payload: z.object({ case: z.string().optional() }).passthrough().optional() }).optional(),
       }).passthrough(),
     )
     .default([]),
 });
+
+/**
+ * The case a DM thread belongs to (its first message is a case notice the bot posted, whose
+ * metadata names the case), null when it is another thread, undefined when Slack could not say.
+ */
+export async function caseThreadOf(client: WebClient, channel: string, threadTs: string, logger: Logger): Promise<{ eventType: string; caseNumber: string } | null | undefined> {
+  let parent: z.infer<typeof parentSchema>["messages"][number] | undefined;
+  try {
+    const replies = await client.conversations.replies({ channel, ts: threadTs, limit: 1, inclusive: true, include_all_metadata: true });
+    parent = parentSchema.parse(replies).messages[0];
+  } catch (error) {
+    logger.warn({ err: { type: (error as Error)?.name } }, "could not read a DM thread's first message");
+    return undefined;
+  }
+  const meta = parent?.bot_id ? parent.metadata : undefined;
+  const caseNumber = meta?.event_payload?.case;
+  return meta && caseNumber && Object.values(CASE_THREAD_EVENT).includes(meta.event_type as never) ? { eventType: meta.event_type, caseNumber } : null;
+}
 
 /**
  * Replies typed in the thread of a case DM: the reporter's go to the case's handlers (with the
@@ -38,27 +56,19 @@ const parentSchema = z.object({
 export function caseThreadFlow(reporter: ReporterCaseInteractions, logger: Logger) {
   return async (client: WebClient, message: UserMessage, botUserId: string | undefined, sender: Sender): Promise<boolean> => {
     if (!message.thread_ts) return false;
-    let parent: z.infer<typeof parentSchema>["messages"][number] | undefined;
-    try {
-      const replies = await client.conversations.replies({ channel: message.channel, ts: message.thread_ts, limit: 1, inclusive: true, include_all_metadata: true });
-      parent = parentSchema.parse(replies).messages[0];
-    } catch (error) {
-      logger.warn({ err: { type: (error as Error)?.name } }, "could not read a DM thread's first message");
-      return false;
-    }
-    const meta = parent?.bot_id ? parent.metadata : undefined;
+    const meta = await caseThreadOf(client, message.channel, message.thread_ts, logger);
     if (!meta) return false;
     const where = { channel: message.channel, thread_ts: message.thread_ts };
-    const caseNumber = meta.event_payload.case;
+    const { caseNumber } = meta;
 
-    if (meta.event_type === CASE_THREAD_EVENT.handler) {
+    if (meta.eventType === CASE_THREAD_EVENT.handler) {
       await client.chat.postMessage({
         ...where,
         ...plainMessage(`This was not sent to anyone. To write to the reporter of ${caseNumber}, use the Message reporter button; for the other handlers, Add internal note.`),
       });
       return true;
     }
-    if (meta.event_type !== CASE_THREAD_EVENT.reporter) return false;
+    if (meta.eventType !== CASE_THREAD_EVENT.reporter) return false;
 
     const me = await sender();
     const reply = me.person ? await reporter.reply(me, caseNumber, slackToPlain(message.text, botUserId), "typed") : null;
