@@ -1,6 +1,7 @@
-import type { CaseSummary, CaseView, ReporterCaseSummary, ReporterCaseView, ThreadItem } from "../../../core/cases/index.ts";
+import type { CaseView, ReporterCaseView, ThreadItem } from "../../../core/cases/index.ts";
 import { joinNames } from "../../../core/text/joinNames.ts";
 import { caseStateLabel, STATUS_LABELS } from "../../../interactions/caseLabels.ts";
+import { CASE_LIST_WORDS as W, type CaseLists } from "../../../interactions/caseLists.ts";
 import { day } from "./names.ts";
 
 const thread = (items: readonly ThreadItem[]) =>
@@ -34,10 +35,12 @@ export function reporterCaseText(view: ReporterCaseView): string {
   return lines.join("\n");
 }
 
-export function caseListText(handling: readonly CaseSummary[], reported: readonly ReporterCaseSummary[]): string {
-  if (!handling.length && !reported.length) return "You have no cases.";
+export function caseListText(list: CaseLists): string {
+  const { handling, reported } = list;
+  if (!handling.length && !reported.length) return W.none;
+  const more = (cut: boolean) => (cut ? [`  ${W.more(list.limit)}`] : []);
   const lines: string[] = [];
-  if (handling.length) lines.push("Cases you handle:", ...handling.map((c) => `  ${c.number} · ${c.categoryLabel} · ${STATUS_LABELS[c.status]}${c.priority === "high" ? " · high priority" : ""}`));
-  if (reported.length) lines.push("Your reports:", ...reported.map((c) => `  ${c.number} · ${c.categoryLabel} · ${caseStateLabel(c)}`));
+  if (handling.length) lines.push(`${W.handling}:`, ...handling.map((c) => `  ${c.number} · ${c.categoryLabel} · ${STATUS_LABELS[c.status]}${c.priority === "high" ? " · high priority" : ""}`), ...more(list.moreHandling));
+  if (reported.length) lines.push(`${W.reported}:`, ...reported.map((c) => `  ${c.number} · ${c.categoryLabel} · ${caseStateLabel(c)}`), ...more(list.moreReported));
   return lines.join("\n");
 }
