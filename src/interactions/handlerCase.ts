@@ -1,5 +1,6 @@
 import { OUTCOMES, type CaseOutcome, type CaseResult, type CaseService, type CaseView } from "../core/cases/index.ts";
 import type { Actor } from "./actor.ts";
+import { OUTCOME_LABELS } from "./caseLabels.ts";
 import { fieldError, notice, NOT_SAVED, type FieldErrors, type Notice } from "./reply.ts";
 
 /**
@@ -12,20 +13,13 @@ import { fieldError, notice, NOT_SAVED, type FieldErrors, type Notice } from "./
 /** The fields of the handler's forms; errors are keyed by them. */
 export type CaseField = "text" | "to" | "outcome";
 
-/** How a case ended, in words a sentence can end with (the close form offers them capitalised). */
-export const OUTCOME_WORDS: Record<CaseOutcome, string> = {
-  substantiated: "substantiated",
-  unsubstantiated: "not substantiated",
-  referred: "referred elsewhere",
-};
-
 export const HANDLER_WORDS = {
   acknowledged: (n: string) => `${n} is acknowledged. The reporter has been told.`,
   sentToReporter: (n: string) => `Sent to the reporter of ${n}.`,
   noteAdded: (n: string) => `Note added to ${n}. Only its handlers see it.`,
   reassigned: (n: string) => `Case ${n} was reassigned.`,
   reassignedStaying: (n: string) => `Case ${n} now has another handler; you still handle it.`,
-  closed: (n: string, outcome: CaseOutcome) => `${n} is closed – ${OUTCOME_WORDS[outcome]}. The reporter has been told.`,
+  closed: (n: string, outcome: CaseOutcome) => `${n} is closed – ${OUTCOME_LABELS[outcome]}. The reporter has been told.`,
   chooseHandler: "Choose the new handler.",
   unknownHandler: "The person you chose could not be found in the company directory.",
   chooseOutcome: "Choose an outcome to close the case.",

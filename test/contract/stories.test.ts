@@ -130,6 +130,20 @@ describe.each(SURFACES)("$name", (surface) => {
     expect(await d.closeCase("priya", caseNumber, "referred")).toContain("The case is closed.");
   });
 
+  it("shows a case's state, and a closed case's outcome, in the same words to its handler and its reporter", async () => {
+    const caseNumber = await fileAnonymousReport();
+    const state = (label: string) => new RegExp(`(?:Status\\W*|· )${label}(?![\\w–-]| –)`);
+    expect(await d.openCase("priya", caseNumber)).toMatch(state("received"));
+    await d.acknowledge("priya", caseNumber);
+    expect(await d.openCase("priya", caseNumber)).toMatch(state("acknowledged"));
+    await d.inbox("alex");
+    expect(await d.openCase("alex", caseNumber)).toMatch(state("acknowledged"));
+    await d.closeCase("priya", caseNumber, "referred");
+    expect(await d.openCase("priya", caseNumber)).toMatch(state("closed – referred elsewhere"));
+    await d.inbox("alex");
+    expect(await d.openCase("alex", caseNumber)).toMatch(state("closed – referred elsewhere"));
+  });
+
   it("says where a message on a case went, to its handler and to its reporter; an outsider's is not sent", async () => {
     const caseNumber = await fileAnonymousReport();
     const toReporter = await d.replyToCase("priya", caseNumber, "Which meetings?");

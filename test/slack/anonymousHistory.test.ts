@@ -57,6 +57,8 @@ describe("An anonymous report leaves no trace in the reporter's Slack message hi
     expect(JSON.stringify(await clickForFilledModal(h, PRIYA, postsTo(h, dm(PRIYA)).at(-1)!, "case.open"))).toContain("REPORTER-REPLY-2");
 
     const close = await clickForModal(h, PRIYA, assigned!, "case.close");
+    const outcomes = close.blocks.find((b: any) => b.block_id === "outcome").element.options;
+    expect(outcomes.map((o: any) => o.text.text)).toEqual(["Substantiated", "Not substantiated", "Referred elsewhere"]); // as Teams' close form
     await submit(h, PRIYA, close, { outcome: { type: "static_select", selected_option: { value: "substantiated" } } });
     await h.app.worker.tick();
     const closed = await openUpdate(ALEX, postsTo(h, dm(ALEX)).at(-1)!);

@@ -138,6 +138,7 @@ describe("Teams: handler dialogs", () => {
     const fetched = await invoke(t, dialog(t, "priya", "task/fetch", { verb: CASE_VERBS.closeForm, caseNumber }));
     const outcome = inputs(fetched.task.value.card.content).outcome;
     expect(outcome.choices.map((c: any) => c.value)).toEqual(["substantiated", "unsubstantiated", "referred"]);
+    expect(outcome.choices.map((c: any) => c.title)).toEqual(["Substantiated", "Not substantiated", "Referred elsewhere"]); // as Slack's close form
     expect(outcome.isRequired).toBe(true);
 
     for (const bad of [undefined, "dismissed"]) {

@@ -1,5 +1,6 @@
 import { OUTCOMES } from "../../core/cases/types.ts";
 import { fileReportInteraction } from "../../interactions/fileReport.ts";
+import { listCases } from "../../interactions/caseLists.ts";
 import { handlerCaseInteractions } from "../../interactions/handlerCase.ts";
 import { replyText } from "../../interactions/reply.ts";
 import { reporterCaseInteractions } from "../../interactions/reporterCase.ts";
@@ -40,9 +41,9 @@ export const cases = command({
   help: "the cases you handle and the reports you filed",
   args: nothing,
   asPerson: true,
-  async run({ deps, say }, _args, me) {
+  async run({ deps, say }, _args, _me, actor) {
     const { cases } = await deps.services();
-    say(caseListText(await cases.listForHandler(me), await cases.listForReporter(me)));
+    say(caseListText(await listCases(cases, actor)));
   },
 });
 

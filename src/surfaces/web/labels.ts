@@ -1,7 +1,11 @@
 import type { CaseOutcome, CaseStatus, ThreadKind } from "../../core/cases/index.ts";
+import { capitalised, OUTCOME_LABELS as CASE_OUTCOMES, STATUS_LABELS as CASE_STATES } from "../../interactions/caseLabels.ts";
 
-export const STATUS_LABELS: Record<CaseStatus, string> = { received: "Received", acknowledged: "Acknowledged", investigating: "Investigating", closed: "Closed" };
-export const OUTCOME_LABELS: Record<CaseOutcome, string> = { substantiated: "Substantiated", unsubstantiated: "Not substantiated", referred: "Referred elsewhere" };
+/** The labels every surface shows, capitalised for the console's table cells and choices. */
+const allCapitalised = <K extends string>(labels: Record<K, string>) =>
+  Object.fromEntries(Object.entries<string>(labels).map(([k, v]) => [k, capitalised(v)])) as Record<K, string>;
+export const STATUS_LABELS: Record<CaseStatus, string> = allCapitalised(CASE_STATES);
+export const OUTCOME_LABELS: Record<CaseOutcome, string> = allCapitalised(CASE_OUTCOMES);
 export const THREAD_LABELS: Record<ThreadKind, string> = { to_reporter: "To the reporter", from_reporter: "From the reporter", note: "Internal note" };
 export const REGISTER_LABELS: Record<string, string> = { gifts: "Gifts and entertainment", conflicts: "Conflicts of interest", outside_roles: "Outside roles", waivers: "Waivers", other: "Other approvals" };
 export const VERDICT_LABELS: Record<string, string> = {

@@ -1,17 +1,17 @@
-import type { CaseSummary, CaseView, ReporterCaseSummary, ReporterCaseView, ThreadItem } from "../../../core/cases/index.ts";
+import type { CaseView, ReporterCaseView, ThreadItem } from "../../../core/cases/index.ts";
 import { joinNames } from "../../../core/text/joinNames.ts";
+import { caseStateLabel, STATUS_LABELS } from "../../../interactions/caseLabels.ts";
+import { CASE_LIST_WORDS as W, type CaseLists } from "../../../interactions/caseLists.ts";
 import { day } from "./names.ts";
 
 const thread = (items: readonly ThreadItem[]) =>
   items.map((m) => `  [${day(m.at)}] ${m.kind === "note" ? "Internal note by " : ""}${m.author}: ${m.text ?? "(removed when the case was purged)"}`);
 
-const status = (s: { status: string; outcome: string | null }) => `${s.status}${s.outcome ? ` – ${s.outcome}` : ""}`;
-
 /** A case as its handlers see it. Anonymous reporters appear only under their pseudonym. */
 export function caseText(view: CaseView): string {
   const reporter = view.reporter.kind === "named" ? view.reporter.person.name : view.reporter.pseudonym;
   const lines = [
-    `Case ${view.number} · ${view.categoryLabel} · ${status(view)}${view.priority === "high" ? " · high priority" : ""}`,
+    `Case ${view.number} · ${view.categoryLabel} · ${caseStateLabel(view)}${view.priority === "high" ? " · high priority" : ""}`,
     `  Reporter: ${reporter} (${view.mode})`,
     `  Handlers: ${joinNames(view.handlers.map((h) => h.name))}`,
     `  Filed ${day(view.filedAt)}; acknowledge by ${day(view.acknowledgeBy)}${view.feedbackBy ? `; feedback by ${day(view.feedbackBy)}` : ""}`,
@@ -29,16 +29,18 @@ export function caseText(view: CaseView): string {
 
 /** A case as its reporter sees it. */
 export function reporterCaseText(view: ReporterCaseView): string {
-  const lines = [`Your report ${view.number} · ${view.categoryLabel} · ${status(view)} (${view.mode})`, `  Filed ${day(view.filedAt)}`];
+  const lines = [`Your report ${view.number} · ${view.categoryLabel} · ${caseStateLabel(view)} (${view.mode})`, `  Filed ${day(view.filedAt)}`];
   if (view.thread.length) lines.push("  Messages:", ...thread(view.thread));
   lines.push(`  /reply ${view.number} <text> writes to the people handling it.`);
   return lines.join("\n");
 }
 
-export function caseListText(handling: readonly CaseSummary[], reported: readonly ReporterCaseSummary[]): string {
-  if (!handling.length && !reported.length) return "You have no cases.";
+export function caseListText(list: CaseLists): string {
+  const { handling, reported } = list;
+  if (!handling.length && !reported.length) return W.none;
+  const more = (cut: boolean) => (cut ? [`  ${W.more(list.limit)}`] : []);
   const lines: string[] = [];
-  if (handling.length) lines.push("Cases you handle:", ...handling.map((c) => `  ${c.number} · ${c.categoryLabel} · ${c.status}${c.priority === "high" ? " · high priority" : ""}`));
-  if (reported.length) lines.push("Your reports:", ...reported.map((c) => `  ${c.number} · ${c.categoryLabel} · ${status(c)}`));
+  if (handling.length) lines.push(`${W.handling}:`, ...handling.map((c) => `  ${c.number} · ${c.categoryLabel} · ${STATUS_LABELS[c.status]}${c.priority === "high" ? " · high priority" : ""}`), ...more(list.moreHandling));
+  if (reported.length) lines.push(`${W.reported}:`, ...reported.map((c) => `  ${c.number} · ${c.categoryLabel} · ${caseStateLabel(c)}`), ...more(list.moreReported));
   return lines.join("\n");
 }

@@ -4,6 +4,7 @@ import { CASE_ACTIONS } from "../ids.ts";
 import { myRequestsBlocks, waitingBlocks } from "../render/approvals.ts";
 import { actions, button, context } from "../render/blocks.ts";
 import { handlerCaseLines, reporterCaseLines } from "../render/cases.ts";
+import { CASE_LIST_WORDS as W, listCases } from "../../../interactions/caseLists.ts";
 import { delegationBlocks } from "../render/delegation.ts";
 import { homeView, type HomeSection } from "../render/home.ts";
 import type { Sender } from "../sender.ts";
@@ -32,10 +33,10 @@ export function publishHomeFlow(cores: SlackCores) {
       sections.push({ title: "Waiting for my approval", blocks: [...waitingBlocks(waiting, MAX_PER_SECTION), ...delegationBlocks(delegation)] });
     }
     if (cores.cases) {
-      const shown = { limit: MAX_PER_SECTION };
-      const [reports, handled, undelivered] = await Promise.all([cores.cases.listForReporter(id, shown), cores.cases.listForHandler(id, shown), cores.cases.undeliveredCount(id)]);
-      sections.push({ title: "My reports", blocks: reports.length ? reporterCaseLines(reports) : [context("You have not filed any reports.")] });
-      sections.push({ title: "My cases", blocks: handled.length ? handlerCaseLines(handled) : [context("No cases are assigned to you.")] });
+      const [list, undelivered] = await Promise.all([listCases(cores.cases, { person: me.person }, MAX_PER_SECTION), cores.cases.undeliveredCount(id)]);
+      const more = (cut: boolean) => (cut ? [context(W.more(list.limit))] : []);
+      sections.push({ title: "My reports", blocks: list.reported.length ? [...reporterCaseLines(list.reported), ...more(list.moreReported)] : [context(W.noneReported)] });
+      sections.push({ title: "My cases", blocks: list.handling.length ? [...handlerCaseLines(list.handling), ...more(list.moreHandling)] : [context(W.noneHandling)] });
       if (undelivered !== null) sections.push({ title: "Deliveries", blocks: [context(undeliveredLine(undelivered))] });
     }
     await client.views.publish({ user_id: userId, view: homeView(sections, top) });

@@ -1,23 +1,14 @@
 import type { types } from "@slack/bolt";
-import { LIMITS, OUTCOMES, type CaseOutcome, type CaseStatus, type CaseSummary, type CaseView, type PrivateUpdate, type ReporterCaseSummary, type ReporterCaseView, type ThreadItem } from "../../../core/cases/index.ts";
+import { LIMITS, OUTCOMES, type CaseStatus, type CaseSummary, type CaseView, type PrivateUpdate, type ReporterCaseSummary, type ReporterCaseView, type ThreadItem } from "../../../core/cases/index.ts";
 import { reporterWording } from "../../../core/notifications/wording.ts";
 import { CASE_ACTIONS, VIEWS } from "../ids.ts";
 import { escapeText, quoteBlock, truncate } from "../text.ts";
 import { actions, button, context, header, section, slackDate, textSections, type Block, type ButtonElement, type SlackMessage } from "./blocks.ts";
 import type { CheckinAnswered } from "../../../interactions/reporterCase.ts";
-import { OUTCOME_WORDS } from "../../../interactions/handlerCase.ts";
+import { capitalised, caseStateLabel, OUTCOME_LABELS, STATUS_LABELS } from "../../../interactions/caseLabels.ts";
 import { checkboxInput, modal, selectInput, textInput, usersInput } from "./modal.ts";
 import { receiptBlocks, ROUTED_TO_LABELS } from "./report.ts";
 import { SLACK_INSERTS } from "./inserts.ts";
-
-export const STATUS_LABELS: Record<CaseStatus, string> = {
-  received: "received",
-  acknowledged: "acknowledged",
-  investigating: "under investigation",
-  closed: "closed",
-};
-
-export const OUTCOME_LABELS = OUTCOME_WORDS;
 
 const THREAD_LABELS: Record<ThreadItem["kind"], string> = {
   to_reporter: "to the reporter",
@@ -57,7 +48,7 @@ export function caseViewModal(view: CaseView): types.ModalView {
   const reporter = view.reporter.kind === "named" ? escapeText(view.reporter.person.name) : `${escapeText(view.reporter.pseudonym)} (anonymous)`;
   const facts = [
     `*Category:* ${escapeText(view.categoryLabel)}${view.section ? ` (Code section ${escapeText(view.section)})` : ""}`,
-    `*Status:* ${STATUS_LABELS[view.status]}${view.outcome ? ` – ${OUTCOME_LABELS[view.outcome]}` : ""}${view.priority === "high" ? " · *high priority*" : ""}`,
+    `*Status:* ${caseStateLabel(view)}${view.priority === "high" ? " · *high priority*" : ""}`,
     `*Reporter:* ${reporter}`,
     `*Filed:* ${slackDate(view.filedAt)} · sent to ${ROUTED_TO_LABELS[view.routedTo]}`,
     `*Acknowledge by:* ${slackDate(view.acknowledgeBy)}${view.acknowledgedAt ? ` (acknowledged ${slackDate(view.acknowledgedAt)})` : ""}`,
@@ -89,7 +80,7 @@ function reporterViewBlocks(view: ReporterCaseView): Block[] {
     section(
       [
         `*Category:* ${escapeText(view.categoryLabel)}`,
-        `*Status:* ${STATUS_LABELS[view.status]}${view.outcome ? ` – ${OUTCOME_LABELS[view.outcome]}` : ""}`,
+        `*Status:* ${caseStateLabel(view)}`,
         `*Filed:* ${slackDate(view.filedAt)} · ${view.mode}`,
         `*Proof of filing:* \`${escapeText(view.receipt)}\``,
       ].join("\n"),
@@ -182,7 +173,7 @@ export function closeModal(caseNumber: string): types.ModalView {
       selectInput(
         "outcome",
         "Outcome",
-        OUTCOMES.map((o) => ({ value: o, text: OUTCOME_LABELS[o][0]!.toUpperCase() + OUTCOME_LABELS[o].slice(1) })),
+        OUTCOMES.map((o) => ({ value: o, text: capitalised(OUTCOME_LABELS[o]) })),
       ),
       context("The reporter is told the case is closed and its outcome. Check-ins about retaliation follow at 30 and 90 days."),
     ],
@@ -202,7 +193,7 @@ export function handlerCaseLines(cases: CaseSummary[]): Block[] {
 
 export function reporterCaseLines(cases: ReporterCaseSummary[]): Block[] {
   return cases.flatMap((c) => [
-    section(`*${c.number}* · ${escapeText(c.categoryLabel)} · ${STATUS_LABELS[c.status]}${c.outcome ? ` – ${OUTCOME_LABELS[c.outcome]}` : ""} · filed ${slackDate(c.filedAt, "{date_short_pretty}")}`),
+    section(`*${c.number}* · ${escapeText(c.categoryLabel)} · ${caseStateLabel(c)} · filed ${slackDate(c.filedAt, "{date_short_pretty}")}`),
     { type: "actions", elements: reporterButtons(c.number) },
   ]);
 }

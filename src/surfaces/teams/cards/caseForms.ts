@@ -1,4 +1,5 @@
 import { OUTCOMES } from "../../../core/cases/index.ts";
+import { capitalised, OUTCOME_LABELS } from "../../../interactions/caseLabels.ts";
 import type { CheckinAnswered } from "../../../interactions/reporterCase.ts";
 import { CASE_VERBS } from "../verbs.ts";
 import { card, openDialog, submit, text, type Card, type Element } from "./elements.ts";
@@ -7,12 +8,6 @@ import { escapeCardText as esc } from "./text.ts";
 
 /** A problem with one field, shown right under it (Teams shows `errorMessage` only for its own checks). */
 export const fieldError = (message: string | undefined): Element[] => (message ? [text(`⚠️ ${esc(message)}`, { color: "attention", size: "small", spacing: "none" })] : []);
-
-const OUTCOME_TITLES: Record<(typeof OUTCOMES)[number], string> = {
-  substantiated: "Substantiated",
-  unsubstantiated: "Unsubstantiated",
-  referred: "Referred onwards",
-};
 
 /**
  * Reassign (a dialog): the new handler from a typeahead that offers only the people the cases
@@ -52,7 +47,7 @@ export function closeFormCard(options: { caseNumber: string; value?: string; err
         isRequired: true,
         errorMessage: options.error ?? "Choose an outcome",
         style: "expanded",
-        choices: OUTCOMES.map((o) => ({ title: OUTCOME_TITLES[o] ?? o, value: o })),
+        choices: OUTCOMES.map((o) => ({ title: capitalised(OUTCOME_LABELS[o]), value: o })),
         ...(options.value ? { value: options.value } : {}),
       },
       ...fieldError(options.error),

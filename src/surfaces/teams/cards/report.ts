@@ -1,6 +1,7 @@
 import { DEFAULT_CATEGORIES, LIMITS, type CaseView, type FieldErrors, type PrivateUpdate, type Receipt, type ReporterCaseView } from "../../../core/cases/index.ts";
 import { CATEGORIES, RECIPIENTS } from "../../../core/cases/index.ts";
 import { FILING_WORDS, modeWords, RECEIPT_LABELS, type ReportFiled } from "../../../interactions/fileReport.ts";
+import { caseStateLabel } from "../../../interactions/caseLabels.ts";
 import { CASE_VERBS } from "../verbs.ts";
 import { receiptRouteLines, reporterWording, type Inserts } from "../../../core/notifications/wording.ts";
 import { card, openDialog, submit, text, type Card, type Element } from "./elements.ts";
@@ -200,7 +201,7 @@ export function caseDialogCard(view: CaseView): Card {
     {
       type: "FactSet",
       facts: [
-        { title: "Status", value: view.status + (view.outcome ? ` (${view.outcome})` : "") },
+        { title: "Status", value: caseStateLabel(view) },
         { title: "Reporter", value: reporter },
         { title: "Priority", value: view.priority },
         { title: "Acknowledge by", value: day(view.acknowledgeBy) },
@@ -227,7 +228,7 @@ export function caseDialogCard(view: CaseView): Card {
 export function reporterCaseCard(view: ReporterCaseView): Card {
   const body: Element[] = [
     text(`Your report ${esc(view.number)}`, { style: "heading", weight: "bolder", size: "medium" }),
-    { type: "FactSet", facts: [{ title: "About", value: esc(view.categoryLabel) }, { title: "Status", value: view.status + (view.outcome ? ` (${view.outcome})` : "") }] },
+    { type: "FactSet", facts: [{ title: "About", value: esc(view.categoryLabel) }, { title: "Status", value: caseStateLabel(view) }] },
   ];
   body.push({ type: "FactSet", facts: [{ title: RECEIPT_LABELS.proof, value: esc(view.receipt) }] });
   for (const item of view.thread) body.push(text(`${esc(item.author)} · ${day(item.at)}: ${item.text === null ? "(purged)" : esc(item.text)}`, { size: "small" }));
