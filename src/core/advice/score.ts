@@ -1,7 +1,7 @@
 import type { Policy } from "../policy/load.ts";
-import type { PolicyDocument } from "../policy/types.ts";
 import { Lexicon, STRONG_FACET, type Hit } from "./lexicon.ts";
-import { phraseStems, tokenize } from "./normalise.ts";
+import { tokenize } from "./normalise.ts";
+import { notCoveredBeyond } from "./notCovered.ts";
 import { SemanticIndex } from "./semantic.ts";
 import { contentStems, TfIdfIndex } from "./similarity.ts";
 
@@ -156,21 +156,6 @@ export class Scorer {
     clauses.sort((a, b) => b.score - a.score);
     return { clauses, notCovered: notCovered.size, ethics: ethics.size };
   }
-}
-
-/**
- * The not-covered terms (payroll, parking…) the Code's own text never uses: a Code that speaks of
- * timesheets or logins covers them, whatever a generic not-covered list (such as a drafted rules
- * file's) says, so a question about them is not declared out of scope for naming them.
- */
-function notCoveredBeyond(document: PolicyDocument, notCovered: readonly string[]): string[] {
-  if (!notCovered.length) return [];
-  const lexicon = new Lexicon([], notCovered);
-  const used = new Set<string>();
-  for (const clause of document.clauses.values()) {
-    for (const hit of lexicon.find(tokenize(clause.text))) used.add(hit.term.stems.join(" "));
-  }
-  return notCovered.filter((phrase) => !used.has(phraseStems(phrase).join(" ")));
 }
 
 /**

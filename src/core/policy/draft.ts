@@ -1,5 +1,6 @@
 import { Document, isScalar, visit } from "yaml";
-import { phraseStems, tokenize } from "../advice/normalise.ts";
+import { phraseStems } from "../advice/normalise.ts";
+import { notCoveredBeyond } from "../advice/notCovered.ts";
 import { wordVectors } from "../advice/vectors.ts";
 import { ETHICS_TERMS, NOT_COVERED_TERMS } from "./generalTerms.ts";
 import { ROLES, type Clause, type PolicyDocument, type Verdict } from "./types.ts";
@@ -21,13 +22,7 @@ export function draftRules(document: PolicyDocument): DraftRules {
   const topics: DraftTopic[] = [];
   const used = new Set<string>();
   const spread = clauseSpread(document);
-  const sectionWords = new Map<string, string[]>();
-  for (const clause of document.clauses.values()) {
-    const list = sectionWords.get(clause.sectionId) ?? [];
-    list.push(clause.text, clause.subTitle ?? "");
-    sectionWords.set(clause.sectionId, list);
-  }
-  const sectionText = (id: string) => sectionWords.get(id)?.join(" . ") ?? "";
+  const sectionText = sectionTexts(document);
   /** Each clause's verdict, and whether it prohibits something: a lettered item that states none takes its parent's. */
   const decided = new Map<string, { verdict: Verdict; prohibits: boolean }>();
   for (const clause of document.clauses.values()) {
@@ -72,19 +67,10 @@ export function draftRules(document: PolicyDocument): DraftRules {
     report_step: `Report it promptly to ${joinOr(reportWho)}${reporting ? ` (section ${reporting.clause})` : ""}; a good-faith report is protected from retaliation.`,
     unsure_step: `If you are unsure, ask ${joinOr(askWho)}${guidance ? ` (section ${guidance.clause})` : ""}.`,
     not_covered_step: `Ask your supervisor or the team that handles it (such as HR, IT or Facilities); questions about the Code itself go to ${joinOr(askWho)}.`,
-    not_covered: notCoveredBy(document),
+    not_covered: notCoveredBeyond(document, NOT_COVERED_TERMS),
     ethics_terms: ETHICS_TERMS,
   };
   return { version: 1, roles, advice, topics };
-}
-
-/**
- * The general list of matters no Code covers, less those this Code does speak of ("share their login
- * credentials", "phishing"): a question using the Code's own words for a matter is a Code question.
- */
-function notCoveredBy(document: PolicyDocument): string[] {
-  const text = ` ${[...document.clauses.values()].map((c) => tokenize(c.text).map((t) => t.stem).join(" ")).join(" . ")} `;
-  return NOT_COVERED_TERMS.filter((term) => !text.includes(` ${phraseStems(term).join(" ")} `));
 }
 
 export interface DraftTopic {
@@ -315,14 +301,19 @@ function vocabularyOf(clause: Clause, sentence: string | undefined, spread: Map<
  */
 export function textVocabulary(document: PolicyDocument): (clause: Clause, quote: string, second: boolean) => { concepts: Record<string, string[]>; examples: string[] } {
   const spread = clauseSpread(document);
-  const sections = new Map<string, string[]>();
-  for (const clause of document.clauses.values()) sections.set(clause.sectionId, [...(sections.get(clause.sectionId) ?? []), clause.text, clause.subTitle ?? ""]);
-  return (clause, quote, second) => vocabularyOf(clause, second ? quote : undefined, spread, sections.get(clause.sectionId)?.join(" . ") ?? "");
+  const sectionText = sectionTexts(document);
+  return (clause, quote, second) => vocabularyOf(clause, second ? quote : undefined, spread, sectionText(clause.sectionId));
 }
 
-/** The general not-covered list less what this Code speaks of, and the general ethics terms, for a rules file that lists neither. */
-export function generalAdviceTerms(document: PolicyDocument): { not_covered: string[]; ethics_terms: string[] } {
-  return { not_covered: notCoveredBy(document), ethics_terms: [...ETHICS_TERMS] };
+/** Each section's text (its clauses and their sub-headings), by section id. */
+function sectionTexts(document: PolicyDocument): (sectionId: string) => string {
+  const bySection = new Map<string, string[]>();
+  for (const clause of document.clauses.values()) {
+    const list = bySection.get(clause.sectionId) ?? [];
+    list.push(clause.text, clause.subTitle ?? "");
+    bySection.set(clause.sectionId, list);
+  }
+  return (id) => bySection.get(id)?.join(" . ") ?? "";
 }
 
 /** Words this common in English (by their rank in the word vectors) say little about a clause. */

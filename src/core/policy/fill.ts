@@ -1,4 +1,5 @@
-import { generalAdviceTerms, textVocabulary } from "./draft.ts";
+import { textVocabulary } from "./draft.ts";
+import { ETHICS_TERMS, NOT_COVERED_TERMS } from "./generalTerms.ts";
 import type { PolicyRules } from "./rules.ts";
 import type { PolicyDocument } from "./types.ts";
 
@@ -7,7 +8,8 @@ import type { PolicyDocument } from "./types.ts";
  * approvers): such a topic is found by the words of its own clause, as `conduct rules draft` would
  * write them, so a Code runs before anyone has written concepts or examples for it. Hand-written
  * concepts, cues and examples are a boost: a topic with any of them is left as it is. A file that
- * lists no not-covered or ethics terms gets the general ones.
+ * lists no not-covered or ethics terms gets the general ones (the matcher leaves out the not-covered
+ * terms the Code's own text uses: advice/notCovered.ts).
  */
 export function fillFromText(document: PolicyDocument, rules: PolicyRules): PolicyRules {
   const bare = (t: PolicyRules["topics"][number]) => (Array.isArray(t.concepts) ? t.concepts.length === 0 : Object.keys(t.concepts).length === 0) && !t.examples.length && !t.cues.length;
@@ -20,11 +22,10 @@ export function fillFromText(document: PolicyDocument, rules: PolicyRules): Poli
     const clause = document.clauses.get(topic.clause);
     return clause && bare(topic) ? { ...topic, ...vocabulary(clause, topic.quote, second) } : topic;
   });
-  const general = generalAdviceTerms(document);
   const advice = {
     ...rules.advice,
-    not_covered: rules.advice.not_covered.length ? rules.advice.not_covered : general.not_covered,
-    ethics_terms: rules.advice.ethics_terms.length ? rules.advice.ethics_terms : general.ethics_terms,
+    not_covered: rules.advice.not_covered.length ? rules.advice.not_covered : [...NOT_COVERED_TERMS],
+    ethics_terms: rules.advice.ethics_terms.length ? rules.advice.ethics_terms : [...ETHICS_TERMS],
   };
   return { ...rules, topics, advice };
 }

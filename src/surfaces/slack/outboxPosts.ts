@@ -32,7 +32,7 @@ const historySchema = z.object({
  * for DMs. A top-level message only (replies are not in conversations.history).
  */
 export async function alreadyPosted(client: WebClient, channel: string, outboxId: string, since?: Date): Promise<{ ts: string } | undefined> {
-  return findPosted(client, channel, (m) => m.metadata?.event_payload?.outbox_id === outboxId, since);
+  return findPosted(client, channel, carries(outboxId), since);
 }
 
 /** A message of the bot's in the conversation's history (since `since`, less a minute of clock skew) that `matches`. */
@@ -44,6 +44,9 @@ export async function findPosted(client: WebClient, channel: string, matches: (m
 }
 
 export type PostedMessage = z.infer<typeof historySchema>["messages"][number];
+
+/** A post made for this outbox message (its id is in the metadata: outboxMetadata). */
+const carries = (outboxId: string) => (message: PostedMessage) => message.metadata?.event_payload?.outbox_id === outboxId;
 
 /**
  * Whether a reply carrying this outbox id is already in the thread `threadTs` (alreadyPosted for
@@ -59,7 +62,7 @@ export async function alreadyReplied(client: WebClient, channel: string, threadT
     if ((error as { data?: { error?: string } }).data?.error === "missing_scope") return undefined;
     throw error;
   }
-  return replies.messages.find((m) => m.metadata?.event_payload?.outbox_id === outboxId);
+  return replies.messages.find(carries(outboxId));
 }
 
 /** Posts an outbox message (in a thread when `threadTs`) with its id in the metadata, unless an earlier attempt already did. */
