@@ -34,6 +34,12 @@ export interface ReplicaRunOptions {
   replicas?: number;
   seconds: number;
   rate: number;
+  /**
+   * Seconds driven first at the same rate, as the single-process bench does: a freshly started
+   * Node process compiles its code lazily. They count for losses and duplicates, not for the
+   * latency figures or the CPU per event (default 0). killAtSeconds counts from the very start.
+   */
+  warmupSeconds?: number;
   /** Share of requests that are report submissions (default 0.05). */
   reportShare?: number;
   /** When to SIGKILL replica 0 (seconds into the run; omit for no kill), and how long it stays down. */
@@ -61,9 +67,14 @@ export interface ReplicaRunResult {
   noneReady: number;
   /** Requests no replica accepted after Slack's 3 retries. */
   failed: number;
-  /** Every answered delivery, from its first attempt to its answer: retries and re-sends included. */
+  /** Every answered delivery after the warm-up, from its first attempt to its answer: retries and re-sends included. */
   ackLatenciesMs: number[];
-  /** Every delivery with its attempts, in the order they were sent. */
+  /** The same, of the deliveries sent during the warm-up. */
+  warmupLatenciesMs: number[];
+  /** Deliveries after the warm-up (the events the CPU figure is per), sent from this many ms into the run. */
+  measured: number;
+  measuredFromMs: number;
+  /** Every delivery with its attempts, in the order they were answered (sentAtMs: ms after the start, warm-up included). */
   deliveries: Delivery[];
   elapsedS: number;
   /** lost: unanswered, other than cutByKill (acknowledged by the killed replica, unanswered when it died). */
@@ -114,7 +125,7 @@ export function cpuSecondsOf(pid: number): number {
 }
 
 export async function runReplicas(options: ReplicaRunOptions): Promise<ReplicaRunResult> {
-  const { databaseUrl, replicas: count = 2, seconds, rate, reportShare = 0.05, killAtSeconds, downForMs = 2_000, drainTimeoutMs = 120_000 } = options;
+  const { databaseUrl, replicas: count = 2, seconds, rate, reportShare = 0.05, killAtSeconds, warmupSeconds = 0, downForMs = 2_000, drainTimeoutMs = 120_000 } = options;
   const label = options.label ?? "R";
   const answerTimeoutMs = options.answerTimeoutMs ?? SLACK_TIMEOUT_MS;
   const command = options.command ?? ["dist/main.js"];
@@ -248,7 +259,8 @@ export async function runReplicas(options: ReplicaRunOptions): Promise<ReplicaRu
   if (!reportForm) throw new Error("the report form did not open");
 
   const reportEvery = Math.max(1, Math.round(1 / reportShare));
-  const total = Math.round(seconds * rate);
+  const total = Math.round((warmupSeconds + seconds) * rate);
+  const warmupCount = Math.round(warmupSeconds * rate);
   const questionChannels = new Set<string>();
   const reportViews = new Set<string>();
   // What the form said in the answer that reached the driver: filed (its case number), given back
@@ -266,10 +278,15 @@ export async function runReplicas(options: ReplicaRunOptions): Promise<ReplicaRu
   const ackedBy = new Map<string, { by: number; at: number }>(); // question's DM channel → who acknowledged it, when
   began = performance.now();
   deliveries.length = 0; // the form's opening above is not part of the run
-  const cpuStart = pool.reduce((sum, r) => sum + cpuSecondsOf(r.child.pid!), 0);
+  let cpuStart = pool.reduce((sum, r) => sum + cpuSecondsOf(r.child.pid!), 0);
+  let measuredFromMs = 0;
   for (let i = 0; i < total; i++) {
     const wait = began + (i * 1000) / rate - performance.now();
     if (wait > 0) await sleep(wait);
+    if (i === warmupCount && i > 0) {
+      cpuStart = cpuOfGone + pool.reduce((sum, r) => sum + cpuSecondsOf(r.child.pid!), 0);
+      measuredFromMs = performance.now() - began;
+    }
     const isReport = i % reportEvery === reportEvery - 1;
     // One person per question, so that each answer names the event it answers (its DM channel).
     const user = `U0${label}Q${i}`;
@@ -409,7 +426,10 @@ export async function runReplicas(options: ReplicaRunOptions): Promise<ReplicaRu
     slackRetries: counts.slackRetries,
     noneReady: counts.noneReady,
     failed: counts.failed,
-    ackLatenciesMs: deliveries.filter((d) => d.attempts.at(-1)?.outcome === "ok").map((d) => d.ms),
+    ackLatenciesMs: deliveries.filter((d) => d.sentAtMs >= measuredFromMs && d.attempts.at(-1)?.outcome === "ok").map((d) => d.ms),
+    warmupLatenciesMs: deliveries.filter((d) => d.sentAtMs < measuredFromMs && d.attempts.at(-1)?.outcome === "ok").map((d) => d.ms),
+    measured: deliveries.filter((d) => d.sentAtMs >= measuredFromMs).length,
+    measuredFromMs,
     deliveries,
     elapsedS,
     answers: { distinct: answers.distinct, duplicated: answers.duplicated, lost: unanswered.length - cutByKill, cutByKill },
