@@ -122,7 +122,12 @@ export async function deliverClaimed(prisma: PrismaClient, message: OutboxMessag
     return false;
   }
   const forget = (message.payload as { forgetOnSent?: unknown } | null)?.forgetOnSent === true;
-  await prisma.outboxMessage.update({ where: { id: message.id }, data: { status: "sent", sentAt: clock.now(), lockedUntil: null, lastError: null, ...(forget ? { payload: {} } : {}) } });
+  // Raw SQL: every answer passes here, and Prisma's update (which also reads the row back) cost
+  // 1.3 ms of CPU against 0.4–0.7 ms for this statement (bench/load.ts's CPU per event).
+  await prisma.$executeRaw`
+    UPDATE "outbox_message" SET "status" = 'sent', "sent_at" = ${clock.now()}::timestamp, "locked_until" = NULL, "last_error" = NULL,
+      "payload" = CASE WHEN ${forget} THEN '{}'::jsonb ELSE "payload" END
+    WHERE "id" = ${message.id}`;
   onOutcome?.("sent");
   return true;
 }
