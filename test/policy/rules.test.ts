@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { loadPolicy } from "../../src/core/policy/load.ts";
@@ -55,9 +57,25 @@ describe("rules file validation", () => {
     expect(rules.topics[0]!.quote).toBe(code.clauses.get("3(c)")!.text);
   });
 
-  it("reports a YAML syntax error as a rules error naming the file", () => {
+  it("reports a YAML syntax error as a rules error naming the file and the line", () => {
     const file = path("test/fixtures/acme-code.txt"); // not YAML mappings: a plain text file
     expect(() => loadPolicy(path("policies/code-of-conduct.txt"), file)).toThrow(RulesError);
+    const dir = mkdtempSync(join(tmpdir(), "rules-"));
+    const broken = join(dir, "broken.rules.yaml");
+    writeFileSync(broken, "version: 1\ntopics:\n  - id: gifts\n    clause: [3\n");
+    const twice = join(dir, "twice.rules.yaml");
+    writeFileSync(twice, "version: 1\nversion: 2\n");
+    expect(() => loadPolicy(path("policies/code-of-conduct.txt"), broken)).toThrow(/broken\.rules\.yaml: invalid rules file\n {2}not valid YAML: .*\(5:1\)/);
+    expect(() => loadPolicy(path("policies/code-of-conduct.txt"), twice)).toThrow(/not valid YAML: duplicated mapping key \(2:1\)/);
+  });
+
+  it("reads YAML 1.2's core types, as the draft writes them: a date-like summary stays text", () => {
+    const dir = mkdtempSync(join(tmpdir(), "rules-"));
+    const file = join(dir, "dated.rules.yaml");
+    const shipped = readFileSync(path("policies/code-of-conduct.rules.yaml"), "utf8");
+    writeFileSync(file, shipped.replace(/^( {4}summary: )Violations of the Code.*$/m, "$12026-12-03"));
+    const topics = loadPolicy(path("policies/code-of-conduct.txt"), file).rules.topics;
+    expect(topics.map((t) => t.summary)).toContain("2026-12-03");
     expect(parseYaml("version: 1")).toEqual({ version: 1 });
   });
 });
