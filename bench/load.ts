@@ -328,6 +328,18 @@ async function replicas(count: number, pgUrl: string): Promise<void> {
   const restartedAt = result.restartedAtMs;
   const cause = (d: (typeof answered)[number]) =>
     d.attempts.length > 1 ? `after ${d.attempts.slice(0, -1).map((a) => a.outcome).join("+")}` : restartedAt !== undefined && d.attempts[0]!.generation > count && d.sentAtMs < restartedAt + 5_000 ? "on the restarted replica, its first 5 s" : "first attempt, slow";
+  // Where the tail is: the p99 of each stretch of the run, by when a delivery was first sent.
+  const killAtMs = (WARMUP_SECONDS + SECONDS / 2) * 1000;
+  const phases: Array<[string, (at: number) => boolean]> = [
+    ["before the kill", (at) => at < killAtMs],
+    ["while down", (at) => at >= killAtMs && (restartedAt === undefined || at < restartedAt)],
+    ["the 5 s from its restart", (at) => restartedAt !== undefined && at >= restartedAt && at < restartedAt + 5_000],
+    ["after that", (at) => restartedAt !== undefined && at >= restartedAt + 5_000],
+  ];
+  const byPhase = phases.map(([name, within]) => {
+    const ms = answered.filter((d) => within(d.sentAtMs)).map((d) => d.ms);
+    return `${name} ${quantile(ms, 0.99)} ms (${ms.length})`;
+  });
   const causes = new Map<string, number>();
   for (const d of slow) causes.set(cause(d), (causes.get(cause(d)) ?? 0) + 1);
   console.log(
@@ -335,6 +347,7 @@ async function replicas(count: number, pgUrl: string): Promise<void> {
       `${count} replicas ${events} events in ${result.elapsedS.toFixed(1)} s = ${(events / result.elapsedS).toFixed(0)} req/s, replica 0 SIGKILLed ${SECONDS / 2} s after the warm-up and restarted (${result.restarts})`,
       `after ${result.warmupLatenciesMs.length} in a ${WARMUP_SECONDS} s warm-up (p99 ${quantile(result.warmupLatenciesMs, 0.99)} ms): ack p50 ${q(0.5)} ms, p99 ${q(0.99)} ms, over every delivery (${answered.length}), each from its first attempt to its 200, re-sends and retries included`,
       `${firstTry.length} answered at the first attempt (p99 ${quantile(firstTry.map((d) => d.ms), 0.99)} ms), ${again.length} after more (p50 ${quantile(again.map((d) => d.ms), 0.5)}, max ${quantile(again.map((d) => d.ms), 1)} ms): ${result.resent} re-sent at once to the other replica after a refused or reset connection, ${result.slackRetries} Slack retries after no 200 in 3 s, ${result.noneReady} attempts with no replica ready, ${result.failed} failed after Slack's 3 retries`,
+      `p99 by when sent: ${byPhase.join(", ")}`,
       `the ${slow.length} at or over the p99: ${[...causes].map(([k, n]) => `${n} ${k}`).join(", ")}`,
       `answers ${answers.distinct} of ${result.questions} (lost ${answers.lost}, duplicated ${answers.duplicated}; ${answers.cutByKill} acknowledged by the killed replica and not yet answered when it died)`,
       `cases ${cases.rows} of ${result.reports} (lost ${cases.lost}, duplicated ${cases.duplicated}, given back ${cases.refused}; ${cases.filedShown} answered "Report filed", ${cases.alreadyFiledShown} "already filed" to a second submission)`,
