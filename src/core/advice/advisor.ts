@@ -1,4 +1,5 @@
 import type { Policy } from "../policy/load.ts";
+import { compoundBlanker } from "./compounds.ts";
 import { composeAnswer, EMPTY_ANSWER, EMPTY_HEADLINE, NOT_ENGLISH_ANSWER, NOT_ENGLISH_HEADLINE, notCoveredAnswer } from "./answer.ts";
 import { prohibitedActIn } from "./acts.ts";
 import { readIntent, type Intent } from "./intent.ts";
@@ -46,6 +47,7 @@ export function createAdvisor(policy: Policy): Advisor {
   const { rules, document } = policy;
   const reportingTopic = rules.topics.find((t) => t.id === rules.advice.reporting_topic);
   const blankNames = nameBlanker(document);
+  const blankCompounds = compoundBlanker(document);
 
   const quoteFor = (clause: ClauseScore | undefined, clauseId: string): string => {
     const best = clause?.topics[0];
@@ -81,15 +83,16 @@ export function createAdvisor(policy: Policy): Advisor {
       const scored = match(question);
       const clauses = rerank(scored.clauses, intent, reportingTopic, rules.topics, ABSTAIN_BELOW);
       const best = clauses[0];
-      // "The Directors' Lounge", "the 'Ethics in AI' talk": a question in scope only through a name of
-      // something is not a Code question. A name can only take a question out of scope, never into it.
-      const withoutNames = blankNames(question);
-      const inScopeWithoutNames = (): boolean => {
-        const other = match(withoutNames);
+      // "The Directors' Lounge", "the 'Ethics in AI' talk", "the gift wrap station": a question in scope
+      // only through a name of something, or a Code word naming an everyday thing, is not a Code question.
+      // Either can only take a question out of scope, never into it, nor change its clause.
+      const everyday = blankCompounds(blankNames(question));
+      const inScopeAsEveryday = (): boolean => {
+        const other = match(everyday);
         const otherBest = rerank(other.clauses, intent, reportingTopic, rules.topics, ABSTAIN_BELOW)[0];
         return otherBest !== undefined && inScope(otherBest, other, intent);
       };
-      if (!best || !inScope(best, scored, intent) || (withoutNames !== question && !inScopeWithoutNames())) {
+      if (!best || !inScope(best, scored, intent) || (everyday !== question && !inScopeAsEveryday())) {
         return { ...outOfScope(question, notCoveredAnswer(rules)), ...(notice && { notice }) };
       }
       const confident = best.score >= ABSTAIN_BELOW;
