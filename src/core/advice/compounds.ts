@@ -13,13 +13,19 @@ import { adjective, nounPhraseRole } from "./wordClasses.ts";
  * question out of scope, never to choose its clause. Linear: one pass over the words.
  */
 export function compoundBlanker(document: PolicyDocument): (question: string) => string {
+  const isCodeWord = codeWords(document);
+  return (question) => blankCompounds(question, isCodeWord);
+}
+
+/** Whether a lower-case word (or one of its forms) occurs in the Code's text or section titles. */
+export function codeWords(document: PolicyDocument): (word: string) => boolean {
   const known = new Set<string>();
   const add = (text: string) => {
     for (const w of words(text)) if (w !== ".") known.add(stem(w));
   };
   for (const section of document.sections) add(section.title);
   for (const clause of document.clauses.values()) add(clause.text);
-  return (question) => blankCompounds(question, (w) => known.has(stem(w)));
+  return (word) => known.has(stem(word));
 }
 
 /** What opens a noun phrase: articles, possessives, demonstratives, wh-determiners and prepositions. */
