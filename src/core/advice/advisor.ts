@@ -1,8 +1,10 @@
 import type { Policy } from "../policy/load.ts";
+import { codeWords, compoundBlanker } from "./compounds.ts";
 import { composeAnswer, EMPTY_ANSWER, EMPTY_HEADLINE, NOT_ENGLISH_ANSWER, NOT_ENGLISH_HEADLINE, notCoveredAnswer } from "./answer.ts";
 import { prohibitedActIn } from "./acts.ts";
 import { readIntent, type Intent } from "./intent.ts";
 import { isEnglish } from "./language.ts";
+import { logisticsForm } from "./logistics.ts";
 import { nameBlanker } from "./names.ts";
 import { MATCH_LIMIT } from "./normalise.ts";
 import { Scorer, type ClauseScore, type Scored } from "./score.ts";
@@ -46,6 +48,8 @@ export function createAdvisor(policy: Policy): Advisor {
   const { rules, document } = policy;
   const reportingTopic = rules.topics.find((t) => t.id === rules.advice.reporting_topic);
   const blankNames = nameBlanker(document);
+  const blankCompounds = compoundBlanker(document);
+  const isCodeWord = codeWords(document);
 
   const quoteFor = (clause: ClauseScore | undefined, clauseId: string): string => {
     const best = clause?.topics[0];
@@ -81,15 +85,19 @@ export function createAdvisor(policy: Policy): Advisor {
       const scored = match(question);
       const clauses = rerank(scored.clauses, intent, reportingTopic, rules.topics, ABSTAIN_BELOW);
       const best = clauses[0];
-      // "The Directors' Lounge", "the 'Ethics in AI' talk": a question in scope only through a name of
-      // something is not a Code question. A name can only take a question out of scope, never into it.
-      const withoutNames = blankNames(question);
-      const inScopeWithoutNames = (): boolean => {
-        const other = match(withoutNames);
-        const otherBest = rerank(other.clauses, intent, reportingTopic, rules.topics, ABSTAIN_BELOW)[0];
-        return otherBest !== undefined && inScope(otherBest, other, intent);
+      // "The Directors' Lounge", "the 'Ethics in AI' talk", "the gift wrap station": a question in scope
+      // only through a name of something, or a Code word naming an everyday thing, is not a Code question.
+      // Either can only take a question out of scope, never into it, nor change its clause.
+      const everyday = blankCompounds(blankNames(question));
+      const asEveryday = (): { scored: Scored; best: ClauseScore | undefined } => {
+        const other = everyday === question ? scored : match(everyday);
+        return { scored: other, best: everyday === question ? best : rerank(other.clauses, intent, reportingTopic, rules.topics, ABSTAIN_BELOW)[0] };
       };
-      if (!best || !inScope(best, scored, intent) || (withoutNames !== question && !inScopeWithoutNames())) {
+      const inScopeAsEveryday = (): boolean => {
+        const other = asEveryday();
+        return other.best !== undefined && inScope(other.best, other.scored, intent);
+      };
+      if (!best || !inScope(best, scored, intent) || (everyday !== question && !inScopeAsEveryday()) || (logisticsForm(everyday, isCodeWord) && mereLogistics(asEveryday(), intent, !!act))) {
         return { ...outOfScope(question, notCoveredAnswer(rules)), ...(notice && { notice }) };
       }
       const confident = best.score >= ABSTAIN_BELOW;
@@ -158,6 +166,16 @@ function inScope(best: ClauseScore, scored: Scored, intent: Intent): boolean {
   if (intent.implicatesSupervisor && (intent.seeksGuidance || intent.wantsToReport) && best.topics.some((t) => t.relevance > 0)) return true;
   const topicBehind = best.topics.some((t) => !t.partial || t.facets >= 2);
   return score >= (conductForm && topicBehind ? FORM_FLOOR : WEAK_FLOOR);
+}
+
+/**
+ * A logistics question ("should the meeting be 2pm or 3pm", "the search bar is broken", "book travel
+ * for my manager") is a Code question only when it also names a Code matter: an ethics term, a
+ * prohibited act, something witnessed or to be reported, or a clear match to one clause.
+ */
+function mereLogistics({ scored, best }: { scored: Scored; best: ClauseScore | undefined }, intent: Intent, namesAct: boolean): boolean {
+  if (namesAct || scored.ethics > 0 || intent.witnessed || intent.wantsToReport || intent.doneToMe) return false;
+  return (best?.score ?? 0) < LOGISTICS_BAR;
 }
 
 /**

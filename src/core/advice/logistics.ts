@@ -1,0 +1,72 @@
+import { words } from "./normalise.ts";
+
+/**
+ * The forms of a workplace-logistics question, which asks for a fact or a fix, not for leave to do
+ * something: a choice between times, amounts, formats or people ("2pm or 3pm", "pdf or pptx", "alice
+ * or raj"); who is doing what on a schedule ("which consultant is presenting first"); a booking or a
+ * rescheduling for a work purpose or for someone else ("reserve the lounge for my team's offsite",
+ * "book travel for my manager", "move my 1:1 to 4pm"); something that does not work or has run out
+ * ("the search bar is broken", "the dashboard isn't loading", "out of printer paper"); opening hours;
+ * what a benefit plan covers; asking the room for a favour ("anyone able to loan me a charger"). Such a question is about a Code matter only when it
+ * also names one (an ethics term, a prohibited act, something witnessed): the advisor checks that.
+ * All patterns are linear (no nested quantifiers over the text).
+ */
+export function logisticsForm(question: string, isCodeWord: (word: string) => boolean): boolean {
+  const text = words(question).join(" ");
+  const clauses = words(question.replace(/[,;:]/g, " . ")).join(" ").split(" . ");
+  return (
+    choiceBetween(text, isCodeWord) ||
+    clauses.some((c) => SCHEDULED.test(c) || ASKS_THE_ROOM.test(c) || OPEN_HOURS.test(c)) ||
+    booking(text, isCodeWord) ||
+    MOVE_TO_TIME.test(text) ||
+    MALFUNCTION.test(text) ||
+    runOut(text, isCodeWord) ||
+    COVERAGE.test(text)
+  );
+}
+
+const TIME = "(?:\\d{1,2}(?:am|pm)|\\d{1,2} (?:am|pm)|noon|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|today|tomorrow)";
+/** "do we get paid friday or monday", "should the meeting be 2pm or 3pm", "is it $20 or $25" (amounts read as "money"). */
+const TIME_CHOICE = new RegExp(`\\b(?:${TIME}|money) or ${TIME.replace("(?:", "(?:money|")}\\b`);
+/** "X or Y" closing a clause, "X" and "Y" single words: the alternatives asked about. */
+const WORD_CHOICE = /\b([a-z][a-z0-9]*) or ([a-z][a-z0-9]*)(?: \.|$)/g;
+const NOT_ALTERNATIVE = new Set(["it", "this", "that", "them", "him", "her", "me", "us", "not", "no", "yes", "so", "something", "anything", "someone", "anyone", "else", "both", "either", "what", "later", "now", "never", "ok", "okay", "allowed", "fine", "wrong", "right", "legal", "illegal", "report", "approve", "approved", "accept", "decline", "keep", "return", "refuse", "tell", "say", "ask", "do", "dont", "stay", "go", "quit"]);
+
+function choiceBetween(text: string, isCodeWord: (word: string) => boolean): boolean {
+  if (TIME_CHOICE.test(text)) return true;
+  // "pdf or pptx", "alice or raj": two everyday words the Code never uses, and neither a verb of acting nor a yes/no.
+  for (const m of text.matchAll(WORD_CHOICE)) {
+    const [, a, b] = m as unknown as [string, string, string];
+    if (![a, b].some((w) => NOT_ALTERNATIVE.has(w) || isCodeWord(w))) return true;
+  }
+  return false;
+}
+
+/** "which consultant is presenting first", "who is bringing the bags", "…, who is printing them": who does what on a schedule. */
+const SCHEDULED = /^(?:who|which [a-z]+)(?: is| are)? [a-z]+ing\b/;
+/** Booking a room, travel or a slot for a meeting, a team or someone else; what is booked is no word of the Code ("book the sales for…" is accounting). */
+const BOOKING = /\b(?:book|reserve|schedule|reschedule)((?: [a-z0-9]+){0,4}) for (?:my|our|the|a|an|his|her|their) /;
+
+function booking(text: string, isCodeWord: (word: string) => boolean): boolean {
+  const m = BOOKING.exec(text);
+  return !!m && !m[1]!.split(" ").some((w) => w && !FUNCTION_WORDS.has(w) && isCodeWord(w));
+}
+const FUNCTION_WORDS = new Set(["a", "an", "the", "my", "our", "your", "his", "her", "their", "this", "that", "some", "me", "us", "him", "them", "in", "on", "at", "of"]);
+
+/** "anyone able to loan me a charger", "anyone selling tickets to…": asking the room for a favour or a thing. */
+const ASKS_THE_ROOM = /^(?:does |is )?(?:anyone|anybody|someone|somebody) (?:able to|willing to|mind|free to|around to|[a-z]+ing)\b/;
+/** "is the drug store across the street open on sundays": opening hours. */
+const OPEN_HOURS = /^(?:is|are|when is|when are|what time is|until when is) (?:the|our|that) (?:[a-z0-9]+ ){0,8}(?:still )?(?:open|closed)(?: on| today| tonight| now| until| at| this| tomorrow| during| over|$)/;
+/** "the stock room is out of printer paper": a supply has run out (not "out of compliance", a Code word). */
+const RUN_OUT = /\b(?:is|are|was|were|ran|run|running|is running|are running) out of (?:the |our )?([a-z]+)/;
+function runOut(text: string, isCodeWord: (word: string) => boolean): boolean {
+  const m = RUN_OUT.exec(text);
+  return !!m && !isCodeWord(m[1]!);
+}
+/** "what drugs are covered by our prescription plan": what a benefit plan pays for. */
+const COVERAGE = /\bcovered (?:by|under|in) (?:our|the|my|your) (?:[a-z0-9]+ )?(?:plan|insurance)\b/;
+/** "move my 1:1 to 4pm", "push the standup to friday". */
+const MOVE_TO_TIME = new RegExp(`\\b(?:move|push|shift|reschedule)\\b(?: [a-z0-9]+){0,6} to ${TIME}\\b`);
+/** "the search bar is broken", "the dashboard is not loading", "my teams keeps crashing". */
+const MALFUNCTION =
+  /\b(?:is|are|was|were|keeps|keep) (?:still |again |totally |completely )?(?:broken|down|stuck|frozen|offline|crashing|glitching|not loading|not working|not opening|not syncing|not responding|not printing|jammed)\b|\b(?:will not|does not|do not|can not) (?:load|open|sync|print|connect|work|start)\b/;

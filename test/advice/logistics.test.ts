@@ -1,0 +1,32 @@
+// The forms of a workplace-logistics question: a fact or a fix, not leave to do something.
+import { describe, expect, it } from "vitest";
+import { logisticsForm } from "../../src/core/advice/logistics.ts";
+
+const CODE = new Set(["gift", "sale", "sales", "revenue", "compliance", "report"]);
+const isCodeWord = (w: string) => CODE.has(w);
+const form = (q: string) => logisticsForm(q, isCodeWord);
+
+describe("logistics forms", () => {
+  it("recognises choices, schedules, bookings, breakdowns, run-outs, opening hours, coverage and favours", () => {
+    expect(form("should the committee meeting be 2pm or 3pm on thursday")).toBe(true);
+    expect(form("should i send the deck as a pdf or pptx")).toBe(true);
+    expect(form("which consultant is presenting first at the kickoff, alice or raj")).toBe(true);
+    expect(form("the graphics are due monday, who's printing them")).toBe(true);
+    expect(form("Can I reserve the lounge for my team's offsite?")).toBe(true);
+    expect(form("can you move my catch up with my supervisor to 4pm")).toBe(true);
+    expect(form("the search bar on the intranet is broken again")).toBe(true);
+    expect(form("the dashboard isn't loading for me")).toBe(true);
+    expect(form("the stock room is out of printer paper")).toBe(true);
+    expect(form("is the drug store across the street open on sundays")).toBe(true);
+    expect(form("What drugs are covered by our prescription plan?")).toBe(true);
+    expect(form("anyone able to loan me a phone charger, mine died")).toBe(true);
+  });
+  it("leaves permission and conduct questions alone", () => {
+    expect(form("can i accept a gift or should i return it")).toBe(false);
+    expect(form("can we book the sales for this quarter into last quarter")).toBe(false);
+    expect(form("can we book the revenue for the quarter now")).toBe(false); // what is booked is a Code word
+    expect(form("our plant is out of compliance with the permit")).toBe(false);
+    expect(form("my coworker keeps taking laptops home")).toBe(false);
+    expect(form("can i keep it or return it")).toBe(false);
+  });
+});
