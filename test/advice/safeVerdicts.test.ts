@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { prohibitedActIn } from "../../src/core/advice/acts.ts";
 import { amountIn, readValue } from "../../src/core/advice/amount.ts";
 import { valuesSchema } from "../../src/core/policy/values.ts";
 import { ROOT, shippedAdvisor } from "./support.ts";
@@ -20,6 +21,20 @@ describe("amounts a question names", () => {
     expect(amountIn("8% of a machine shop, 3 people")).toBeUndefined();
   });
 
+  it("reads euros, pounds and their slang, whichever side the currency is on", () => {
+    expect(amountIn("€2,000 towards my wedding")).toBe(2000);
+    expect(amountIn("a £400 voucher")).toBe(400);
+    expect(amountIn("a 200 euro bottle")).toBe(200);
+    expect(amountIn("about 30 quid")).toBe(30);
+    expect(amountIn("worth like 3 pounds")).toBe(3);
+    expect(amountIn("EUR 150 per year")).toBe(150);
+    expect(amountIn("a tenner's worth of sweets")).toBe(10);
+    expect(amountIn("a couple hundred dollars cash")).toBe(200);
+    expect(amountIn("£2k")).toBe(2000);
+    expect(amountIn("a score of people came")).toBeUndefined();
+    expect(amountIn("a 401k loan")).toBeUndefined();
+  });
+
   it("answers by the thresholds: nominal, in between (the topic's own verdict), significant, and a cash word whatever the amount", () => {
     const values = valuesSchema.parse({ nominal: { up_to: 50, verdict: "allowed", words: ["mug"] }, significant: { from: 250, verdict: "prohibited", words: ["cash"] } });
     const words = (q: string) => (phrases: readonly string[]) => phrases.find((p) => q.includes(p));
@@ -30,6 +45,30 @@ describe("amounts a question names", () => {
     expect(read("a $500 gift card")).toBe("prohibited");
     expect(read("$40 in cash")).toBe("prohibited");
     expect(() => valuesSchema.parse({ nominal: { up_to: 300, verdict: "allowed" }, significant: { from: 250, verdict: "prohibited" } })).toThrow(/below/);
+  });
+});
+
+describe("prohibited acts told in everyday words", () => {
+  const act = (q: string) => prohibitedActIn(q.toLowerCase())?.words;
+  it("finds a disguised cost, an inflated invoice, money back, cash gifts, diverted customers, harassment, others' logins, searches, weapons, retaliation", () => {
+    expect(act("can i book the dinner as training fees when it's really a party")).toBeDefined();
+    expect(act("put the lunch through as software so it doesnt hit the budget")).toBeDefined();
+    expect(act("he can bump his invoice by 10%")).toBeDefined();
+    expect(act("and send the extra back to me personally")).toBeDefined();
+    expect(act("a vendor offered me a $50 amazon card")).toBeDefined();
+    expect(act("can i send him the customers we turn away")).toBeDefined();
+    expect(act("he keeps making comments about a new hire's body")).toBeDefined();
+    expect(act("he is letting a contractor use his login")).toBeDefined();
+    expect(act("can i look through her bag")).toBeDefined();
+    expect(act("can i keep a handgun in my car")).toBeDefined();
+    expect(act("the guy who filed a complaint about me, can i drop him from the rota")).toBeDefined();
+  });
+  it("leaves approvable and ordinary things alone", () => {
+    expect(act("can i expense the team dinner")).toBeUndefined();
+    expect(act("can we give them our packaging business")).toBeUndefined();
+    expect(act("i saw my coworker taking cash from the register")).toBeUndefined();
+    expect(act("can we raise our prices by 10%")).toBeUndefined();
+    expect(act("my coworker shared her login with me")).toBeUndefined();
   });
 });
 

@@ -6,6 +6,8 @@
 interface Act {
   pattern: RegExp;
   gloss: string;
+  /** Prohibited only because of what it is worth: a topic with value thresholds decides by the amount instead. */
+  byValue?: boolean;
 }
 
 const W = "[a-z]+";
@@ -59,9 +61,63 @@ const ACTS: readonly Act[] = [
     pattern: /\b(copy|copying|copied|install|installing|installed|put|putting|send|sending|share|sharing|give|giving)\b[^.]{0,40}\b(software|program|licensed|license|licence|app|tool)\b[^.]{0,40}\b(friend|buddy|cousin|relative|brother|sister|wife|husband|kid|neighbor|neighbour|startup|side business|personal)\b/,
     gloss: "software programs copied or transmitted to any third party for private usage",
   },
-  { pattern: /\b(retaliat\w*)\b/, gloss: "retaliation because of a report made in good faith" },
+  { pattern: /\b(retaliat\w*|get back at|get even with|pay (him|her|them) back|payback for)\b/, gloss: "retaliation because of a report made in good faith" },
+  {
+    // A cost booked as something it is not, told by the contrast itself ("as training fees when it's really a
+    // thank-you", "through as software so it doesn't hit the budget"): the category words are the asker's.
+    pattern: new RegExp(
+      `\\b(as|under) (a |an |the )?(${W} ){0,3}${W}\\b[^.?!]{0,40}\\b(when (it|it's|its|it is|they|they're|they are) (really|actually|in fact)|but (it's|its|it is|it was|they're|they are) (really|actually)|so (it|that|they|this) (does not|doesn't|doesnt|won't|wont|will not|isn't|is not|isnt) (show|look|hit|eat|count|get|come|go|appear|blow)|so (nobody|no one|noone|finance|accounting|audit|the auditors) (notices|sees|asks|knows|will|won't|wont|can))`,
+    ),
+    gloss: "payment used for any purpose other than that described by the documents supporting the payment false entries",
+  },
+  {
+    // An invoice, bill or claim made bigger than it is.
+    pattern: /\b(inflat\w*|pad|padd\w*|bump\w*( up)?|overbill\w*|overcharg\w*|mark\w* up|top\w* up)\b (the |his |her |their |our |my |an |a |its )?(\w+ )?(invoice|invoices|bill|bills|claim|claims|expense report|expense claim|mileage|hours|timesheet)\b/,
+    gloss: "false or artificial entries in the books and records",
+  },
+  {
+    // Money coming back to the person who places the business: a cut, the extra, "back to me".
+    pattern: /\b(send|sends|sending|give|gives|giving|pay|pays|paying|kick|kicks|kicking|hand|hands|handing|split|splitting|wire|wiring|transfer|transferring|slip|slipping|funnel|funnelling|funneling)\b[^.?!]{0,40}\b(back to me|back to us|back my way|me a cut|us a cut|me a share|a cut of|a share of the|my cut|to me personally|to me on the side|back to my|into my (own |personal )?account)\b/,
+    gloss: "kickback: accepting gifts payments of significant value from those seeking to do business",
+  },
+  {
+    // Gifts of cash or its equivalents: most Codes refuse them whatever the amount.
+    pattern: /\b(accept|accepting|keep|keeping|receive|receiving|got|get|(offered|offers|offering|give|gives|gave|giving|send|sends|sent|venmo|wire|pay|paid|slipped|handed) (me|us))\b[^.?!]{0,40}\b(gift ?cards?|gift vouchers?|vouchers?|cash|prepaid (cards?|visa)|visa (gift )?cards?|amazon (cards?|credit|vouchers?)|bitcoin|crypto\w*|cash app|money order|envelope of cash)\b/,
+    gloss: "cash cash equivalents gift cards vouchers gifts payments of significant value must never be accepted",
+    byValue: true,
+  },
+  {
+    // Sexual remarks or touching someone else suffers: harassment, whoever tells it.
+    pattern: /\b((comment|comments|commenting|remark|remarks|joke|jokes|joking) (about|on) (her|his|their|the|a|an|my|our)? ?(\w+'s |\w+ ){0,2}(body|bodies|looks|figure|weight|chest|breasts|legs|butt|appearance|outfit|outfits)|grop\w*|hitting on|sexual (comments|jokes|remarks|advances|messages)|unwanted (advances|touching|attention|texts|messages))\b/,
+    gloss: "sexual harassment in the workplace will not be tolerated",
+  },
+  {
+    // Turning away business one's employer could have and sending it to oneself or one's own people.
+    pattern: /\b(send|sending|refer|referring|pass|passing|steer|steering|divert\w*|redirect\w*|funnel\w*|hand|handing|give|giving|point|pointing)\b (him|her|them|my \w+|his \w+) (the |our |those |some |any |all )?(\w+ )?(customers|clients|leads|enquiries|inquiries|prospects|referrals|opportunity|opportunities)\b/,
+    gloss: "diverting from the Company a business opportunity competing with the Company",
+  },
+  {
+    // Letting others in on a login, or handing out one's own: access the Code does not grant.
+    pattern: /\b((let|lets|letting|allow|allows|allowing)\b[^.?!]{0,40}\b(use|using|into|onto) (my|his|her|their|our|the) (login|log in|password|credentials|account|badge|access card)|(shar\w*|lend\w*|giv\w*|hand\w* out|tell\w*) (my|our) (login|log in|password|passwords|credentials|pin|badge|access card))\b/,
+    gloss: "must not share credentials or give others improper access to confidential information",
+  },
+  {
+    // Going through someone else's things oneself: searches are the Company's, by lawful methods.
+    pattern: /\b(search|searching|go through|going through|look through|looking through|look in|looking in|rummag\w*|check|checking|open|opening|snoop\w*|dig through|read|reading)\b (his|her|their|someone's|somebody's|a coworker's|a colleague's|my (\w+ )?(coworker's|colleague's|teammate's|co worker's)|\w+'s) (\w+ )?(locker|bag|backpack|desk|drawer|drawers|purse|wallet|phone|car|email|emails|messages|belongings|stuff|things)\b/,
+    gloss: "searches investigation of theft of company property or property of any employee",
+  },
+  {
+    // Weapons at work: every Code's security rule restricts them.
+    pattern: /\b(gun|guns|handgun|handguns|firearm|firearms|pistol|pistols|rifle|rifles|shotgun|weapon|weapons|taser|crossbow)\b/,
+    gloss: "possession of firearms on company property is prohibited or restricted",
+  },
   { pattern: /\b(approve (my|his|her|their) own)\b/, gloss: "transactions executed in accordance with management's authorization" },
 ];
+
+/** Someone who reported or complained… */
+const REPORTER = /\b(who|that|since|after|because) (he |she |they )?(reported|complained|filed a complaint|made a complaint|raised a concern|went to hr|blew the whistle|spoke up|flagged)\b|\b(filed|made|lodged|raised|put in) (a|an) (complaint|grievance|report|concern) (about|against|on) (me|us)\b|\b(reported|complained about|ratted on|snitched on|went to hr about) (me|us)\b/;
+/** …and something done to them for it: retaliation, in any words. */
+const ADVERSE = /\b(drop|dropping|remove|removing|take|taking|kick|kicking|cut|cutting|fire|firing|sack|sacking|demote|demoting|move|moving|transfer|transferring|exclude|excluding|freeze|freezing|punish|punishing|sideline|sidelining|write|writing|pass|passing|skip|skipping|give|giving) (him|her|them)\b/;
 
 /** "…investigate me if they think I stole tools" suspects the act; it does not ask to do it. */
 const SUSPICION = /\b(if|whether|think|thinks|thought|suspect\w*|accus\w*|claim\w*|believe\w*)\b/;
@@ -70,13 +126,18 @@ export interface ProhibitedAct {
   /** The words of the question that name it ("backdate"). */
   words: string;
   gloss: string;
+  /** See Act.byValue. */
+  byValue?: boolean;
 }
 
 /** The first prohibited act the question names (lower-cased), unless it only suspects someone of it. */
 export function prohibitedActIn(lower: string): ProhibitedAct | undefined {
+  const reporter = REPORTER.exec(lower);
+  const against = reporter && ADVERSE.exec(lower);
+  if (against) return { words: against[0], gloss: "no reporting person will suffer retaliation because of a report made in good faith" };
   for (const act of ACTS) {
     const m = act.pattern.exec(lower);
-    if (m && !SUSPICION.test(lower.slice(Math.max(0, m.index - 30), m.index))) return { words: m[0], gloss: act.gloss };
+    if (m && !SUSPICION.test(lower.slice(Math.max(0, m.index - 30), m.index))) return { words: m[0], gloss: act.gloss, ...(act.byValue && { byValue: true }) };
   }
   return undefined;
 }

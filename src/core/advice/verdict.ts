@@ -61,7 +61,9 @@ export function decide(clause: ClauseScore, topics: readonly Topic[], intent: In
   if (intent.doneToMe && !intent.asksPermission) return { topic: decision.topic, verdict: "report", approvers: [], report: decision.topic.id !== reportingTopic?.id, toMe: true };
   // A prohibited act is never allowed, never merely approvable, and not just a matter for guidance.
   if (decision.verdict === "allowed" || decision.verdict === "needs_approval" || decision.verdict === "guidance") {
-    const act = prohibitedActIn(question.toLowerCase());
+    const found = prohibitedActIn(question.toLowerCase());
+    // A gift prohibited for its kind (cash) answers by the topic's thresholds when the rules give them.
+    const act = found?.byValue && decision.topic.values ? undefined : found;
     if (act && !intent.doneToMe) {
       if (intent.othersAct || intent.witnessed) return { topic: decision.topic, verdict: "report", approvers: [], report: decision.topic.id !== reportingTopic?.id };
       return { ...decision, verdict: "prohibited", prohibitedAct: act.words };
