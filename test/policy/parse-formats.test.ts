@@ -26,4 +26,14 @@ describe("parsing other companies' numbering", () => {
     expect(code.clauses.get("1.1")).toMatchObject({ subTitle: "Modest gifts", text: "You may keep a modest gift." });
     expect(code.clauses.get("1.2")!.text).toBe("Cash must never be accepted from anyone.");
   });
+
+  it("leaves out front matter before section 1 and an appendix after the last, under unnumbered headings", () => {
+    const code = parsePolicy(
+      "# Uni\n\n## Foreword\n\nWe value trust.\n\n## How to use this Code\n\nAsk first.\n\n## Section 1 – Scope\n\n### 1.1 Who\n\nAll staff.\n\n#### Visitors\n\nVisitors too.\n\n## Section 2 – Gifts\n\n### 2.1 Modest gifts\n\nYou may keep a modest gift.\n\n## Appendix – Contacts\n\n- Ethics: ethics@uni.example",
+    );
+    expect(code.sections.map((s) => s.title)).toEqual(["Scope", "Gifts"]);
+    expect([...code.clauses.keys()]).toEqual(["1", "1.1", "2", "2.1"]);
+    expect(code.clauses.get("1.1")!.text).toBe("All staff.\n\nVisitors\n\nVisitors too.");
+    expect(code.clauses.get("2.1")!.text).toBe("You may keep a modest gift.");
+  });
 });

@@ -43,11 +43,21 @@ export function parsePolicy(source: string): PolicyDocument {
   let current: Section | undefined;
   /** The numbered clause ("4.1") that plain paragraphs and lettered items now belong to. */
   let sub: Clause | undefined;
+  // A Code that numbers its sections ("## Section 1 – Scope") has front matter before section 1 and
+  // appendices after its last one under unnumbered headings ("## Foreword", "## Appendix – Contacts"):
+  // those are not sections. The level its numbered headings use says which unnumbered ones end a section.
+  const numberedLevel = Math.min(...blocks.filter((b) => !isTitle(b) && readHeading(b, 1)?.number === 1).map((b) => markdownLevel(b) || 1));
 
   for (const text of blocks) {
     if (isTitle(text)) continue;
     const next = sections.length + 1;
     const heading = readHeading(text, next);
+    if (heading && heading.number === undefined && Number.isFinite(numberedLevel)) {
+      // Shallower or as deep as the numbered ones: front matter or an appendix, left out; deeper: a sub-heading's words.
+      if (markdownLevel(text) <= numberedLevel) current = sub = undefined;
+      else if (current) (sub ? (sub.text = `${sub.text}\n\n${heading.title}`.trim()) : current.paragraphs.push(heading.title));
+      continue;
+    }
     if (heading) {
       current = { id: String(next), title: heading.title, paragraphs: [], items: [] };
       sections.push(current);
