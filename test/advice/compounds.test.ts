@@ -4,7 +4,7 @@ import { compoundBlanker } from "../../src/core/advice/compounds.ts";
 import { parsePolicy } from "../../src/core/policy/parse.ts";
 
 const blank = compoundBlanker(
-  parsePolicy("Acme Code\n\n1. Gifts\n\nNo employee may accept a gift or personal benefit from a supplier. Conflicts of interest must be avoided.\n\n2. Records\n\nThe Code applies to all records and policy.\n"),
+  parsePolicy("Acme Code\n\n1. Gifts\n\nNo employee may accept a gift or personal benefit from a supplier. Conflicts of interest must be avoided.\n\n2. Records\n\nThe Code applies to all records and policy, as the Securities and Exchange Commission requires.\n"),
 );
 
 describe("everyday compounds named with a Code word", () => {
@@ -12,6 +12,7 @@ describe("everyday compounds named with a Code word", () => {
     expect(blank("is the gift wrap station open")).toBe("is the wrap station open");
     expect(blank("the conflict resolution training got moved")).toBe("the resolution training got moved");
     expect(blank("who won the fantasy football supplier pool")).toBe("who won the fantasy football pool");
+    expect(blank("the supplier exchange party")).toBe("the exchange party"); // "Exchange" is only in a proper name of the Code
   });
   it("keeps clauses, short compounds, adjectives, heads that are Code words and possessives", () => {
     expect(blank("a supplier keeps sending gift cards")).toBe("a supplier keeps sending gift cards"); // a verb: a clause

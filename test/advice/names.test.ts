@@ -16,4 +16,11 @@ describe("names of things in a question", () => {
     expect(blank("the Directors' Lounge. Gift Shop")).toBe("the  . Gift Shop");
   });
 
+  it("blanks what follows 'called' or 'named' after a noun: a name, whatever its words", () => {
+    expect(blank("we play a game called Insider at lunch")).toBe("we play a game called  at lunch");
+    expect(blank("the app named gift tracker is down")).toBe("the app named  is down");
+    expect(blank("a supplier called me about a gift")).toBe("a supplier called me about a gift"); // a pronoun: the verb "call"
+    expect(blank("a competitor called suggesting we raise prices")).toBe("a competitor called suggesting we raise prices");
+  });
+
 });

@@ -89,9 +89,14 @@ export function createAdvisor(policy: Policy): Advisor {
       // only through a name of something, or a Code word naming an everyday thing, is not a Code question.
       // Either can only take a question out of scope, never into it, nor change its clause.
       const everyday = blankCompounds(blankNames(question));
+      let everydayMatch: { scored: Scored; best: ClauseScore | undefined } | undefined;
       const asEveryday = (): { scored: Scored; best: ClauseScore | undefined } => {
-        const other = everyday === question ? scored : match(everyday);
-        return { scored: other, best: everyday === question ? best : rerank(other.clauses, intent, reportingTopic, rules.topics, ABSTAIN_BELOW)[0] };
+        if (everyday === question) return { scored, best };
+        if (!everydayMatch) {
+          const other = match(everyday);
+          everydayMatch = { scored: other, best: rerank(other.clauses, intent, reportingTopic, rules.topics, ABSTAIN_BELOW)[0] };
+        }
+        return everydayMatch;
       };
       const inScopeAsEveryday = (): boolean => {
         const other = asEveryday();

@@ -17,16 +17,23 @@ export function compoundBlanker(document: PolicyDocument): (question: string) =>
   return (question) => blankCompounds(question, isCodeWord);
 }
 
-/** Whether a lower-case word (or one of its forms) occurs in the Code's text or section titles. */
+/**
+ * Whether a lower-case word (or one of its forms) is the Code's: in a section title, or in its text
+ * outside the proper names it mentions ("Exchange" only in "Securities and Exchange Commission" is
+ * not a word of the Code's, "Board" in "the Board" is).
+ */
 export function codeWords(document: PolicyDocument): (word: string) => boolean {
   const known = new Set<string>();
   const add = (text: string) => {
     for (const w of words(text)) if (w !== ".") known.add(stem(w));
   };
   for (const section of document.sections) add(section.title);
-  for (const clause of document.clauses.values()) add(clause.text);
+  for (const clause of document.clauses.values()) add(clause.text.replace(PROPER_NAME, " "));
   return (word) => known.has(stem(word));
 }
+
+/** Two or more capitalised words in a row, "of", "and" or "&" between them: a proper name. Linear: no overlapping alternatives. */
+const PROPER_NAME = /\p{Lu}[\p{L}'’-]*(?:(?: (?:of|and|&))? \p{Lu}[\p{L}'’-]*)+/gu;
 
 /** What opens a noun phrase: articles, possessives, demonstratives, wh-determiners and prepositions. */
 const OPENERS = new Set([

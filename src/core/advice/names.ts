@@ -16,10 +16,30 @@ export function nameBlanker(document: PolicyDocument): (question: string) => str
   for (const section of document.sections) add(section.title);
   for (const clause of document.clauses.values()) add(clause.text);
   const isCodeWord = (word: string) => codeStems.has(stem(word.toLowerCase().replace(/['’]s?$/, "")));
-  return (question) => blankNames(question, isCodeWord);
+  return (question) => blankNames(blankCalled(question), isCodeWord);
 }
 
 const CONNECTORS = new Set(["of", "in", "and", "for", "the", "on", "&"]);
+/**
+ * "a game called Insider", "the app named Conflict Zone": what follows "called" or "named" after a
+ * noun is that thing's name, whatever its words. Up to three words, up to a comma or a small word;
+ * not a pronoun or a verb form ("a competitor called me", "a rep called suggesting…").
+ */
+const CALLED = /\b((?:a|an|the|this|that|some) [\p{L}\p{N}-]+ (?:called|named|titled|nicknamed) )['"“‘]?([\p{L}\p{N}][\p{L}\p{N}'’-]*(?: [\p{L}\p{N}][\p{L}\p{N}'’-]*){0,2})/giu;
+const NOT_A_NAME = /^(?:me|us|him|her|them|it|you|my|our|his|their|your|a|an|the|to|and|about|back|in|on|at|for|with|\p{L}+ing|\p{L}+ed)$/iu;
+const NAME_ENDS = new Set(["and", "or", "but", "to", "for", "on", "in", "at", "with", "is", "are", "was", "that", "which", "who", "this", "tonight", "today", "last", "next"]);
+
+function blankCalled(question: string): string {
+  return question.replace(CALLED, (whole, before: string, name: string) => {
+    const kept: string[] = [];
+    for (const word of name.split(" ")) {
+      if (NAME_ENDS.has(word.toLowerCase())) break;
+      kept.push(word);
+    }
+    if (!kept.length || NOT_A_NAME.test(kept[0]!)) return whole;
+    return `${before} ${name.split(" ").slice(kept.length).join(" ")}`;
+  });
+}
 /** A quoted span opens after a space and closes before one ("the 'Ethics in AI' talk"), unlike an apostrophe ("Directors' Lounge"). */
 const QUOTED = /(^|\s)['"“‘](\S[^'"“”‘’\n]{0,58}\S)['"”’](?=[\s.,!?;:]|$)/g;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’&-]*|[.!?\n]/gu;
