@@ -81,6 +81,12 @@ const ACTS: readonly Act[] = [
     gloss: "kickback: accepting gifts payments of significant value from those seeking to do business",
   },
   {
+    // Money that makes something happen ("€50 in cash would get the papers stamped", "a tenner would make
+    // the visit go smoother"): a bribe or a facilitation payment.
+    pattern: /\b(cash|money|payment|tenner|fiver|bung|backhander|envelope|[$€£] ?\d+)\b[^.?!]{0,30}\b(would|will|could|might|to) (get|make|speed|smooth|hurry|sort|fix|push|clear|grease|move|buy|keep)\b/,
+    gloss: "bribery: offering any payment or anything of value to an official to improperly influence a decision, facilitation payments",
+  },
+  {
     // Gifts of cash or its equivalents: most Codes refuse them whatever the amount.
     pattern: /\b(accept|accepting|keep|keeping|receive|receiving|got|get|(offered|offers|offering|give|gives|gave|giving|send|sends|sent|venmo|wire|pay|paid|slipped|handed) (me|us))\b[^.?!]{0,40}\b(gift ?cards?|gift vouchers?|vouchers?|cash|prepaid (cards?|visa)|visa (gift )?cards?|amazon (cards?|credit|vouchers?)|bitcoin|crypto\w*|cash app|money order|envelope of cash)\b/,
     gloss: "cash cash equivalents gift cards vouchers gifts payments of significant value must never be accepted",
@@ -113,6 +119,9 @@ const ACTS: readonly Act[] = [
   },
   { pattern: /\b(approve (my|his|her|their) own)\b/, gloss: "transactions executed in accordance with management's authorization" },
 ];
+
+/** Cash or its equivalents, named anywhere: their value is no defence in most Codes. */
+export const CASH_LIKE = /\b(cash|gift ?cards?|gift vouchers?|vouchers?|prepaid (cards?|visa)|visa (gift )?cards?|amazon (cards?|credit|vouchers?)|bitcoin|crypto\w*|money order|cheque|check for)\b/;
 
 /** Someone who reported or complained… */
 const REPORTER = /\b(who|that|since|after|because) (he |she |they )?(reported|complained|filed a complaint|made a complaint|raised a concern|went to hr|blew the whistle|spoke up|flagged)\b|\b(filed|made|lodged|raised|put in) (a|an) (complaint|grievance|report|concern) (about|against|on) (me|us)\b|\b(reported|complained about|ratted on|snitched on|went to hr about) (me|us)\b/;

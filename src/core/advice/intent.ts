@@ -1,3 +1,5 @@
+import { CASH_LIKE } from "./acts.ts";
+import { amountIn } from "./amount.ts";
 import { MATCH_LIMIT, words } from "./normalise.ts";
 
 /** What the question's form says, independently of its subject. */
@@ -30,6 +32,10 @@ export interface Intent {
   implicatesSupervisor: boolean;
   /** "What happens if I break the Code?", "Can I get fired for ignoring the rules?": what a breach leads to. */
   asksConsequences: boolean;
+  /** The largest amount of money the question names ("a €120 speaker", "30 quid"), if any. */
+  amount?: number;
+  /** It names cash or a cash equivalent (a gift card, a voucher): Codes refuse those whatever the amount. */
+  cashLike: boolean;
 }
 
 const WHO_TO_ASK =
@@ -103,6 +109,7 @@ export function readIntent(question: string): Intent {
   // "should" in a question of their own after the comma does not make it a plan (another's "wants" does).
   const planned = clauses.some((c) => DESIRE.test(c) && !OWN_QUESTION.test(c));
   const othersAct = sentences.some((s) => ACTOR.test(s) && !approachesMe(s) && !DESIRE.test(s)) || (!planned && clauses.some((c) => ACTOR.test(c.replace(OPENER, "")) && !approachesMe(c)));
+  const amount = amountIn(question.slice(0, MATCH_LIMIT));
   const supervisorInvolved = OWN_SUPERVISOR.test(text) && (describes || doneToMe || DIRECTED_AT_ME.test(text) || /\b(is the one|is involved|did it|is doing)\b/.test(text));
   return {
     seeksGuidance: WHO_TO_ASK.test(text) || DOUBT.test(text),
@@ -119,5 +126,7 @@ export function readIntent(question: string): Intent {
     doneToMe,
     implicatesSupervisor: supervisorInvolved,
     asksConsequences: CONSEQUENCE.test(text) && BREACH.test(text),
+    ...(amount !== undefined && { amount }),
+    cashLike: CASH_LIKE.test(question.slice(0, MATCH_LIMIT).toLowerCase()),
   };
 }

@@ -5,6 +5,7 @@ import { readValue, type ValueReading } from "./amount.ts";
 import type { Intent } from "./intent.ts";
 import { words } from "./normalise.ts";
 import { WEIGHTS, type ClauseScore, type TopicScore } from "./score.ts";
+import { holds, moneyRangeIn, type MoneyRange } from "./valueRange.ts";
 
 export interface Decision {
   topic: Topic;
@@ -28,8 +29,48 @@ const INTENT_BONUS = { guidance: 1, approval: 0.5, report: 0.5 } as const;
 const REPORT_ACT_BONUS = 0.75;
 const EXAMPLES_IN_FIT = 0.3;
 
+/** How much a rule whose own money range holds the amount the question names gains ("up to EUR 50" for a €30 gift); one whose range excludes it loses half. */
+const AMOUNT_FIT = 1;
+/** Only clauses scoring at least this share of the best compete on the amount. */
+const AMOUNT_FIELD = 0.4;
+
+const ranges = new WeakMap<Topic, MoneyRange | null>();
+/** The money range a topic's quoted sentence sets, unless its rules give value thresholds (those decide instead). */
+function rangeOf(topic: Topic): MoneyRange | undefined {
+  if (topic.values) return undefined;
+  let range = ranges.get(topic);
+  if (range === undefined) ranges.set(topic, (range = moneyRangeIn(topic.quote) ?? null));
+  return range ?? undefined;
+}
+
+/** +1 when one of the clause's relevant topics has a range holding the amount, -1 when all those with a range exclude it, 0 otherwise. */
+function amountFit(clause: ClauseScore, topics: readonly Topic[], amount: number): number {
+  let seen = false;
+  for (const t of clause.topics) {
+    if (t.relevance <= 0) continue;
+    const range = rangeOf(topics[t.topic]!);
+    if (!range) continue;
+    if (holds(range, amount)) return 1;
+    seen = true;
+  }
+  return seen ? -1 : 0;
+}
+
+/** A question naming an amount favours the close clauses whose own limits hold it, when any does. */
+function byAmount(clauses: ClauseScore[], topics: readonly Topic[], amount: number | undefined): ClauseScore[] {
+  if (amount === undefined || !clauses.length) return clauses;
+  const field = clauses[0]!.score * AMOUNT_FIELD;
+  const fits = clauses.map((c) => (c.score >= field ? amountFit(c, topics, amount) : 0));
+  if (!fits.includes(1)) return clauses;
+  return clauses
+    .map((c, i) => (fits[i] ? { ...c, score: c.score + (fits[i]! > 0 ? AMOUNT_FIT : -AMOUNT_FIT / 2) } : c))
+    .sort((a, b) => b.score - a.score);
+}
+
 /** Applies what the question's form says to the clause ranking (highest first afterwards); `confidentFrom` is the score of a clear match. */
-export function rerank(clauses: ClauseScore[], intent: Intent, reportingTopic: Topic | undefined, topics: readonly Topic[], confidentFrom = Infinity): ClauseScore[] {
+export function rerank(ranked: ClauseScore[], intent: Intent, reportingTopic: Topic | undefined, topics: readonly Topic[], confidentFrom = Infinity): ClauseScore[] {
+  // Cash and its equivalents are refused whatever they are worth: the amount picks no clause for them.
+  const clauses = intent.cashLike ? ranked : byAmount(ranked, topics, intent.amount);
   // Treated badly after reporting, or asking to act against whoever reported: the no-retaliation clause.
   const retaliation = intent.aboutReporting && (intent.doneToMe || intent.asksPermission);
   const reportRoute = intent.wantsToReport || (intent.implicatesSupervisor && intent.seeksGuidance) || retaliation;
@@ -122,6 +163,9 @@ function decideTopic(clause: ClauseScore, topics: readonly Topic[], intent: Inte
 /** Concepts and cues decide between a clause's topics; the examples only break near-ties. */
 function fit(score: TopicScore, topic: Topic, intent: Intent): number {
   let value = score.concepts + EXAMPLES_IN_FIT * score.examples + WEIGHTS.cue * Math.min(2, score.cues);
+  // "Meals up to EUR 100" or "events need approval": the amount named picks the topic whose range holds it.
+  const range = intent.amount === undefined || intent.cashLike ? undefined : rangeOf(topic);
+  if (range) value += holds(range, intent.amount!) ? AMOUNT_FIT : -AMOUNT_FIT;
   // Asking whom to turn to when one's own supervisor is involved asks for a reporting route, not an interpretation.
   if (intent.seeksGuidance && topic.verdict === "guidance" && !intent.implicatesSupervisor) value += INTENT_BONUS.guidance;
   if (intent.asksWhoApproves && topic.verdict === "needs_approval") value += INTENT_BONUS.approval;
