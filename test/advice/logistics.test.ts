@@ -20,6 +20,7 @@ describe("logistics forms", () => {
     expect(form("is the drug store across the street open on sundays")).toBe(true);
     expect(form("What drugs are covered by our prescription plan?")).toBe(true);
     expect(form("anyone able to loan me a phone charger, mine died")).toBe(true);
+    expect(form("Is the 'Ethics in AI' lunch-and-learn being recorded?")).toBe(true);
   });
   it("leaves permission and conduct questions alone", () => {
     expect(form("can i accept a gift or should i return it")).toBe(false);

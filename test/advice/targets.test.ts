@@ -26,13 +26,27 @@ describe("a held-out set by another writer (test/advice/writer-blind-questions.j
     const advisor = shippedAdvisor();
     const report = evaluate((q) => advisor.advise(q), load("./writer-blind-questions.jsonl"));
     // Measured 84.4 / 95.3 / 81.3 / 84.7 / 78.6 / 0.8 / 4.1% (written before this round's matcher
-    // changes: 84.4 / 95.3 / 81.3 / 81.8 / 76.2 / 0.8 / 4.1%).
+    // changes: 84.4 / 95.3 / 81.3 / 81.8 / 76.2 / 0.8 / 4.1%); with everyday compounds and logistics
+    // forms out of scope (issue 15.3): verdict 87.1%, abstention 88.1%.
     expect(rate(report.top1Section)).toBeGreaterThanOrEqual(0.83);
     expect(rate(report.top3Section)).toBeGreaterThanOrEqual(0.94);
     expect(rate(report.top1Clause)).toBeGreaterThanOrEqual(0.8);
-    expect(rate(report.verdict)).toBeGreaterThanOrEqual(0.83);
-    expect(rate(report.abstentionRecall)).toBeGreaterThanOrEqual(0.77);
+    expect(rate(report.verdict)).toBeGreaterThanOrEqual(0.85);
+    expect(rate(report.abstentionRecall)).toBeGreaterThanOrEqual(0.87);
     expect(rate(report.wrongAbstention)).toBeLessThanOrEqual(0.02);
     expect(rate(report.harmful)).toBeLessThanOrEqual(0.05);
+  });
+});
+
+describe("office life that shares the Code's words (test/advice/scope-blind-questions.jsonl, 76 questions, 3 Dec 2026)", () => {
+  it("is not covered, while casual Code questions are still answered", () => {
+    const advisor = shippedAdvisor();
+    const report = evaluate((q) => advisor.advise(q), load("./scope-blind-questions.jsonl"));
+    // Written before the matcher changes for issue 15.3 (abstention then 62.5%, verdict 77.6%); measured 90.0 / 92.1%.
+    expect(rate(report.abstentionRecall)).toBeGreaterThanOrEqual(0.9);
+    expect(rate(report.wrongAbstention)).toBeLessThanOrEqual(0.03);
+    expect(rate(report.verdict)).toBeGreaterThanOrEqual(0.9);
+    expect(rate(report.top1Section)).toBeGreaterThanOrEqual(0.95);
+    expect(rate(report.harmful)).toBeLessThanOrEqual(0.02);
   });
 });

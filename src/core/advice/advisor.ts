@@ -102,7 +102,15 @@ export function createAdvisor(policy: Policy): Advisor {
         const other = asEveryday();
         return other.best !== undefined && inScope(other.best, other.scored, intent);
       };
-      if (!best || !inScope(best, scored, intent) || (everyday !== question && !inScopeAsEveryday()) || (logisticsForm(everyday, isCodeWord) && mereLogistics(asEveryday(), intent, !!act))) {
+      // In a logistics question a two-word compound is an everyday name too ("who's bringing the gift bags").
+      const mereLogisticsQuestion = (): boolean => {
+        if (!logisticsForm(everyday, isCodeWord)) return false;
+        const shorter = blankCompounds(blankNames(question), 2);
+        if (shorter === everyday) return mereLogistics(asEveryday(), intent, !!act);
+        const other = match(shorter);
+        return mereLogistics({ scored: other, best: rerank(other.clauses, intent, reportingTopic, rules.topics, ABSTAIN_BELOW)[0] }, intent, !!act);
+      };
+      if (!best || !inScope(best, scored, intent) || (everyday !== question && !inScopeAsEveryday()) || mereLogisticsQuestion()) {
         return { ...outOfScope(question, notCoveredAnswer(rules)), ...(notice && { notice }) };
       }
       const confident = best.score >= ABSTAIN_BELOW;

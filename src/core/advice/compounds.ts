@@ -12,9 +12,9 @@ import { adjective, nounPhraseRole } from "./wordClasses.ts";
  * (an adjective such as "personal" keeps its meaning) and not the last. That word is blanked; the advisor uses the result only to take a
  * question out of scope, never to choose its clause. Linear: one pass over the words.
  */
-export function compoundBlanker(document: PolicyDocument): (question: string) => string {
+export function compoundBlanker(document: PolicyDocument): (question: string, minWords?: number) => string {
   const isCodeWord = codeWords(document);
-  return (question) => blankCompounds(question, isCodeWord);
+  return (question, minWords = MIN_WORDS) => blankCompounds(question, isCodeWord, minWords);
 }
 
 /**
@@ -51,16 +51,17 @@ const CLOSED = new Set([
   "until", "while", "though", "even", "near", "across", "behind", "under", "without", "through", "between", "against", "via", "per",
   "around", "next", "last", "home", "money", "up", "out", "off", "over", "down", "all", "both", "lol", "pls", "please", "ok", "okay", "yet", "now", "today", "tomorrow", "yesterday",
 ]);
+/** Three words make a compound an everyday name on its own; in a logistics question ("who's bringing the gift bags") two do. */
 const MIN_WORDS = 3;
 
-function blankCompounds(question: string, isCodeWord: (word: string) => boolean): string {
+function blankCompounds(question: string, isCodeWord: (word: string) => boolean, minWords: number): string {
   // A possessive ("the Code's goal", "the company's softball league") is no modifier: it ends a run and opens the next.
   const list = words(question.replace(/(\p{L})['’]s\b/gu, "$1 of ").replace(/(\p{L}s)['’](?=\s)/gu, "$1 of "));
   const blank = new Set<number>();
   let start = -1;
   const close = (end: number) => {
     // list[start..end) is a run of content words right after an opener.
-    if (start < 0 || end - start < MIN_WORDS) return;
+    if (start < 0 || end - start < minWords) return;
     const run = list.slice(start, end);
     const code = run.map(isCodeWord);
     const coded = code.filter(Boolean).length;

@@ -7,7 +7,7 @@ import { words } from "./normalise.ts";
  * rescheduling for a work purpose or for someone else ("reserve the lounge for my team's offsite",
  * "book travel for my manager", "move my 1:1 to 4pm"); something that does not work or has run out
  * ("the search bar is broken", "the dashboard isn't loading", "out of printer paper"); opening hours;
- * what a benefit plan covers; asking the room for a favour ("anyone able to loan me a charger"). Such a question is about a Code matter only when it
+ * how an event is run ("is the town hall being recorded"); what a benefit plan covers; asking the room for a favour ("anyone able to loan me a charger"). Such a question is about a Code matter only when it
  * also names one (an ethics term, a prohibited act, something witnessed): the advisor checks that.
  * All patterns are linear (no nested quantifiers over the text).
  */
@@ -16,7 +16,7 @@ export function logisticsForm(question: string, isCodeWord: (word: string) => bo
   const clauses = words(question.replace(/[,;:]/g, " . ")).join(" ").split(" . ");
   return (
     choiceBetween(text, isCodeWord) ||
-    clauses.some((c) => SCHEDULED.test(c) || ASKS_THE_ROOM.test(c) || OPEN_HOURS.test(c)) ||
+    clauses.some((c) => SCHEDULED.test(c) || ASKS_THE_ROOM.test(c) || OPEN_HOURS.test(c) || EVENT_STATUS.test(c)) ||
     booking(text, isCodeWord) ||
     MOVE_TO_TIME.test(text) ||
     MALFUNCTION.test(text) ||
@@ -57,6 +57,8 @@ const FUNCTION_WORDS = new Set(["a", "an", "the", "my", "our", "your", "his", "h
 const ASKS_THE_ROOM = /^(?:does |is )?(?:anyone|anybody|someone|somebody) (?:able to|willing to|mind|free to|around to|[a-z]+ing)\b/;
 /** "is the drug store across the street open on sundays": opening hours. */
 const OPEN_HOURS = /^(?:is|are|when is|when are|what time is|until when is) (?:the|our|that) (?:[a-z0-9]+ ){0,8}(?:still )?(?:open|closed)(?: on| today| tonight| now| until| at| this| tomorrow| during| over|$)/;
+/** "is the lunch-and-learn being recorded", "will the town hall be streamed": how an event is run. */
+const EVENT_STATUS = /^(?:is|are|will) (?:the|this|that|next|tomorrow) (?:[a-z0-9]+ ){0,6}(?:being|be) [a-z]+ed\b/;
 /** "the stock room is out of printer paper": a supply has run out (not "out of compliance", a Code word). */
 const RUN_OUT = /\b(?:is|are|was|were|ran|run|running|is running|are running) out of (?:the |our )?([a-z]+)/;
 function runOut(text: string, isCodeWord: (word: string) => boolean): boolean {
