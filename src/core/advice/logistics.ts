@@ -18,8 +18,8 @@ export interface Vocabulary {
  * how an event is run ("is the town hall being recorded"); what a benefit plan covers; asking the room for a favour ("anyone able to loan me a charger"). Such a question is about a Code matter only when it
  * also names one (an ethics term, a prohibited act, something witnessed): the advisor checks that.
  * Forms that could carry a Code matter in their other words (a booking "on the company card", a move
- * "so the numbers look better", "out of cash and nobody recorded it") count only when no other word
- * is the Code's; the alternatives of a choice are words neither the Code nor its rules know.
+ * "so the numbers look better", "out of cash and nobody recorded it", "my company laptop is broken, can
+ * I use my personal one") count only when no other word is the Code's nor a sum; the alternatives of a choice are words neither the Code nor its rules know.
  * All patterns are linear (no nested quantifiers over the text).
  */
 export function logisticsForm(question: string, { isCodeWord, isKnownWord }: Vocabulary): boolean {
@@ -31,7 +31,8 @@ export function logisticsForm(question: string, { isCodeWord, isKnownWord }: Voc
     if (!m) return false;
     const matched = m[0].trim().split(" ");
     const own = new Set([matched[0], matched.at(-1)]); // the form's verb and its time or preposition, not what it books or moves
-    return !text.split(" ").some((w) => !own.has(w) && w !== "." && !isFunctionWord(w) && !/^\d/.test(w) && isCodeWord(w));
+    // A sum named ("money", from "$40") is a Code matter too: "the cash box is broken and money keeps going missing".
+    return !text.split(" ").some((w) => !own.has(w) && (w === "money" || (w !== "." && !isFunctionWord(w) && !/^\d/.test(w) && isCodeWord(w))));
   };
   return (
     choiceBetween(text, isKnownWord) ||
@@ -40,7 +41,7 @@ export function logisticsForm(question: string, { isCodeWord, isKnownWord }: Voc
     nothingElse(MOVE_TO_TIME) ||
     nothingElse(OPEN_HOURS) ||
     nothingElse(RUN_OUT) ||
-    MALFUNCTION.test(text) ||
+    nothingElse(MALFUNCTION) ||
     COVERAGE.test(text)
   );
 }
