@@ -2,9 +2,10 @@
 import { describe, expect, it } from "vitest";
 import { logisticsForm } from "../../src/core/advice/logistics.ts";
 
-const CODE = new Set(["gift", "sale", "sales", "revenue", "compliance", "report"]);
+const CODE = new Set(["gift", "sale", "sales", "revenue", "compliance", "report", "audit", "payment"]);
 const isCodeWord = (w: string) => CODE.has(w);
-const form = (q: string) => logisticsForm(q, isCodeWord);
+const KNOWN = new Set(["manager", "hr", "coworker", "intern"]);
+const form = (q: string) => logisticsForm(q, { isCodeWord, isKnownWord: (w) => isCodeWord(w) || KNOWN.has(w) });
 
 describe("logistics forms", () => {
   it("recognises choices, schedules, bookings, breakdowns, run-outs, opening hours, coverage and favours", () => {
@@ -29,5 +30,11 @@ describe("logistics forms", () => {
     expect(form("our plant is out of compliance with the permit")).toBe(false);
     expect(form("my coworker keeps taking laptops home")).toBe(false);
     expect(form("can i keep it or return it")).toBe(false);
+    expect(form("should i tell my manager or hr")).toBe(false); // people the rules know
+    expect(form("can we move the audit to friday so the sales look better")).toBe(false); // another word of the Code's
+    expect(form("the register is out of money again and nobody filed a report")).toBe(false);
+    expect(form("who is taking money from the petty cash box")).toBe(false);
+    expect(form("the lock on the cash box is broken and $200 keeps going missing")).toBe(false);
+    expect(form("the sales dashboard is broken, can i report the numbers by hand")).toBe(false);
   });
 });

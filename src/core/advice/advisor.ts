@@ -1,5 +1,5 @@
 import type { Policy } from "../policy/load.ts";
-import { codeWords, compoundBlanker } from "./compounds.ts";
+import { codeWords, compoundBlanker, knownWords } from "./compounds.ts";
 import { composeAnswer, EMPTY_ANSWER, EMPTY_HEADLINE, NOT_ENGLISH_ANSWER, NOT_ENGLISH_HEADLINE, notCoveredAnswer } from "./answer.ts";
 import { prohibitedActIn } from "./acts.ts";
 import { readIntent, type Intent } from "./intent.ts";
@@ -49,7 +49,7 @@ export function createAdvisor(policy: Policy): Advisor {
   const reportingTopic = rules.topics.find((t) => t.id === rules.advice.reporting_topic);
   const blankNames = nameBlanker(document);
   const blankCompounds = compoundBlanker(document);
-  const isCodeWord = codeWords(document);
+  const vocabulary = { isCodeWord: codeWords(document), isKnownWord: knownWords(policy) };
 
   const quoteFor = (clause: ClauseScore | undefined, clauseId: string): string => {
     const best = clause?.topics[0];
@@ -104,8 +104,8 @@ export function createAdvisor(policy: Policy): Advisor {
       };
       // In a logistics question a two-word compound is an everyday name too ("who's bringing the gift bags").
       const mereLogisticsQuestion = (): boolean => {
-        if (!logisticsForm(everyday, isCodeWord)) return false;
         const shorter = blankCompounds(blankNames(question), 2);
+        if (!logisticsForm(shorter, vocabulary)) return false;
         if (shorter === everyday) return mereLogistics(asEveryday(), intent, !!act);
         const other = match(shorter);
         return mereLogistics({ scored: other, best: rerank(other.clauses, intent, reportingTopic, rules.topics, ABSTAIN_BELOW)[0] }, intent, !!act);

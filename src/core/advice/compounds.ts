@@ -1,4 +1,6 @@
+import type { Policy } from "../policy/load.ts";
 import type { PolicyDocument } from "../policy/types.ts";
+import { facetsOf } from "./lexicon.ts";
 import { words } from "./normalise.ts";
 import { stem } from "./stem.ts";
 import { adjective, nounPhraseRole } from "./wordClasses.ts";
@@ -31,6 +33,19 @@ export function codeWords(document: PolicyDocument): (word: string) => boolean {
   for (const clause of document.clauses.values()) add(clause.text.replace(PROPER_NAME, " "));
   return (word) => known.has(stem(word));
 }
+
+/** The words the Code or its rules file know: the Code's, and those of the topics' concepts and cues. */
+export function knownWords(policy: Policy): (word: string) => boolean {
+  const isCodeWord = codeWords(policy.document);
+  const known = new Set<string>();
+  for (const topic of policy.rules.topics) {
+    for (const phrase of [...Object.values(facetsOf(topic)).flat(), ...topic.cues]) for (const w of words(phrase)) known.add(stem(w));
+  }
+  return (word) => isCodeWord(word) || known.has(stem(word));
+}
+
+/** Closed-class words: no word of any Code's matter. */
+export const isFunctionWord = (word: string): boolean => CLOSED.has(word);
 
 /** Two or more capitalised words in a row, "of", "and" or "&" between them: a proper name. Linear: no overlapping alternatives. */
 const PROPER_NAME = /\p{Lu}[\p{L}'’-]*(?:(?: (?:of|and|&))? \p{Lu}[\p{L}'’-]*)+/gu;

@@ -1,4 +1,12 @@
+import { isFunctionWord } from "./compounds.ts";
 import { words } from "./normalise.ts";
+import { stem } from "./stem.ts";
+
+/** The Code's words, and the words the Code or its rules know (their concepts and cues). */
+export interface Vocabulary {
+  isCodeWord: (word: string) => boolean;
+  isKnownWord: (word: string) => boolean;
+}
 
 /**
  * The forms of a workplace-logistics question, which asks for a fact or a fix, not for leave to do
@@ -9,18 +17,31 @@ import { words } from "./normalise.ts";
  * ("the search bar is broken", "the dashboard isn't loading", "out of printer paper"); opening hours;
  * how an event is run ("is the town hall being recorded"); what a benefit plan covers; asking the room for a favour ("anyone able to loan me a charger"). Such a question is about a Code matter only when it
  * also names one (an ethics term, a prohibited act, something witnessed): the advisor checks that.
+ * Forms that could carry a Code matter in their other words (a booking "on the company card", a move
+ * "so the numbers look better", "out of cash and nobody recorded it", "my company laptop is broken, can
+ * I use my personal one") count only when no other word is the Code's nor a sum; the alternatives of a choice are words neither the Code nor its rules know.
  * All patterns are linear (no nested quantifiers over the text).
  */
-export function logisticsForm(question: string, isCodeWord: (word: string) => boolean): boolean {
+export function logisticsForm(question: string, { isCodeWord, isKnownWord }: Vocabulary): boolean {
   const text = words(question).join(" ");
   const clauses = words(question.replace(/[,;:]/g, " . ")).join(" ").split(" . ");
+  // Every word but the form's own: none may be the Code's.
+  const nothingElse = (pattern: RegExp) => {
+    const m = pattern.exec(text);
+    if (!m) return false;
+    const matched = m[0].trim().split(" ");
+    const own = new Set([matched[0], matched.at(-1)]); // the form's verb and its time or preposition, not what it books or moves
+    // A sum named ("money", from "$40") is a Code matter too: "the cash box is broken and money keeps going missing".
+    return !text.split(" ").some((w) => !own.has(w) && (w === "money" || (w !== "." && !isFunctionWord(w) && !/^\d/.test(w) && isCodeWord(w))));
+  };
   return (
-    choiceBetween(text, isCodeWord) ||
-    clauses.some((c) => SCHEDULED.test(c) || ASKS_THE_ROOM.test(c) || OPEN_HOURS.test(c) || EVENT_STATUS.test(c)) ||
-    booking(text, isCodeWord) ||
-    MOVE_TO_TIME.test(text) ||
-    MALFUNCTION.test(text) ||
-    runOut(text, isCodeWord) ||
+    choiceBetween(text, isKnownWord) ||
+    clauses.some((c) => scheduled(c, isCodeWord) || ASKS_THE_ROOM.test(c) || EVENT_STATUS.test(c)) ||
+    nothingElse(BOOKING) ||
+    nothingElse(MOVE_TO_TIME) ||
+    nothingElse(OPEN_HOURS) ||
+    nothingElse(RUN_OUT) ||
+    nothingElse(MALFUNCTION) ||
     COVERAGE.test(text)
   );
 }
@@ -32,27 +53,27 @@ const TIME_CHOICE = new RegExp(`\\b(?:${TIME}|money) or ${TIME.replace("(?:", "(
 const WORD_CHOICE = /\b([a-z][a-z0-9]*) or ([a-z][a-z0-9]*)(?: \.|$)/g;
 const NOT_ALTERNATIVE = new Set(["it", "this", "that", "them", "him", "her", "me", "us", "not", "no", "yes", "so", "something", "anything", "someone", "anyone", "else", "both", "either", "what", "later", "now", "never", "ok", "okay", "allowed", "fine", "wrong", "right", "legal", "illegal", "report", "approve", "approved", "accept", "decline", "keep", "return", "refuse", "tell", "say", "ask", "do", "dont", "stay", "go", "quit"]);
 
-function choiceBetween(text: string, isCodeWord: (word: string) => boolean): boolean {
+function choiceBetween(text: string, isKnownWord: (word: string) => boolean): boolean {
   if (TIME_CHOICE.test(text)) return true;
-  // "pdf or pptx", "alice or raj": two everyday words the Code never uses, and neither a verb of acting nor a yes/no.
+  // "pdf or pptx", "alice or raj": two everyday words neither the Code nor its rules know ("my manager or hr" are known), nor a yes/no.
   for (const m of text.matchAll(WORD_CHOICE)) {
     const [, a, b] = m as unknown as [string, string, string];
-    if (![a, b].some((w) => NOT_ALTERNATIVE.has(w) || isCodeWord(w))) return true;
+    if (![a, b].some((w) => NOT_ALTERNATIVE.has(w) || isKnownWord(w))) return true;
   }
   return false;
 }
 
 /** "which consultant is presenting first", "who is bringing the bags", "…, who is printing them": who does what on a schedule. */
-const SCHEDULED = /^(?:who|which [a-z]+)(?: is| are)? [a-z]+ing\b/;
-/** Booking a room, travel or a slot for a meeting, a team or someone else; what is booked is no word of the Code ("book the sales for…" is accounting). */
-const BOOKING = /\b(?:book|reserve|schedule|reschedule)((?: [a-z0-9]+){0,4}) for (?:my|our|the|a|an|his|her|their) /;
-
-function booking(text: string, isCodeWord: (word: string) => boolean): boolean {
-  const m = BOOKING.exec(text);
-  return !!m && !m[1]!.split(" ").some((w) => w && !FUNCTION_WORDS.has(w) && isCodeWord(w));
+const SCHEDULED = /^(?:who|which [a-z]+)(?: is| are)? ([a-z]+ing)\b/;
+/** …by a verb that is no act of the Code's ("taking", "paying": a form of "payment") and with no sum named. */
+function scheduled(clause: string, isCodeWord: (word: string) => boolean): boolean {
+  const m = SCHEDULED.exec(clause);
+  if (!m || clause.includes("money")) return false;
+  const verb = m[1]!;
+  return !isCodeWord(verb) && !isCodeWord(`${verb.slice(0, -3)}ment`);
 }
-const FUNCTION_WORDS = new Set(["a", "an", "the", "my", "our", "your", "his", "her", "their", "this", "that", "some", "me", "us", "him", "them", "in", "on", "at", "of"]);
-
+/** Booking a room, travel or a slot for a meeting, a team or someone else. */
+const BOOKING = /\b(?:book|reserve|schedule|reschedule)(?: [a-z0-9]+){0,4} for (?:my|our|the|a|an|his|her|their) /;
 /** "anyone able to loan me a charger", "anyone selling tickets to…": asking the room for a favour or a thing. */
 const ASKS_THE_ROOM = /^(?:does |is )?(?:anyone|anybody|someone|somebody) (?:able to|willing to|mind|free to|around to|[a-z]+ing)\b/;
 /** "is the drug store across the street open on sundays": opening hours. */
@@ -60,11 +81,7 @@ const OPEN_HOURS = /^(?:is|are|when is|when are|what time is|until when is) (?:t
 /** "is the lunch-and-learn being recorded", "will the town hall be streamed": how an event is run. */
 const EVENT_STATUS = /^(?:is|are|will) (?:the|this|that|next|tomorrow) (?:[a-z0-9]+ ){0,6}(?:being|be) [a-z]+ed\b/;
 /** "the stock room is out of printer paper": a supply has run out (not "out of compliance", a Code word). */
-const RUN_OUT = /\b(?:is|are|was|were|ran|run|running|is running|are running) out of (?:the |our )?([a-z]+)/;
-function runOut(text: string, isCodeWord: (word: string) => boolean): boolean {
-  const m = RUN_OUT.exec(text);
-  return !!m && !isCodeWord(m[1]!);
-}
+const RUN_OUT = /\b(?:is|are|was|were|ran|run|running) out of\b/;
 /** "what drugs are covered by our prescription plan": what a benefit plan pays for. */
 const COVERAGE = /\bcovered (?:by|under|in) (?:our|the|my|your) (?:[a-z0-9]+ )?(?:plan|insurance)\b/;
 /** "move my 1:1 to 4pm", "push the standup to friday". */
