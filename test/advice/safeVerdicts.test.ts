@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { prohibitedActIn } from "../../src/core/advice/acts.ts";
 import { amountIn, readValue } from "../../src/core/advice/amount.ts";
+import { readIntent } from "../../src/core/advice/intent.ts";
 import { valuesSchema } from "../../src/core/policy/values.ts";
 import { ROOT, shippedAdvisor } from "./support.ts";
 
@@ -62,6 +63,17 @@ describe("prohibited acts told in everyday words", () => {
     expect(act("can i look through her bag")).toBeDefined();
     expect(act("can i keep a handgun in my car")).toBeDefined();
     expect(act("the guy who filed a complaint about me, can i drop him from the rota")).toBeDefined();
+    expect(act("can i put last month's date on the timesheet")).toBeDefined();
+    expect(act("an interview at a competitor, can i bring some samples of my work")).toBeDefined();
+    expect(act("can i put campaign posters up in the canteen")).toBeDefined();
+    expect(act("can i sell my shares before the results come out")).toBeDefined();
+    expect(act("can i interview my cousin for the driver role")).toBeDefined();
+  });
+  it("reads questions asked after the act, and whether one must go along", () => {
+    expect(readIntent("After a few beers I talked about the launch. Did I break the rules?").afterTheFact).toBe(true);
+    expect(readIntent("HR asked me to sit for an interview. Do I have to?").asksObligation).toBe(true);
+    expect(readIntent("they want to check my bag, can i say no").asksObligation).toBe(false);
+    expect(readIntent("a supplier offered me a £50 amazon card")).toMatchObject({ amount: 50, cashLike: true });
   });
   it("leaves approvable and ordinary things alone", () => {
     expect(act("can i expense the team dinner")).toBeUndefined();
@@ -69,6 +81,9 @@ describe("prohibited acts told in everyday words", () => {
     expect(act("i saw my coworker taking cash from the register")).toBeUndefined();
     expect(act("can we raise our prices by 10%")).toBeUndefined();
     expect(act("my coworker shared her login with me")).toBeUndefined();
+    expect(act("can i volunteer for a local candidate's campaign on saturdays")).toBeUndefined();
+    expect(act("can i use the company email for our marketing campaign")).toBeUndefined();
+    expect(act("can we hire my husband's electrical company")).toBeUndefined();
   });
 });
 

@@ -15,7 +15,7 @@ const ACTS: readonly Act[] = [
   {
     // Falsifying records: fake, forge, backdate, "date it for last month", "change the numbers".
     pattern: new RegExp(
-      `\\b(backdat\\w*|falsif\\w*|fake[ds]?|forg(e|ed|es|ing)|fabricat\\w*|(change|changing|alter|altering|doctor|doctoring) the (date|dates|numbers|figures|records|invoice|books)|(date|dated|dating|put (a|the) date)\\b[^.]{0,40}\\b(last|previous|earlier|prior) (day|week|month|quarter|year|period)|(push|pushing|move|moving|shift|shifting|change|changing) (the )?([a-z]+ ){0,4}dates?\\b[^.]{0,30}\\b(back|forward|earlier|later)|(writ\\w*|wrote) off\\b[^.]{0,40}\\bas (damaged|lost|scrap|scrapped|broken|obsolete|spoiled|expired))\\b`,
+      `\\b(backdat\\w*|falsif\\w*|fake[ds]?|forg(e|ed|es|ing)|fabricat\\w*|(change|changing|alter|altering|doctor|doctoring) the (date|dates|numbers|figures|records|invoice|books)|(date|dated|dating|put (a|the) date)\\b[^.]{0,40}\\b(last|previous|earlier|prior) (day|week|month|quarter|year|period)|(put|putting|write|writing|use|using|enter|entering) (last|previous|earlier|the previous|the prior|yesterday)('?s)? (day|week|month|quarter|year|period)?('?s)? ?dates?|(push|pushing|move|moving|shift|shifting|change|changing) (the )?([a-z]+ ){0,4}dates?\\b[^.]{0,30}\\b(back|forward|earlier|later)|(writ\\w*|wrote) off\\b[^.]{0,40}\\bas (damaged|lost|scrap|scrapped|broken|obsolete|spoiled|expired))\\b`,
     ),
     gloss: "false or artificial entries in the books and records",
   },
@@ -48,7 +48,22 @@ const ACTS: readonly Act[] = [
   },
   { pattern: /\b(tip(ped|ping)? (him|her|them) off)\b/, gloss: "material information not known to the general public for personal gain" },
   {
+    // Trading ahead of news one knows of: shares bought or sold before results, a deal or an announcement.
+    pattern: /\b((buy|buying|bought|sell|selling|sold|trade|trading|traded|dump|dumping|load up on)\b[^?!]{0,40}\b(shares|stock|stocks|options)\b[^?!]{0,50}\b(before|ahead of)\b[^?!]{0,30}\b(results|earnings|announcement|announced|merger|takeover|acquisition|deal|news|public|release)|(about to|going to|is going to|are going to) (win|announce|sign|close|acquire|merge|buy|report)\b[^?!]{0,80}\b(buy|sell|trade)\b[^?!]{0,20}\b(shares|stock|stocks))\b/,
+    gloss: "insider trading: must not use for personal gain material information not known to the general public",
+  },
+  {
+    // Taking part in hiring, managing or paying one's own relative (not their firm: placing business can be approved).
+    pattern: /\b(interview|interviewing|hire|hiring|recruit|recruiting|promote|promoting|sit on|sitting on|set|setting|approve|approving|decide|deciding)\b[^.?!]{0,20}\b(my|his|her) (own )?(brother in law|sister in law|cousin|nephew|niece|brother|sister|son|daughter|wife|husband|partner|girlfriend|boyfriend|uncle|aunt|mum|mom|dad|father|mother|relative)\b(?!'?s\b| in laws?\b)/,
+    gloss: "conflict of interest: taking part in hiring, managing or paying a relative or family member",
+  },
+  {
     pattern: /\b(take|taking|took|bring|bringing|brought|send|sending|sent|show|showing|forward|forwarding|give|giving|share|sharing|email|emailing|copy|copying|download|downloading)\b[^.]{0,30}\b(samples?|prototypes?|files|documents|designs|drawings|client list|customer list|price list|pricing|data|specs|source code|formula|recipes?|blueprints?)\b[^.]{0,40}\b(competitor|rival|interview|new job|new employer)\b/,
+    gloss: "trade secrets and confidential information improper access by competitors",
+  },
+  {
+    // The same told the other way round: "an interview at a competitor, can I bring samples of my work".
+    pattern: /\b(competitor|competitors|rival|rivals|interview|new job|new employer)\b[^.]{0,60}\b(take|taking|bring|bringing|send|sending|show|showing|forward|forwarding|give|giving|share|sharing|email|emailing|copy|copying|download|downloading)\b[^.]{0,30}\b(samples?|prototypes?|files|documents|designs|drawings|client list|customer list|price list|pricing|data|specs|source code|formula|recipes?|blueprints?)\b/,
     gloss: "trade secrets and confidential information improper access by competitors",
   },
   {
@@ -128,6 +143,14 @@ const REPORTER = /\b(who|that|since|after|because) (he |she |they )?(reported|co
 /** …and something done to them for it: retaliation, in any words. */
 const ADVERSE = /\b(drop|dropping|remove|removing|take|taking|kick|kicking|cut|cutting|fire|firing|sack|sacking|demote|demoting|move|moving|transfer|transferring|exclude|excluding|freeze|freezing|punish|punishing|sideline|sidelining|write|writing|pass|passing|skip|skipping|give|giving) (him|her|them)\b/;
 
+/** Politics… */
+const POLITICAL = /\b((election|electoral|political|re election|reelection|presidential|mayoral|senate|party) campaign|campaign (posters?|signs?|flyers?|leaflets?|stickers?|badges?|rally|event|office|donations?|contributions?|fund)|campaigning for|candidate|candidates|political|politics|party rally|rally|election|electioneering|fundraiser|fundraising for|petition|councillor|councilor|senator|mayor|congressman|congresswoman|mp)\b/;
+/** …done on the Company's time, premises or resources: the Code asks for one's own time and money. */
+const AT_WORK = /\b(at work|in the office|at the office|canteen|cafeteria|break room|breakroom|lobby|staff room|shop floor|on site|onsite|premises|during (work|my shift|the shift|working hours|office hours)|on (company|work) time|(company|work|office|corporate|store|firm's|company's) (email|emails|van|vans|car|cars|printer|printers|phone|account|accounts|resources|letterhead|funds|money|budget|card|website|social media|mailing list|time))\b/;
+
+/** "I won't use any company money": what the asker rules out is not what they ask to do. */
+const NEGATED = /\b(not|won't|wont|will not|never|no|without|outside|off|instead of)\b/;
+
 /** "…investigate me if they think I stole tools" suspects the act; it does not ask to do it. */
 const SUSPICION = /\b(if|whether|think|thinks|thought|suspect\w*|accus\w*|claim\w*|believe\w*)\b/;
 
@@ -144,6 +167,9 @@ export function prohibitedActIn(lower: string): ProhibitedAct | undefined {
   const reporter = REPORTER.exec(lower);
   const against = reporter && ADVERSE.exec(lower);
   if (against) return { words: against[0], gloss: "no reporting person will suffer retaliation because of a report made in good faith" };
+  const political = POLITICAL.exec(lower);
+  const atWork = political && AT_WORK.exec(lower);
+  if (atWork && !NEGATED.test(lower.slice(Math.max(0, atWork.index - 30), atWork.index))) return { words: `${political[0]} … ${atWork[0]}`, gloss: "political activities on the employee's own time and own expense: no company funds assets or premises for a political party or candidate" };
   for (const act of ACTS) {
     const m = act.pattern.exec(lower);
     if (m && !SUSPICION.test(lower.slice(Math.max(0, m.index - 30), m.index))) return { words: m[0], gloss: act.gloss, ...(act.byValue && { byValue: true }) };

@@ -50,6 +50,21 @@ export function amountIn(question: string): number | undefined {
   return best;
 }
 
+/**
+ * Kinds of gift that are never token ones, whatever a rules file lists: consumer electronics, luxury goods,
+ * paid travel. Cash and its equivalents are left to the rules (some Codes allow a small voucher).
+ */
+const SIGNIFICANT_KINDS = [
+  "phone", "iphone", "smartphone", "tablet", "ipad", "laptop", "macbook", "airpods", "headphones", "smartwatch", "apple watch", "games console",
+  "playstation", "xbox", "television", "camera", "drone", "jewellery", "jewelry", "designer", "handbag", "flights", "plane tickets", "hotel stay",
+  "holiday", "trip", "villa", "cruise", "weekend away", "all expenses paid",
+];
+/** Kinds of gift that are token ones: promotional items and small things to eat. */
+const NOMINAL_KINDS = [
+  "branded", "promotional", "promo", "swag", "merch", "freebie", "freebies", "giveaway", "keyring", "key ring", "notebook", "calendar", "diary",
+  "umbrella", "chocolate", "sweets", "biscuits", "cookies", "candy", "flowers", "cake", "pastries", "thank you card",
+];
+
 export interface ValueReading {
   verdict: Verdict;
   /** What decided it: the amount named, or the word that says the gift is nominal or significant. */
@@ -69,14 +84,14 @@ export function readValue(question: string, values: Values, hasWord: (phrases: r
   const nominal = `nominal value (up to ${money(values.nominal.up_to)}${per})`;
   const significant = `significant value (${money(values.significant.from)} or more${per})`;
   // A word naming cash, a lavish gift or one that keeps coming decides before any amount: $40 in cash is still cash.
-  const lavish = hasWord(values.significant.words);
+  const lavish = hasWord(values.significant.words) ?? hasWord(SIGNIFICANT_KINDS);
   if (lavish) return { verdict: values.significant.verdict, kind: "significant", because: `"${lavish}" counts as ${significant}` };
   if (amount !== undefined) {
     if (amount <= values.nominal.up_to) return { verdict: values.nominal.verdict, kind: "nominal", because: `at ${money(amount)} this is of ${nominal}` };
     if (amount >= values.significant.from) return { verdict: values.significant.verdict, kind: "significant", because: `at ${money(amount)} this is of ${significant}` };
     return undefined;
   }
-  const token = hasWord(values.nominal.words);
+  const token = hasWord(values.nominal.words) ?? hasWord(NOMINAL_KINDS);
   if (token) return { verdict: values.nominal.verdict, kind: "nominal", because: `"${token}" counts as ${nominal}` };
   return undefined;
 }

@@ -32,6 +32,10 @@ export interface Intent {
   implicatesSupervisor: boolean;
   /** "What happens if I break the Code?", "Can I get fired for ignoring the rules?": what a breach leads to. */
   asksConsequences: boolean;
+  /** "Did I break the rules?", "I already accepted it": asked after the act, when approval beforehand is no longer to be had. */
+  afterTheFact: boolean;
+  /** "Do I have to?", "Am I required to…": whether the asker must go along with something asked of them ("can I say no" asks leave, and stays one). */
+  asksObligation: boolean;
   /** The largest amount of money the question names ("a €120 speaker", "30 quid"), if any. */
   amount?: number;
   /** It names cash or a cash equivalent (a gift card, a voucher): Codes refuse those whatever the amount. */
@@ -79,6 +83,11 @@ const LOGISTICS =
   /^(how (do|can|would|should) (i|we) (get|join|sign up|enroll|enrol|register|request|order|book|reserve|submit|change|update|reset|set up|add|find|access|apply|schedule|fix|install|pick up|download|print|contact|reach|transfer|switch|renew|replace|cancel|search|export|import|sync|connect|share my screen|clear|turn off|mute|rename)|when (is|are|does|do|will|can)|where (is|are|do|can|should) (i|we|the|my|visitors)|what time|how (many|much|long|often)|what('?s| is| are) the (process|address|number|schedule|deadline|rate|limit|hours|phone|menu|wifi|wi fi)|who (handles|plans|organizes|is organizing|do i call|should i call|fixes|refills|runs|is in charge of))\b/;
 const CONSEQUENCE = /\b(what happens|what will happen|what would happen|punish\w*|penalt\w*|consequences?|sanctions?|(get|be|being) (fired|sacked|dismissed|disciplined|in trouble)|lose (my|your|his|her|their) jobs?)\b/;
 const BREACH = /\b(break|breaks|breaking|broke|broken|violat\w*|breach\w*|ignor\w*|not follow\w*|disobey\w*)\b[^.]{0,20}\b(code|rules|policy|policies)\b/;
+const AFTER_THE_FACT =
+  /\b(did|have) i (just )?(break|broken|breach|breached|violate|violated|do something wrong|done something wrong|do anything wrong|mess up|messed up|screw up|screwed up)\b|\bwas (that|it|this|i) (wrong|ok|okay|allowed|a problem|against|out of line|in breach)\b|\bi (already|just) (accepted|took|kept|signed|said yes|agreed|used|shared|told|sent|bought|sold|booked|paid|went)\b|\bam i in trouble\b/;
+/** The elliptical "do I have to?" at the end of a sentence, or a plain question of being required to. */
+const OBLIGATION =
+  /\b(do|must) (i|we) (really )?(have|need) to( do (it|that|this)| go| answer| take part| participate| cooperate)?$|\b(am i|are we) (required|obliged|obligated|forced) to\b|\bdo (i|we) have a choice\b/;
 const SENTENCE = /\s*\.\s*/;
 /** A clause in which the asker asks about their own next step ("who should i talk to", "should we tell someone"). */
 const OWN_QUESTION = /^(who|whom|what|where|how|should|do|does|can|could|would|must) (\w+ ){0,3}(i|we)\b/;
@@ -126,6 +135,8 @@ export function readIntent(question: string): Intent {
     doneToMe,
     implicatesSupervisor: supervisorInvolved,
     asksConsequences: CONSEQUENCE.test(text) && BREACH.test(text),
+    afterTheFact: AFTER_THE_FACT.test(text),
+    asksObligation: sentences.some((s) => OBLIGATION.test(s)),
     ...(amount !== undefined && { amount }),
     cashLike: CASH_LIKE.test(question.slice(0, MATCH_LIMIT).toLowerCase()),
   };

@@ -110,7 +110,18 @@ export function decide(clause: ClauseScore, topics: readonly Topic[], intent: In
       return { ...decision, verdict: "prohibited", prohibitedAct: act.words };
     }
   }
-  return byValue(decision, question);
+  return afterwards(byValue(decision, question), intent);
+}
+
+/**
+ * What the topic's verdict cannot mean for the question's form: approval "beforehand" for what is already
+ * done, or "allowed" (the Company's leave to do something) to someone asking whether they must go along
+ * with it. Either way the asker gets guidance from whoever the topic names.
+ */
+function afterwards(decision: Decision, intent: Intent): Decision {
+  if (decision.verdict === "needs_approval" && intent.afterTheFact) return { ...decision, verdict: "guidance" };
+  if (decision.verdict === "allowed" && intent.asksObligation) return { ...decision, verdict: "guidance" };
+  return decision;
 }
 
 /** A topic with value thresholds answers by the amount the question names (a $15 mug, a $500 gift card). */
