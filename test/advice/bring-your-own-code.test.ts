@@ -234,6 +234,13 @@ describe("bring your own Code: a university's Code with front matter (Ashgrove)"
     expect(policy.document.clauses.get("4.3")).toMatchObject({ subTitle: "Cash and vouchers" });
   });
 
+  it("reads whom the Code binds (\"applies to\", \"are expected to follow it\") as guidance, not as a prohibition", () => {
+    const topic = (clause: string) => draft.policy().rules.topics.find((t) => t.clause === clause)!;
+    expect(topic("1.1")).toMatchObject({ verdict: "guidance" });
+    expect(topic("1.2")).toMatchObject({ verdict: "guidance" });
+    expect(topic("4.3")).toMatchObject({ verdict: "prohibited" });
+  });
+
   it("finds the right section for questions it was never shown (figure pinned; the issue's target is 70%)", () => {
     const report = draft.evaluateOn(ASHGROVE_QUESTIONS);
     expect(report.questions).toBeGreaterThanOrEqual(60);

@@ -122,6 +122,12 @@ const REPORTING = /\b(?:may|can|should|must) be raised\b|\b(must|should|shall) (
 const PERMISSION = /\b(may|can) (?!not\b|never\b)(?:accept|use|keep|take|give|participate|engage|be used|be accepted|be provided|be given|be offered)\b|\b(?:is|are) (?:allowed|permitted|acceptable|encouraged)\b|\bencourages?\b|\bpolicy allows\b/i;
 const GUIDANCE = /\b(questions?|interpret(?:ation|ing|s)?|guidance|advice|in doubt|seek guidance)\b/i;
 
+/**
+ * "This Code applies to…", "contractors are expected to follow it", "partners must accept the Partner
+ * Code": whom the Code binds, a matter of guidance, not a duty whose breach a question asks about.
+ */
+const APPLICABILITY = /\b(?:must|shall|should|(?:is|are) expected to)\s+(?:follow|observe|accept|abide by|act in line with|act in accordance with)\s+(?:it|this code|the code|(?:the|our) [\w' -]{1,40}code)\b|\b(?:this|the) code (?:also )?applies to\b|\b(?:is|are) expected to act\b/i;
+
 /** Where a question is sent for an answer: "Questions about this Code … should be directed to". */
 const QUESTIONS_TO = /\bquestions?\b[^.]{0,120}\b(?:directed|addressed|referred|sent|put) to\b|\banswers questions\b/i;
 
@@ -140,7 +146,7 @@ function verdictOf(sentence: string): Verdict | undefined {
   if (REPORTING.test(sentence)) return PROHIBITION.test(sentence) && !/\bmust (?:promptly )?report\b/i.test(sentence) ? "prohibited" : "report";
   if (PROHIBITION.test(sentence)) return "prohibited";
   if (PERMISSION.test(sentence)) return "allowed";
-  if (GUIDANCE.test(sentence)) return "guidance";
+  if (GUIDANCE.test(sentence) || APPLICABILITY.test(sentence)) return "guidance";
   if (OBLIGATION.test(sentence)) return "prohibited";
   return undefined;
 }
