@@ -34,6 +34,8 @@ describe("logistics forms", () => {
     expect(form("can we move the audit to friday so the sales look better")).toBe(false); // another word of the Code's
     expect(form("the register is out of money again and nobody filed a report")).toBe(false);
     expect(form("who is taking money from the petty cash box")).toBe(false);
+    expect(form("can i take the gift tickets for friday or saturday")).toBe(false); // a choice of time, but about the gift
+    expect(form("anyone going to the free golf day, is that allowed")).toBe(false);
     expect(form("the lock on the cash box is broken and $200 keeps going missing")).toBe(false);
     expect(form("the sales dashboard is broken, can i report the numbers by hand")).toBe(false);
   });

@@ -35,7 +35,9 @@ export function logisticsForm(question: string, { isCodeWord, isKnownWord }: Voc
     return !text.split(" ").some((w) => !own.has(w) && (w === "money" || (w !== "." && !isFunctionWord(w) && !/^\d/.test(w) && isCodeWord(w))));
   };
   return (
-    choiceBetween(text, isKnownWord) ||
+    COPULA_CHOICE.test(text) ||
+    nothingElse(TIME_CHOICE) ||
+    wordChoice(text, isKnownWord) ||
     clauses.some((c) => scheduled(c, isCodeWord) || ASKS_THE_ROOM.test(c) || EVENT_STATUS.test(c)) ||
     nothingElse(BOOKING) ||
     nothingElse(MOVE_TO_TIME) ||
@@ -47,18 +49,24 @@ export function logisticsForm(question: string, { isCodeWord, isKnownWord }: Voc
 }
 
 const TIME = "(?:\\d{1,2}(?:am|pm)|\\d{1,2} (?:am|pm)|noon|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|today|tomorrow)";
-/** "do we get paid friday or monday", "should the meeting be 2pm or 3pm", "is it $20 or $25" (amounts read as "money"). */
+/**
+ * "do we get paid friday or monday", "is it $20 or $25" (amounts read as "money"): a choice of times or
+ * sums, with no other word of the Code's ("can I take the supplier's tickets for friday or saturday" is
+ * about the tickets)…
+ */
 const TIME_CHOICE = new RegExp(`\\b(?:${TIME}|money) or ${TIME.replace("(?:", "(?:money|")}\\b`);
+const A_TIME = new RegExp(`^(?:${TIME}|money)$`);
+/** …or what something is to be ("should the committee meeting be 2pm or 3pm"), whatever its words. */
+const COPULA_CHOICE = new RegExp(`\\b(?:be|is|are) (?:it |at |on |in )?(?:${TIME}|money) or ${TIME.replace("(?:", "(?:money|")}\\b`);
 /** "X or Y" closing a clause, "X" and "Y" single words: the alternatives asked about. */
 const WORD_CHOICE = /\b([a-z][a-z0-9]*) or ([a-z][a-z0-9]*)(?: \.|$)/g;
 const NOT_ALTERNATIVE = new Set(["it", "this", "that", "them", "him", "her", "me", "us", "not", "no", "yes", "so", "something", "anything", "someone", "anyone", "else", "both", "either", "what", "later", "now", "never", "ok", "okay", "allowed", "fine", "wrong", "right", "legal", "illegal", "report", "approve", "approved", "accept", "decline", "keep", "return", "refuse", "tell", "say", "ask", "do", "dont", "stay", "go", "quit"]);
 
-function choiceBetween(text: string, isKnownWord: (word: string) => boolean): boolean {
-  if (TIME_CHOICE.test(text)) return true;
-  // "pdf or pptx", "alice or raj": two everyday words neither the Code nor its rules know ("my manager or hr" are known), nor a yes/no.
+/** "pdf or pptx", "alice or raj": two everyday words neither the Code nor its rules know ("my manager or hr" are known), nor a yes/no. */
+function wordChoice(text: string, isKnownWord: (word: string) => boolean): boolean {
   for (const m of text.matchAll(WORD_CHOICE)) {
     const [, a, b] = m as unknown as [string, string, string];
-    if (![a, b].some((w) => NOT_ALTERNATIVE.has(w) || isKnownWord(w))) return true;
+    if (![a, b].some((w) => NOT_ALTERNATIVE.has(w) || isKnownWord(w) || A_TIME.test(w))) return true; // times: TIME_CHOICE
   }
   return false;
 }
@@ -74,8 +82,8 @@ function scheduled(clause: string, isCodeWord: (word: string) => boolean): boole
 }
 /** Booking a room, travel or a slot for a meeting, a team or someone else. */
 const BOOKING = /\b(?:book|reserve|schedule|reschedule)(?: [a-z0-9]+){0,4} for (?:my|our|the|a|an|his|her|their) /;
-/** "anyone able to loan me a charger", "anyone selling tickets to…": asking the room for a favour or a thing. */
-const ASKS_THE_ROOM = /^(?:does |is )?(?:anyone|anybody|someone|somebody) (?:able to|willing to|mind|free to|around to|[a-z]+ing)\b/;
+/** "anyone able to loan me a charger": asking the room for a favour (not "anyone going to the supplier's golf trip"). */
+const ASKS_THE_ROOM = /^(?:does |is )?(?:anyone|anybody|someone|somebody) (?:able to|willing to|mind|free to|around to)\b/;
 /** "is the drug store across the street open on sundays": opening hours. */
 const OPEN_HOURS = /^(?:is|are|when is|when are|what time is|until when is) (?:the|our|that) (?:[a-z0-9]+ ){0,8}(?:still )?(?:open|closed)(?: on| today| tonight| now| until| at| this| tomorrow| during| over|$)/;
 /** "is the lunch-and-learn being recorded", "will the town hall be streamed": how an event is run. */
