@@ -83,12 +83,13 @@ describe("bring your own Code: conduct rules draft on the Northwind Code", () =>
   it("finds the right section for questions it was never shown (figure pinned; the issue's target is 70%)", () => {
     const report = draft.evaluateOn(QUESTIONS);
     expect(report.questions).toBeGreaterThanOrEqual(40);
-    // Measured 69.6% top-1 section and 82.6% top-3 (47.8% top-1 before the draft took the clause's sentences
-    // as examples and words' neighbours in meaning, 60.9% before it took the section's words, 63.0% / 78.3%
-    // before the matcher's checks against the Code's own text, acts and discipline questions): just short
-    // of the 70% target (see README, "Bring your own Code").
-    expect(report.top1Section.hit / report.top1Section.total).toBeGreaterThanOrEqual(0.65);
-    expect(report.top3Section.hit / report.top3Section.total).toBeGreaterThanOrEqual(0.8);
+    // Measured 71.7% top-1 section and 84.8% top-3 (69.6% / 82.6% before a clause without its own heading
+    // took its section heading's words, "Dealing in Shares"; 47.8% top-1 before the draft took the clause's
+    // sentences as examples and words' neighbours in meaning, 60.9% before it took the section's words,
+    // 63.0% / 78.3% before the matcher's checks against the Code's own text, acts and discipline questions):
+    // the 70% target (see README, "Bring your own Code").
+    expect(report.top1Section.hit / report.top1Section.total).toBeGreaterThanOrEqual(0.7);
+    expect(report.top3Section.hit / report.top3Section.total).toBeGreaterThanOrEqual(0.82);
   });
 });
 

@@ -181,6 +181,8 @@ const BUILT_IN: Array<[RegExp, (typeof ROLES)[number]]> = [
   [/^(?:company's )?(?:attorneys|lawyers|legal counsel|counsel)$/i, "attorneys"],
   [/^officer$/i, "officer"],
 ];
+/** Words for the people a heading may name: roles, not subjects. */
+const PEOPLE = /^(?:managers?|supervisors?|officers?|directors?|heads?|staff|employees?|members?|people|persons?|workers?|leaders?|leads?|colleagues?|customers?|clients?)$/;
 const ROLE_HEAD = "head|manager|supervisor|officer|committee|department|office|secretary|board|counsel|lead|president|attorneys|team|function|director";
 const ROLE_PHRASE = new RegExp(
   `\\b([Yy]our|[Tt]heir|[Hh]is or her|[Tt]he|[Aa]n?|[Aa]ny)\\s+((?:[A-Z][\\w-]*\\s+){0,3}(?:${ROLE_HEAD.split("|").map((h) => `${h[0]!.toUpperCase()}${h.slice(1)}`).join("|")})(?:\\s+of\\s+[A-Z][\\w-]*)?|(?:immediate |direct |line |department |site |safety |store |duty |area |branch |plant |shift |local )?(?:${ROLE_HEAD}))\\b`,
@@ -283,9 +285,15 @@ function topicFor(clause: Clause, sentence: string, verdict: Verdict, used: Set<
 function vocabularyOf(clause: Clause, sentence: string | undefined, spread: Map<string, number>, section: string): { concepts: Record<string, string[]>; examples: string[] } {
   const text = sentence ?? clause.text;
   const concepts: Record<string, string[]> = {};
-  const subject = keywords(`${clause.subTitle ?? ""} ${clause.title}`, spread);
-  const words = keywords(text, spread).filter((w) => !subject.includes(w));
-  if (subject.length) concepts.subject = withNeighbours(subject);
+  const heading = `${clause.subTitle ?? ""} ${clause.title}`;
+  const subject = keywords(heading, spread);
+  // When the clause has no heading of its own, its section's heading says what it is about, even in
+  // words common in English ("11.1" under "Dealing in Shares"), but not the people it names ("Duties of
+  // Managers"): those are who asks. Common words' neighbours are other senses ("interest" → borrowing),
+  // so these come alone.
+  const plain = (clause.subTitle ? [] : keywords(clause.title, spread, 30, HEADING_COMMON_RANK)).filter((w) => !subject.includes(w) && !PEOPLE.test(w));
+  const words = keywords(text, spread).filter((w) => !subject.includes(w) && !plain.includes(w));
+  if (subject.length || plain.length) concepts.subject = [...withNeighbours(subject), ...plain];
   if (words.length) concepts.text = withNeighbours(words);
   // The words of the whole section (its other clauses, its heading), with their neighbours: a question
   // that uses a sibling clause's words is about this section even when it misses this clause's own.
@@ -324,6 +332,8 @@ function sectionTexts(document: PolicyDocument): (sectionId: string) => string {
 
 /** Words this common in English (by their rank in the word vectors) say little about a clause. */
 const COMMON_RANK = 800;
+/** …but a heading's words are what its clause is about, so only the very commonest are dropped from it ("Dealing in Shares"). */
+const HEADING_COMMON_RANK = 400;
 /** At most this many of a section's words join each of its clauses' concepts. */
 const SECTION_WORDS = 200;
 /** Words in more than this share of the Code's clauses (its name, "business", "customer") do not tell clauses apart. */
@@ -338,12 +348,12 @@ const RULE_WORDS = new Set(
 );
 
 /** Distinct words of a text that tell its clause apart: not function words, not very common English, not all over the Code. */
-function keywords(text: string, spread: Map<string, number>, max = 30): string[] {
+function keywords(text: string, spread: Map<string, number>, max = 30, commonRank = COMMON_RANK): string[] {
   const vectors = wordVectors();
   const limit = Math.max(2, MAX_SPREAD * (spread.get("") ?? 1));
   const common = (w: string) => [w, w.replace(/(ing|ed|es|s)$/, ""), w.replace(/ing$/, "e")].some((form) => {
     const row = vectors.rowOf(form);
-    return row >= 0 && row < COMMON_RANK;
+    return row >= 0 && row < commonRank;
   });
   const words = wordsOf(text).filter((w) => w.length > 2 && !STOP.has(w) && !RULE_WORDS.has(w) && (spread.get(w) ?? 0) <= limit && !common(w));
   return [...new Set(words)].slice(0, max);
