@@ -88,7 +88,8 @@ export function createAdvisor(policy: Policy): Advisor {
       // "The Directors' Lounge", "the 'Ethics in AI' talk", "the gift wrap station": a question in scope
       // only through a name of something, or a Code word naming an everyday thing, is not a Code question.
       // Either can only take a question out of scope, never into it, nor change its clause.
-      const everyday = blankCompounds(blankNames(question));
+      const blanked = blankCompounds(blankNames(question));
+      const everyday = blanked.long;
       let everydayMatch: { scored: Scored; best: ClauseScore | undefined } | undefined;
       const asEveryday = (): { scored: Scored; best: ClauseScore | undefined } => {
         if (everyday === question) return { scored, best };
@@ -104,7 +105,7 @@ export function createAdvisor(policy: Policy): Advisor {
       };
       // In a logistics question a two-word compound is an everyday name too ("who's bringing the gift bags").
       const mereLogisticsQuestion = (): boolean => {
-        const shorter = blankCompounds(blankNames(question), 2);
+        const shorter = blanked.short;
         if (!logisticsForm(shorter, vocabulary)) return false;
         if (shorter === everyday) return mereLogistics(asEveryday(), intent, !!act);
         const other = match(shorter);

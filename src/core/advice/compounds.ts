@@ -14,9 +14,15 @@ import { adjective, nounPhraseRole } from "./wordClasses.ts";
  * (an adjective such as "personal" keeps its meaning) and not the last. That word is blanked; the advisor uses the result only to take a
  * question out of scope, never to choose its clause. Linear: one pass over the words.
  */
-export function compoundBlanker(document: PolicyDocument): (question: string, minWords?: number) => string {
+export function compoundBlanker(document: PolicyDocument): (question: string) => Blanked {
   const isCodeWord = codeWords(document);
-  return (question, minWords = MIN_WORDS) => blankCompounds(question, isCodeWord, minWords);
+  return (question) => blankCompounds(question, isCodeWord);
+}
+
+/** The question with everyday compounds of three words or more blanked, and with those of two words or more too. */
+export interface Blanked {
+  long: string;
+  short: string;
 }
 
 /**
@@ -68,15 +74,17 @@ const CLOSED = new Set([
 ]);
 /** Three words make a compound an everyday name on its own; in a logistics question ("who's bringing the gift bags") two do. */
 const MIN_WORDS = 3;
+const SHORT_WORDS = 2;
 
-function blankCompounds(question: string, isCodeWord: (word: string) => boolean, minWords: number): string {
+function blankCompounds(question: string, isCodeWord: (word: string) => boolean): Blanked {
   // A possessive ("the Code's goal", "the company's softball league") is no modifier: it ends a run and opens the next.
   const list = words(question.replace(/(\p{L})['’]s\b/gu, "$1 of ").replace(/(\p{L}s)['’](?=\s)/gu, "$1 of "));
   const blank = new Set<number>();
+  const blankShort = new Set<number>();
   let start = -1;
   const close = (end: number) => {
     // list[start..end) is a run of content words right after an opener.
-    if (start < 0 || end - start < minWords) return;
+    if (start < 0 || end - start < SHORT_WORDS) return;
     const run = list.slice(start, end);
     const code = run.map(isCodeWord);
     const coded = code.filter(Boolean).length;
@@ -84,7 +92,9 @@ function blankCompounds(question: string, isCodeWord: (word: string) => boolean,
     if (coded !== 1 || code[run.length - 1] || adjective(run[run.length - 1]!)) return;
     // An adjective ("personal", "confidential") keeps its meaning whatever it qualifies; a noun used as a modifier does not.
     const at = code.indexOf(true);
-    if (!adjective(run[at]!)) blank.add(start + at);
+    if (adjective(run[at]!)) return;
+    blankShort.add(start + at);
+    if (run.length >= MIN_WORDS) blank.add(start + at);
   };
   for (let i = 0; i < list.length; i++) {
     const w = list[i]!;
@@ -95,6 +105,6 @@ function blankCompounds(question: string, isCodeWord: (word: string) => boolean,
     start = role === "none" && OPENERS.has(w) ? i + 1 : -1;
   }
   close(list.length);
-  if (!blank.size) return question;
-  return list.filter((_, i) => !blank.has(i)).join(" ");
+  const without = (set: Set<number>) => (set.size ? list.filter((_, i) => !set.has(i)).join(" ") : question);
+  return { long: without(blank), short: without(blankShort) };
 }

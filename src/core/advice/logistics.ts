@@ -23,16 +23,19 @@ export interface Vocabulary {
  * All patterns are linear (no nested quantifiers over the text).
  */
 export function logisticsForm(question: string, { isCodeWord, isKnownWord }: Vocabulary): boolean {
-  const text = words(question).join(" ");
-  const clauses = words(question.replace(/[,;:]/g, " . ")).join(" ").split(" . ");
+  // One pass of normalising: a comma ends a clause as a full stop does.
+  const tokens = words(question.replace(/,/g, " . "));
+  const text = tokens.join(" ");
+  const clauses = text.split(" . ");
+  let codeLike: string[] | undefined;
   // Every word but the form's own: none may be the Code's.
   const nothingElse = (pattern: RegExp) => {
     const m = pattern.exec(text);
     if (!m) return false;
     const matched = m[0].trim().split(" ");
-    const own = new Set([matched[0], matched.at(-1)]); // the form's verb and its time or preposition, not what it books or moves
     // A sum named ("money", from "$40") is a Code matter too: "the cash box is broken and money keeps going missing".
-    return !text.split(" ").some((w) => !own.has(w) && (w === "money" || (w !== "." && !isFunctionWord(w) && !/^\d/.test(w) && isCodeWord(w))));
+    codeLike ??= tokens.filter((w) => w === "money" || (w !== "." && !isFunctionWord(w) && !/^\d/.test(w) && isCodeWord(w)));
+    return codeLike.every((w) => w === matched[0] || w === matched.at(-1)); // the form's verb and its time or preposition, not what it books or moves
   };
   return (
     COPULA_CHOICE.test(text) ||
