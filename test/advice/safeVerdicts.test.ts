@@ -73,7 +73,11 @@ describe("prohibited acts told in everyday words", () => {
     expect(readIntent("After a few beers I talked about the launch. Did I break the rules?").afterTheFact).toBe(true);
     expect(readIntent("HR asked me to sit for an interview. Do I have to?").asksObligation).toBe(true);
     expect(readIntent("they want to check my bag, can i say no").asksObligation).toBe(false);
-    expect(readIntent("a supplier offered me a £50 amazon card")).toMatchObject({ amount: 50, cashLike: true });
+    expect(readIntent("a supplier offered me a £50 amazon card")).toMatchObject({ amount: 50, cashLike: true, offeredToMe: true });
+    expect(readIntent("got a pen from a vendor at the expo").offeredToMe).toBe(true);
+    expect(readIntent("can i give a customs officer $50").offeredToMe).toBe(false);
+    expect(readIntent("pretty sure a guy on my shift is sharing his login. do i have to say something?").witnessed).toBe(true);
+    expect(readIntent("I own 5% of a supplier, do I have to tell anyone?").witnessed).toBe(false);
   });
   it("leaves approvable and ordinary things alone", () => {
     expect(act("can i expense the team dinner")).toBeUndefined();

@@ -98,7 +98,7 @@ const ACTS: readonly Act[] = [
   {
     // Money that makes something happen ("€50 in cash would get the papers stamped", "a tenner would make
     // the visit go smoother"): a bribe or a facilitation payment.
-    pattern: /\b(cash|money|payment|tenner|fiver|bung|backhander|envelope|[$€£] ?\d+)\b[^.?!]{0,30}\b(would|will|could|might|to) (get|make|speed|smooth|hurry|sort|fix|push|clear|grease|move|buy|keep)\b/,
+    pattern: /(\b(cash|money|payment|tenner|fiver|bung|backhander|envelope)|[$€£] ?\d+)\b[^.?!]{0,30}\b(would|will|could|might|to) (get|make|speed|smooth|hurry|sort|fix|push|clear|grease|move|buy|keep)\b/,
     gloss: "bribery: offering any payment or anything of value to an official to improperly influence a decision, facilitation payments",
   },
   {
