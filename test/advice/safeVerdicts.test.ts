@@ -68,6 +68,9 @@ describe("prohibited acts told in everyday words", () => {
     expect(act("can i put campaign posters up in the canteen")).toBeDefined();
     expect(act("can i sell my shares before the results come out")).toBeDefined();
     expect(act("can i interview my cousin for the driver role")).toBeDefined();
+    expect(act("a manager keeps saying he won't hire women as drivers")).toBeDefined();
+    expect(act("i designed a new valve at work, can i patent it myself")).toBeDefined();
+    expect(act("can i just fill the log in now with normal numbers")).toBeDefined();
   });
   it("reads questions asked after the act, and whether one must go along", () => {
     expect(readIntent("After a few beers I talked about the launch. Did I break the rules?").afterTheFact).toBe(true);
@@ -88,6 +91,7 @@ describe("prohibited acts told in everyday words", () => {
     expect(act("can i volunteer for a local candidate's campaign on saturdays")).toBeUndefined();
     expect(act("can i use the company email for our marketing campaign")).toBeUndefined();
     expect(act("can we hire my husband's electrical company")).toBeUndefined();
+    expect(act("we want to hire more women engineers")).toBeUndefined();
   });
 });
 
