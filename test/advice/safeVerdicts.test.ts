@@ -68,12 +68,19 @@ describe("prohibited acts told in everyday words", () => {
     expect(act("can i put campaign posters up in the canteen")).toBeDefined();
     expect(act("can i sell my shares before the results come out")).toBeDefined();
     expect(act("can i interview my cousin for the driver role")).toBeDefined();
+    expect(act("a manager keeps saying he won't hire women as drivers")).toBeDefined();
+    expect(act("i designed a new valve at work, can i patent it myself")).toBeDefined();
+    expect(act("can i just fill the log in now with normal numbers")).toBeDefined();
   });
   it("reads questions asked after the act, and whether one must go along", () => {
     expect(readIntent("After a few beers I talked about the launch. Did I break the rules?").afterTheFact).toBe(true);
     expect(readIntent("HR asked me to sit for an interview. Do I have to?").asksObligation).toBe(true);
     expect(readIntent("they want to check my bag, can i say no").asksObligation).toBe(false);
-    expect(readIntent("a supplier offered me a £50 amazon card")).toMatchObject({ amount: 50, cashLike: true });
+    expect(readIntent("a supplier offered me a £50 amazon card")).toMatchObject({ amount: 50, cashLike: true, offeredToMe: true });
+    expect(readIntent("got a pen from a vendor at the expo").offeredToMe).toBe(true);
+    expect(readIntent("can i give a customs officer $50").offeredToMe).toBe(false);
+    expect(readIntent("pretty sure a guy on my shift is sharing his login. do i have to say something?").witnessed).toBe(true);
+    expect(readIntent("I own 5% of a supplier, do I have to tell anyone?").witnessed).toBe(false);
   });
   it("leaves approvable and ordinary things alone", () => {
     expect(act("can i expense the team dinner")).toBeUndefined();
@@ -84,6 +91,7 @@ describe("prohibited acts told in everyday words", () => {
     expect(act("can i volunteer for a local candidate's campaign on saturdays")).toBeUndefined();
     expect(act("can i use the company email for our marketing campaign")).toBeUndefined();
     expect(act("can we hire my husband's electrical company")).toBeUndefined();
+    expect(act("we want to hire more women engineers")).toBeUndefined();
   });
 });
 

@@ -34,7 +34,17 @@ describe("a held-out set by another writer (test/advice/writer-blind-questions.j
     expect(rate(report.verdict)).toBeGreaterThanOrEqual(0.85);
     expect(rate(report.abstentionRecall)).toBeGreaterThanOrEqual(0.87);
     expect(rate(report.wrongAbstention)).toBeLessThanOrEqual(0.02);
-    expect(rate(report.harmful)).toBeLessThanOrEqual(0.05);
+    expect(rate(report.harmful)).toBeLessThanOrEqual(0.03); // 2.9% after the safe-verdicts round (was 4.1%)
+  });
+});
+
+describe("a held-out set on safe verdicts (test/advice/verdict-blind-questions.jsonl, 62 questions, written before its round's changes)", () => {
+  it("holds the figures measured: verdict 98.4%, harmful 0% (77.4% and 16.1% when written)", () => {
+    const advisor = shippedAdvisor();
+    const report = evaluate((q) => advisor.advise(q), load("./verdict-blind-questions.jsonl"));
+    expect(rate(report.verdict)).toBeGreaterThanOrEqual(0.95);
+    expect(rate(report.harmful)).toBeLessThanOrEqual(0.02);
+    expect(rate(report.top1Section)).toBeGreaterThanOrEqual(0.9);
   });
 });
 

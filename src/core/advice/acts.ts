@@ -76,6 +76,21 @@ const ACTS: readonly Act[] = [
     pattern: /\b(copy|copying|copied|install|installing|installed|put|putting|send|sending|share|sharing|give|giving)\b[^.]{0,40}\b(software|program|licensed|license|licence|app|tool)\b[^.]{0,40}\b(friend|buddy|cousin|relative|brother|sister|wife|husband|kid|neighbor|neighbour|startup|side business|personal)\b/,
     gloss: "software programs copied or transmitted to any third party for private usage",
   },
+  {
+    // Records filled in after the fact with what they should have said: falsified, however ordinary the numbers.
+    pattern: /\b(fill|filling|write|writing|put|putting|enter|entering|log|logging)\b[^.?!]{0,20}\bwith (normal|typical|usual|made up|fake|estimated|average|the same|plausible|expected|good) (numbers|readings|figures|values|temps|temperatures|data|results|scores)\b/,
+    gloss: "false or artificial entries in the books and records",
+  },
+  {
+    // Turning people away for who they are: sex, age, race, religion, disability, pregnancy.
+    pattern: /\b(won't|wont|will not|would not|wouldn't|refuses? to|refusing to|never|not|don't|dont|doesn't|doesnt|rather not|only) (hire|hiring|promote|promoting|employ|interview|pay|select|pick|consider|want)\b[^.?!]{0,20}\b(women|woman|men|females?|males?|older|younger|old people|young people|black|white|asian|muslims?|jews|jewish|christians|gay|lesbian|trans|pregnant|disabled|immigrants|foreigners|mothers|mums|moms)\b/,
+    gloss: "discrimination: selection and placement without regard to race religion national origin sex age or disability",
+  },
+  {
+    // Work done for the employer claimed as one's own: patented, licensed or sold "myself".
+    pattern: /\b(patent|patenting|license|licensing|licence|sell|selling|trademark|copyright)\b (it|them|this|that|the \w+|my \w+) (myself|for myself|personally|as my own|in my (own )?name|on my own)\b/,
+    gloss: "inventions and intellectual property made at work belong to the company, company property not for personal benefit",
+  },
   { pattern: /\b(retaliat\w*|get back at|get even with|pay (him|her|them) back|payback for)\b/, gloss: "retaliation because of a report made in good faith" },
   {
     // A cost booked as something it is not, told by the contrast itself ("as training fees when it's really a
@@ -98,7 +113,7 @@ const ACTS: readonly Act[] = [
   {
     // Money that makes something happen ("€50 in cash would get the papers stamped", "a tenner would make
     // the visit go smoother"): a bribe or a facilitation payment.
-    pattern: /\b(cash|money|payment|tenner|fiver|bung|backhander|envelope|[$€£] ?\d+)\b[^.?!]{0,30}\b(would|will|could|might|to) (get|make|speed|smooth|hurry|sort|fix|push|clear|grease|move|buy|keep)\b/,
+    pattern: /(\b(cash|money|payment|tenner|fiver|bung|backhander|envelope)|[$€£] ?\d+)\b[^.?!]{0,30}\b(would|will|could|might|to) (get|make|speed|smooth|hurry|sort|fix|push|clear|grease|move|buy|keep)\b/,
     gloss: "bribery: offering any payment or anything of value to an official to improperly influence a decision, facilitation payments",
   },
   {

@@ -36,6 +36,8 @@ export interface Intent {
   afterTheFact: boolean;
   /** "Do I have to?", "Am I required to…": whether the asker must go along with something asked of them ("can I say no" asks leave, and stays one). */
   asksObligation: boolean;
+  /** A supplier, customer or other business partner offers or gives the asker something ("vendor sent me…", "got … from a supplier"). */
+  offeredToMe: boolean;
   /** The largest amount of money the question names ("a €120 speaker", "30 quid"), if any. */
   amount?: number;
   /** It names cash or a cash equivalent (a gift card, a voucher): Codes refuse those whatever the amount. */
@@ -54,6 +56,8 @@ const PERMISSION =
   /^(can|may|could|am|is|are|do|does|should|would) (i|we|my|our|the|a|an|it|that|this|there|you|employees|staff)\b|\b(is|be|would) (it|that|this) (ok|okay|allowed|fine|acceptable|legal|a problem|against)\b|\bam i allowed\b|\bwhat (can|may|should) (i|we) (say|tell|share|answer|disclose|mention)\b/;
 const WHAT_TO_DO =
   /\b(what (should|can|do|must) (i|we) do|what are my options|how (do|can|should) (i|we) (report|handle)|where (do|can|should) (i|we) report|who (do|should|can) (i|we) (tell|report)|should (i|we) (say|do|tell|report|mention) (something|anything|someone|anyone)|should (i|we) (speak up|speak out))\b/;
+/** "Do I have to say something?": what to do about someone else's act, when the question tells of one (about one's own stake it asks whether to disclose). */
+const SAY_SOMETHING = /\b(do|must|would) (i|we) (have|need) to (say|tell|mention) (something|anything|someone|anyone)\b|\b(do|must) (i|we) (have|need) to (speak up|speak out)\b/;
 const WITNESS =
   /^(pretty sure|i bet|seems like|looks like) (that )?(my|our|a|an|the|someone|somebody|he|she|they)\b|^(just )?(saw|seen|noticed|spotted|witnessed|found out|caught|discovered|walked in on|heard|overheard) (that )?(my |our |a |an |the |one of (my|our|the) )?([a-z]+ ){0,2}(someone|somebody|boss|manager|supervisor|coworker|colleague|lead|director|employee|officer|executive|guy|woman|man|person|worker|staff|rep|driver|accountant|clerk|controller|buyer|vp|ceo|cfo|intern|teammate|hire|he|she|they)\b|\bi (saw|see|noticed|notice|watched|spotted|witnessed|found out|find out|discovered|overheard|caught|suspect|heard|know that|think that|learned|just learned|realized|came across|walked in on)\b|\bi (think|believe|am pretty sure) (my|our|a|the|someone|he|she|they)\b|\b(told|tells) me (that )?(he|she|they)\b/;
 const ACTOR =
@@ -65,6 +69,8 @@ const COUNTERPARTY_OFFER =
   /^([a-z]+ ){0,3}(vendor|supplier|supplr|rep|contractor|customer|client|bidder|salesman|salesperson|distributor|broker|consultant)s?\b[^.]{0,40}\b(offered|offers|offering|sent|sends|gave|gives|dropped off|slipped|handed|invited|wants to give|wants to buy|keeps sending)\b/;
 /** …unless the offer goes to someone else ("offering our staff kickbacks"). */
 const OFFER_TO_OTHERS = /\b(offer\w*|gave|gives|sent|sends|slipp\w*|paying|pays|paid) (our|the|his|her|their) (staff|buyers?|purchasing|managers?|employees|people|guys|boss|directors?|team lead|engineers?)\b/;
+/** "got a pen from a vendor", "was given tickets by a client": something received from a business partner. */
+const RECEIVED_FROM = /\b(got|get|received|receive|was given|were given|was sent|were sent|accepted|accept|keep)\b[^.]{0,50}\b(from|by) (a|an|the|our|one of our|my|this|that)? ?([a-z]+ ){0,2}(vendor|supplier|contractor|customer|client|bidder|distributor|broker|consultant|partner|rep)s?\b/;
 const approachesMe = (s: string) => DIRECTED_AT_ME.test(s) || (COUNTERPARTY_OFFER.test(s) && !OFFER_TO_OTHERS.test(s));
 const REPORTED = /\b(i|we) (reported|complained|spoke up|flagged|raised it|blew the whistle)\b|\b(reported|complained about|flagged|turned in|told on|ratted on|ratted out|snitched on|went to hr about|went to management about) (me|us)\b|\b(filed|made|lodged|raised|put in|submitted) (a|an) (complaint|grievance|report|concern) (about|against|on) (me|us)\b/;
 /** Someone else only wanting or planning it ("our CEO wants a personal loan"). */
@@ -105,7 +111,7 @@ export function readIntent(question: string): Intent {
   const text = sentences.join(" . ");
   // "i heard the company wants the lot next door, could i buy it first": a clause after a comma can carry the question's form.
   const clauses = question.slice(0, MATCH_LIMIT).split(CLAUSE).flatMap((c) => words(c).join(" ").split(SENTENCE)).map((c) => c.trim()).filter(Boolean);
-  const whatToDo = WHAT_TO_DO.test(text);
+  const whatToDo = WHAT_TO_DO.test(text) || (SAY_SOMETHING.test(text) && sentences.some((s) => WITNESS.test(s) || (ACTOR.test(s) && !approachesMe(s))));
   const witnessedVerb = sentences.some((s) => WITNESS.test(s));
   // "Do I need to report it?" about one's own stake is a disclosure question, unless they saw someone else do wrong.
   const wantsToReport = REPORT_ACT.test(text) && (witnessedVerb || !DISCLOSE.test(text));
@@ -136,6 +142,7 @@ export function readIntent(question: string): Intent {
     implicatesSupervisor: supervisorInvolved,
     asksConsequences: CONSEQUENCE.test(text) && BREACH.test(text),
     afterTheFact: AFTER_THE_FACT.test(text),
+    offeredToMe: sentences.some((s) => (COUNTERPARTY_OFFER.test(s) && !OFFER_TO_OTHERS.test(s)) || RECEIVED_FROM.test(s)),
     asksObligation: sentences.some((s) => OBLIGATION.test(s)),
     ...(amount !== undefined && { amount }),
     cashLike: CASH_LIKE.test(question.slice(0, MATCH_LIMIT).toLowerCase()),

@@ -43,11 +43,14 @@ function rangeOf(topic: Topic): MoneyRange | undefined {
   return range ?? undefined;
 }
 
-/** +1 when one of the clause's relevant topics has a range holding the amount, -1 when all those with a range exclude it, 0 otherwise. */
-function amountFit(clause: ClauseScore, topics: readonly Topic[], amount: number): number {
+/** +1 when one of the clause's relevant topics has a range holding the amount (or value thresholds), -1 when all those with a range exclude it, 0 otherwise. */
+function amountFit(clause: ClauseScore, topics: readonly Topic[], amount: number, offeredToMe: boolean): number {
   let seen = false;
   for (const t of clause.topics) {
     if (t.relevance <= 0) continue;
+    // A token amount is what value thresholds are for ("a tenner's worth of sweets"): the question is about them.
+    const values = topics[t.topic]!.values;
+    if (values && offeredToMe && amount <= values.nominal.up_to) return 1;
     const range = rangeOf(topics[t.topic]!);
     if (!range) continue;
     if (holds(range, amount)) return 1;
@@ -57,10 +60,10 @@ function amountFit(clause: ClauseScore, topics: readonly Topic[], amount: number
 }
 
 /** A question naming an amount favours the close clauses whose own limits hold it, when any does. */
-function byAmount(clauses: ClauseScore[], topics: readonly Topic[], amount: number | undefined): ClauseScore[] {
+function byAmount(clauses: ClauseScore[], topics: readonly Topic[], { amount, offeredToMe }: Intent): ClauseScore[] {
   if (amount === undefined || !clauses.length) return clauses;
   const field = clauses[0]!.score * AMOUNT_FIELD;
-  const fits = clauses.map((c) => (c.score >= field ? amountFit(c, topics, amount) : 0));
+  const fits = clauses.map((c) => (c.score >= field ? amountFit(c, topics, amount, offeredToMe) : 0));
   if (!fits.includes(1)) return clauses;
   return clauses
     .map((c, i) => (fits[i] ? { ...c, score: c.score + (fits[i]! > 0 ? AMOUNT_FIT : -AMOUNT_FIT / 2) } : c))
@@ -70,7 +73,7 @@ function byAmount(clauses: ClauseScore[], topics: readonly Topic[], amount: numb
 /** Applies what the question's form says to the clause ranking (highest first afterwards); `confidentFrom` is the score of a clear match. */
 export function rerank(ranked: ClauseScore[], intent: Intent, reportingTopic: Topic | undefined, topics: readonly Topic[], confidentFrom = Infinity): ClauseScore[] {
   // Cash and its equivalents are refused whatever they are worth: the amount picks no clause for them.
-  const clauses = intent.cashLike ? ranked : byAmount(ranked, topics, intent.amount);
+  const clauses = intent.cashLike ? ranked : byAmount(ranked, topics, intent);
   // Treated badly after reporting, or asking to act against whoever reported: the no-retaliation clause.
   const retaliation = intent.aboutReporting && (intent.doneToMe || intent.asksPermission);
   const reportRoute = intent.wantsToReport || (intent.implicatesSupervisor && intent.seeksGuidance) || retaliation;
