@@ -31,7 +31,7 @@ describe("a held-out set by another writer (test/advice/writer-blind-questions.j
     expect(rate(report.top1Section)).toBeGreaterThanOrEqual(0.83);
     expect(rate(report.top3Section)).toBeGreaterThanOrEqual(0.94);
     expect(rate(report.top1Clause)).toBeGreaterThanOrEqual(0.8);
-    expect(rate(report.verdict)).toBeGreaterThanOrEqual(0.85);
+    expect(rate(report.verdict)).toBeGreaterThanOrEqual(0.89); // 90.0% with both rounds merged
     expect(rate(report.abstentionRecall)).toBeGreaterThanOrEqual(0.87);
     expect(rate(report.wrongAbstention)).toBeLessThanOrEqual(0.02);
     expect(rate(report.harmful)).toBeLessThanOrEqual(0.03); // 2.9% after the safe-verdicts round (was 4.1%)
