@@ -1,11 +1,11 @@
 // A Code word as the modifier of an everyday compound noun: blanked before the out-of-scope check.
 import { describe, expect, it } from "vitest";
-import { compoundBlanker } from "../../src/core/advice/compounds.ts";
+import { codeWords, compoundBlanker } from "../../src/core/advice/compounds.ts";
 import { parsePolicy } from "../../src/core/policy/parse.ts";
 
-const blank = compoundBlanker(
+const blank = compoundBlanker(codeWords(
   parsePolicy("Acme Code\n\n1. Gifts\n\nNo employee may accept a gift or personal benefit from a supplier. Conflicts of interest must be avoided.\n\n2. Records\n\nThe Code applies to all records and policy, as the Securities and Exchange Commission requires.\n"),
-);
+));
 
 describe("everyday compounds named with a Code word", () => {
   it("blanks a lone Code noun modifying an everyday head in a noun phrase of three or more words", () => {

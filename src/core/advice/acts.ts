@@ -11,6 +11,8 @@ interface Act {
 }
 
 const W = "[a-z]+";
+/** Cash and what spends like it, as a gift is named: one list for the prohibited gift and for CASH_LIKE. */
+const CASH_EQUIVALENTS = String.raw`gift ?cards?|gift vouchers?|vouchers?|cash|prepaid (cards?|visa)|visa (gift )?cards?|amazon (cards?|credit|vouchers?)|bitcoin|crypto\w*`;
 const ACTS: readonly Act[] = [
   {
     // Falsifying records: fake, forge, backdate, "date it for last month", "change the numbers".
@@ -118,7 +120,7 @@ const ACTS: readonly Act[] = [
   },
   {
     // Gifts of cash or its equivalents: most Codes refuse them whatever the amount.
-    pattern: /\b(accept|accepting|keep|keeping|receive|receiving|got|get|(offered|offers|offering|give|gives|gave|giving|send|sends|sent|venmo|wire|pay|paid|slipped|handed) (me|us))\b[^.?!]{0,40}\b(gift ?cards?|gift vouchers?|vouchers?|cash|prepaid (cards?|visa)|visa (gift )?cards?|amazon (cards?|credit|vouchers?)|bitcoin|crypto\w*|cash app|money order|envelope of cash)\b/,
+    pattern: new RegExp(`\\b(accept|accepting|keep|keeping|receive|receiving|got|get|(offered|offers|offering|give|gives|gave|giving|send|sends|sent|venmo|wire|pay|paid|slipped|handed) (me|us))\\b[^.?!]{0,40}\\b(${CASH_EQUIVALENTS}|cash app|money order|envelope of cash)\\b`),
     gloss: "cash cash equivalents gift cards vouchers gifts payments of significant value must never be accepted",
     byValue: true,
   },
@@ -151,7 +153,7 @@ const ACTS: readonly Act[] = [
 ];
 
 /** Cash or its equivalents, named anywhere: their value is no defence in most Codes. */
-export const CASH_LIKE = /\b(cash|gift ?cards?|gift vouchers?|vouchers?|prepaid (cards?|visa)|visa (gift )?cards?|amazon (cards?|credit|vouchers?)|bitcoin|crypto\w*|money order|cheque|check for)\b/;
+export const CASH_LIKE = new RegExp(`\\b(${CASH_EQUIVALENTS}|money order|cheque|check for)\\b`);
 
 /** Someone who reported or complained… */
 const REPORTER = /\b(who|that|since|after|because) (he |she |they )?(reported|complained|filed a complaint|made a complaint|raised a concern|went to hr|blew the whistle|spoke up|flagged)\b|\b(filed|made|lodged|raised|put in) (a|an) (complaint|grievance|report|concern) (about|against|on) (me|us)\b|\b(reported|complained about|ratted on|snitched on|went to hr about) (me|us)\b/;

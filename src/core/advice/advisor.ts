@@ -48,8 +48,10 @@ export function createAdvisor(policy: Policy): Advisor {
   const { rules, document } = policy;
   const reportingTopic = rules.topics.find((t) => t.id === rules.advice.reporting_topic);
   const blankNames = nameBlanker(document);
-  const blankCompounds = compoundBlanker(document);
-  const vocabulary = { isCodeWord: codeWords(document), isKnownWord: knownWords(policy) };
+  // One reading of the Code's words serves the compounds, the logistics forms and the known words.
+  const isCodeWord = codeWords(document);
+  const blankCompounds = compoundBlanker(isCodeWord);
+  const vocabulary = { isCodeWord, isKnownWord: knownWords(policy.rules, isCodeWord) };
 
   const quoteFor = (clause: ClauseScore | undefined, clauseId: string): string => {
     const best = clause?.topics[0];
@@ -82,6 +84,11 @@ export function createAdvisor(policy: Policy): Advisor {
         if (intent.asksConsequences) return scorer.score(`${text}. ${CONSEQUENCES_GLOSS}`);
         return scored;
       };
+      /** A text's scores and its best clause once the question's form has reranked them. */
+      const matchBest = (text: string): { scored: Scored; best: ClauseScore | undefined } => {
+        const scored = match(text);
+        return { scored, best: rerank(scored.clauses, intent, reportingTopic, rules.topics, ABSTAIN_BELOW)[0] };
+      };
       const scored = match(question);
       const clauses = rerank(scored.clauses, intent, reportingTopic, rules.topics, ABSTAIN_BELOW);
       const best = clauses[0];
@@ -93,10 +100,7 @@ export function createAdvisor(policy: Policy): Advisor {
       let everydayMatch: { scored: Scored; best: ClauseScore | undefined } | undefined;
       const asEveryday = (): { scored: Scored; best: ClauseScore | undefined } => {
         if (everyday === question) return { scored, best };
-        if (!everydayMatch) {
-          const other = match(everyday);
-          everydayMatch = { scored: other, best: rerank(other.clauses, intent, reportingTopic, rules.topics, ABSTAIN_BELOW)[0] };
-        }
+        everydayMatch ??= matchBest(everyday);
         return everydayMatch;
       };
       const inScopeAsEveryday = (): boolean => {
@@ -107,9 +111,7 @@ export function createAdvisor(policy: Policy): Advisor {
       const mereLogisticsQuestion = (): boolean => {
         const shorter = blanked.short;
         if (!logisticsForm(shorter, vocabulary)) return false;
-        if (shorter === everyday) return mereLogistics(asEveryday(), intent, !!act);
-        const other = match(shorter);
-        return mereLogistics({ scored: other, best: rerank(other.clauses, intent, reportingTopic, rules.topics, ABSTAIN_BELOW)[0] }, intent, !!act);
+        return mereLogistics(shorter === everyday ? asEveryday() : matchBest(shorter), intent, !!act);
       };
       if (!best || !inScope(best, scored, intent) || (everyday !== question && !inScopeAsEveryday()) || mereLogisticsQuestion()) {
         return { ...outOfScope(question, notCoveredAnswer(rules)), ...(notice && { notice }) };

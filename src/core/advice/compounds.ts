@@ -1,4 +1,4 @@
-import type { Policy } from "../policy/load.ts";
+import type { PolicyRules } from "../policy/rules.ts";
 import type { PolicyDocument } from "../policy/types.ts";
 import { facetsOf } from "./lexicon.ts";
 import { words } from "./normalise.ts";
@@ -14,8 +14,7 @@ import { adjective, nounPhraseRole } from "./wordClasses.ts";
  * (an adjective such as "personal" keeps its meaning) and not the last. That word is blanked; the advisor uses the result only to take a
  * question out of scope, never to choose its clause. Linear: one pass over the words.
  */
-export function compoundBlanker(document: PolicyDocument): (question: string) => Blanked {
-  const isCodeWord = codeWords(document);
+export function compoundBlanker(isCodeWord: (word: string) => boolean): (question: string) => Blanked {
   return (question) => blankCompounds(question, isCodeWord);
 }
 
@@ -40,11 +39,10 @@ export function codeWords(document: PolicyDocument): (word: string) => boolean {
   return (word) => known.has(stem(word));
 }
 
-/** The words the Code or its rules file know: the Code's, and those of the topics' concepts and cues. */
-export function knownWords(policy: Policy): (word: string) => boolean {
-  const isCodeWord = codeWords(policy.document);
+/** The words the Code (`isCodeWord`, codeWords') or its rules file know: those of the topics' concepts and cues. */
+export function knownWords(rules: PolicyRules, isCodeWord: (word: string) => boolean): (word: string) => boolean {
   const known = new Set<string>();
-  for (const topic of policy.rules.topics) {
+  for (const topic of rules.topics) {
     for (const phrase of [...Object.values(facetsOf(topic)).flat(), ...topic.cues]) for (const w of words(phrase)) known.add(stem(w));
   }
   return (word) => isCodeWord(word) || known.has(stem(word));

@@ -52,15 +52,17 @@ export function logisticsForm(question: string, { isCodeWord, isKnownWord }: Voc
 }
 
 const TIME = "(?:\\d{1,2}(?:am|pm)|\\d{1,2} (?:am|pm)|noon|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|today|tomorrow)";
+/** A time, or a sum (amounts read as "money"). */
+const TIME_OR_MONEY = `(?:${TIME}|money)`;
 /**
  * "do we get paid friday or monday", "is it $20 or $25" (amounts read as "money"): a choice of times or
  * sums, with no other word of the Code's ("can I take the supplier's tickets for friday or saturday" is
  * about the tickets)…
  */
-const TIME_CHOICE = new RegExp(`\\b(?:${TIME}|money) or ${TIME.replace("(?:", "(?:money|")}\\b`);
-const A_TIME = new RegExp(`^(?:${TIME}|money)$`);
+const TIME_CHOICE = new RegExp(`\\b${TIME_OR_MONEY} or ${TIME_OR_MONEY}\\b`);
+const A_TIME = new RegExp(`^${TIME_OR_MONEY}$`);
 /** …or what something is to be ("should the committee meeting be 2pm or 3pm"), whatever its words. */
-const COPULA_CHOICE = new RegExp(`\\b(?:be|is|are) (?:it |at |on |in )?(?:${TIME}|money) or ${TIME.replace("(?:", "(?:money|")}\\b`);
+const COPULA_CHOICE = new RegExp(`\\b(?:be|is|are) (?:it |at |on |in )?${TIME_OR_MONEY} or ${TIME_OR_MONEY}\\b`);
 /** "X or Y" closing a clause, "X" and "Y" single words: the alternatives asked about. */
 const WORD_CHOICE = /\b([a-z][a-z0-9]*) or ([a-z][a-z0-9]*)(?: \.|$)/g;
 const NOT_ALTERNATIVE = new Set(["it", "this", "that", "them", "him", "her", "me", "us", "not", "no", "yes", "so", "something", "anything", "someone", "anyone", "else", "both", "either", "what", "later", "now", "never", "ok", "okay", "allowed", "fine", "wrong", "right", "legal", "illegal", "report", "approve", "approved", "accept", "decline", "keep", "return", "refuse", "tell", "say", "ask", "do", "dont", "stay", "go", "quit"]);
